@@ -1,0 +1,220 @@
+#include "analysis/service_index.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "model/czech_text.h"
+
+namespace prosit {
+
+namespace {
+
+int IndexOf(const std::vector<NeedArea>& areas, const std::string& id) {
+  for (size_t i = 0; i < areas.size() && i < 8; ++i)
+    if (areas[i].id == id) return static_cast<int>(i);
+  return -1;
+}
+
+int FormBit(const std::string& form) {
+  for (size_t i = 0; i < std::size(kForms); ++i)
+    if (form == kForms[i]) return static_cast<int>(i);
+  return -1;
+}
+
+// The ORPs a card is relevant to: where it is delivered and what it serves.
+std::vector<std::string> RelevantOrps(const ServiceCard& card, const Territory& territory) {
+  std::set<std::string> orps;
+  for (const auto& l : card.locations)
+    if (const Municipality* m = territory.FindMunicipality(l.municipality_code))
+      orps.insert(m->orp_code);
+  const auto& t = card.territory;
+  for (const auto& code : t.codes) {
+    if (t.kind == TerritoryKind::kOrp) orps.insert(code);
+    if (t.kind == TerritoryKind::kMunicipalities)
+      if (const Municipality* m = territory.FindMunicipality(code)) orps.insert(m->orp_code);
+    if (t.kind == TerritoryKind::kRegion)
+      for (const auto& o : territory.orps())
+        if (o.region_code == code) orps.insert(o.code);
+  }
+  if (t.kind == TerritoryKind::kCountry)
+    for (const auto& o : territory.orps()) orps.insert(o.code);
+  return {orps.begin(), orps.end()};
+}
+
+template <typename K>
+std::vector<std::pair<std::string, std::vector<uint32_t>>> Flatten(
+    std::map<K, std::vector<uint32_t>>& m) {
+  std::vector<std::pair<std::string, std::vector<uint32_t>>> out;
+  out.reserve(m.size());
+  for (auto& [k, v] : m) out.emplace_back(k, std::move(v));
+  return out;
+}
+
+bool Contains(const std::vector<uint32_t>& list, uint32_t pos) {
+  return std::binary_search(list.begin(), list.end(), pos);
+}
+
+}  // namespace
+
+SearchableCard PrepareSearchable(const ServiceCard& card, const Actor* actor,
+                                 const Territory& territory, const ReferenceData& reference,
+                                 const CzechCollator& collator) {
+  SearchableCard s;
+  s.id = card.id;
+  s.actor_id = card.actor_id;
+  s.sort_key = collator.SortKey(card.name);
+  std::string text = card.name + " " + card.description + " " + card.does + " " +
+                     card.target_group;
+  if (actor) text += " " + actor->name;
+  if (const ServiceType* type = reference.FindServiceType(card.service_type))
+    text += " " + type->label.cs + " " + type->label.en + " " + type->abbr;
+  for (const auto& l : card.locations)
+    if (const Municipality* m = territory.FindMunicipality(l.municipality_code))
+      text += " " + m->name;
+  s.tokens = SearchTokens(FoldForSearch(text));
+  std::sort(s.tokens.begin(), s.tokens.end());
+  s.tokens.erase(std::unique(s.tokens.begin(), s.tokens.end()), s.tokens.end());
+  s.orps = RelevantOrps(card, territory);
+  for (const auto& l : card.locations) s.municipalities_delivered.push_back(l.municipality_code);
+  s.territory = card.territory;
+  if (const ServiceType* type = reference.FindServiceType(card.service_type))
+    s.sector = type->sector;
+  s.service_type = card.service_type;
+  for (const auto& a : card.need_areas)
+    if (int i = IndexOf(reference.need_areas, a); i >= 0) s.need_area_mask |= 1u << i;
+  for (const auto& f : card.forms)
+    if (int i = FormBit(f); i >= 0) s.form_mask |= 1u << i;
+  s.level = card.level;
+  s.age_min = card.age_min;
+  s.age_max = card.age_max;
+  s.published = card.published;
+  return s;
+}
+
+ServiceIndex::ServiceIndex(std::vector<const SearchableCard*> cards, const Territory& territory,
+                           const ReferenceData& reference)
+    : cards_(std::move(cards)), territory_(&territory), reference_(&reference) {
+  std::sort(cards_.begin(), cards_.end(), [](const SearchableCard* a, const SearchableCard* b) {
+    int c = a->sort_key.compare(b->sort_key);
+    return c != 0 ? c < 0 : a->id < b->id;
+  });
+  std::map<std::string, Postings> words, orps, regions, types, sectors;
+  std::map<std::string, std::string> region_of_orp;
+  for (const auto& o : territory.orps()) region_of_orp[o.code] = o.region_code;
+  for (uint32_t pos = 0; pos < cards_.size(); ++pos) {
+    const SearchableCard& c = *cards_[pos];
+    for (const auto& w : c.tokens) words[w].push_back(pos);
+    std::set<std::string> card_regions;
+    for (const auto& o : c.orps) {
+      orps[o].push_back(pos);
+      card_regions.insert(region_of_orp[o]);
+    }
+    for (const auto& r : card_regions) regions[r].push_back(pos);
+    types[c.service_type].push_back(pos);
+    sectors[c.sector].push_back(pos);
+  }
+  words_ = Flatten(words);
+  by_orp_ = Flatten(orps);
+  by_region_ = Flatten(regions);
+  by_type_ = Flatten(types);
+  by_sector_ = Flatten(sectors);
+}
+
+const ServiceIndex::Postings* ServiceIndex::Find(
+    const std::vector<std::pair<std::string, Postings>>& lists, const std::string& key) const {
+  auto it = std::lower_bound(lists.begin(), lists.end(), key,
+                             [](const auto& entry, const std::string& k) { return entry.first < k; });
+  return it != lists.end() && it->first == key ? &it->second : nullptr;
+}
+
+ServiceIndex::Postings ServiceIndex::PrefixPostings(const std::string& prefix) const {
+  auto first = std::lower_bound(
+      words_.begin(), words_.end(), prefix,
+      [](const auto& entry, const std::string& p) { return entry.first < p; });
+  auto last = first;
+  while (last != words_.end() && last->first.compare(0, prefix.size(), prefix) == 0) ++last;
+  if (last - first == 1) return first->second;
+  Postings out;
+  for (auto it = first; it != last; ++it) out.insert(out.end(), it->second.begin(), it->second.end());
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+bool ServiceIndex::Matches(uint32_t pos, const ServiceQuery& q, int need_area_bit, int form_bit,
+                           const std::string& municipality_orp) const {
+  const SearchableCard& c = *cards_[pos];
+  if (!q.sector.empty() && c.sector != q.sector) return false;
+  if (!q.service_type.empty() && c.service_type != q.service_type) return false;
+  if (need_area_bit >= 0 && !(c.need_area_mask & (1u << need_area_bit))) return false;
+  if (form_bit >= 0 && !(c.form_mask & (1u << form_bit))) return false;
+  if (q.level && c.level != *q.level) return false;
+  if (q.age && (*q.age < c.age_min || *q.age > c.age_max)) return false;
+  if (q.published && c.published != *q.published) return false;
+  if (q.actor_id && c.actor_id != *q.actor_id) return false;
+  if (!q.municipality.empty()) {
+    bool delivered = std::find(c.municipalities_delivered.begin(), c.municipalities_delivered.end(),
+                               q.municipality) != c.municipalities_delivered.end();
+    const auto& t = c.territory;
+    bool served = t.kind == TerritoryKind::kCountry ||
+                  (t.kind == TerritoryKind::kMunicipalities &&
+                   std::find(t.codes.begin(), t.codes.end(), q.municipality) != t.codes.end()) ||
+                  (t.kind != TerritoryKind::kMunicipalities &&
+                   std::binary_search(c.orps.begin(), c.orps.end(), municipality_orp));
+    if (!delivered && !served) return false;
+  }
+  return true;
+}
+
+ServiceHits ServiceIndex::Search(const ServiceQuery& q) const {
+  ServiceHits hits;
+  static const Postings kEmpty;
+  // Every list a hit must be in; the shortest drives, the others are probed.
+  std::vector<Postings> owned;
+  std::vector<const Postings*> lists;
+  for (const auto& word : SearchTokens(FoldForSearch(q.text))) {
+    owned.push_back(PrefixPostings(word));
+  }
+  for (const auto& p : owned) lists.push_back(&p);
+  auto require = [&](const std::vector<std::pair<std::string, Postings>>& index,
+                     const std::string& key) {
+    if (key.empty()) return;
+    const Postings* p = Find(index, key);
+    lists.push_back(p ? p : &kEmpty);
+  };
+  require(by_orp_, q.orp);
+  require(by_region_, q.region);
+  require(by_type_, q.service_type);
+  require(by_sector_, q.sector);
+  std::string municipality_orp;
+  if (!q.municipality.empty()) {
+    const Municipality* m = territory_->FindMunicipality(q.municipality);
+    municipality_orp = m ? m->orp_code : "-";
+    require(by_orp_, municipality_orp);
+  }
+  int need_area_bit = q.need_area.empty() ? -1 : IndexOf(reference_->need_areas, q.need_area);
+  int form_bit = q.form.empty() ? -1 : FormBit(q.form);
+  if ((!q.need_area.empty() && need_area_bit < 0) || (!q.form.empty() && form_bit < 0))
+    return hits;
+
+  auto consider = [&](uint32_t pos) {
+    for (const Postings* l : lists)
+      if (!Contains(*l, pos)) return;
+    if (!Matches(pos, q, need_area_bit, form_bit, municipality_orp)) return;
+    if (hits.total >= q.offset && hits.page.size() < q.limit) hits.page.push_back(pos);
+    ++hits.total;
+  };
+  if (lists.empty()) {
+    for (uint32_t pos = 0; pos < cards_.size(); ++pos) consider(pos);
+  } else {
+    auto shortest = std::min_element(lists.begin(), lists.end(),
+                                     [](auto* a, auto* b) { return a->size() < b->size(); });
+    const Postings* driver = *shortest;
+    lists.erase(shortest);
+    for (uint32_t pos : *driver) consider(pos);
+  }
+  return hits;
+}
+
+}  // namespace prosit

@@ -1,0 +1,97 @@
+#include "app/catalog_queries.h"
+
+#include <algorithm>
+
+#include "model/czech_text.h"
+
+namespace prosit {
+
+namespace {
+
+void CheckCodes(FieldErrors& e, const NetworkSnapshot& snap, const std::string& region,
+                const std::string& orp, const std::string& municipality,
+                const std::string& sector) {
+  const Frame& f = *snap.frame;
+  if (!region.empty() && !f.territory.FindRegion(region)) e["region"] = "unknown region code";
+  if (!orp.empty() && !f.territory.FindOrp(orp)) e["orp"] = "unknown ORP code";
+  if (!municipality.empty() && !f.territory.FindMunicipality(municipality))
+    e["municipality"] = "unknown municipality code";
+  if (!sector.empty() && !f.reference.FindSector(sector)) e["sector"] = "unknown sector";
+}
+
+// Appends the page envelope around pre-rendered JSON items.
+std::string Page(const std::vector<const std::string*>& items, size_t total, size_t offset,
+                 size_t limit) {
+  std::string out = "{\"items\":[";
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) out += ',';
+    out += *items[i];
+  }
+  out += "],\"total\":" + std::to_string(total) + ",\"offset\":" + std::to_string(offset) +
+         ",\"limit\":" + std::to_string(limit) + "}";
+  return out;
+}
+
+bool WordsMatch(const std::vector<std::string>& query_words, const std::string& folded) {
+  auto words = SearchTokens(folded);
+  return std::all_of(query_words.begin(), query_words.end(), [&](const std::string& q) {
+    return std::any_of(words.begin(), words.end(),
+                       [&](const std::string& w) { return w.compare(0, q.size(), q) == 0; });
+  });
+}
+
+}  // namespace
+
+FieldErrors CheckServiceQuery(const ServiceQuery& q, const NetworkSnapshot& snap) {
+  FieldErrors e;
+  CheckCodes(e, snap, q.region, q.orp, q.municipality, q.sector);
+  const ReferenceData& ref = snap.frame->reference;
+  if (!q.service_type.empty() && !ref.FindServiceType(q.service_type))
+    e["service_type"] = "unknown service type";
+  if (!q.need_area.empty() && !ref.FindNeedArea(q.need_area)) e["need_area"] = "unknown need area";
+  if (q.level && !ref.FindLevel(*q.level)) e["level"] = "unknown support level";
+  if (!q.form.empty() &&
+      std::find(std::begin(kForms), std::end(kForms), q.form) == std::end(kForms))
+    e["form"] = "must be ambulatory, outreach, residential or remote";
+  if (q.age && (*q.age < 0 || *q.age > 26)) e["age"] = "must be between 0 and 26";
+  return e;
+}
+
+FieldErrors CheckActorQuery(const ActorQuery& q, const NetworkSnapshot& snap) {
+  FieldErrors e;
+  CheckCodes(e, snap, q.region, q.orp, q.municipality, q.sector);
+  if (!q.actor_type.empty() && !snap.frame->reference.FindActorType(q.actor_type))
+    e["actor_type"] = "unknown actor type";
+  return e;
+}
+
+std::string SearchServiceCards(const NetworkSnapshot& snap, const ServiceQuery& q) {
+  ServiceHits hits = snap.index.Search(q);
+  std::vector<const std::string*> items;
+  items.reserve(hits.page.size());
+  for (uint32_t pos : hits.page)
+    items.push_back(&snap.FindCard(snap.index.card(pos).id)->summary_json);
+  return Page(items, hits.total, q.offset, q.limit);
+}
+
+std::string ListActors(const NetworkSnapshot& snap, const ActorQuery& q) {
+  const Territory& t = snap.frame->territory;
+  auto query_words = SearchTokens(FoldForSearch(q.text));
+  std::vector<const std::string*> items;
+  size_t total = 0;
+  for (const ActorEntry* e : snap.actors_sorted) {
+    const Actor& a = e->actor;
+    const Municipality* seat = t.FindMunicipality(a.seat.municipality_code);
+    if (!q.municipality.empty() && a.seat.municipality_code != q.municipality) continue;
+    if (!q.orp.empty() && (!seat || seat->orp_code != q.orp)) continue;
+    if (!q.region.empty() && (!seat || seat->region_code != q.region)) continue;
+    if (!q.sector.empty() && a.sector != q.sector) continue;
+    if (!q.actor_type.empty() && a.actor_type != q.actor_type) continue;
+    if (!query_words.empty() && !WordsMatch(query_words, e->folded_name)) continue;
+    if (total >= q.offset && items.size() < q.limit) items.push_back(&e->json);
+    ++total;
+  }
+  return Page(items, total, q.offset, q.limit);
+}
+
+}  // namespace prosit

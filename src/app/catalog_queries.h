@@ -1,0 +1,31 @@
+#pragma once
+// Catalog queries: read-only use cases answered from a NetworkSnapshot, returning the
+// JSON the API serves. They touch no store and take no locks.
+
+#include <optional>
+#include <string>
+
+#include "analysis/service_query.h"
+#include "app/network_snapshot.h"
+#include "model/status.h"
+
+namespace prosit {
+
+struct ActorQuery {
+  std::string region, orp, municipality;  // of the seat
+  std::string sector, actor_type;
+  std::string text;  // words each starting a word of the name (case and accents ignored)
+  size_t offset = 0;
+  size_t limit = 20;
+};
+
+// Checks the codes a query names against the territory and reference data.
+FieldErrors CheckServiceQuery(const ServiceQuery& q, const NetworkSnapshot& snap);
+FieldErrors CheckActorQuery(const ActorQuery& q, const NetworkSnapshot& snap);
+
+// {"items": [card summaries], "total", "offset", "limit"}
+std::string SearchServiceCards(const NetworkSnapshot& snap, const ServiceQuery& q);
+// {"items": [actors], "total", "offset", "limit"}
+std::string ListActors(const NetworkSnapshot& snap, const ActorQuery& q);
+
+}  // namespace prosit

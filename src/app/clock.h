@@ -1,0 +1,19 @@
+#pragma once
+// Clock: where use cases get "now"; injected so that tests and generators can fix it.
+
+#include <functional>
+#include <string>
+
+namespace prosit {
+
+struct Clock {
+  std::function<std::string()> now;  // ISO 8601 UTC, e.g. "2026-11-24T15:48:40Z"
+  std::string Today() const { return now().substr(0, 10); }
+};
+
+// The system clock.
+Clock SystemClock();
+// A clock that always says `iso`.
+Clock FixedClock(std::string iso);
+
+}  // namespace prosit

@@ -1,0 +1,74 @@
+#include "app/database_setup.h"
+
+#include <nlohmann/json.hpp>
+
+#include "io/network_json.h"
+#include "io/reference_json.h"
+#include "io/territory_csv.h"
+#include "model/validation.h"
+
+namespace prosit {
+
+Status InitDatabase(Store& store, const std::string& data_dir, const Author& author) {
+  PROSIT_RETURN_IF_ERROR(store.Migrate());
+  auto territory = LoadTerritoryFolder(data_dir + "/territory");
+  if (!territory.ok()) return territory.status();
+  auto docs = ReadReferenceFolder(data_dir + "/reference");
+  if (!docs.ok()) return docs.status();
+  auto reference = ParseReferenceData(*docs);  // refuse broken reference data up front
+  if (!reference.ok()) return reference.status();
+  auto initialised = IsInitialised(store);
+  if (!initialised.ok()) return initialised.status();
+  if (!*initialised) PROSIT_RETURN_IF_ERROR(store.ReplaceTerritory(*territory));
+  return store.ReplaceReferenceDocuments(*docs, author);
+}
+
+Result<bool> IsInitialised(Store& store) {
+  auto version = store.SchemaVersion();
+  if (!version.ok() || *version == 0) return false;
+  auto t = store.LoadTerritory();
+  if (!t.ok()) return t.status();
+  return !t->municipalities().empty();
+}
+
+Result<std::vector<std::string>> CheckDatabase(Store& store, const std::string& today) {
+  auto problems = store.CheckIntegrity();
+  if (!problems.ok()) return problems.status();
+  auto territory = store.LoadTerritory();
+  if (!territory.ok()) return territory.status();
+  auto docs = store.LoadReferenceDocuments();
+  if (!docs.ok()) return docs.status();
+  auto reference = ParseReferenceData(*docs);
+  if (!reference.ok()) {
+    problems->push_back("reference data: " + reference.status().ToString());
+    return problems;
+  }
+  ValidationContext ctx{*reference, *territory, today};
+  auto report = [&](const char* what, int64_t id, const FieldErrors& errors) {
+    for (const auto& [field, msg] : errors)
+      problems->push_back(std::string(what) + " " + std::to_string(id) + ": " + field + " " + msg);
+  };
+  auto actors = store.LoadAll(EntityKind::kActor);
+  if (!actors.ok()) return actors.status();
+  for (const auto& doc : *actors) {
+    auto a = ActorFromJson(nlohmann::json::parse(doc.json, nullptr, false));
+    if (!a.ok()) problems->push_back("actor " + std::to_string(doc.id) + ": unreadable document");
+    else report("actor", doc.id, ValidateActor(*a, ctx));
+  }
+  auto cards = store.LoadAll(EntityKind::kServiceCard);
+  if (!cards.ok()) return cards.status();
+  for (const auto& doc : *cards) {
+    auto c = ServiceCardFromJson(nlohmann::json::parse(doc.json, nullptr, false));
+    if (!c.ok()) {
+      problems->push_back("service card " + std::to_string(doc.id) + ": unreadable document");
+      continue;
+    }
+    report("service card", doc.id, ValidateServiceCard(*c, ctx));
+    if (c->actor_id != doc.parent_id)
+      problems->push_back("service card " + std::to_string(doc.id) +
+                          ": document and row disagree on the actor");
+  }
+  return problems;
+}
+
+}  // namespace prosit

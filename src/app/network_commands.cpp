@@ -1,0 +1,134 @@
+#include "app/network_commands.h"
+
+#include "io/network_json.h"
+#include "model/validation.h"
+
+namespace prosit {
+
+using nlohmann::json;
+
+namespace {
+
+// What differs between actors and service cards on the write path.
+struct ActorTraits {
+  using Value = Actor;
+  static constexpr EntityKind kKind = EntityKind::kActor;
+  static Result<Actor> Parse(const json& j) { return ActorFromJson(j); }
+  static json ToJson(const Actor& a) { return ActorToJson(a); }
+  static void Prepare(Actor&, const ReferenceData&) {}
+  static FieldErrors Validate(const Actor& a, const ValidationContext& ctx) {
+    return ValidateActor(a, ctx);
+  }
+  static int64_t Parent(const Actor&) { return 0; }
+};
+
+struct CardTraits {
+  using Value = ServiceCard;
+  static constexpr EntityKind kKind = EntityKind::kServiceCard;
+  static Result<ServiceCard> Parse(const json& j) { return ServiceCardFromJson(j); }
+  static json ToJson(const ServiceCard& c) { return ServiceCardToJson(c); }
+  static void Prepare(ServiceCard& c, const ReferenceData& ref) { ApplyServiceTypeDefaults(c, ref); }
+  static FieldErrors Validate(const ServiceCard& c, const ValidationContext& ctx) {
+    return ValidateServiceCard(c, ctx);
+  }
+  static int64_t Parent(const ServiceCard& c) { return c.actor_id; }
+};
+
+}  // namespace
+
+void ApplyServiceTypeDefaults(ServiceCard& card, const ReferenceData& reference) {
+  const ServiceType* type = reference.FindServiceType(card.service_type);
+  if (!type) return;
+  if (card.need_areas.empty()) card.need_areas = type->need_areas;
+  if (card.level == 0) card.level = type->level;
+  if (card.forms.empty()) card.forms = type->forms;
+  if (card.capacity.unit.empty() || (card.capacity.unit == "none" && card.capacity.amount))
+    card.capacity.unit = type->capacity_unit;
+}
+
+Status NetworkCommands::AfterWrite(Status written) {
+  if (!written.ok()) return written;
+  return keeper_.CatchUp();
+}
+
+template <typename Entity>
+Result<std::string> NetworkCommands::Put(int64_t id, const json& body,
+                                         std::optional<int64_t> if_match, const std::string& who) {
+  auto parsed = Entity::Parse(body);
+  if (!parsed.ok()) return parsed.status();
+  typename Entity::Value value = std::move(*parsed);
+  int64_t expected = 0;
+  if (id != 0) {
+    expected = if_match ? *if_match : value.version;
+    if (expected == 0)
+      return Status::Precondition("an update needs the version it changes: send If-Match "
+                                  "with the ETag you read, or \"version\" in the body");
+    if (value.id != 0 && value.id != id)
+      return Status::Invalid("the body names another record", {{"id", "differs from the URL"}});
+  }
+  auto snap = keeper_.Current();
+  const ReferenceData& ref = snap->frame->reference;
+  Entity::Prepare(value, ref);
+  ValidationContext ctx{ref, snap->frame->territory, clock_.Today()};
+  FieldErrors errors = Entity::Validate(value, ctx);
+  if (!errors.empty()) return Status::Invalid("the record breaks some rules", errors);
+
+  std::string stored;
+  Author author{who, clock_.now()};
+  Status s = store_.Transact(author, [&](StoreTransaction& tx) -> Status {
+    DocumentPut put;
+    put.kind = Entity::kKind;
+    put.id = id;
+    put.expected_version = expected;
+    put.parent_id = Entity::Parent(value);
+    put.render = [&](int64_t new_id, int64_t version) {
+      value.id = new_id;
+      value.version = version;
+      return Entity::ToJson(value).dump();
+    };
+    auto doc = tx.Put(put);
+    if (!doc.ok()) return doc.status();
+    stored = doc->json;
+    return Status::Ok();
+  });
+  PROSIT_RETURN_IF_ERROR(AfterWrite(s));
+  return stored;
+}
+
+template <typename Entity>
+Status NetworkCommands::Delete(int64_t id, std::optional<int64_t> if_match,
+                               const std::string& who) {
+  if (!if_match)
+    return Status::Precondition("a delete needs the version it removes: send If-Match");
+  Author author{who, clock_.now()};
+  Status s = store_.Transact(
+      author, [&](StoreTransaction& tx) { return tx.Delete(Entity::kKind, id, *if_match); });
+  return AfterWrite(s);
+}
+
+Result<std::string> NetworkCommands::CreateActor(const json& body, const std::string& who) {
+  return Put<ActorTraits>(0, body, std::nullopt, who);
+}
+Result<std::string> NetworkCommands::UpdateActor(int64_t id, const json& body,
+                                                 std::optional<int64_t> if_match,
+                                                 const std::string& who) {
+  return Put<ActorTraits>(id, body, if_match, who);
+}
+Status NetworkCommands::DeleteActor(int64_t id, std::optional<int64_t> if_match,
+                                    const std::string& who) {
+  return Delete<ActorTraits>(id, if_match, who);
+}
+Result<std::string> NetworkCommands::CreateServiceCard(const json& body, const std::string& who) {
+  return Put<CardTraits>(0, body, std::nullopt, who);
+}
+Result<std::string> NetworkCommands::UpdateServiceCard(int64_t id, const json& body,
+                                                       std::optional<int64_t> if_match,
+                                                       const std::string& who) {
+  return Put<CardTraits>(id, body, if_match, who);
+}
+Status NetworkCommands::DeleteServiceCard(int64_t id, std::optional<int64_t> if_match,
+                                          const std::string& who) {
+  return Delete<CardTraits>(id, if_match, who);
+}
+
+}  // namespace prosit

@@ -1,0 +1,50 @@
+#pragma once
+// NetworkCommands: the use cases that change actors and service cards. Each parses and
+// validates its input, writes in one store transaction (with its change-log row), then
+// brings the snapshot up to date so the next read sees the change.
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "app/clock.h"
+#include "app/snapshot_keeper.h"
+#include "store/store.h"
+
+namespace prosit {
+
+class NetworkCommands {
+ public:
+  NetworkCommands(Store& store, SnapshotKeeper& keeper, Clock clock)
+      : store_(store), keeper_(keeper), clock_(std::move(clock)) {}
+
+  // Each returns the stored document (with its id and version) as JSON text.
+  Result<std::string> CreateActor(const nlohmann::json& body, const std::string& who);
+  // `if_match` is the version the caller saw (from If-Match); without it the body's
+  // "version" is used; with neither the write is refused.
+  Result<std::string> UpdateActor(int64_t id, const nlohmann::json& body,
+                                  std::optional<int64_t> if_match, const std::string& who);
+  Status DeleteActor(int64_t id, std::optional<int64_t> if_match, const std::string& who);
+
+  Result<std::string> CreateServiceCard(const nlohmann::json& body, const std::string& who);
+  Result<std::string> UpdateServiceCard(int64_t id, const nlohmann::json& body,
+                                        std::optional<int64_t> if_match, const std::string& who);
+  Status DeleteServiceCard(int64_t id, std::optional<int64_t> if_match, const std::string& who);
+
+ private:
+  template <typename Entity>
+  Result<std::string> Put(int64_t id, const nlohmann::json& body, std::optional<int64_t> if_match,
+                          const std::string& who);
+  template <typename Entity>
+  Status Delete(int64_t id, std::optional<int64_t> if_match, const std::string& who);
+  Status AfterWrite(Status written);
+
+  Store& store_;
+  SnapshotKeeper& keeper_;
+  Clock clock_;
+};
+
+// Fills what a card left out from its service type: need areas, level, capacity unit.
+void ApplyServiceTypeDefaults(ServiceCard& card, const ReferenceData& reference);
+
+}  // namespace prosit

@@ -1,0 +1,32 @@
+#pragma once
+// NetworkGenerator: plausible actors and service cards on the real territory — the
+// demo dataset of Pardubický kraj (grounded in the seeds' facts) and deterministic
+// national-scale datasets for benchmarks and load tests. Same seed, same output.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "app/network_batch.h"
+#include "model/reference_data.h"
+#include "model/territory.h"
+
+namespace prosit {
+
+struct GeneratorOptions {
+  std::vector<std::string> orp_codes;  // empty: every ORP of the country
+  size_t services = 60000;             // about how many service cards in all
+  uint64_t seed = 1;
+};
+
+// A generated network over the chosen ORPs; every record is marked as demo data.
+Result<NetworkBatch> GenerateNetwork(const Territory& territory, const ReferenceData& reference,
+                                     const GeneratorOptions& options);
+
+// The demo dataset: Pardubický kraj's 15 ORPs; the seven ORPs the seeds describe use the
+// facts of data/demo/seed-facts.json (its text is `seed_facts_json`), the rest and the
+// everyday services (schools, doctors…) are generated. At least 300 service cards.
+Result<NetworkBatch> BuildDemoNetwork(const Territory& territory, const ReferenceData& reference,
+                                      const std::string& seed_facts_json, uint64_t seed);
+
+}  // namespace prosit

@@ -1,0 +1,56 @@
+#pragma once
+// NetworkSnapshot: an immutable, in-memory picture of the network at one point of the
+// change log — territory, reference data, actors, service cards and the search index.
+// Readers share it without locks; SnapshotKeeper swaps in a new one after each change.
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "analysis/service_index.h"
+#include "model/actor.h"
+#include "model/reference_data.h"
+#include "model/service_card.h"
+#include "model/territory.h"
+
+namespace prosit {
+
+struct ActorEntry {
+  Actor actor;
+  std::string json;      // the stored document, served as is
+  std::string sort_key;  // Czech collation key of the name
+  std::string folded_name;
+};
+
+struct CardEntry {
+  ServiceCard card;
+  std::string json;          // the stored document
+  std::string summary_json;  // the list form
+  SearchableCard searchable;
+};
+
+// Territory and reference data, with their JSON forms for the API.
+struct Frame {
+  Territory territory;
+  ReferenceData reference;
+  std::map<std::string, std::string> reference_json;  // by document name
+  std::string regions_json, orps_json;
+  std::map<std::string, std::string> municipalities_json;  // by ORP code
+};
+
+struct NetworkSnapshot {
+  int64_t seq = 0;  // the last change-log row it reflects
+  std::shared_ptr<const Frame> frame;
+  std::map<int64_t, std::shared_ptr<const ActorEntry>> actors;
+  std::map<int64_t, std::shared_ptr<const CardEntry>> cards;
+  std::vector<const ActorEntry*> actors_sorted;  // Czech order of names
+  ServiceIndex index;
+
+  const ActorEntry* FindActor(int64_t id) const;
+  const CardEntry* FindCard(int64_t id) const;
+  // Rebuilds actors_sorted and the index after the maps changed.
+  void Reindex();
+};
+
+}  // namespace prosit

@@ -1,0 +1,43 @@
+#pragma once
+// SnapshotKeeper: holds the current NetworkSnapshot and keeps it fresh by following the
+// store's change log; a write followed by CatchUp() is visible to the next read.
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+
+#include "app/network_snapshot.h"
+#include "model/czech_text.h"
+#include "store/store.h"
+
+namespace prosit {
+
+class SnapshotKeeper {
+ public:
+  explicit SnapshotKeeper(Store& store) : store_(store) {}
+
+  // Builds the first snapshot from the whole store.
+  Status Load();
+  // Applies the change-log rows written since the current snapshot and swaps it.
+  Status CatchUp();
+  std::shared_ptr<const NetworkSnapshot> Current() const { return current_.load(); }
+
+ private:
+  Status LoadLocked();
+  Status LoadFrame(NetworkSnapshot& snap);
+  Status ApplyChange(NetworkSnapshot& snap, const ChangeEntry& change);
+
+  Store& store_;
+  std::mutex mu_;  // one refresh at a time
+  CzechCollator collator_;
+  std::atomic<std::shared_ptr<const NetworkSnapshot>> current_;
+};
+
+// Builds the cached entries from stored documents (exposed for tests and benchmarks).
+Result<std::shared_ptr<const ActorEntry>> MakeActorEntry(const std::string& json,
+                                                         const CzechCollator& collator);
+Result<std::shared_ptr<const CardEntry>> MakeCardEntry(const std::string& json, const Actor* actor,
+                                                       const Frame& frame,
+                                                       const CzechCollator& collator);
+
+}  // namespace prosit

@@ -1,0 +1,212 @@
+// prosit — the command line: set up a database, fill it, serve it, back it up, check it.
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <iostream>
+
+#include "app/clock.h"
+#include "app/database_setup.h"
+#include "app/network_batch.h"
+#include "app/network_commands.h"
+#include "app/network_generator.h"
+#include "app/snapshot_keeper.h"
+#include "http/api_routes.h"
+#include "http/http_server.h"
+#include "io/csv_reader.h"
+#include "io/reference_json.h"
+#include "io/territory_csv.h"
+
+namespace prosit {
+namespace {
+
+struct CommonOptions {
+  std::string database = "var/prosit.db";
+  std::string data_dir = PROSIT_SOURCE_DIR "/data";
+};
+
+int Fail(const Status& s) {
+  std::cerr << "prosit: " << s.ToString() << "\n";
+  return s.code() == StatusCode::kInvalid || s.code() == StatusCode::kMalformed ? 2 : 1;
+}
+
+Result<std::unique_ptr<Store>> OpenMigrated(const std::string& database) {
+  auto store = OpenStore(database);
+  if (!store.ok()) return store.status();
+  PROSIT_RETURN_IF_ERROR((*store)->Migrate());
+  return store;
+}
+
+// Opens a database that `prosit init` has prepared.
+Result<std::unique_ptr<Store>> OpenInitialised(const std::string& database) {
+  auto store = OpenMigrated(database);
+  if (!store.ok()) return store;
+  auto ready = IsInitialised(**store);
+  if (!ready.ok()) return ready.status();
+  if (!*ready)
+    return Status::Invalid(database + " has no territory yet; run: prosit init --database " +
+                           database);
+  return store;
+}
+
+Author CliAuthor(const std::string& what) { return {"cli:" + what, SystemClock().now()}; }
+
+int Init(const CommonOptions& o, const std::string& children_csv) {
+  auto store = OpenMigrated(o.database);
+  if (!store.ok()) return Fail(store.status());
+  Status s = InitDatabase(**store, o.data_dir, CliAuthor("init"));
+  if (!s.ok()) return Fail(s);
+  if (!children_csv.empty()) {
+    auto text = ReadFile(children_csv);
+    if (!text.ok()) return Fail(text.status());
+    auto territory = (*store)->LoadTerritory();
+    if (!territory.ok()) return Fail(territory.status());
+    auto children = ParseChildPopulation(*text, *territory);
+    if (!children.ok()) return Fail(children.status());
+    s = (*store)->ImportChildPopulation(*children, CliAuthor("init"));
+    if (!s.ok()) return Fail(s);
+    std::cout << "imported child population for " << children->size() << " municipalities\n";
+  }
+  auto t = (*store)->LoadTerritory();
+  if (!t.ok()) return Fail(t.status());
+  std::cout << "initialised " << o.database << ": " << t->regions().size() << " regions, "
+            << t->orps().size() << " ORPs, " << t->municipalities().size() << " municipalities\n";
+  return 0;
+}
+
+// Writes a generated batch into an initialised database that holds no actors yet.
+int WriteBatch(const CommonOptions& o, const std::string& what,
+               const std::function<Result<NetworkBatch>(const Territory&, const ReferenceData&)>&
+                   build) {
+  auto store = OpenInitialised(o.database);
+  if (!store.ok()) return Fail(store.status());
+  auto existing = (*store)->LoadAll(EntityKind::kActor);
+  if (!existing.ok()) return Fail(existing.status());
+  if (!existing->empty())
+    return Fail(Status::Conflict(o.database + " already holds " +
+                                 std::to_string(existing->size()) +
+                                 " actors; " + what + " data goes into an empty network"));
+  auto territory = (*store)->LoadTerritory();
+  if (!territory.ok()) return Fail(territory.status());
+  auto docs = (*store)->LoadReferenceDocuments();
+  if (!docs.ok()) return Fail(docs.status());
+  auto reference = ParseReferenceData(*docs);
+  if (!reference.ok()) return Fail(reference.status());
+  auto batch = build(*territory, *reference);
+  if (!batch.ok()) return Fail(batch.status());
+  size_t actors = batch->actors.size(), cards = batch->cards.size();
+  auto written =
+      ImportNetworkBatch(**store, std::move(*batch), *territory, *reference, CliAuthor(what));
+  if (!written.ok()) return Fail(written.status());
+  std::cout << what << ": wrote " << actors << " actors and " << cards << " service cards to "
+            << o.database << "\n";
+  return 0;
+}
+
+int Serve(const CommonOptions& o, const HttpServerOptions& http) {
+  auto store = OpenInitialised(o.database);
+  if (!store.ok()) return Fail(store.status());
+  SnapshotKeeper keeper(**store);
+  Status s = keeper.Load();
+  if (!s.ok()) return Fail(s);
+  NetworkCommands commands(**store, keeper, SystemClock());
+  ApiContext context{keeper, commands};
+  ApiRouter router = MakeApiRouter(context);
+  s = RunHttpServer(router, http, [&] {
+    auto snap = keeper.Current();
+    std::cout << "prosit serves " << snap->cards.size() << " service cards of "
+              << snap->actors.size() << " actors at http://" << http.address << ":" << http.port
+              << "/" << std::endl;
+  });
+  return s.ok() ? 0 : Fail(s);
+}
+
+int Backup(const CommonOptions& o, const std::string& target) {
+  auto store = OpenInitialised(o.database);
+  if (!store.ok()) return Fail(store.status());
+  Status s = (*store)->Backup(target);
+  if (!s.ok()) return Fail(s);
+  std::cout << "backed up " << o.database << " to " << target << "\n";
+  return 0;
+}
+
+int Check(const CommonOptions& o) {
+  auto store = OpenInitialised(o.database);
+  if (!store.ok()) return Fail(store.status());
+  auto problems = CheckDatabase(**store, SystemClock().Today());
+  if (!problems.ok()) return Fail(problems.status());
+  for (const auto& p : *problems) std::cout << p << "\n";
+  if (!problems->empty()) {
+    std::cout << problems->size() << " problem(s) in " << o.database << "\n";
+    return 1;
+  }
+  std::cout << o.database << ": no problems found\n";
+  return 0;
+}
+
+void AddCommon(CLI::App* cmd, CommonOptions& o) {
+  cmd->add_option("--database", o.database, "SQLite database file")->capture_default_str();
+  cmd->add_option("--data", o.data_dir, "folder with territory/, reference/ and demo/")
+      ->capture_default_str();
+}
+
+}  // namespace
+}  // namespace prosit
+
+int main(int argc, char** argv) {
+  using namespace prosit;
+  CLI::App app{"prosit — networking the local services for at-risk children and their families"};
+  app.require_subcommand(1);
+  CommonOptions common;
+
+  auto* init = app.add_subcommand("init", "create or update a database: schema, territory, reference data");
+  AddCommon(init, common);
+  std::string children_csv;
+  init->add_option("--children", children_csv,
+                   "CSV (municipality_code,children_0_17) overriding the estimated child population");
+
+  auto* demo = app.add_subcommand("demo", "load the demo network of Pardubický kraj");
+  AddCommon(demo, common);
+  uint64_t seed = 1;
+  demo->add_option("--seed", seed, "random seed of the generated part")->capture_default_str();
+
+  auto* generate = app.add_subcommand("generate", "generate a deterministic dataset for benchmarks");
+  AddCommon(generate, common);
+  bool national = false;
+  GeneratorOptions gen;
+  generate->add_flag("--national", national, "cover every ORP of the country")->required();
+  generate->add_option("--services", gen.services, "about how many service cards")
+      ->capture_default_str();
+  generate->add_option("--seed", gen.seed, "random seed")->capture_default_str();
+
+  auto* serve = app.add_subcommand("serve", "serve the API and the web application");
+  AddCommon(serve, common);
+  HttpServerOptions http;
+  serve->add_option("--port", http.port, "TCP port")->capture_default_str();
+  serve->add_option("--bind", http.address, "address to listen on")->capture_default_str();
+  serve->add_option("--threads", http.threads, "worker threads")->capture_default_str();
+
+  auto* backup = app.add_subcommand("backup", "copy the database to a file while it is in use");
+  AddCommon(backup, common);
+  std::string target;
+  backup->add_option("target", target, "the backup file to write")->required();
+
+  auto* check = app.add_subcommand("check", "check integrity and references of a database");
+  AddCommon(check, common);
+
+  CLI11_PARSE(app, argc, argv);
+  if (init->parsed()) return Init(common, children_csv);
+  if (demo->parsed())
+    return WriteBatch(common, "demo", [&](const Territory& t, const ReferenceData& r) -> Result<NetworkBatch> {
+      auto facts = ReadFile(common.data_dir + "/demo/seed-facts.json");
+      if (!facts.ok()) return facts.status();
+      return BuildDemoNetwork(t, r, *facts, seed);
+    });
+  if (generate->parsed())
+    return WriteBatch(common, "generate", [&](const Territory& t, const ReferenceData& r) {
+      return GenerateNetwork(t, r, gen);
+    });
+  if (serve->parsed()) return Serve(common, http);
+  if (backup->parsed()) return Backup(common, target);
+  if (check->parsed()) return Check(common);
+  return 0;
+}

@@ -1,0 +1,51 @@
+#include "http/api_response.h"
+
+#include <nlohmann/json.hpp>
+
+namespace prosit {
+
+int HttpStatusOf(StatusCode code) {
+  switch (code) {
+    case StatusCode::kOk: return 200;
+    case StatusCode::kInvalid: return 422;
+    case StatusCode::kMalformed: return 400;
+    case StatusCode::kNotFound: return 404;
+    case StatusCode::kConflict: return 409;
+    case StatusCode::kPrecondition: return 428;
+    case StatusCode::kTooLarge: return 413;
+    case StatusCode::kIoError:
+    case StatusCode::kCorruption: return 500;
+  }
+  return 500;
+}
+
+static const char* ErrorCodeOf(StatusCode code) {
+  switch (code) {
+    case StatusCode::kInvalid: return "validation_failed";
+    case StatusCode::kMalformed: return "malformed_request";
+    case StatusCode::kNotFound: return "not_found";
+    case StatusCode::kConflict: return "conflict";
+    case StatusCode::kPrecondition: return "precondition_required";
+    case StatusCode::kTooLarge: return "payload_too_large";
+    default: return "internal_error";
+  }
+}
+
+ApiResponse ApiResponse::Error(int http_status, const std::string& code,
+                               const std::string& message) {
+  nlohmann::json j = {{"error", {{"code", code}, {"message", message}, {"fields", nlohmann::json::object()}}}};
+  return {http_status, j.dump(), {}};
+}
+
+ApiResponse ApiResponse::Error(const Status& status) {
+  int http = HttpStatusOf(status.code());
+  // Internal failures reveal nothing of the internals; the log has the detail.
+  std::string message = http == 500 ? "the server failed to handle the request" : status.message();
+  nlohmann::json fields = nlohmann::json::object();
+  for (const auto& [field, msg] : status.fields()) fields[field] = msg;
+  nlohmann::json j = {
+      {"error", {{"code", ErrorCodeOf(status.code())}, {"message", message}, {"fields", fields}}}};
+  return {http, j.dump(), {}};
+}
+
+}  // namespace prosit

@@ -1,0 +1,28 @@
+#pragma once
+// ApiResponse: what a route handler returns — status, body and extra headers — kept
+// apart from RESTinio so handlers are plain functions that tests can call.
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "model/status.h"
+
+namespace prosit {
+
+struct ApiResponse {
+  int status = 200;
+  std::string body;  // JSON
+  std::vector<std::pair<std::string, std::string>> headers;
+
+  static ApiResponse Json(std::string body, int status = 200) {
+    return {status, std::move(body), {}};
+  }
+  // The DESIGN's error form: {"error": {"code", "message", "fields"}}.
+  static ApiResponse Error(const Status& status);
+  static ApiResponse Error(int http_status, const std::string& code, const std::string& message);
+};
+
+int HttpStatusOf(StatusCode code);
+
+}  // namespace prosit

@@ -1,0 +1,248 @@
+#include "http/api_routes.h"
+
+#include <charconv>
+#include <nlohmann/json.hpp>
+
+#include "app/catalog_queries.h"
+
+namespace prosit {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr size_t kMaxPageSize = 200;
+constexpr const char* kWho = "api";  // until accounts exist (issue 5), writes are by "api"
+
+// Reads query parameters into typed values, collecting a message per bad one.
+class QueryReader {
+ public:
+  explicit QueryReader(const ApiRequest& r) : r_(r) {}
+  std::string Text(const char* key) const {
+    auto it = r_.query.find(key);
+    return it == r_.query.end() ? std::string() : it->second;
+  }
+  std::optional<int64_t> Int(const char* key, int64_t min, int64_t max) {
+    auto it = r_.query.find(key);
+    if (it == r_.query.end() || it->second.empty()) return std::nullopt;
+    int64_t v = 0;
+    const std::string& s = it->second;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || p != s.data() + s.size() || v < min || v > max) {
+      errors[key] = "must be a whole number from " + std::to_string(min) + " to " +
+                    std::to_string(max);
+      return std::nullopt;
+    }
+    return v;
+  }
+  std::optional<bool> Bool(const char* key) {
+    std::string s = Text(key);
+    if (s.empty()) return std::nullopt;
+    if (s == "true" || s == "1") return true;
+    if (s == "false" || s == "0") return false;
+    errors[key] = "must be true or false";
+    return std::nullopt;
+  }
+  void Page(size_t& offset, size_t& limit) {
+    offset = static_cast<size_t>(Int("offset", 0, 1'000'000'000).value_or(0));
+    limit = static_cast<size_t>(Int("limit", 1, kMaxPageSize).value_or(20));
+  }
+  FieldErrors errors;
+
+ private:
+  const ApiRequest& r_;
+};
+
+ApiResponse Invalid(const FieldErrors& errors) {
+  return ApiResponse::Error(Status::Invalid("the query has invalid parameters", errors));
+}
+
+std::optional<int64_t> IdParam(const ApiRequest& r) {
+  const std::string& s = r.params.at("id");
+  int64_t v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size() || v <= 0) return std::nullopt;
+  return v;
+}
+
+// The version named by If-Match: "3", W/"3" or 3.
+Result<std::optional<int64_t>> IfMatchVersion(const ApiRequest& r) {
+  if (!r.if_match) return std::optional<int64_t>();
+  std::string s = *r.if_match;
+  if (s.rfind("W/", 0) == 0) s = s.substr(2);
+  if (s.size() >= 2 && s.front() == '"' && s.back() == '"') s = s.substr(1, s.size() - 2);
+  int64_t v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size() || v <= 0)
+    return Status::Malformed("If-Match must be an ETag this API gave out, like \"3\"");
+  return std::optional<int64_t>(v);
+}
+
+Result<json> ParseBody(const ApiRequest& r) {
+  if (r.body.size() > kMaxBodyBytes)
+    return Status::TooLarge("the body is larger than " + std::to_string(kMaxBodyBytes) + " bytes");
+  json j = json::parse(r.body, nullptr, false);
+  if (j.is_discarded()) return Status::Malformed("the body is not valid JSON");
+  if (!j.is_object()) return Status::Invalid("the body must be a JSON object", {{"body", "must be an object"}});
+  return j;
+}
+
+// A stored document with its version as the ETag.
+ApiResponse Document(const std::string& doc, int status = 200) {
+  ApiResponse r = ApiResponse::Json(doc, status);
+  json j = json::parse(doc, nullptr, false);
+  if (j.is_object() && j.contains("version"))
+    r.headers.emplace_back("ETag", "\"" + std::to_string(j["version"].get<int64_t>()) + "\"");
+  if (status == 201 && j.is_object() && j.contains("id"))
+    r.headers.emplace_back("Location", std::to_string(j["id"].get<int64_t>()));
+  return r;
+}
+
+using CreateFn = Result<std::string> (NetworkCommands::*)(const json&, const std::string&);
+using UpdateFn = Result<std::string> (NetworkCommands::*)(int64_t, const json&,
+                                                          std::optional<int64_t>, const std::string&);
+using DeleteFn = Status (NetworkCommands::*)(int64_t, std::optional<int64_t>, const std::string&);
+
+// The same four write routes serve actors and service cards.
+void AddWriteRoutes(ApiRouter& router, ApiContext& ctx, const std::string& base, CreateFn create,
+                    UpdateFn update, DeleteFn remove) {
+  router.Add("POST", base, [&ctx, base, create](const ApiRequest& r) {
+    auto body = ParseBody(r);
+    if (!body.ok()) return ApiResponse::Error(body.status());
+    auto doc = (ctx.commands.*create)(*body, kWho);
+    if (!doc.ok()) return ApiResponse::Error(doc.status());
+    ApiResponse resp = Document(*doc, 201);
+    for (auto& [k, v] : resp.headers)
+      if (k == "Location") v = base + "/" + v;
+    return resp;
+  });
+  router.Add("PUT", base + "/{id}", [&ctx, update](const ApiRequest& r) {
+    auto id = IdParam(r);
+    if (!id) return ApiResponse::Error(404, "not_found", "no such record");
+    auto version = IfMatchVersion(r);
+    if (!version.ok()) return ApiResponse::Error(version.status());
+    auto body = ParseBody(r);
+    if (!body.ok()) return ApiResponse::Error(body.status());
+    auto doc = (ctx.commands.*update)(*id, *body, *version, kWho);
+    if (!doc.ok()) return ApiResponse::Error(doc.status());
+    return Document(*doc);
+  });
+  router.Add("DELETE", base + "/{id}", [&ctx, remove](const ApiRequest& r) {
+    auto id = IdParam(r);
+    if (!id) return ApiResponse::Error(404, "not_found", "no such record");
+    auto version = IfMatchVersion(r);
+    if (!version.ok()) return ApiResponse::Error(version.status());
+    Status s = (ctx.commands.*remove)(*id, *version, kWho);
+    if (!s.ok()) return ApiResponse::Error(s);
+    return ApiResponse{204, "", {}};
+  });
+}
+
+ApiResponse SearchCards(ApiContext& ctx, const ApiRequest& r) {
+  auto snap = ctx.keeper.Current();
+  QueryReader qr(r);
+  ServiceQuery q;
+  q.region = qr.Text("region");
+  q.orp = qr.Text("orp");
+  q.municipality = qr.Text("municipality");
+  q.sector = qr.Text("sector");
+  q.service_type = qr.Text("service_type");
+  q.need_area = qr.Text("need_area");
+  q.form = qr.Text("form");
+  q.text = qr.Text("q");
+  if (auto v = qr.Int("level", 0, 100)) q.level = static_cast<int>(*v);
+  if (auto v = qr.Int("age", 0, 200)) q.age = static_cast<int>(*v);
+  q.published = qr.Bool("published");
+  q.actor_id = qr.Int("actor_id", 1, INT64_MAX);
+  qr.Page(q.offset, q.limit);
+  FieldErrors errors = CheckServiceQuery(q, *snap);
+  errors.insert(qr.errors.begin(), qr.errors.end());
+  if (!errors.empty()) return Invalid(errors);
+  return ApiResponse::Json(SearchServiceCards(*snap, q));
+}
+
+ApiResponse ListActorsRoute(ApiContext& ctx, const ApiRequest& r) {
+  auto snap = ctx.keeper.Current();
+  QueryReader qr(r);
+  ActorQuery q;
+  q.region = qr.Text("region");
+  q.orp = qr.Text("orp");
+  q.municipality = qr.Text("municipality");
+  q.sector = qr.Text("sector");
+  q.actor_type = qr.Text("actor_type");
+  q.text = qr.Text("q");
+  qr.Page(q.offset, q.limit);
+  FieldErrors errors = CheckActorQuery(q, *snap);
+  errors.insert(qr.errors.begin(), qr.errors.end());
+  if (!errors.empty()) return Invalid(errors);
+  return ApiResponse::Json(ListActors(*snap, q));
+}
+
+void AddTerritoryRoutes(ApiRouter& router, ApiContext& ctx) {
+  router.Add("GET", "/api/v1/regions", [&ctx](const ApiRequest&) {
+    return ApiResponse::Json(ctx.keeper.Current()->frame->regions_json);
+  });
+  router.Add("GET", "/api/v1/orps", [&ctx](const ApiRequest&) {
+    return ApiResponse::Json(ctx.keeper.Current()->frame->orps_json);
+  });
+  router.Add("GET", "/api/v1/orps/{code}/municipalities", [&ctx](const ApiRequest& r) {
+    auto snap = ctx.keeper.Current();
+    auto it = snap->frame->municipalities_json.find(r.params.at("code"));
+    if (it == snap->frame->municipalities_json.end())
+      return ApiResponse::Error(404, "not_found", "no ORP with code " + r.params.at("code"));
+    return ApiResponse::Json(it->second);
+  });
+  router.Add("GET", "/api/v1/reference/{name}", [&ctx](const ApiRequest& r) {
+    auto snap = ctx.keeper.Current();
+    std::string name = r.params.at("name");
+    for (char& c : name)
+      if (c == '-') c = '_';
+    auto it = snap->frame->reference_json.find(name);
+    if (it == snap->frame->reference_json.end())
+      return ApiResponse::Error(404, "not_found", "no reference list " + r.params.at("name"));
+    return ApiResponse::Json(it->second);
+  });
+}
+
+void AddReadRoutes(ApiRouter& router, ApiContext& ctx) {
+  router.Add("GET", "/api/v1/actors", [&ctx](const ApiRequest& r) { return ListActorsRoute(ctx, r); });
+  router.Add("GET", "/api/v1/actors/{id}", [&ctx](const ApiRequest& r) {
+    auto snap = ctx.keeper.Current();
+    auto id = IdParam(r);
+    const ActorEntry* e = id ? snap->FindActor(*id) : nullptr;
+    if (!e) return ApiResponse::Error(404, "not_found", "no actor " + r.params.at("id"));
+    return Document(e->json);
+  });
+  router.Add("GET", "/api/v1/service-cards",
+             [&ctx](const ApiRequest& r) { return SearchCards(ctx, r); });
+  router.Add("GET", "/api/v1/service-cards/{id}", [&ctx](const ApiRequest& r) {
+    auto snap = ctx.keeper.Current();
+    auto id = IdParam(r);
+    const CardEntry* e = id ? snap->FindCard(*id) : nullptr;
+    if (!e) return ApiResponse::Error(404, "not_found", "no service card " + r.params.at("id"));
+    return Document(e->json);
+  });
+}
+
+}  // namespace
+
+ApiRouter MakeApiRouter(ApiContext& ctx) {
+  ApiRouter router;
+  router.Add("GET", "/api/v1/health", [&ctx](const ApiRequest&) {
+    auto snap = ctx.keeper.Current();
+    json j = {{"status", "ok"}, {"seq", snap->seq}, {"actors", snap->actors.size()},
+              {"service_cards", snap->cards.size()}};
+    return ApiResponse::Json(j.dump());
+  });
+  router.Add("GET", "/api/v1/openapi.json",
+             [](const ApiRequest&) { return ApiResponse::Json(OpenApiDocument()); });
+  AddTerritoryRoutes(router, ctx);
+  AddReadRoutes(router, ctx);
+  AddWriteRoutes(router, ctx, "/api/v1/actors", &NetworkCommands::CreateActor,
+                 &NetworkCommands::UpdateActor, &NetworkCommands::DeleteActor);
+  AddWriteRoutes(router, ctx, "/api/v1/service-cards", &NetworkCommands::CreateServiceCard,
+                 &NetworkCommands::UpdateServiceCard, &NetworkCommands::DeleteServiceCard);
+  return router;
+}
+
+}  // namespace prosit

@@ -1,0 +1,24 @@
+#pragma once
+// The routes of /api/v1: thin adapters from HTTP to the use cases of src/app.
+
+#include "app/network_commands.h"
+#include "app/snapshot_keeper.h"
+#include "http/api_router.h"
+
+namespace prosit {
+
+struct ApiContext {
+  SnapshotKeeper& keeper;
+  NetworkCommands& commands;
+};
+
+// Builds the router of every /api/v1 route. `context` must outlive it.
+ApiRouter MakeApiRouter(ApiContext& context);
+
+// The OpenAPI 3.1 document served at /api/v1/openapi.json (docs/api/openapi.json).
+const std::string& OpenApiDocument();
+
+// Requests with larger bodies are refused with 413.
+inline constexpr size_t kMaxBodyBytes = 1 << 20;
+
+}  // namespace prosit

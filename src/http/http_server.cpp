@@ -1,0 +1,136 @@
+#include "http/http_server.h"
+
+#include <restinio/all.hpp>
+#include <thread>
+
+#include "http/api_routes.h"
+
+namespace prosit {
+
+namespace {
+
+// Decodes %XX and '+' of a query component; keeps malformed escapes as they are.
+std::string Unescape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '+') {
+      out.push_back(' ');
+    } else if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+               std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+      out.push_back(static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16)));
+      i += 2;
+    } else {
+      out.push_back(s[i]);
+    }
+  }
+  return out;
+}
+
+const char* ReasonPhrase(int status) {
+  switch (status) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 204: return "No Content";
+    case 400: return "Bad Request";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 409: return "Conflict";
+    case 413: return "Payload Too Large";
+    case 422: return "Unprocessable Content";
+    case 428: return "Precondition Required";
+    default: return status >= 500 ? "Internal Server Error" : "Error";
+  }
+}
+
+restinio::http_status_line_t StatusLine(int status) {
+  return restinio::http_status_line_t(restinio::http_status_code_t(static_cast<std::uint16_t>(status)),
+                                      ReasonPhrase(status));
+}
+
+}  // namespace
+
+void SplitTarget(std::string_view target, std::string& path,
+                 std::map<std::string, std::string>& query) {
+  size_t q = target.find('?');
+  path = Unescape(target.substr(0, q));
+  if (q == std::string_view::npos) return;
+  std::string_view rest = target.substr(q + 1);
+  while (!rest.empty()) {
+    size_t amp = rest.find('&');
+    std::string_view pair = rest.substr(0, amp);
+    size_t eq = pair.find('=');
+    if (!pair.empty())
+      query[Unescape(pair.substr(0, eq))] =
+          eq == std::string_view::npos ? std::string() : Unescape(pair.substr(eq + 1));
+    if (amp == std::string_view::npos) break;
+    rest.remove_prefix(amp + 1);
+  }
+}
+
+Status RunHttpServer(const ApiRouter& router, const HttpServerOptions& options,
+                     const std::function<void()>& on_ready) {
+  auto handler = [&router](const restinio::request_handle_t& req) {
+    ApiRequest r;
+    r.method = req->header().method().c_str();
+    SplitTarget(req->header().request_target(), r.path, r.query);
+    if (req->header().has_field(restinio::http_field::if_match))
+      r.if_match = req->header().get_field(restinio::http_field::if_match);
+    ApiResponse resp;
+    if (req->body().size() > kMaxBodyBytes) {
+      resp = ApiResponse::Error(Status::TooLarge("the body is larger than " +
+                                                 std::to_string(kMaxBodyBytes) + " bytes"));
+    } else {
+      r.body = req->body();
+      resp = router.Dispatch(r);
+    }
+    auto out = req->create_response(StatusLine(resp.status));
+    if (!resp.body.empty() || resp.status != 204)
+      out.append_header(restinio::http_field::content_type, "application/json; charset=utf-8");
+    out.append_header("X-Content-Type-Options", "nosniff");
+    for (const auto& [k, v] : resp.headers) out.append_header(k, v);
+    if (resp.status != 204) out.set_body(std::move(resp.body));
+    return out.done();
+  };
+  using Traits = restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t>;
+  restinio::incoming_http_msg_limits_t limits;
+  limits.max_body_size(16 * kMaxBodyBytes);  // beyond this the connection is dropped
+  limits.max_url_size(8192);
+  limits.max_field_count(100);
+  restinio::server_settings_t<Traits> settings;
+  settings.address(options.address)
+      .port(options.port)
+      .request_handler(handler)
+      .incoming_http_msg_limits(limits)
+      .read_next_http_message_timelimit(std::chrono::seconds(30))
+      .handle_request_timeout(std::chrono::seconds(30))
+      .write_http_response_timelimit(std::chrono::seconds(30));
+  asio::io_context ioctx;
+  restinio::http_server_t<Traits> server{restinio::external_io_context(ioctx),
+                                         std::move(settings)};
+  std::exception_ptr failure;
+  asio::signal_set stop_signals(ioctx, SIGINT, SIGTERM);
+  stop_signals.async_wait([&](const asio::error_code& ec, int) {
+    if (!ec) server.close_async([&] { ioctx.stop(); }, [&](std::exception_ptr) { ioctx.stop(); });
+  });
+  server.open_async([&] { on_ready(); },
+                    [&](std::exception_ptr ex) {
+                      failure = ex;
+                      ioctx.stop();
+                    });
+  std::vector<std::thread> threads;
+  for (size_t i = 1; i < options.threads; ++i) threads.emplace_back([&] { ioctx.run(); });
+  ioctx.run();
+  for (auto& t : threads) t.join();
+  if (failure) {
+    try {
+      std::rethrow_exception(failure);
+    } catch (const std::exception& e) {
+      return Status::IoError("cannot serve on " + options.address + ":" +
+                             std::to_string(options.port) + ": " + e.what());
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace prosit

@@ -1,0 +1,12 @@
+#include "model/status.h"
+
+namespace prosit {
+
+std::string Status::ToString() const {
+  if (ok()) return "OK";
+  std::string s = message_;
+  for (const auto& [field, msg] : fields_) s += "\n  " + field + ": " + msg;
+  return s;
+}
+
+}  // namespace prosit

@@ -1,0 +1,85 @@
+#pragma once
+// Status: the outcome of an operation at a boundary (store, import, use case).
+// Modelled on LevelDB's Status: cheap when OK, carries a code the HTTP layer maps
+// to a status, a message for people, and per-field messages for validation.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+
+namespace prosit {
+
+enum class StatusCode {
+  kOk,
+  kInvalid,       // the input breaks a rule; fields say which (HTTP 422)
+  kMalformed,     // the input cannot be parsed at all (HTTP 400)
+  kNotFound,      // HTTP 404
+  kConflict,      // stale version or a reference that forbids the change (HTTP 409)
+  kPrecondition,  // a required precondition (If-Match) is missing (HTTP 428)
+  kTooLarge,      // HTTP 413
+  kIoError,       // the store or a file failed (HTTP 500)
+  kCorruption,    // stored data breaks an invariant
+};
+
+using FieldErrors = std::map<std::string, std::string>;
+
+class Status {
+ public:
+  Status() = default;
+  static Status Ok() { return {}; }
+  static Status Invalid(std::string msg, FieldErrors fields = {}) {
+    return {StatusCode::kInvalid, std::move(msg), std::move(fields)};
+  }
+  static Status Malformed(std::string msg) { return {StatusCode::kMalformed, std::move(msg)}; }
+  static Status NotFound(std::string msg) { return {StatusCode::kNotFound, std::move(msg)}; }
+  static Status Conflict(std::string msg) { return {StatusCode::kConflict, std::move(msg)}; }
+  static Status Precondition(std::string msg) {
+    return {StatusCode::kPrecondition, std::move(msg)};
+  }
+  static Status TooLarge(std::string msg) { return {StatusCode::kTooLarge, std::move(msg)}; }
+  static Status IoError(std::string msg) { return {StatusCode::kIoError, std::move(msg)}; }
+  static Status Corruption(std::string msg) { return {StatusCode::kCorruption, std::move(msg)}; }
+
+  bool ok() const { return code_ == StatusCode::kOk; }
+  StatusCode code() const { return code_; }
+  const std::string& message() const { return message_; }
+  const FieldErrors& fields() const { return fields_; }
+  std::string ToString() const;
+
+ private:
+  Status(StatusCode c, std::string m, FieldErrors f = {})
+      : code_(c), message_(std::move(m)), fields_(std::move(f)) {}
+  StatusCode code_ = StatusCode::kOk;
+  std::string message_;
+  FieldErrors fields_;
+};
+
+// Result<T>: a value or the Status that explains why there is none.
+template <typename T>
+class Result {
+ public:
+  Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(Status status) : status_(std::move(status)) {}  // NOLINT
+  bool ok() const { return status_.ok(); }
+  const Status& status() const { return status_; }
+  T& value() { return *value_; }
+  const T& value() const { return *value_; }
+  T* operator->() { return &*value_; }
+  const T* operator->() const { return &*value_; }
+  T& operator*() { return *value_; }
+  const T& operator*() const { return *value_; }
+
+ private:
+  std::optional<T> value_;
+  Status status_;
+};
+
+}  // namespace prosit
+
+// Returns early with the Status of `expr` when it is not OK.
+#define PROSIT_RETURN_IF_ERROR(expr) \
+  do {                               \
+    ::prosit::Status _s = (expr);    \
+    if (!_s.ok()) return _s;         \
+  } while (0)

@@ -1,0 +1,158 @@
+#include "model/validation.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+
+#include "model/ico.h"
+
+namespace prosit {
+
+namespace {
+
+constexpr size_t kMaxName = 300;
+constexpr size_t kMaxText = 4000;
+
+void CheckText(FieldErrors& e, const std::string& field, const std::string& value,
+               size_t max_len, bool required) {
+  if (required && value.find_first_not_of(" \t\r\n") == std::string::npos) {
+    e[field] = "is required";
+  } else if (value.size() > max_len) {
+    e[field] = "is longer than " + std::to_string(max_len) + " bytes";
+  }
+}
+
+void CheckContacts(FieldErrors& e, const std::vector<Contact>& contacts) {
+  for (size_t i = 0; i < contacts.size(); ++i) {
+    const Contact& c = contacts[i];
+    std::string f = "contacts[" + std::to_string(i) + "]";
+    if (c.name.empty() && c.phone.empty() && c.email.empty() && c.web.empty())
+      e[f] = "needs a name, phone, e-mail or web";
+    if (!c.email.empty() && (c.email.find('@') == std::string::npos || c.email.size() > 254))
+      e[f + ".email"] = "is not an e-mail address";
+    CheckText(e, f + ".name", c.name, kMaxName, false);
+    CheckText(e, f + ".phone", c.phone, 40, false);
+    CheckText(e, f + ".web", c.web, kMaxName, false);
+  }
+}
+
+void CheckPlace(FieldErrors& e, const std::string& field, const std::string& municipality_code,
+                bool has_location, const GeoPoint& p, const Territory& territory) {
+  if (territory.FindMunicipality(municipality_code) == nullptr)
+    e[field + ".municipality_code"] = "unknown municipality '" + municipality_code + "'";
+  if (has_location && !IsInCzechia(p))
+    e[field + ".location"] = "lies outside the Czech Republic";
+}
+
+void CheckTerritoryServed(FieldErrors& e, const TerritoryServed& t, const Territory& territory) {
+  if (t.kind == TerritoryKind::kCountry) {
+    if (!t.codes.empty()) e["territory.codes"] = "must be empty for the whole country";
+    return;
+  }
+  if (t.codes.empty()) {
+    e["territory.codes"] = "names no territory";
+    return;
+  }
+  for (const auto& code : t.codes) {
+    bool known = (t.kind == TerritoryKind::kMunicipalities && territory.FindMunicipality(code)) ||
+                 (t.kind == TerritoryKind::kOrp && territory.FindOrp(code)) ||
+                 (t.kind == TerritoryKind::kRegion && territory.FindRegion(code));
+    if (!known) {
+      e["territory.codes"] = std::string("unknown ") + ToString(t.kind) + " code '" + code + "'";
+      return;
+    }
+  }
+}
+
+bool OnlyRemoteOrOutreach(const std::vector<std::string>& forms) {
+  return std::all_of(forms.begin(), forms.end(),
+                     [](const std::string& f) { return f == "outreach" || f == "remote"; });
+}
+
+}  // namespace
+
+bool IsIsoDate(const std::string& s) {
+  int y = 0, m = 0, d = 0;
+  char tail = 0;
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  if (std::sscanf(s.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3) return false;
+  if (y < 1990 || y > 2100 || m < 1 || m > 12 || d < 1) return false;
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return d <= kDays[m - 1] + (m == 2 && leap ? 1 : 0);
+}
+
+bool IsInCzechia(const GeoPoint& p) {
+  return p.lat >= 48.5 && p.lat <= 51.1 && p.lon >= 12.0 && p.lon <= 18.9;
+}
+
+FieldErrors ValidateActor(const Actor& a, const ValidationContext& ctx) {
+  FieldErrors e;
+  CheckText(e, "name", a.name, kMaxName, true);
+  if (!a.ico.empty() && !IsValidIco(a.ico))
+    e["ico"] = "is not a valid IČO (8 digits with a mod-11 check digit)";
+  const ActorType* type = ctx.reference.FindActorType(a.actor_type);
+  if (ctx.reference.FindSector(a.sector) == nullptr)
+    e["sector"] = "unknown sector '" + a.sector + "'";
+  if (type == nullptr) e["actor_type"] = "unknown actor type '" + a.actor_type + "'";
+  CheckPlace(e, "seat", a.seat.municipality_code, a.seat.has_location, a.seat.location,
+             ctx.territory);
+  CheckText(e, "seat.street", a.seat.street, kMaxName, false);
+  CheckText(e, "web", a.web, kMaxName, false);
+  CheckText(e, "note", a.note, kMaxText, false);
+  CheckContacts(e, a.contacts);
+  return e;
+}
+
+FieldErrors ValidateServiceCard(const ServiceCard& c, const ValidationContext& ctx) {
+  FieldErrors e;
+  const ReferenceData& ref = ctx.reference;
+  if (c.actor_id <= 0) e["actor_id"] = "is required";
+  CheckText(e, "name", c.name, kMaxName, true);
+  if (ref.FindServiceType(c.service_type) == nullptr)
+    e["service_type"] = "unknown service type '" + c.service_type + "'";
+  if (c.need_areas.empty()) e["need_areas"] = "names no need area";
+  for (const auto& area : c.need_areas)
+    if (ref.FindNeedArea(area) == nullptr) e["need_areas"] = "unknown need area '" + area + "'";
+  if (std::set<std::string>(c.need_areas.begin(), c.need_areas.end()).size() !=
+      c.need_areas.size())
+    e["need_areas"] = "lists a need area twice";
+  if (ref.FindLevel(c.level) == nullptr)
+    e["level"] = "unknown support level " + std::to_string(c.level);
+  if (c.age_min < 0 || c.age_min > 26) e["age_min"] = "must be between 0 and 26";
+  if (c.age_max < 0 || c.age_max > 26) e["age_max"] = "must be between 0 and 26";
+  if (c.age_min > c.age_max) e["age_max"] = "is lower than age_min";
+  if (c.forms.empty()) e["forms"] = "names no form";
+  for (const auto& f : c.forms)
+    if (std::find(std::begin(kForms), std::end(kForms), f) == std::end(kForms))
+      e["forms"] = "unknown form '" + f + "'";
+  if (c.locations.empty() && !c.forms.empty() && !OnlyRemoteOrOutreach(c.forms))
+    e["locations"] = "an ambulatory or residential service needs a delivery location";
+  for (size_t i = 0; i < c.locations.size(); ++i) {
+    const auto& l = c.locations[i];
+    CheckPlace(e, "locations[" + std::to_string(i) + "]", l.municipality_code, l.has_location,
+               l.location, ctx.territory);
+  }
+  CheckTerritoryServed(e, c.territory, ctx.territory);
+  if (c.capacity.amount && *c.capacity.amount < 0) e["capacity.amount"] = "is negative";
+  if (ref.FindCapacityUnit(c.capacity.unit) == nullptr)
+    e["capacity.unit"] = "unknown capacity unit '" + c.capacity.unit + "'";
+  if (c.waiting_days && (*c.waiting_days < 0 || *c.waiting_days > 3650))
+    e["waiting_days"] = "must be between 0 and 3650";
+  if (!c.last_verified.empty()) {
+    if (!IsIsoDate(c.last_verified)) e["last_verified"] = "is not a date YYYY-MM-DD";
+    else if (!ctx.today.empty() && c.last_verified > ctx.today)
+      e["last_verified"] = "lies in the future";
+  }
+  CheckText(e, "description", c.description, kMaxText, false);
+  CheckText(e, "does", c.does, kMaxText, false);
+  CheckText(e, "does_not", c.does_not, kMaxText, false);
+  CheckText(e, "target_group", c.target_group, kMaxText, false);
+  CheckContacts(e, c.contacts);
+  for (size_t i = 0; i < c.registry_ids.size(); ++i)
+    if (c.registry_ids[i].id.empty())
+      e["registry_ids[" + std::to_string(i) + "].id"] = "is required";
+  return e;
+}
+
+}  // namespace prosit

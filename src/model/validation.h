@@ -1,0 +1,31 @@
+#pragma once
+// Validation of actors and service cards against the reference data and the territory.
+// Pure: returns the field errors (empty when valid), names fields as the API does.
+
+#include <string>
+
+#include "model/actor.h"
+#include "model/reference_data.h"
+#include "model/service_card.h"
+#include "model/status.h"
+#include "model/territory.h"
+
+namespace prosit {
+
+// What validation needs to know about the world.
+struct ValidationContext {
+  const ReferenceData& reference;
+  const Territory& territory;
+  std::string today;  // ISO date; last_verified may not be later
+};
+
+FieldErrors ValidateActor(const Actor& actor, const ValidationContext& ctx);
+FieldErrors ValidateServiceCard(const ServiceCard& card, const ValidationContext& ctx);
+
+// True for a real calendar date written YYYY-MM-DD between 1990 and 2100.
+bool IsIsoDate(const std::string& s);
+
+// True when the point lies in the Czech Republic's bounding box.
+bool IsInCzechia(const GeoPoint& p);
+
+}  // namespace prosit

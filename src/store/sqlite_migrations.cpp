@@ -1,0 +1,74 @@
+#include "store/sqlite_migrations.h"
+
+namespace prosit {
+
+const std::vector<Migration>& SqliteMigrations() {
+  static const std::vector<Migration> kMigrations = {
+      {1, "territory, reference data, actors, service cards, change log", R"sql(
+CREATE TABLE regions (
+  code TEXT PRIMARY KEY,
+  name TEXT NOT NULL
+);
+CREATE TABLE orps (
+  code TEXT PRIMARY KEY,
+  ruian_code TEXT NOT NULL,
+  name TEXT NOT NULL,
+  region_code TEXT NOT NULL REFERENCES regions(code),
+  seat_municipality_code TEXT NOT NULL,
+  seat_lat REAL NOT NULL,
+  seat_lon REAL NOT NULL,
+  population INTEGER NOT NULL,
+  census_population INTEGER NOT NULL,
+  census_children_0_14 INTEGER NOT NULL
+);
+CREATE TABLE municipalities (
+  code TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  orp_code TEXT NOT NULL REFERENCES orps(code),
+  district_code TEXT NOT NULL,
+  region_code TEXT NOT NULL REFERENCES regions(code),
+  postcode TEXT NOT NULL,
+  lat REAL NOT NULL,
+  lon REAL NOT NULL,
+  population INTEGER NOT NULL,
+  children_0_17 REAL NOT NULL,
+  children_imported INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX municipalities_orp ON municipalities(orp_code);
+CREATE TABLE reference_documents (
+  name TEXT PRIMARY KEY,
+  json TEXT NOT NULL
+);
+CREATE TABLE actors (
+  id INTEGER PRIMARY KEY,
+  version INTEGER NOT NULL,
+  doc TEXT NOT NULL
+);
+CREATE TABLE service_cards (
+  id INTEGER PRIMARY KEY,
+  version INTEGER NOT NULL,
+  actor_id INTEGER NOT NULL REFERENCES actors(id),
+  doc TEXT NOT NULL
+);
+CREATE INDEX service_cards_actor ON service_cards(actor_id);
+CREATE TABLE change_log (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  at TEXT NOT NULL,
+  author TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  entity_id INTEGER NOT NULL,
+  op TEXT NOT NULL CHECK (op IN ('create', 'update', 'delete')),
+  before TEXT,
+  after TEXT
+);
+CREATE INDEX change_log_entity ON change_log(entity, entity_id);
+CREATE TRIGGER change_log_no_update BEFORE UPDATE ON change_log
+  BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;
+CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log
+  BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;
+)sql"},
+  };
+  return kMigrations;
+}
+
+}  // namespace prosit

@@ -1,0 +1,56 @@
+#pragma once
+// Thin RAII wrappers over the SQLite C API: a connection and a prepared statement
+// whose errors come back as Status values.
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "model/status.h"
+
+namespace prosit {
+
+class SqliteStatement {
+ public:
+  SqliteStatement(sqlite3* db, std::string_view sql);
+  ~SqliteStatement();
+  SqliteStatement(const SqliteStatement&) = delete;
+  SqliteStatement& operator=(const SqliteStatement&) = delete;
+
+  const Status& prepare_status() const { return status_; }
+  SqliteStatement& Bind(int index, int64_t value);
+  SqliteStatement& Bind(int index, double value);
+  SqliteStatement& Bind(int index, std::string_view value);
+  SqliteStatement& Bind(int index, const std::string& value) {
+    return Bind(index, std::string_view(value));
+  }
+  SqliteStatement& Bind(int index, const char* value) { return Bind(index, std::string_view(value)); }
+  SqliteStatement& Bind(int index, const std::optional<std::string>& value);
+  SqliteStatement& BindNull(int index);
+
+  // Steps once: true when a row is ready, false when done; errors land in status().
+  bool Step();
+  // Steps to the end.
+  Status Run();
+  Status status() const { return status_; }
+  void Reset();
+
+  int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
+  double Double(int col) const { return sqlite3_column_double(stmt_, col); }
+  bool IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+  std::string Text(int col) const;
+  std::optional<std::string> OptionalText(int col) const;
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+  Status status_;
+};
+
+// Runs one or more statements without results.
+Status SqliteExec(sqlite3* db, const std::string& sql);
+
+}  // namespace prosit

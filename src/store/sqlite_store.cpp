@@ -1,0 +1,462 @@
+#include <sqlite3.h>
+
+#include <mutex>
+
+#include "store/sqlite_migrations.h"
+#include "store/sqlite_statement.h"
+#include "store/store.h"
+
+namespace prosit {
+
+const char* EntityName(EntityKind kind) {
+  switch (kind) {
+    case EntityKind::kActor: return "actor";
+    case EntityKind::kServiceCard: return "service_card";
+    case EntityKind::kReference: return "reference";
+    case EntityKind::kTerritory: return "territory";
+  }
+  return "actor";
+}
+
+std::optional<EntityKind> ParseEntityName(const std::string& name) {
+  for (EntityKind k : {EntityKind::kActor, EntityKind::kServiceCard, EntityKind::kReference,
+                       EntityKind::kTerritory})
+    if (name == EntityName(k)) return k;
+  return std::nullopt;
+}
+
+namespace {
+
+const char* TableOf(EntityKind kind) {
+  return kind == EntityKind::kActor ? "actors" : "service_cards";
+}
+
+// The statements of one document table, written once for both tables.
+std::string SelectSql(EntityKind kind) {
+  return kind == EntityKind::kActor ? "SELECT id, version, 0, doc FROM actors"
+                                    : "SELECT id, version, actor_id, doc FROM service_cards";
+}
+
+StoredDocument ReadDocument(const SqliteStatement& s) {
+  return {s.Int(0), s.Int(1), s.Int(2), s.Text(3)};
+}
+
+class SqliteStore;
+
+// The writes of one open transaction on the store's connection.
+class SqliteTransaction : public StoreTransaction {
+ public:
+  SqliteTransaction(sqlite3* db, const Author& author) : db_(db), author_(author) {}
+
+  Result<std::optional<StoredDocument>> Get(EntityKind kind, int64_t id) override;
+  Result<StoredDocument> Put(const DocumentPut& put) override;
+  Status Delete(EntityKind kind, int64_t id, int64_t expected_version) override;
+  Status Log(EntityKind kind, int64_t id, const char* op, const std::optional<std::string>& before,
+             const std::optional<std::string>& after);
+
+ private:
+  Status CheckParent(const DocumentPut& put);
+  sqlite3* db_;
+  const Author& author_;
+};
+
+Result<std::optional<StoredDocument>> GetDocument(sqlite3* db, EntityKind kind, int64_t id) {
+  SqliteStatement s(db, SelectSql(kind) + " WHERE id = ?");
+  s.Bind(1, id);
+  if (s.Step()) return std::optional<StoredDocument>(ReadDocument(s));
+  if (!s.status().ok()) return s.status();
+  return std::optional<StoredDocument>();
+}
+
+Result<std::optional<StoredDocument>> SqliteTransaction::Get(EntityKind kind, int64_t id) {
+  return GetDocument(db_, kind, id);
+}
+
+Status SqliteTransaction::Log(EntityKind kind, int64_t id, const char* op,
+                              const std::optional<std::string>& before,
+                              const std::optional<std::string>& after) {
+  SqliteStatement s(db_,
+                    "INSERT INTO change_log (at, author, entity, entity_id, op, before, after) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)");
+  s.Bind(1, author_.at).Bind(2, author_.who).Bind(3, std::string_view(EntityName(kind)));
+  s.Bind(4, id).Bind(5, std::string_view(op)).Bind(6, before).Bind(7, after);
+  return s.Run();
+}
+
+Status SqliteTransaction::CheckParent(const DocumentPut& put) {
+  if (put.kind != EntityKind::kServiceCard) return Status::Ok();
+  auto parent = GetDocument(db_, EntityKind::kActor, put.parent_id);
+  if (!parent.ok()) return parent.status();
+  if (!parent->has_value())
+    return Status::Invalid("the service card names an unknown actor",
+                           {{"actor_id", "no actor " + std::to_string(put.parent_id)}});
+  return Status::Ok();
+}
+
+Result<StoredDocument> SqliteTransaction::Put(const DocumentPut& put) {
+  PROSIT_RETURN_IF_ERROR(CheckParent(put));
+  std::optional<std::string> before;
+  StoredDocument doc{put.id, 1, put.parent_id, ""};
+  if (put.id == 0) {
+    SqliteStatement next(db_, std::string("SELECT COALESCE(MAX(id), 0) + 1 FROM ") +
+                                  TableOf(put.kind));
+    if (!next.Step()) return next.status().ok() ? Status::IoError("no next id") : next.status();
+    doc.id = next.Int(0);
+  } else {
+    auto current = Get(put.kind, put.id);
+    if (!current.ok()) return current.status();
+    if (!current->has_value())
+      return Status::NotFound(std::string(EntityName(put.kind)) + " " + std::to_string(put.id) +
+                              " does not exist");
+    if (put.expected_version != 0 && (*current)->version != put.expected_version)
+      return Status::Conflict("the record changed since version " +
+                              std::to_string(put.expected_version) + "; it is now version " +
+                              std::to_string((*current)->version));
+    before = (*current)->json;
+    doc.version = (*current)->version + 1;
+  }
+  doc.json = put.render(doc.id, doc.version);
+  std::string sql = put.kind == EntityKind::kActor
+                        ? "INSERT OR REPLACE INTO actors (id, version, doc) VALUES (?1, ?2, ?4)"
+                        : "INSERT OR REPLACE INTO service_cards (id, version, actor_id, doc) "
+                          "VALUES (?1, ?2, ?3, ?4)";
+  SqliteStatement s(db_, sql);
+  s.Bind(1, doc.id).Bind(2, doc.version).Bind(4, doc.json);
+  if (put.kind == EntityKind::kServiceCard) s.Bind(3, doc.parent_id);
+  PROSIT_RETURN_IF_ERROR(s.Run());
+  PROSIT_RETURN_IF_ERROR(Log(put.kind, doc.id, before ? "update" : "create", before, doc.json));
+  return doc;
+}
+
+Status SqliteTransaction::Delete(EntityKind kind, int64_t id, int64_t expected_version) {
+  auto current = Get(kind, id);
+  if (!current.ok()) return current.status();
+  if (!current->has_value())
+    return Status::NotFound(std::string(EntityName(kind)) + " " + std::to_string(id) +
+                            " does not exist");
+  if (expected_version != 0 && (*current)->version != expected_version)
+    return Status::Conflict("the record changed since version " +
+                            std::to_string(expected_version));
+  if (kind == EntityKind::kActor) {
+    SqliteStatement count(db_, "SELECT COUNT(*) FROM service_cards WHERE actor_id = ?");
+    count.Bind(1, id);
+    if (count.Step() && count.Int(0) > 0)
+      return Status::Conflict("the actor still has " + std::to_string(count.Int(0)) +
+                              " service card(s); delete or move them first");
+    PROSIT_RETURN_IF_ERROR(count.status());
+  }
+  SqliteStatement s(db_, std::string("DELETE FROM ") + TableOf(kind) + " WHERE id = ?");
+  s.Bind(1, id);
+  PROSIT_RETURN_IF_ERROR(s.Run());
+  return Log(kind, id, "delete", (*current)->json, std::nullopt);
+}
+
+class SqliteStore : public Store {
+ public:
+  explicit SqliteStore(sqlite3* db) : db_(db) {}
+  ~SqliteStore() override { sqlite3_close_v2(db_); }
+
+  Status Configure() {
+    return SqliteExec(db_,
+                      "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
+                      "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
+  }
+
+  Status Migrate() override;
+  Result<int> SchemaVersion() override;
+  Status ReplaceTerritory(const Territory& territory) override;
+  Result<Territory> LoadTerritory() override;
+  Status ImportChildPopulation(const std::map<std::string, double>& children,
+                               const Author& author) override;
+  Status ReplaceReferenceDocuments(const std::map<std::string, std::string>& docs,
+                                   const Author& author) override;
+  Result<std::map<std::string, std::string>> LoadReferenceDocuments() override;
+  Status Transact(const Author& author,
+                  const std::function<Status(StoreTransaction&)>& body) override;
+  Result<std::optional<StoredDocument>> Get(EntityKind kind, int64_t id) override {
+    std::lock_guard lock(mu_);
+    return GetDocument(db_, kind, id);
+  }
+  Result<std::vector<StoredDocument>> LoadAll(EntityKind kind) override;
+  Result<int64_t> CountServiceCardsOfActor(int64_t actor_id) override;
+  Result<std::vector<ChangeEntry>> ChangesSince(int64_t seq, int64_t limit) override;
+  Result<int64_t> LastChangeSeq() override;
+  Status Backup(const std::string& path) override;
+  Result<std::vector<std::string>> CheckIntegrity() override;
+
+ private:
+  // Runs `body` between BEGIN IMMEDIATE and COMMIT, rolling back on any error.
+  Status InTransaction(const std::function<Status()>& body);
+
+  sqlite3* db_;
+  std::mutex mu_;  // one connection, used by one thread at a time
+};
+
+Status SqliteStore::InTransaction(const std::function<Status()>& body) {
+  PROSIT_RETURN_IF_ERROR(SqliteExec(db_, "BEGIN IMMEDIATE"));
+  Status s = body();
+  if (s.ok()) s = SqliteExec(db_, "COMMIT");
+  if (!s.ok()) SqliteExec(db_, "ROLLBACK");
+  return s;
+}
+
+Status SqliteStore::Migrate() {
+  std::lock_guard lock(mu_);
+  PROSIT_RETURN_IF_ERROR(SqliteExec(
+      db_, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+           "description TEXT NOT NULL)"));
+  for (const Migration& m : SqliteMigrations()) {
+    SqliteStatement applied(db_, "SELECT 1 FROM schema_migrations WHERE version = ?");
+    applied.Bind(1, static_cast<int64_t>(m.version));
+    if (applied.Step()) continue;
+    PROSIT_RETURN_IF_ERROR(applied.status());
+    PROSIT_RETURN_IF_ERROR(InTransaction([&] {
+      PROSIT_RETURN_IF_ERROR(SqliteExec(db_, m.sql));
+      SqliteStatement record(db_,
+                             "INSERT INTO schema_migrations (version, description) VALUES (?, ?)");
+      record.Bind(1, static_cast<int64_t>(m.version)).Bind(2, m.description);
+      return record.Run();
+    }));
+  }
+  return Status::Ok();
+}
+
+Result<int> SqliteStore::SchemaVersion() {
+  std::lock_guard lock(mu_);
+  SqliteStatement s(db_, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+  if (s.Step()) return static_cast<int>(s.Int(0));
+  return s.status().ok() ? Result<int>(0) : Result<int>(s.status());
+}
+
+Status SqliteStore::ReplaceTerritory(const Territory& t) {
+  std::lock_guard lock(mu_);
+  return InTransaction([&] {
+    PROSIT_RETURN_IF_ERROR(
+        SqliteExec(db_, "DELETE FROM municipalities; DELETE FROM orps; DELETE FROM regions;"));
+    SqliteStatement r(db_, "INSERT INTO regions VALUES (?, ?)");
+    for (const auto& region : t.regions()) {
+      r.Bind(1, region.code).Bind(2, region.name);
+      PROSIT_RETURN_IF_ERROR(r.Run());
+      r.Reset();
+    }
+    SqliteStatement o(db_, "INSERT INTO orps VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (const auto& orp : t.orps()) {
+      o.Bind(1, orp.code).Bind(2, orp.ruian_code).Bind(3, orp.name).Bind(4, orp.region_code);
+      o.Bind(5, orp.seat_municipality_code).Bind(6, orp.seat.lat).Bind(7, orp.seat.lon);
+      o.Bind(8, orp.population).Bind(9, orp.census_population).Bind(10, orp.census_children_0_14);
+      PROSIT_RETURN_IF_ERROR(o.Run());
+      o.Reset();
+    }
+    SqliteStatement m(db_, "INSERT INTO municipalities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (const auto& mun : t.municipalities()) {
+      m.Bind(1, mun.code).Bind(2, mun.name).Bind(3, mun.orp_code).Bind(4, mun.district_code);
+      m.Bind(5, mun.region_code).Bind(6, mun.postcode).Bind(7, mun.location.lat);
+      m.Bind(8, mun.location.lon).Bind(9, mun.population).Bind(10, mun.children_0_17);
+      m.Bind(11, static_cast<int64_t>(mun.children_imported));
+      PROSIT_RETURN_IF_ERROR(m.Run());
+      m.Reset();
+    }
+    return Status::Ok();
+  });
+}
+
+Result<Territory> SqliteStore::LoadTerritory() {
+  std::lock_guard lock(mu_);
+  std::vector<Region> regions;
+  std::vector<Orp> orps;
+  std::vector<Municipality> municipalities;
+  SqliteStatement r(db_, "SELECT code, name FROM regions ORDER BY code");
+  while (r.Step()) regions.push_back({r.Text(0), r.Text(1)});
+  PROSIT_RETURN_IF_ERROR(r.status());
+  SqliteStatement o(db_, "SELECT * FROM orps ORDER BY code");
+  while (o.Step()) {
+    Orp x;
+    x.code = o.Text(0);
+    x.ruian_code = o.Text(1);
+    x.name = o.Text(2);
+    x.region_code = o.Text(3);
+    x.seat_municipality_code = o.Text(4);
+    x.seat = {o.Double(5), o.Double(6)};
+    x.population = o.Int(7);
+    x.census_population = o.Int(8);
+    x.census_children_0_14 = o.Int(9);
+    orps.push_back(std::move(x));
+  }
+  PROSIT_RETURN_IF_ERROR(o.status());
+  SqliteStatement m(db_, "SELECT * FROM municipalities ORDER BY code");
+  while (m.Step()) {
+    Municipality x;
+    x.code = m.Text(0);
+    x.name = m.Text(1);
+    x.orp_code = m.Text(2);
+    x.district_code = m.Text(3);
+    x.region_code = m.Text(4);
+    x.postcode = m.Text(5);
+    x.location = {m.Double(6), m.Double(7)};
+    x.population = m.Int(8);
+    x.children_0_17 = m.Double(9);
+    x.children_imported = m.Int(10) != 0;
+    municipalities.push_back(std::move(x));
+  }
+  PROSIT_RETURN_IF_ERROR(m.status());
+  return Territory(std::move(regions), std::move(orps), std::move(municipalities));
+}
+
+Status SqliteStore::ImportChildPopulation(const std::map<std::string, double>& children,
+                                          const Author& author) {
+  std::lock_guard lock(mu_);
+  return InTransaction([&] {
+    SqliteStatement s(db_,
+                      "UPDATE municipalities SET children_0_17 = ?, children_imported = 1 "
+                      "WHERE code = ?");
+    for (const auto& [code, n] : children) {
+      s.Bind(1, n).Bind(2, code);
+      PROSIT_RETURN_IF_ERROR(s.Run());
+      if (sqlite3_changes(db_) != 1) return Status::Invalid("unknown municipality " + code);
+      s.Reset();
+    }
+    SqliteTransaction tx(db_, author);
+    return tx.Log(EntityKind::kTerritory, 0, "update", std::nullopt,
+                  std::to_string(children.size()) + " municipalities: imported child population");
+  });
+}
+
+Status SqliteStore::ReplaceReferenceDocuments(const std::map<std::string, std::string>& docs,
+                                              const Author& author) {
+  std::lock_guard lock(mu_);
+  return InTransaction([&] {
+    SqliteTransaction tx(db_, author);
+    for (const auto& [name, json] : docs) {
+      SqliteStatement old(db_, "SELECT json FROM reference_documents WHERE name = ?");
+      old.Bind(1, name);
+      std::optional<std::string> before;
+      if (old.Step()) before = old.Text(0);
+      PROSIT_RETURN_IF_ERROR(old.status());
+      if (before == json) continue;
+      SqliteStatement s(db_, "INSERT OR REPLACE INTO reference_documents VALUES (?, ?)");
+      s.Bind(1, name).Bind(2, json);
+      PROSIT_RETURN_IF_ERROR(s.Run());
+      PROSIT_RETURN_IF_ERROR(
+          tx.Log(EntityKind::kReference, 0, before ? "update" : "create", before, json));
+    }
+    return Status::Ok();
+  });
+}
+
+Result<std::map<std::string, std::string>> SqliteStore::LoadReferenceDocuments() {
+  std::lock_guard lock(mu_);
+  std::map<std::string, std::string> docs;
+  SqliteStatement s(db_, "SELECT name, json FROM reference_documents");
+  while (s.Step()) docs[s.Text(0)] = s.Text(1);
+  PROSIT_RETURN_IF_ERROR(s.status());
+  return docs;
+}
+
+Status SqliteStore::Transact(const Author& author,
+                             const std::function<Status(StoreTransaction&)>& body) {
+  std::lock_guard lock(mu_);
+  return InTransaction([&] {
+    SqliteTransaction tx(db_, author);
+    return body(tx);
+  });
+}
+
+Result<std::vector<StoredDocument>> SqliteStore::LoadAll(EntityKind kind) {
+  std::lock_guard lock(mu_);
+  std::vector<StoredDocument> out;
+  SqliteStatement s(db_, SelectSql(kind) + " ORDER BY id");
+  while (s.Step()) out.push_back(ReadDocument(s));
+  PROSIT_RETURN_IF_ERROR(s.status());
+  return out;
+}
+
+Result<int64_t> SqliteStore::CountServiceCardsOfActor(int64_t actor_id) {
+  std::lock_guard lock(mu_);
+  SqliteStatement s(db_, "SELECT COUNT(*) FROM service_cards WHERE actor_id = ?");
+  s.Bind(1, actor_id);
+  if (s.Step()) return s.Int(0);
+  return s.status();
+}
+
+Result<std::vector<ChangeEntry>> SqliteStore::ChangesSince(int64_t seq, int64_t limit) {
+  std::lock_guard lock(mu_);
+  std::vector<ChangeEntry> out;
+  SqliteStatement s(db_,
+                    "SELECT seq, at, author, entity, entity_id, op, before, after FROM change_log "
+                    "WHERE seq > ? ORDER BY seq LIMIT ?");
+  s.Bind(1, seq).Bind(2, limit);
+  while (s.Step()) {
+    ChangeEntry e;
+    e.seq = s.Int(0);
+    e.at = s.Text(1);
+    e.author = s.Text(2);
+    auto kind = ParseEntityName(s.Text(3));
+    if (!kind) return Status::Corruption("change log row " + std::to_string(e.seq) +
+                                         " names unknown entity '" + s.Text(3) + "'");
+    e.kind = *kind;
+    e.entity_id = s.Int(4);
+    e.op = s.Text(5);
+    e.before = s.OptionalText(6);
+    e.after = s.OptionalText(7);
+    out.push_back(std::move(e));
+  }
+  PROSIT_RETURN_IF_ERROR(s.status());
+  return out;
+}
+
+Result<int64_t> SqliteStore::LastChangeSeq() {
+  std::lock_guard lock(mu_);
+  SqliteStatement s(db_, "SELECT COALESCE(MAX(seq), 0) FROM change_log");
+  if (s.Step()) return s.Int(0);
+  return s.status();
+}
+
+Status SqliteStore::Backup(const std::string& path) {
+  std::lock_guard lock(mu_);
+  sqlite3* target = nullptr;
+  if (sqlite3_open(path.c_str(), &target) != SQLITE_OK) {
+    sqlite3_close(target);
+    return Status::IoError("cannot create backup file " + path);
+  }
+  sqlite3_backup* b = sqlite3_backup_init(target, "main", db_, "main");
+  int rc = b ? sqlite3_backup_step(b, -1) : SQLITE_ERROR;
+  sqlite3_backup_finish(b);
+  std::string err = sqlite3_errmsg(target);
+  sqlite3_close(target);
+  if (rc != SQLITE_DONE) return Status::IoError("backup to " + path + " failed: " + err);
+  return Status::Ok();
+}
+
+Result<std::vector<std::string>> SqliteStore::CheckIntegrity() {
+  std::lock_guard lock(mu_);
+  std::vector<std::string> problems;
+  SqliteStatement ic(db_, "PRAGMA integrity_check");
+  while (ic.Step())
+    if (ic.Text(0) != "ok") problems.push_back("integrity: " + ic.Text(0));
+  PROSIT_RETURN_IF_ERROR(ic.status());
+  SqliteStatement fk(db_, "PRAGMA foreign_key_check");
+  while (fk.Step())
+    problems.push_back("foreign key: " + fk.Text(0) + " row " + std::to_string(fk.Int(1)) +
+                       " refers to a missing " + fk.Text(2));
+  PROSIT_RETURN_IF_ERROR(fk.status());
+  return problems;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenStore(const std::string& location) {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(location.c_str(), &db,
+                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                           nullptr);
+  if (rc != SQLITE_OK) {
+    std::string err = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close_v2(db);
+    return Status::IoError("cannot open database " + location + ": " + err);
+  }
+  auto store = std::make_unique<SqliteStore>(db);
+  PROSIT_RETURN_IF_ERROR(store->Configure());
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+}  // namespace prosit

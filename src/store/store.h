@@ -1,0 +1,111 @@
+#pragma once
+// Store: the durable truth of prosit. Every write runs in one transaction that also
+// appends to the change log (who, when, entity, before/after), which is the audit
+// trail and the feed that keeps in-memory snapshots fresh. SQLite is the embedded
+// implementation; a PostgreSQL one implements the same interface.
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/status.h"
+#include "model/territory.h"
+
+namespace prosit {
+
+// What a change-log row is about. Reference and territory changes are logged too, so
+// that followers of the log reload them.
+enum class EntityKind { kActor, kServiceCard, kReference, kTerritory };
+const char* EntityName(EntityKind kind);  // "actor", "service_card", "reference", "territory"
+std::optional<EntityKind> ParseEntityName(const std::string& name);
+
+// A stored record: its JSON document (which carries id and version itself).
+struct StoredDocument {
+  int64_t id = 0;
+  int64_t version = 0;
+  int64_t parent_id = 0;  // the actor of a service card
+  std::string json;
+};
+
+// Who writes, and when (ISO 8601 UTC); the store reads no clocks.
+struct Author {
+  std::string who;
+  std::string at;
+};
+
+// One row of the change log.
+struct ChangeEntry {
+  int64_t seq = 0;
+  std::string at;
+  std::string author;
+  EntityKind kind = EntityKind::kActor;
+  int64_t entity_id = 0;
+  std::string op;  // "create" | "update" | "delete"
+  std::optional<std::string> before, after;
+};
+
+// A write of one document. `render` produces the document once the store knows the
+// record's id and new version, so the stored JSON always states both.
+struct DocumentPut {
+  EntityKind kind = EntityKind::kActor;
+  int64_t id = 0;                // 0 creates a new record
+  int64_t expected_version = 0;  // for updates: the version the writer saw
+  int64_t parent_id = 0;         // service cards: their actor, which must exist
+  std::function<std::string(int64_t id, int64_t version)> render;
+};
+
+// The writes of one transaction; each is logged. Returning a non-OK Status from the
+// body of Store::Transact rolls all of them back.
+class StoreTransaction {
+ public:
+  virtual ~StoreTransaction() = default;
+  virtual Result<StoredDocument> Put(const DocumentPut& put) = 0;
+  // expected_version 0 skips the version check.
+  virtual Status Delete(EntityKind kind, int64_t id, int64_t expected_version) = 0;
+  virtual Result<std::optional<StoredDocument>> Get(EntityKind kind, int64_t id) = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Brings the schema to the newest version; idempotent.
+  virtual Status Migrate() = 0;
+  virtual Result<int> SchemaVersion() = 0;
+
+  virtual Status ReplaceTerritory(const Territory& territory) = 0;
+  virtual Result<Territory> LoadTerritory() = 0;
+  // Overrides the estimated child population of the named municipalities.
+  virtual Status ImportChildPopulation(const std::map<std::string, double>& children,
+                                       const Author& author) = 0;
+
+  // The reference documents by name (see io/reference_json.h), stored verbatim.
+  virtual Status ReplaceReferenceDocuments(const std::map<std::string, std::string>& docs,
+                                           const Author& author) = 0;
+  virtual Result<std::map<std::string, std::string>> LoadReferenceDocuments() = 0;
+
+  // Runs `body` in one transaction; commits when it returns OK, else rolls back.
+  virtual Status Transact(const Author& author,
+                          const std::function<Status(StoreTransaction&)>& body) = 0;
+
+  virtual Result<std::optional<StoredDocument>> Get(EntityKind kind, int64_t id) = 0;
+  virtual Result<std::vector<StoredDocument>> LoadAll(EntityKind kind) = 0;
+  virtual Result<int64_t> CountServiceCardsOfActor(int64_t actor_id) = 0;
+
+  virtual Result<std::vector<ChangeEntry>> ChangesSince(int64_t seq, int64_t limit) = 0;
+  virtual Result<int64_t> LastChangeSeq() = 0;
+
+  // A consistent copy of the whole database, taken while it is in use.
+  virtual Status Backup(const std::string& path) = 0;
+  // Integrity and referential problems, one line each; empty when all is well.
+  virtual Result<std::vector<std::string>> CheckIntegrity() = 0;
+};
+
+// Opens (creating if needed) the store at `location`: a SQLite file path.
+Result<std::unique_ptr<Store>> OpenStore(const std::string& location);
+
+}  // namespace prosit
