@@ -22,7 +22,8 @@ std::string FoldForSearch(std::string_view utf8) {
     UChar32 c = decomposed.char32At(i);
     i += U16_LENGTH(c);
     if (u_charType(c) == U_NON_SPACING_MARK) continue;
-    out.append(u_tolower(c));
+    // Punctuation of any script (dashes, quotes) separates words like a space.
+    out.append(u_isalnum(c) ? u_tolower(c) : static_cast<UChar32>(' '));
   }
   std::string result;
   out.toUTF8String(result);

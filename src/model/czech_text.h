@@ -10,7 +10,7 @@
 
 namespace prosit {
 
-// Lower-cases and strips diacritics; keeps everything else (UTF-8 in and out).
+// Lower-cases, strips diacritics and turns punctuation into spaces (UTF-8 in and out).
 std::string FoldForSearch(std::string_view utf8);
 
 // Splits folded text into words of letters and digits.

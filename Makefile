@@ -1,0 +1,38 @@
+# prosit — thin wrapper over scripts/install-deps, CMake and CTest.
+BUILD ?= build
+DB ?= var/prosit.db
+PORT ?= 8080
+JOBS ?= $(shell nproc)
+
+.PHONY: all deps build run test bench clean format
+
+all: build
+
+deps:
+	@scripts/install-deps
+
+$(BUILD)/Makefile: CMakeLists.txt
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+build: deps $(BUILD)/Makefile
+	cmake --build $(BUILD) -j $(JOBS)
+
+# Sets up ./var/prosit.db with the demo data on first start, then serves it.
+run: build
+	@mkdir -p $(dir $(DB))
+	@if [ ! -f $(DB) ]; then \
+	  $(BUILD)/prosit init --database $(DB) && $(BUILD)/prosit demo --database $(DB); \
+	fi
+	$(BUILD)/prosit serve --database $(DB) --port $(PORT)
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j 2
+
+bench: build
+	bench/run-all
+
+format:
+	clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.h' 'tests/*.cpp' 'bench/*.cpp')
+
+clean:
+	rm -rf $(BUILD)
