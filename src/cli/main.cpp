@@ -184,6 +184,9 @@ int main(int argc, char** argv) {
   serve->add_option("--port", http.port, "TCP port")->capture_default_str();
   serve->add_option("--bind", http.address, "address to listen on")->capture_default_str();
   serve->add_option("--threads", http.threads, "worker threads")->capture_default_str();
+  serve->add_option("--bench-constant-bytes", http.constant_body_bytes,
+                    "also answer GET /bench/constant with a fixed body of about this size (benchmarks)")
+      ->group("");
 
   auto* backup = app.add_subcommand("backup", "copy the database to a file while it is in use");
   AddCommon(backup, common);

@@ -70,7 +70,16 @@ void SplitTarget(std::string_view target, std::string& path,
 
 Status RunHttpServer(const ApiRouter& router, const HttpServerOptions& options,
                      const std::function<void()>& on_ready) {
-  auto handler = [&router](const restinio::request_handle_t& req) {
+  std::string constant_body;
+  if (options.constant_body_bytes > 0)
+    constant_body = "{\"constant\":\"" + std::string(options.constant_body_bytes, 'x') + "\"}";
+  auto handler = [&router, &constant_body](const restinio::request_handle_t& req) {
+    if (!constant_body.empty() && req->header().request_target() == "/bench/constant")
+      return req->create_response()
+          .append_header(restinio::http_field::content_type, "application/json; charset=utf-8")
+          .append_header("X-Content-Type-Options", "nosniff")
+          .set_body(constant_body)
+          .done();
     ApiRequest r;
     r.method = req->header().method().c_str();
     SplitTarget(req->header().request_target(), r.path, r.query);

@@ -13,6 +13,9 @@ struct HttpServerOptions {
   std::string address = "127.0.0.1";
   uint16_t port = 8080;
   size_t threads = 2;
+  // When > 0, GET /bench/constant answers a fixed JSON body of this size: the baseline
+  // the search benchmark compares against (bench/http_search).
+  size_t constant_body_bytes = 0;
 };
 
 // Runs until SIGINT/SIGTERM. `on_ready` is called once the socket listens.
