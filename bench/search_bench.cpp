@@ -21,15 +21,17 @@ namespace {
 // Typical questions of the catalog: a word or two, usually within a region or an ORP.
 std::vector<ServiceQuery> TypicalQueries(const NetworkSnapshot& snap) {
   std::vector<ServiceQuery> out;
-  const char* words[] = {"psycholog", "poradna", "skola", "sas rodiny", "krizova pomoc",
-                         "azylovy dum", "dluhy", "pediatr", "nizkoprahove", "terenni program"};
+  const char* words[] = {"psycholog",   "poradna", "skola",   "sas rodiny",   "krizova pomoc",
+                         "azylovy dum", "dluhy",   "pediatr", "nizkoprahove", "terenni program"};
   const auto& orps = snap.frame->territory.orps();
   const auto& regions = snap.frame->territory.regions();
   for (size_t i = 0; i < 200; ++i) {
     ServiceQuery q;
     q.text = words[i % std::size(words)];
-    if (i % 2 == 0) q.region = regions[i % regions.size()].code;
-    else q.orp = orps[(i * 37) % orps.size()].code;
+    if (i % 2 == 0)
+      q.region = regions[i % regions.size()].code;
+    else
+      q.orp = orps[(i * 37) % orps.size()].code;
     if (i % 5 == 0) q.age = 10;
     out.push_back(q);
   }
@@ -70,9 +72,10 @@ int main(int argc, char** argv) {
       hits += json.size() > 60;
     }
   std::printf("cards %zu, snapshot load %.0f ms\n", snap->cards.size(), load_ms);
-  std::printf("search (search + JSON page): %zu queries, p50 %.1f us, p99 %.1f us, max %.1f us, "
-              "mean response %zu bytes, non-empty %zu\n",
-              micros.size(), Percentile(micros, 0.5), Percentile(micros, 0.99),
-              *std::max_element(micros.begin(), micros.end()), bytes / micros.size(), hits);
+  std::printf(
+      "search (search + JSON page): %zu queries, p50 %.1f us, p99 %.1f us, max %.1f us, "
+      "mean response %zu bytes, non-empty %zu\n",
+      micros.size(), Percentile(micros, 0.5), Percentile(micros, 0.99),
+      *std::max_element(micros.begin(), micros.end()), bytes / micros.size(), hits);
   return 0;
 }

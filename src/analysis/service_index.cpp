@@ -64,8 +64,7 @@ SearchableCard PrepareSearchable(const ServiceCard& card, const Actor* actor,
   s.id = card.id;
   s.actor_id = card.actor_id;
   s.sort_key = collator.SortKey(card.name);
-  std::string text = card.name + " " + card.description + " " + card.does + " " +
-                     card.target_group;
+  std::string text = card.name + " " + card.description + " " + card.does + " " + card.target_group;
   if (actor) text += " " + actor->name;
   if (const ServiceType* type = reference.FindServiceType(card.service_type))
     text += " " + type->label.cs + " " + type->label.en + " " + type->abbr;
@@ -123,20 +122,22 @@ ServiceIndex::ServiceIndex(std::vector<const SearchableCard*> cards, const Terri
 
 const ServiceIndex::Postings* ServiceIndex::Find(
     const std::vector<std::pair<std::string, Postings>>& lists, const std::string& key) const {
-  auto it = std::lower_bound(lists.begin(), lists.end(), key,
-                             [](const auto& entry, const std::string& k) { return entry.first < k; });
+  auto it =
+      std::lower_bound(lists.begin(), lists.end(), key,
+                       [](const auto& entry, const std::string& k) { return entry.first < k; });
   return it != lists.end() && it->first == key ? &it->second : nullptr;
 }
 
 ServiceIndex::Postings ServiceIndex::PrefixPostings(const std::string& prefix) const {
-  auto first = std::lower_bound(
-      words_.begin(), words_.end(), prefix,
-      [](const auto& entry, const std::string& p) { return entry.first < p; });
+  auto first =
+      std::lower_bound(words_.begin(), words_.end(), prefix,
+                       [](const auto& entry, const std::string& p) { return entry.first < p; });
   auto last = first;
   while (last != words_.end() && last->first.compare(0, prefix.size(), prefix) == 0) ++last;
   if (last - first == 1) return first->second;
   Postings out;
-  for (auto it = first; it != last; ++it) out.insert(out.end(), it->second.begin(), it->second.end());
+  for (auto it = first; it != last; ++it)
+    out.insert(out.end(), it->second.begin(), it->second.end());
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
@@ -195,8 +196,7 @@ ServiceHits ServiceIndex::Search(const ServiceQuery& q) const {
   }
   int need_area_bit = q.need_area.empty() ? -1 : IndexOf(reference_->need_areas, q.need_area);
   int form_bit = q.form.empty() ? -1 : FormBit(q.form);
-  if ((!q.need_area.empty() && need_area_bit < 0) || (!q.form.empty() && form_bit < 0))
-    return hits;
+  if ((!q.need_area.empty() && need_area_bit < 0) || (!q.form.empty() && form_bit < 0)) return hits;
 
   auto consider = [&](uint32_t pos) {
     for (const Postings* l : lists)

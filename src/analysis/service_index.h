@@ -20,7 +20,7 @@ namespace prosit {
 struct SearchableCard {
   int64_t id = 0;
   int64_t actor_id = 0;
-  std::string sort_key;  // Czech collation key of the name
+  std::string sort_key;             // Czech collation key of the name
   std::vector<std::string> tokens;  // folded, unique words of the searchable text
   std::vector<std::string> orps;    // ORPs where it is delivered or which it serves
   std::vector<std::string> municipalities_delivered;

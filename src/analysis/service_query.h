@@ -17,8 +17,8 @@ struct ServiceQuery {
   std::string need_area;
   std::optional<int> level;
   std::string form;
-  std::optional<int> age;          // the service takes children of this age
-  std::optional<bool> published;   // only published (true) or only internal (false)
+  std::optional<int> age;         // the service takes children of this age
+  std::optional<bool> published;  // only published (true) or only internal (false)
   std::optional<int64_t> actor_id;
   std::string text;  // words; each must start a word of the card (case and accents ignored)
   size_t offset = 0;

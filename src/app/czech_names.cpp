@@ -34,21 +34,22 @@ char FoldAt(std::string_view s, size_t& len) {
   return 0;
 }
 
-const char* const kStreets[] = {"Komenského", "Smetanova", "Masarykova", "Husova",   "Palackého",
-                                "Tyršova",    "Jiráskova", "Nerudova",   "Školní",   "Nádražní",
-                                "Sokolovská", "Havlíčkova", "Žižkova",   "Dukelská", "U Stadionu",
-                                "Riegrova",   "Družstevní", "Lidická",   "Zahradní", "Polní"};
+const char* const kStreets[] = {"Komenského", "Smetanova",  "Masarykova", "Husova",   "Palackého",
+                                "Tyršova",    "Jiráskova",  "Nerudova",   "Školní",   "Nádražní",
+                                "Sokolovská", "Havlíčkova", "Žižkova",    "Dukelská", "U Stadionu",
+                                "Riegrova",   "Družstevní", "Lidická",    "Zahradní", "Polní"};
 
 const char* const kFemaleFirst[] = {"Jana", "Eva", "Hana", "Lenka", "Petra", "Marie", "Lucie"};
 const char* const kMaleFirst[] = {"Jan", "Petr", "Pavel", "Martin", "Tomáš", "Jiří", "Josef"};
-const char* const kMaleLast[] = {"Novák", "Svoboda", "Novotný", "Dvořák", "Černý",
-                                 "Procházka", "Kučera", "Veselý", "Horák", "Němec"};
-const char* const kFemaleLast[] = {"Nováková", "Svobodová", "Novotná", "Dvořáková", "Černá",
-                                   "Procházková", "Kučerová", "Veselá", "Horáková", "Němcová"};
+const char* const kMaleLast[] = {"Novák",     "Svoboda", "Novotný", "Dvořák", "Černý",
+                                 "Procházka", "Kučera",  "Veselý",  "Horák",  "Němec"};
+const char* const kFemaleLast[] = {"Nováková",    "Svobodová", "Novotná", "Dvořáková", "Černá",
+                                   "Procházková", "Kučerová",  "Veselá",  "Horáková",  "Němcová"};
 
-const char* const kClubPatterns[] = {"TJ Sokol ", "SK ", "Skautské středisko ",
-                                     "Sbor dobrovolných hasičů ", "Taneční studio ",
-                                     "Florbalový klub ", "Šachový klub ", "Turistický oddíl mládeže "};
+const char* const kClubPatterns[] = {"TJ Sokol ",           "SK ",
+                                     "Skautské středisko ", "Sbor dobrovolných hasičů ",
+                                     "Taneční studio ",     "Florbalový klub ",
+                                     "Šachový klub ",       "Turistický oddíl mládeže "};
 
 }  // namespace
 

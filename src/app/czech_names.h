@@ -7,7 +7,8 @@
 
 namespace prosit {
 
-// ASCII slug of a Czech name for e-mail domains: "Základní škola Hlinsko" → "zakladni-skola-hlinsko".
+// ASCII slug of a Czech name for e-mail domains: "Základní škola Hlinsko" →
+// "zakladni-skola-hlinsko".
 std::string Slug(std::string_view utf8, size_t max_len = 48);
 
 // "Pardubický kraj" → "Pardubického kraje"; "Kraj Vysočina" → "Kraje Vysočina".

@@ -52,8 +52,10 @@ Result<std::vector<std::string>> CheckDatabase(Store& store, const std::string& 
   if (!actors.ok()) return actors.status();
   for (const auto& doc : *actors) {
     auto a = ActorFromJson(nlohmann::json::parse(doc.json, nullptr, false));
-    if (!a.ok()) problems->push_back("actor " + std::to_string(doc.id) + ": unreadable document");
-    else report("actor", doc.id, ValidateActor(*a, ctx));
+    if (!a.ok())
+      problems->push_back("actor " + std::to_string(doc.id) + ": unreadable document");
+    else
+      report("actor", doc.id, ValidateActor(*a, ctx));
   }
   auto cards = store.LoadAll(EntityKind::kServiceCard);
   if (!cards.ok()) return cards.status();

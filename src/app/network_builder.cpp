@@ -13,9 +13,8 @@ namespace prosit {
 namespace {
 
 bool NeedsPlace(const std::vector<std::string>& forms) {
-  return std::any_of(forms.begin(), forms.end(), [](const std::string& f) {
-    return f == "ambulatory" || f == "residential";
-  });
+  return std::any_of(forms.begin(), forms.end(),
+                     [](const std::string& f) { return f == "ambulatory" || f == "residential"; });
 }
 
 bool IsSheltered(const std::string& type) { return type == "ss57" || type == "zdvop"; }
@@ -54,8 +53,8 @@ size_t NetworkBuilder::AddActor(const std::string& name, const std::string& sect
   a.sector = sector;
   a.actor_type = actor_type;
   a.seat.municipality_code = seat.code;
-  a.seat.street = std::string(StreetName(Below(StreetNameCount()))) + " " +
-                  std::to_string(Between(1, 1500));
+  a.seat.street =
+      std::string(StreetName(Below(StreetNameCount()))) + " " + std::to_string(Between(1, 1500));
   a.seat.postcode = seat.postcode;
   a.seat.location = Near(seat.location);
   a.seat.has_location = true;
@@ -88,8 +87,7 @@ ServiceCard& NetworkBuilder::AddCard(size_t actor, const std::string& type_id,
   c.does = text.does;
   c.does_not = text.does_not;
   if (place && NeedsPlace(c.forms))
-    c.locations.push_back({place->code, batch_.actors[actor].seat.street, Near(place->location),
-                           true});
+    c.locations.push_back(PlaceIn(*place, batch_.actors[actor].seat.street));
   c.territory = std::move(territory);
   c.last_verified = VerifiedDate();
   c.confidential_address = IsSheltered(type_id);
@@ -97,6 +95,10 @@ ServiceCard& NetworkBuilder::AddCard(size_t actor, const std::string& type_id,
   c.is_demo = true;
   batch_.cards.emplace_back(actor, std::move(c));
   return batch_.cards.back().second;
+}
+
+DeliveryLocation NetworkBuilder::PlaceIn(const Municipality& m, const std::string& street) {
+  return {m.code, street, Near(m.location), true};
 }
 
 std::string NetworkBuilder::NewIco() {

@@ -28,14 +28,17 @@ class NetworkBuilder {
   // Adds an actor seated in `seat` (sector from the actor type); returns its index.
   size_t AddActor(const std::string& name, const std::string& actor_type, const Municipality& seat);
   // Same, with an explicit sector (the seeds name it).
-  size_t AddActor(const std::string& name, const std::string& sector,
-                  const std::string& actor_type, const Municipality& seat);
+  size_t AddActor(const std::string& name, const std::string& sector, const std::string& actor_type,
+                  const Municipality& seat);
 
   // Adds a card of `type` to actor `actor`, delivered in `place` (none for outreach or
   // remote only), filled from the type and its ServiceText. The reference stays valid
   // only until the next AddCard.
   ServiceCard& AddCard(size_t actor, const std::string& type, const Municipality* place,
                        TerritoryServed territory);
+
+  // A delivery location near the centre of `m`.
+  DeliveryLocation PlaceIn(const Municipality& m, const std::string& street);
 
   // Random helpers over the one seeded stream (portable: no std distributions).
   size_t Below(size_t n);

@@ -27,7 +27,9 @@ struct CardTraits {
   static constexpr EntityKind kKind = EntityKind::kServiceCard;
   static Result<ServiceCard> Parse(const json& j) { return ServiceCardFromJson(j); }
   static json ToJson(const ServiceCard& c) { return ServiceCardToJson(c); }
-  static void Prepare(ServiceCard& c, const ReferenceData& ref) { ApplyServiceTypeDefaults(c, ref); }
+  static void Prepare(ServiceCard& c, const ReferenceData& ref) {
+    ApplyServiceTypeDefaults(c, ref);
+  }
   static FieldErrors Validate(const ServiceCard& c, const ValidationContext& ctx) {
     return ValidateServiceCard(c, ctx);
   }
@@ -61,8 +63,9 @@ Result<std::string> NetworkCommands::Put(int64_t id, const json& body,
   if (id != 0) {
     expected = if_match ? *if_match : value.version;
     if (expected == 0)
-      return Status::Precondition("an update needs the version it changes: send If-Match "
-                                  "with the ETag you read, or \"version\" in the body");
+      return Status::Precondition(
+          "an update needs the version it changes: send If-Match "
+          "with the ETag you read, or \"version\" in the body");
     if (value.id != 0 && value.id != id)
       return Status::Invalid("the body names another record", {{"id", "differs from the URL"}});
   }

@@ -1,15 +1,172 @@
 #include "app/network_generator.h"
 
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <set>
+
+#include "app/network_builder.h"
+#include "app/network_layers.h"
+#include "app/seed_facts.h"
+
 namespace prosit {
 
-Result<NetworkBatch> GenerateNetwork(const Territory&, const ReferenceData&,
-                                     const GeneratorOptions&) {
-  return Status::IoError("the generator is being written");
+namespace {
+
+constexpr size_t kMaxServices = 2'000'000;
+constexpr double kDemoChildrenPerEverydayCard = 200;
+constexpr const char* kDemoRegion = "CZ053";
+constexpr const char* kCapital = "554782";  // Praha: seat of the nationwide services
+
+Result<std::vector<OrpFrame>> ChosenFrames(const Territory& t,
+                                           const std::vector<std::string>& codes) {
+  std::set<std::string> districts = DistrictSeats(t);
+  std::set<std::string> wanted(codes.begin(), codes.end());
+  for (const std::string& code : codes)
+    if (!t.FindOrp(code))
+      return Status::Invalid("unknown ORP code '" + code + "'", {{"orp_codes", code}});
+  std::vector<OrpFrame> frames;
+  for (const Orp& orp : t.orps())
+    if (wanted.empty() || wanted.count(orp.code)) {
+      OrpFrame f = MakeOrpFrame(t, orp, districts);
+      if (f.seat) frames.push_back(std::move(f));
+    }
+  if (frames.empty()) return Status::Invalid("no ORP to generate", {{"orp_codes", "none"}});
+  return frames;
 }
 
-Result<NetworkBatch> BuildDemoNetwork(const Territory&, const ReferenceData&, const std::string&,
-                                      uint64_t) {
-  return Status::IoError("the demo builder is being written");
+// The most populous seat among the frames of `region`, or null.
+const Municipality* RegionCapital(const std::vector<OrpFrame>& frames, const std::string& region) {
+  const Municipality* best = nullptr;
+  for (const OrpFrame& f : frames)
+    if (f.orp->region_code == region && (!best || f.seat->population > best->population))
+      best = f.seat;
+  return best;
+}
+
+const Municipality& NationalSeat(const Territory& t, const std::vector<OrpFrame>& frames) {
+  if (const Municipality* praha = t.FindMunicipality(kCapital)) return *praha;
+  return *std::max_element(frames.begin(), frames.end(), [](const auto& a, const auto& b) {
+            return a.seat->population < b.seat->population;
+          })->seat;
+}
+
+void AddRegions(NetworkBuilder& b, const std::vector<OrpFrame>& frames,
+                const std::set<std::string>& skip) {
+  for (const Region& region : b.territory().regions())
+    if (const Municipality* capital = RegionCapital(frames, region.code))
+      AddRegional(b, region, *capital, skip);
+}
+
+// Splits `total` over the frames by child population (largest remainder, ties by order).
+std::vector<size_t> Apportion(size_t total, const std::vector<OrpFrame>& frames) {
+  double children = 0;
+  for (const OrpFrame& f : frames) children += f.children;
+  std::vector<size_t> shares(frames.size());
+  std::vector<std::pair<double, size_t>> remainders;
+  size_t given = 0;
+  for (size_t i = 0; i < frames.size(); ++i) {
+    double exact = children > 0 ? total * frames[i].children / children
+                                : static_cast<double>(total) / frames.size();
+    shares[i] = static_cast<size_t>(exact);
+    given += shares[i];
+    remainders.push_back({exact - shares[i], i});
+  }
+  std::stable_sort(remainders.begin(), remainders.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (size_t k = 0; given < total && k < remainders.size(); ++k, ++given)
+    ++shares[remainders[k].second];
+  return shares;
+}
+
+ServiceCard& AddSeedService(NetworkBuilder& b, size_t actor, const SeedService& s) {
+  const Territory& t = b.territory();
+  ServiceCard& c = b.AddCard(actor, s.type, nullptr, s.territory);
+  c.name = s.name;
+  if (!s.does.empty()) c.does = s.does;
+  if (!s.does_not.empty()) c.does_not = s.does_not;
+  if (!s.forms.empty()) c.forms = s.forms;
+  c.locations.clear();
+  std::string street = b.actor(actor).seat.street;
+  for (const std::string& code : s.delivery_municipality_codes)
+    c.locations.push_back(b.PlaceIn(*t.FindMunicipality(code), street));
+  c.capacity.amount = s.capacity;
+  if (!s.capacity_unit.empty()) c.capacity.unit = s.capacity_unit;
+  c.age_min = s.age_min;
+  c.age_max = s.age_max;
+  c.access = s.access;
+  return c;
+}
+
+// Adds the seeds' actors (one per name and seat) and services (one per name and type);
+// returns the (municipality, type) pairs they deliver in.
+Covered AddSeedActors(NetworkBuilder& b, const SeedFacts& facts) {
+  std::map<std::pair<std::string, std::string>, size_t> actors;
+  std::set<std::tuple<size_t, std::string, std::string>> cards;
+  Covered covered;
+  for (const SeedOrp& o : facts.orps)
+    for (const SeedActor& a : o.actors) {
+      auto [it, fresh] = actors.try_emplace({a.name, a.seat_municipality_code}, 0);
+      if (fresh)
+        it->second = b.AddActor(a.name, a.sector, a.actor_type,
+                                *b.territory().FindMunicipality(a.seat_municipality_code));
+      for (const SeedService& s : a.services) {
+        if (!cards.insert({it->second, s.name, s.type}).second) continue;
+        AddSeedService(b, it->second, s);
+        for (const std::string& code : s.delivery_municipality_codes)
+          covered.insert({code, s.type});
+      }
+    }
+  return covered;
+}
+
+}  // namespace
+
+Result<NetworkBatch> GenerateNetwork(const Territory& territory, const ReferenceData& reference,
+                                     const GeneratorOptions& options) {
+  if (options.services == 0 || options.services > kMaxServices)
+    return Status::Invalid("services must be between 1 and " + std::to_string(kMaxServices),
+                           {{"services", std::to_string(options.services)}});
+  auto frames = ChosenFrames(territory, options.orp_codes);
+  if (!frames.ok()) return frames.status();
+  NetworkBuilder b(territory, reference, options.seed);
+  AddNational(b, NationalSeat(territory, *frames));
+  AddRegions(b, *frames, {});
+  for (const OrpFrame& f : *frames) AddOrpCore(b, f);
+  size_t rest = options.services > b.card_count() ? options.services - b.card_count() : 0;
+  std::vector<size_t> budgets = Apportion(rest, *frames);
+  for (size_t i = 0; i < frames->size(); ++i) AddEveryday(b, (*frames)[i], budgets[i], {});
+  return b.Take();
+}
+
+Result<NetworkBatch> BuildDemoNetwork(const Territory& territory, const ReferenceData& reference,
+                                      const std::string& seed_facts_json, uint64_t seed) {
+  auto facts = ParseSeedFacts(seed_facts_json);
+  if (!facts.ok()) return facts.status();
+  PROSIT_RETURN_IF_ERROR(CheckSeedFacts(*facts, territory, reference));
+  std::vector<std::string> codes;
+  for (const Orp& orp : territory.orps())
+    if (orp.region_code == kDemoRegion) codes.push_back(orp.code);
+  if (codes.empty()) return Status::Invalid("the territory has no ORP in region CZ053");
+  auto frames = ChosenFrames(territory, codes);
+  if (!frames.ok()) return frames.status();
+
+  NetworkBuilder b(territory, reference, seed);
+  Covered covered = AddSeedActors(b, *facts);
+  std::set<std::string> seeded, seed_types;
+  for (const SeedOrp& o : facts->orps) {
+    seeded.insert(o.orp_code);
+    for (const SeedActor& a : o.actors)
+      for (const SeedService& s : a.services)
+        if (s.territory.kind == TerritoryKind::kRegion) seed_types.insert(s.type);
+  }
+  AddNational(b, NationalSeat(territory, *frames));
+  AddRegions(b, *frames, seed_types);
+  for (const OrpFrame& f : *frames) {
+    if (!seeded.count(f.orp->code)) AddOrpCore(b, f);
+    AddEveryday(b, f, static_cast<size_t>(f.children / kDemoChildrenPerEverydayCard), covered);
+  }
+  return b.Take();
 }
 
 }  // namespace prosit

@@ -205,7 +205,8 @@ const ServiceText kTexts[] = {
 };
 // clang-format on
 
-const ServiceText kGeneric = {"", "Služba pro děti a rodiny",
+const ServiceText kGeneric = {"",
+                              "Služba pro děti a rodiny",
                               "Poskytuje podporu dětem a rodinám podle svého zaměření.",
                               "Nevykonává sociálně-právní ochranu dětí.",
                               0,

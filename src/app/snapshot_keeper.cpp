@@ -172,8 +172,8 @@ Status SnapshotKeeper::ApplyChange(NetworkSnapshot& snap, const ChangeEntry& cha
       auto j = ParseDocument(*change.after);
       int64_t actor_id = j.ok() ? j->value("actor_id", int64_t{0}) : 0;
       const ActorEntry* actor = snap.FindActor(actor_id);
-      auto e = MakeCardEntry(*change.after, actor ? &actor->actor : nullptr, *snap.frame,
-                             collator_);
+      auto e =
+          MakeCardEntry(*change.after, actor ? &actor->actor : nullptr, *snap.frame, collator_);
       if (!e.ok()) return e.status();
       snap.cards[change.entity_id] = std::move(*e);
       return Status::Ok();

@@ -74,16 +74,15 @@ int Init(const CommonOptions& o, const std::string& children_csv) {
 }
 
 // Writes a generated batch into an initialised database that holds no actors yet.
-int WriteBatch(const CommonOptions& o, const std::string& what,
-               const std::function<Result<NetworkBatch>(const Territory&, const ReferenceData&)>&
-                   build) {
+int WriteBatch(
+    const CommonOptions& o, const std::string& what,
+    const std::function<Result<NetworkBatch>(const Territory&, const ReferenceData&)>& build) {
   auto store = OpenInitialised(o.database);
   if (!store.ok()) return Fail(store.status());
   auto existing = (*store)->LoadAll(EntityKind::kActor);
   if (!existing.ok()) return Fail(existing.status());
   if (!existing->empty())
-    return Fail(Status::Conflict(o.database + " already holds " +
-                                 std::to_string(existing->size()) +
+    return Fail(Status::Conflict(o.database + " already holds " + std::to_string(existing->size()) +
                                  " actors; " + what + " data goes into an empty network"));
   auto territory = (*store)->LoadTerritory();
   if (!territory.ok()) return Fail(territory.status());
@@ -158,18 +157,21 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   CommonOptions common;
 
-  auto* init = app.add_subcommand("init", "create or update a database: schema, territory, reference data");
+  auto* init =
+      app.add_subcommand("init", "create or update a database: schema, territory, reference data");
   AddCommon(init, common);
   std::string children_csv;
-  init->add_option("--children", children_csv,
-                   "CSV (municipality_code,children_0_17) overriding the estimated child population");
+  init->add_option(
+      "--children", children_csv,
+      "CSV (municipality_code,children_0_17) overriding the estimated child population");
 
   auto* demo = app.add_subcommand("demo", "load the demo network of Pardubický kraj");
   AddCommon(demo, common);
   uint64_t seed = 1;
   demo->add_option("--seed", seed, "random seed of the generated part")->capture_default_str();
 
-  auto* generate = app.add_subcommand("generate", "generate a deterministic dataset for benchmarks");
+  auto* generate =
+      app.add_subcommand("generate", "generate a deterministic dataset for benchmarks");
   AddCommon(generate, common);
   bool national = false;
   GeneratorOptions gen;
@@ -184,8 +186,10 @@ int main(int argc, char** argv) {
   serve->add_option("--port", http.port, "TCP port")->capture_default_str();
   serve->add_option("--bind", http.address, "address to listen on")->capture_default_str();
   serve->add_option("--threads", http.threads, "worker threads")->capture_default_str();
-  serve->add_option("--bench-constant-bytes", http.constant_body_bytes,
-                    "also answer GET /bench/constant with a fixed body of about this size (benchmarks)")
+  serve
+      ->add_option(
+          "--bench-constant-bytes", http.constant_body_bytes,
+          "also answer GET /bench/constant with a fixed body of about this size (benchmarks)")
       ->group("");
 
   auto* backup = app.add_subcommand("backup", "copy the database to a file while it is in use");
@@ -199,11 +203,12 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
   if (init->parsed()) return Init(common, children_csv);
   if (demo->parsed())
-    return WriteBatch(common, "demo", [&](const Territory& t, const ReferenceData& r) -> Result<NetworkBatch> {
-      auto facts = ReadFile(common.data_dir + "/demo/seed-facts.json");
-      if (!facts.ok()) return facts.status();
-      return BuildDemoNetwork(t, r, *facts, seed);
-    });
+    return WriteBatch(common, "demo",
+                      [&](const Territory& t, const ReferenceData& r) -> Result<NetworkBatch> {
+                        auto facts = ReadFile(common.data_dir + "/demo/seed-facts.json");
+                        if (!facts.ok()) return facts.status();
+                        return BuildDemoNetwork(t, r, *facts, seed);
+                      });
   if (generate->parsed())
     return WriteBatch(common, "generate", [&](const Territory& t, const ReferenceData& r) {
       return GenerateNetwork(t, r, gen);

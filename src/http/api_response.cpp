@@ -6,34 +6,50 @@ namespace prosit {
 
 int HttpStatusOf(StatusCode code) {
   switch (code) {
-    case StatusCode::kOk: return 200;
-    case StatusCode::kInvalid: return 422;
-    case StatusCode::kMalformed: return 400;
-    case StatusCode::kNotFound: return 404;
-    case StatusCode::kConflict: return 409;
-    case StatusCode::kPrecondition: return 428;
-    case StatusCode::kTooLarge: return 413;
+    case StatusCode::kOk:
+      return 200;
+    case StatusCode::kInvalid:
+      return 422;
+    case StatusCode::kMalformed:
+      return 400;
+    case StatusCode::kNotFound:
+      return 404;
+    case StatusCode::kConflict:
+      return 409;
+    case StatusCode::kPrecondition:
+      return 428;
+    case StatusCode::kTooLarge:
+      return 413;
     case StatusCode::kIoError:
-    case StatusCode::kCorruption: return 500;
+    case StatusCode::kCorruption:
+      return 500;
   }
   return 500;
 }
 
 static const char* ErrorCodeOf(StatusCode code) {
   switch (code) {
-    case StatusCode::kInvalid: return "validation_failed";
-    case StatusCode::kMalformed: return "malformed_request";
-    case StatusCode::kNotFound: return "not_found";
-    case StatusCode::kConflict: return "conflict";
-    case StatusCode::kPrecondition: return "precondition_required";
-    case StatusCode::kTooLarge: return "payload_too_large";
-    default: return "internal_error";
+    case StatusCode::kInvalid:
+      return "validation_failed";
+    case StatusCode::kMalformed:
+      return "malformed_request";
+    case StatusCode::kNotFound:
+      return "not_found";
+    case StatusCode::kConflict:
+      return "conflict";
+    case StatusCode::kPrecondition:
+      return "precondition_required";
+    case StatusCode::kTooLarge:
+      return "payload_too_large";
+    default:
+      return "internal_error";
   }
 }
 
 ApiResponse ApiResponse::Error(int http_status, const std::string& code,
                                const std::string& message) {
-  nlohmann::json j = {{"error", {{"code", code}, {"message", message}, {"fields", nlohmann::json::object()}}}};
+  nlohmann::json j = {
+      {"error", {{"code", code}, {"message", message}, {"fields", nlohmann::json::object()}}}};
   return {http_status, j.dump(), {}};
 }
 

@@ -51,8 +51,7 @@ ApiResponse ApiRouter::Dispatch(ApiRequest& request) const {
     request.params = std::move(params);
     return r.handler(request);
   }
-  if (!path_known)
-    return ApiResponse::Error(404, "not_found", "no such resource: " + request.path);
+  if (!path_known) return ApiResponse::Error(404, "not_found", "no such resource: " + request.path);
   ApiResponse r = ApiResponse::Error(405, "method_not_allowed",
                                      request.method + " is not allowed here; use " + allowed);
   r.headers.emplace_back("Allow", allowed);

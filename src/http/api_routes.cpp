@@ -29,8 +29,8 @@ class QueryReader {
     const std::string& s = it->second;
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
     if (ec != std::errc() || p != s.data() + s.size() || v < min || v > max) {
-      errors[key] = "must be a whole number from " + std::to_string(min) + " to " +
-                    std::to_string(max);
+      errors[key] =
+          "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max);
       return std::nullopt;
     }
     return v;
@@ -83,7 +83,8 @@ Result<json> ParseBody(const ApiRequest& r) {
     return Status::TooLarge("the body is larger than " + std::to_string(kMaxBodyBytes) + " bytes");
   json j = json::parse(r.body, nullptr, false);
   if (j.is_discarded()) return Status::Malformed("the body is not valid JSON");
-  if (!j.is_object()) return Status::Invalid("the body must be a JSON object", {{"body", "must be an object"}});
+  if (!j.is_object())
+    return Status::Invalid("the body must be a JSON object", {{"body", "must be an object"}});
   return j;
 }
 
@@ -100,7 +101,8 @@ ApiResponse Document(const std::string& doc, int status = 200) {
 
 using CreateFn = Result<std::string> (NetworkCommands::*)(const json&, const std::string&);
 using UpdateFn = Result<std::string> (NetworkCommands::*)(int64_t, const json&,
-                                                          std::optional<int64_t>, const std::string&);
+                                                          std::optional<int64_t>,
+                                                          const std::string&);
 using DeleteFn = Status (NetworkCommands::*)(int64_t, std::optional<int64_t>, const std::string&);
 
 // The same four write routes serve actors and service cards.
@@ -205,7 +207,8 @@ void AddTerritoryRoutes(ApiRouter& router, ApiContext& ctx) {
 }
 
 void AddReadRoutes(ApiRouter& router, ApiContext& ctx) {
-  router.Add("GET", "/api/v1/actors", [&ctx](const ApiRequest& r) { return ListActorsRoute(ctx, r); });
+  router.Add("GET", "/api/v1/actors",
+             [&ctx](const ApiRequest& r) { return ListActorsRoute(ctx, r); });
   router.Add("GET", "/api/v1/actors/{id}", [&ctx](const ApiRequest& r) {
     auto snap = ctx.keeper.Current();
     auto id = IdParam(r);
@@ -230,7 +233,9 @@ ApiRouter MakeApiRouter(ApiContext& ctx) {
   ApiRouter router;
   router.Add("GET", "/api/v1/health", [&ctx](const ApiRequest&) {
     auto snap = ctx.keeper.Current();
-    json j = {{"status", "ok"}, {"seq", snap->seq}, {"actors", snap->actors.size()},
+    json j = {{"status", "ok"},
+              {"seq", snap->seq},
+              {"actors", snap->actors.size()},
               {"service_cards", snap->cards.size()}};
     return ApiResponse::Json(j.dump());
   });

@@ -16,7 +16,8 @@ std::string Unescape(std::string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '+') {
       out.push_back(' ');
-    } else if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+    } else if (s[i] == '%' && i + 2 < s.size() &&
+               std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
                std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
       out.push_back(static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16)));
       i += 2;
@@ -29,23 +30,34 @@ std::string Unescape(std::string_view s) {
 
 const char* ReasonPhrase(int status) {
   switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 204: return "No Content";
-    case 400: return "Bad Request";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 409: return "Conflict";
-    case 413: return "Payload Too Large";
-    case 422: return "Unprocessable Content";
-    case 428: return "Precondition Required";
-    default: return status >= 500 ? "Internal Server Error" : "Error";
+    case 200:
+      return "OK";
+    case 201:
+      return "Created";
+    case 204:
+      return "No Content";
+    case 400:
+      return "Bad Request";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 409:
+      return "Conflict";
+    case 413:
+      return "Payload Too Large";
+    case 422:
+      return "Unprocessable Content";
+    case 428:
+      return "Precondition Required";
+    default:
+      return status >= 500 ? "Internal Server Error" : "Error";
   }
 }
 
 restinio::http_status_line_t StatusLine(int status) {
-  return restinio::http_status_line_t(restinio::http_status_code_t(static_cast<std::uint16_t>(status)),
-                                      ReasonPhrase(status));
+  return restinio::http_status_line_t(
+      restinio::http_status_code_t(static_cast<std::uint16_t>(status)), ReasonPhrase(status));
 }
 
 }  // namespace
@@ -87,8 +99,8 @@ Status RunHttpServer(const ApiRouter& router, const HttpServerOptions& options,
       r.if_match = req->header().get_field(restinio::http_field::if_match);
     ApiResponse resp;
     if (req->body().size() > kMaxBodyBytes) {
-      resp = ApiResponse::Error(Status::TooLarge("the body is larger than " +
-                                                 std::to_string(kMaxBodyBytes) + " bytes"));
+      resp = ApiResponse::Error(
+          Status::TooLarge("the body is larger than " + std::to_string(kMaxBodyBytes) + " bytes"));
     } else {
       r.body = req->body();
       resp = router.Dispatch(r);
@@ -115,8 +127,7 @@ Status RunHttpServer(const ApiRouter& router, const HttpServerOptions& options,
       .handle_request_timeout(std::chrono::seconds(30))
       .write_http_response_timelimit(std::chrono::seconds(30));
   asio::io_context ioctx;
-  restinio::http_server_t<Traits> server{restinio::external_io_context(ioctx),
-                                         std::move(settings)};
+  restinio::http_server_t<Traits> server{restinio::external_io_context(ioctx), std::move(settings)};
   std::exception_ptr failure;
   asio::signal_set stop_signals(ioctx, SIGINT, SIGTERM);
   stop_signals.async_wait([&](const asio::error_code& ec, int) {

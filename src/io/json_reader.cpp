@@ -8,8 +8,9 @@ using nlohmann::json;
 
 JsonReader::JsonReader(const json& obj, FieldErrors& errors, std::string prefix)
     : obj_(obj), errors_(errors), prefix_(std::move(prefix)) {
-  if (!obj_.is_object()) errors_[prefix_.empty() ? "body" : prefix_.substr(0, prefix_.size() - 1)] =
-      "must be a JSON object";
+  if (!obj_.is_object())
+    errors_[prefix_.empty() ? "body" : prefix_.substr(0, prefix_.size() - 1)] =
+        "must be a JSON object";
 }
 
 const json* JsonReader::Get(const char* key) {
@@ -22,30 +23,38 @@ const json* JsonReader::Get(const char* key) {
 
 void JsonReader::String(const char* key, std::string& out) {
   if (const json* v = Get(key)) {
-    if (v->is_string()) out = v->get<std::string>();
-    else errors_[Field(key)] = "must be a string";
+    if (v->is_string())
+      out = v->get<std::string>();
+    else
+      errors_[Field(key)] = "must be a string";
   }
 }
 
 void JsonReader::Bool(const char* key, bool& out) {
   if (const json* v = Get(key)) {
-    if (v->is_boolean()) out = v->get<bool>();
-    else errors_[Field(key)] = "must be true or false";
+    if (v->is_boolean())
+      out = v->get<bool>();
+    else
+      errors_[Field(key)] = "must be true or false";
   }
 }
 
 void JsonReader::Int64(const char* key, int64_t& out) {
   if (const json* v = Get(key)) {
-    if (v->is_number_integer()) out = v->get<int64_t>();
-    else errors_[Field(key)] = "must be an integer";
+    if (v->is_number_integer())
+      out = v->get<int64_t>();
+    else
+      errors_[Field(key)] = "must be an integer";
   }
 }
 
 void JsonReader::Int(const char* key, int& out) {
   int64_t v = out;
   Int64(key, v);
-  if (v < INT32_MIN || v > INT32_MAX) errors_[Field(key)] = "is out of range";
-  else out = static_cast<int>(v);
+  if (v < INT32_MIN || v > INT32_MAX)
+    errors_[Field(key)] = "is out of range";
+  else
+    out = static_cast<int>(v);
 }
 
 void JsonReader::OptionalInt(const char* key, std::optional<int>& out) {
@@ -60,8 +69,10 @@ void JsonReader::OptionalInt(const char* key, std::optional<int>& out) {
 
 void JsonReader::Number(const char* key, double& out) {
   if (const json* v = Get(key)) {
-    if (v->is_number() && std::isfinite(v->get<double>())) out = v->get<double>();
-    else errors_[Field(key)] = "must be a number";
+    if (v->is_number() && std::isfinite(v->get<double>()))
+      out = v->get<double>();
+    else
+      errors_[Field(key)] = "must be a number";
   }
 }
 

@@ -56,8 +56,12 @@ void ReadContact(JsonReader& r, Contact& c) {
 json ContactsToJson(const std::vector<Contact>& contacts) {
   json arr = json::array();
   for (const auto& c : contacts)
-    arr.push_back({{"name", c.name}, {"role", c.role}, {"phone", c.phone}, {"email", c.email},
-                   {"web", c.web}, {"public", c.is_public}});
+    arr.push_back({{"name", c.name},
+                   {"role", c.role},
+                   {"phone", c.phone},
+                   {"email", c.email},
+                   {"web", c.web},
+                   {"public", c.is_public}});
   return arr;
 }
 
@@ -140,8 +144,10 @@ Result<ServiceCard> ServiceCardFromJson(const json& j) {
     JsonReader tr(*t, errors, "territory.");
     std::string kind = ToString(c.territory.kind);
     tr.String("kind", kind);
-    if (auto k = ParseTerritoryKind(kind)) c.territory.kind = *k;
-    else errors["territory.kind"] = "must be municipalities, orp, region or country";
+    if (auto k = ParseTerritoryKind(kind))
+      c.territory.kind = *k;
+    else
+      errors["territory.kind"] = "must be municipalities, orp, region or country";
     tr.Strings("codes", c.territory.codes);
     tr.RejectUnknown();
   } else {
@@ -159,8 +165,10 @@ Result<ServiceCard> ServiceCardFromJson(const json& j) {
   r.String("hours", c.hours);
   std::string access = ToString(c.access);
   r.String("access", access);
-  if (auto a = ParseAccess(access)) c.access = *a;
-  else errors["access"] = "must be direct, referral or both";
+  if (auto a = ParseAccess(access))
+    c.access = *a;
+  else
+    errors["access"] = "must be direct, referral or both";
   r.String("access_note", c.access_note);
   r.String("does", c.does);
   r.String("does_not", c.does_not);

@@ -11,8 +11,8 @@ using nlohmann::json;
 
 const std::vector<std::string>& ReferenceDocumentNames() {
   static const std::vector<std::string> kNames = {
-      "need_areas",     "support_levels", "sectors",         "actor_types",
-      "capacity_units", "service_types",  "optimal_model",   "model_situations"};
+      "need_areas",     "support_levels", "sectors",       "actor_types",
+      "capacity_units", "service_types",  "optimal_model", "model_situations"};
   return kNames;
 }
 
@@ -43,8 +43,8 @@ Status ParseList(const ReferenceDocuments& docs, const std::string& name, std::v
   if (it == docs.end()) return Status::Invalid("reference document '" + name + "' is missing");
   json root = json::parse(it->second, nullptr, false);
   if (root.is_discarded()) return Status::Malformed(name + ".json is not valid JSON");
-  const json& items = array_key && root.is_object() && root.contains(array_key) ? root[array_key]
-                                                                                 : root;
+  const json& items =
+      array_key && root.is_object() && root.contains(array_key) ? root[array_key] : root;
   if (!items.is_array()) return Status::Invalid(name + ".json must hold an array");
   FieldErrors errors;
   for (size_t i = 0; i < items.size(); ++i) {
@@ -91,11 +91,12 @@ Status CrossCheck(const ReferenceData& ref) {
 
 Result<ReferenceData> ParseReferenceData(const ReferenceDocuments& docs) {
   ReferenceData ref;
-  PROSIT_RETURN_IF_ERROR(ParseList(docs, "need_areas", ref.need_areas, [](JsonReader& r, NeedArea& a) {
-    r.String("id", a.id);
-    ReadLabel(r, "", a.label);
-    ReadLabel(r, "description_", a.description);
-  }));
+  PROSIT_RETURN_IF_ERROR(
+      ParseList(docs, "need_areas", ref.need_areas, [](JsonReader& r, NeedArea& a) {
+        r.String("id", a.id);
+        ReadLabel(r, "", a.label);
+        ReadLabel(r, "description_", a.description);
+      }));
   PROSIT_RETURN_IF_ERROR(
       ParseList(docs, "support_levels", ref.support_levels, [](JsonReader& r, SupportLevel& l) {
         r.Int("level", l.level);

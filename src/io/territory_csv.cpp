@@ -45,10 +45,10 @@ class RowReader {
 
 Result<std::vector<Orp>> ParseOrps(const CsvTable& t, std::vector<Region>& regions) {
   RowReader r(t, "orp.csv");
-  PROSIT_RETURN_IF_ERROR(r.Require({"orp_code", "orp_name", "region_code", "region_name",
-                                    "population_2020", "seat_municipality_code", "seat_lat",
-                                    "seat_lon", "orp_ruian_code", "population_census_2021",
-                                    "population_0_14_census_2021"}));
+  PROSIT_RETURN_IF_ERROR(
+      r.Require({"orp_code", "orp_name", "region_code", "region_name", "population_2020",
+                 "seat_municipality_code", "seat_lat", "seat_lon", "orp_ruian_code",
+                 "population_census_2021", "population_0_14_census_2021"}));
   std::vector<Orp> orps;
   std::set<std::string> seen_regions;
   for (size_t i = 0; i < t.rows.size(); ++i) {
@@ -77,9 +77,9 @@ Result<std::vector<Orp>> ParseOrps(const CsvTable& t, std::vector<Region>& regio
 Result<std::vector<Municipality>> ParseMunicipalities(const CsvTable& t,
                                                       const std::vector<Orp>& orps) {
   RowReader r(t, "municipalities.csv");
-  PROSIT_RETURN_IF_ERROR(r.Require({"municipality_code", "municipality_name", "orp_code",
-                                    "district_code", "region_code", "postcode", "lat", "lon",
-                                    "population_2020"}));
+  PROSIT_RETURN_IF_ERROR(
+      r.Require({"municipality_code", "municipality_name", "orp_code", "district_code",
+                 "region_code", "postcode", "lat", "lon", "population_2020"}));
   std::map<std::string, const Orp*> orp_by_code;
   for (const auto& o : orps) orp_by_code[o.code] = &o;
   std::vector<Municipality> out;

@@ -13,8 +13,8 @@ std::string RegionsJson(const Territory& t) {
     int64_t population = 0, orps = 0;
     for (const auto& o : t.orps())
       if (o.region_code == r.code) population += o.population, ++orps;
-    items.push_back({{"code", r.code}, {"name", r.name}, {"orp_count", orps},
-                     {"population", population}});
+    items.push_back(
+        {{"code", r.code}, {"name", r.name}, {"orp_count", orps}, {"population", population}});
   }
   return json{{"items", items}, {"total", items.size()}}.dump();
 }

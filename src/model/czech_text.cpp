@@ -75,9 +75,9 @@ std::string CzechCollator::SortKey(std::string_view utf8) const {
 
 int CzechCollator::Compare(std::string_view a, std::string_view b) const {
   UErrorCode err = U_ZERO_ERROR;
-  auto r = impl_->collator->compareUTF8(icu::StringPiece(a.data(), static_cast<int32_t>(a.size())),
-                                        icu::StringPiece(b.data(), static_cast<int32_t>(b.size())),
-                                        err);
+  auto r =
+      impl_->collator->compareUTF8(icu::StringPiece(a.data(), static_cast<int32_t>(a.size())),
+                                   icu::StringPiece(b.data(), static_cast<int32_t>(b.size())), err);
   return r == UCOL_LESS ? -1 : (r == UCOL_GREATER ? 1 : 0);
 }
 

@@ -102,8 +102,8 @@ class ReferenceData {
   const ServiceType* FindServiceType(const std::string& id) const;
 
  private:
-  std::unordered_map<std::string, size_t> need_area_idx_, sector_idx_, actor_type_idx_,
-      unit_idx_, service_type_idx_;
+  std::unordered_map<std::string, size_t> need_area_idx_, sector_idx_, actor_type_idx_, unit_idx_,
+      service_type_idx_;
 };
 
 }  // namespace prosit

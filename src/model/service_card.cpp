@@ -4,10 +4,14 @@ namespace prosit {
 
 const char* ToString(TerritoryKind kind) {
   switch (kind) {
-    case TerritoryKind::kMunicipalities: return "municipalities";
-    case TerritoryKind::kOrp: return "orp";
-    case TerritoryKind::kRegion: return "region";
-    case TerritoryKind::kCountry: return "country";
+    case TerritoryKind::kMunicipalities:
+      return "municipalities";
+    case TerritoryKind::kOrp:
+      return "orp";
+    case TerritoryKind::kRegion:
+      return "region";
+    case TerritoryKind::kCountry:
+      return "country";
   }
   return "orp";
 }
@@ -22,9 +26,12 @@ std::optional<TerritoryKind> ParseTerritoryKind(const std::string& s) {
 
 const char* ToString(Access access) {
   switch (access) {
-    case Access::kDirect: return "direct";
-    case Access::kReferral: return "referral";
-    case Access::kBoth: return "both";
+    case Access::kDirect:
+      return "direct";
+    case Access::kReferral:
+      return "referral";
+    case Access::kBoth:
+      return "both";
   }
   return "direct";
 }

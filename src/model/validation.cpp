@@ -13,8 +13,8 @@ namespace {
 constexpr size_t kMaxName = 300;
 constexpr size_t kMaxText = 4000;
 
-void CheckText(FieldErrors& e, const std::string& field, const std::string& value,
-               size_t max_len, bool required) {
+void CheckText(FieldErrors& e, const std::string& field, const std::string& value, size_t max_len,
+               bool required) {
   if (required && value.find_first_not_of(" \t\r\n") == std::string::npos) {
     e[field] = "is required";
   } else if (value.size() > max_len) {
@@ -40,8 +40,7 @@ void CheckPlace(FieldErrors& e, const std::string& field, const std::string& mun
                 bool has_location, const GeoPoint& p, const Territory& territory) {
   if (territory.FindMunicipality(municipality_code) == nullptr)
     e[field + ".municipality_code"] = "unknown municipality '" + municipality_code + "'";
-  if (has_location && !IsInCzechia(p))
-    e[field + ".location"] = "lies outside the Czech Republic";
+  if (has_location && !IsInCzechia(p)) e[field + ".location"] = "lies outside the Czech Republic";
 }
 
 void CheckTerritoryServed(FieldErrors& e, const TerritoryServed& t, const Territory& territory) {
@@ -114,8 +113,7 @@ FieldErrors ValidateServiceCard(const ServiceCard& c, const ValidationContext& c
   if (c.need_areas.empty()) e["need_areas"] = "names no need area";
   for (const auto& area : c.need_areas)
     if (ref.FindNeedArea(area) == nullptr) e["need_areas"] = "unknown need area '" + area + "'";
-  if (std::set<std::string>(c.need_areas.begin(), c.need_areas.end()).size() !=
-      c.need_areas.size())
+  if (std::set<std::string>(c.need_areas.begin(), c.need_areas.end()).size() != c.need_areas.size())
     e["need_areas"] = "lists a need area twice";
   if (ref.FindLevel(c.level) == nullptr)
     e["level"] = "unknown support level " + std::to_string(c.level);
@@ -140,7 +138,8 @@ FieldErrors ValidateServiceCard(const ServiceCard& c, const ValidationContext& c
   if (c.waiting_days && (*c.waiting_days < 0 || *c.waiting_days > 3650))
     e["waiting_days"] = "must be between 0 and 3650";
   if (!c.last_verified.empty()) {
-    if (!IsIsoDate(c.last_verified)) e["last_verified"] = "is not a date YYYY-MM-DD";
+    if (!IsIsoDate(c.last_verified))
+      e["last_verified"] = "is not a date YYYY-MM-DD";
     else if (!ctx.today.empty() && c.last_verified > ctx.today)
       e["last_verified"] = "lies in the future";
   }

@@ -27,7 +27,9 @@ class SqliteStatement {
   SqliteStatement& Bind(int index, const std::string& value) {
     return Bind(index, std::string_view(value));
   }
-  SqliteStatement& Bind(int index, const char* value) { return Bind(index, std::string_view(value)); }
+  SqliteStatement& Bind(int index, const char* value) {
+    return Bind(index, std::string_view(value));
+  }
   SqliteStatement& Bind(int index, const std::optional<std::string>& value);
   SqliteStatement& BindNull(int index);
 

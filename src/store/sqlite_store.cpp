@@ -10,10 +10,14 @@ namespace prosit {
 
 const char* EntityName(EntityKind kind) {
   switch (kind) {
-    case EntityKind::kActor: return "actor";
-    case EntityKind::kServiceCard: return "service_card";
-    case EntityKind::kReference: return "reference";
-    case EntityKind::kTerritory: return "territory";
+    case EntityKind::kActor:
+      return "actor";
+    case EntityKind::kServiceCard:
+      return "service_card";
+    case EntityKind::kReference:
+      return "reference";
+    case EntityKind::kTerritory:
+      return "territory";
   }
   return "actor";
 }
@@ -98,8 +102,8 @@ Result<StoredDocument> SqliteTransaction::Put(const DocumentPut& put) {
   std::optional<std::string> before;
   StoredDocument doc{put.id, 1, put.parent_id, ""};
   if (put.id == 0) {
-    SqliteStatement next(db_, std::string("SELECT COALESCE(MAX(id), 0) + 1 FROM ") +
-                                  TableOf(put.kind));
+    SqliteStatement next(db_,
+                         std::string("SELECT COALESCE(MAX(id), 0) + 1 FROM ") + TableOf(put.kind));
     if (!next.Step()) return next.status().ok() ? Status::IoError("no next id") : next.status();
     doc.id = next.Int(0);
   } else {
@@ -135,8 +139,7 @@ Status SqliteTransaction::Delete(EntityKind kind, int64_t id, int64_t expected_v
     return Status::NotFound(std::string(EntityName(kind)) + " " + std::to_string(id) +
                             " does not exist");
   if (expected_version != 0 && (*current)->version != expected_version)
-    return Status::Conflict("the record changed since version " +
-                            std::to_string(expected_version));
+    return Status::Conflict("the record changed since version " + std::to_string(expected_version));
   if (kind == EntityKind::kActor) {
     SqliteStatement count(db_, "SELECT COUNT(*) FROM service_cards WHERE actor_id = ?");
     count.Bind(1, id);
@@ -202,9 +205,10 @@ Status SqliteStore::InTransaction(const std::function<Status()>& body) {
 
 Status SqliteStore::Migrate() {
   std::lock_guard lock(mu_);
-  PROSIT_RETURN_IF_ERROR(SqliteExec(
-      db_, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-           "description TEXT NOT NULL)"));
+  PROSIT_RETURN_IF_ERROR(
+      SqliteExec(db_,
+                 "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                 "description TEXT NOT NULL)"));
   for (const Migration& m : SqliteMigrations()) {
     SqliteStatement applied(db_, "SELECT 1 FROM schema_migrations WHERE version = ?");
     applied.Bind(1, static_cast<int64_t>(m.version));
@@ -391,8 +395,9 @@ Result<std::vector<ChangeEntry>> SqliteStore::ChangesSince(int64_t seq, int64_t 
     e.at = s.Text(1);
     e.author = s.Text(2);
     auto kind = ParseEntityName(s.Text(3));
-    if (!kind) return Status::Corruption("change log row " + std::to_string(e.seq) +
-                                         " names unknown entity '" + s.Text(3) + "'");
+    if (!kind)
+      return Status::Corruption("change log row " + std::to_string(e.seq) +
+                                " names unknown entity '" + s.Text(3) + "'");
     e.kind = *kind;
     e.entity_id = s.Int(4);
     e.op = s.Text(5);
@@ -446,9 +451,9 @@ Result<std::vector<std::string>> SqliteStore::CheckIntegrity() {
 
 Result<std::unique_ptr<Store>> OpenStore(const std::string& location) {
   sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(location.c_str(), &db,
-                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                           nullptr);
+  int rc =
+      sqlite3_open_v2(location.c_str(), &db,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     std::string err = db ? sqlite3_errmsg(db) : "out of memory";
     sqlite3_close_v2(db);

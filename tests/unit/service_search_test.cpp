@@ -20,15 +20,18 @@ class SearchTest : public ::testing::Test {
     auto s = OpenStore(db_.path());
     ASSERT_TRUE(s.ok());
     store_ = std::move(*s);
-    ASSERT_TRUE(InitDatabase(*store_, PROSIT_SOURCE_DIR "/data", {"test", "2026-11-24T00:00:00Z"}).ok());
+    ASSERT_TRUE(
+        InitDatabase(*store_, PROSIT_SOURCE_DIR "/data", {"test", "2026-11-24T00:00:00Z"}).ok());
     keeper_ = std::make_unique<SnapshotKeeper>(*store_);
     ASSERT_TRUE(keeper_->Load().ok());
-    commands_ = std::make_unique<NetworkCommands>(*store_, *keeper_,
-                                                  FixedClock("2026-11-24T12:00:00Z"));
+    commands_ =
+        std::make_unique<NetworkCommands>(*store_, *keeper_, FixedClock("2026-11-24T12:00:00Z"));
   }
 
   int64_t Actor(const std::string& name, const std::string& municipality) {
-    json a = {{"name", name}, {"sector", "social"}, {"actor_type", "social_provider"},
+    json a = {{"name", name},
+              {"sector", "social"},
+              {"actor_type", "social_provider"},
               {"seat", {{"municipality_code", municipality}}}};
     auto r = commands_->CreateActor(a, "test");
     EXPECT_TRUE(r.ok()) << r.status().ToString();
@@ -37,7 +40,9 @@ class SearchTest : public ::testing::Test {
 
   int64_t Card(int64_t actor, const std::string& name, const std::string& type,
                const std::string& municipality, const std::string& orp) {
-    json c = {{"actor_id", actor}, {"name", name}, {"service_type", type},
+    json c = {{"actor_id", actor},
+              {"name", name},
+              {"service_type", type},
               {"locations", {{{"municipality_code", municipality}}}},
               {"territory", {{"kind", "orp"}, {"codes", {orp}}}}};
     auto r = commands_->CreateServiceCard(c, "test");
@@ -74,8 +79,8 @@ TEST_F(SearchTest, TextIgnoresCaseAndDiacriticsAndSortsInCzech) {
   EXPECT_EQ(Names(q), std::vector<std::string>{"Školní psycholog"});
   q.text = "";
   q.service_type = "ngo_family_centre";
-  EXPECT_EQ(Names(q), (std::vector<std::string>{"Cvičení pro rodiče", "Hlídání dětí",
-                                                 "Chůva pro děti"}));
+  EXPECT_EQ(Names(q),
+            (std::vector<std::string>{"Cvičení pro rodiče", "Hlídání dětí", "Chůva pro děti"}));
   q.text = "hlinsko";  // the actor's name is searchable too
   size_t total = 0;
   Names(q, &total);
@@ -152,7 +157,9 @@ TEST_F(SearchTest, StaleWritesAndBadRecordsLeaveNoTrace) {
   actor.erase("version");
   EXPECT_EQ(commands_->UpdateActor(a, actor, std::nullopt, "test").status().code(),
             StatusCode::kPrecondition);
-  json bad = {{"actor_id", a}, {"name", "X"}, {"service_type", "nope"},
+  json bad = {{"actor_id", a},
+              {"name", "X"},
+              {"service_type", "nope"},
               {"territory", {{"kind", "orp"}, {"codes", {"5304"}}}}};
   EXPECT_EQ(commands_->CreateServiceCard(bad, "test").status().code(), StatusCode::kInvalid);
   EXPECT_EQ(*store_->LastChangeSeq(), seq + 1);

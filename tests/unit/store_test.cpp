@@ -59,18 +59,25 @@ TEST(Store, EveryWriteIsLoggedWithBeforeAndAfter) {
   testing::TempDatabase db;
   auto store = Open(db.path());
   int64_t id = 0;
-  ASSERT_TRUE(store->Transact(Who(), [&](StoreTransaction& tx) {
-    auto d = tx.Put(PutActor(0, 0, "A"));
-    if (!d.ok()) return d.status();
-    id = d->id;
-    return Status::Ok();
-  }).ok());
-  ASSERT_TRUE(store->Transact(Who(), [&](StoreTransaction& tx) {
-    return tx.Put(PutActor(id, 1, "B")).status();
-  }).ok());
-  ASSERT_TRUE(store->Transact(Who(), [&](StoreTransaction& tx) {
-    return tx.Delete(EntityKind::kActor, id, 2);
-  }).ok());
+  ASSERT_TRUE(store
+                  ->Transact(Who(),
+                             [&](StoreTransaction& tx) {
+                               auto d = tx.Put(PutActor(0, 0, "A"));
+                               if (!d.ok()) return d.status();
+                               id = d->id;
+                               return Status::Ok();
+                             })
+                  .ok());
+  ASSERT_TRUE(
+      store
+          ->Transact(Who(),
+                     [&](StoreTransaction& tx) { return tx.Put(PutActor(id, 1, "B")).status(); })
+          .ok());
+  ASSERT_TRUE(
+      store
+          ->Transact(Who(),
+                     [&](StoreTransaction& tx) { return tx.Delete(EntityKind::kActor, id, 2); })
+          .ok());
   auto log = store->ChangesSince(0, 100);
   ASSERT_TRUE(log.ok());
   ASSERT_EQ(log->size(), 3u);
@@ -88,9 +95,11 @@ TEST(Store, EveryWriteIsLoggedWithBeforeAndAfter) {
 TEST(Store, StaleVersionConflictsAndRollsBackTheWholeTransaction) {
   testing::TempDatabase db;
   auto store = Open(db.path());
-  ASSERT_TRUE(store->Transact(Who(), [&](StoreTransaction& tx) {
-    return tx.Put(PutActor(0, 0, "A")).status();
-  }).ok());
+  ASSERT_TRUE(
+      store
+          ->Transact(Who(),
+                     [&](StoreTransaction& tx) { return tx.Put(PutActor(0, 0, "A")).status(); })
+          .ok());
   Status s = store->Transact(Who(), [&](StoreTransaction& tx) {
     PROSIT_RETURN_IF_ERROR(tx.Put(PutActor(0, 0, "second")).status());
     return tx.Put(PutActor(1, 7, "stale")).status();
@@ -109,13 +118,15 @@ TEST(Store, ServiceCardNeedsItsActorAndKeepsItAlive) {
   Status s = store->Transact(Who(), [&](StoreTransaction& tx) { return tx.Put(card).status(); });
   EXPECT_EQ(s.code(), StatusCode::kInvalid);
   EXPECT_TRUE(s.fields().count("actor_id"));
-  ASSERT_TRUE(store->Transact(Who(), [&](StoreTransaction& tx) {
-    PROSIT_RETURN_IF_ERROR(tx.Put(PutActor(0, 0, "A")).status());
-    return tx.Put(card).status();
-  }).ok());
-  s = store->Transact(Who(), [&](StoreTransaction& tx) {
-    return tx.Delete(EntityKind::kActor, 1, 0);
-  });
+  ASSERT_TRUE(store
+                  ->Transact(Who(),
+                             [&](StoreTransaction& tx) {
+                               PROSIT_RETURN_IF_ERROR(tx.Put(PutActor(0, 0, "A")).status());
+                               return tx.Put(card).status();
+                             })
+                  .ok());
+  s = store->Transact(Who(),
+                      [&](StoreTransaction& tx) { return tx.Delete(EntityKind::kActor, 1, 0); });
   EXPECT_EQ(s.code(), StatusCode::kConflict);
   EXPECT_EQ(*store->CountServiceCardsOfActor(1), 1);
   EXPECT_TRUE(store->CheckIntegrity()->empty());
@@ -124,9 +135,11 @@ TEST(Store, ServiceCardNeedsItsActorAndKeepsItAlive) {
 TEST(Store, ChangeLogIsAppendOnly) {
   testing::TempDatabase db;
   auto store = Open(db.path());
-  ASSERT_TRUE(store->Transact(Who(), [&](StoreTransaction& tx) {
-    return tx.Put(PutActor(0, 0, "A")).status();
-  }).ok());
+  ASSERT_TRUE(
+      store
+          ->Transact(Who(),
+                     [&](StoreTransaction& tx) { return tx.Put(PutActor(0, 0, "A")).status(); })
+          .ok());
   sqlite3* raw = nullptr;
   ASSERT_EQ(sqlite3_open(db.path().c_str(), &raw), SQLITE_OK);
   EXPECT_NE(sqlite3_exec(raw, "UPDATE change_log SET author = 'x'", nullptr, nullptr, nullptr),
@@ -139,9 +152,11 @@ TEST(Store, ChangeLogIsAppendOnly) {
 TEST(Store, BackupIsACompleteCopy) {
   testing::TempDatabase db, copy;
   auto store = Open(db.path());
-  ASSERT_TRUE(store->Transact(Who(), [&](StoreTransaction& tx) {
-    return tx.Put(PutActor(0, 0, "A")).status();
-  }).ok());
+  ASSERT_TRUE(
+      store
+          ->Transact(Who(),
+                     [&](StoreTransaction& tx) { return tx.Put(PutActor(0, 0, "A")).status(); })
+          .ok());
   ASSERT_TRUE(store->Backup(copy.path()).ok());
   auto restored = Open(copy.path());
   EXPECT_EQ(restored->LoadAll(EntityKind::kActor)->size(), 1u);

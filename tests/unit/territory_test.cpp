@@ -29,8 +29,8 @@ TEST(Territory, EstimatesChildrenFromTheOrpCensusShare) {
   const Territory& t = RealTerritory();
   const Orp* orp = t.FindOrp("5304");
   const Municipality* m = t.FindMunicipality(orp->seat_municipality_code);
-  double expected = static_cast<double>(orp->census_children_0_14) / orp->census_population *
-                    18.0 / 15.0 * m->population;
+  double expected = static_cast<double>(orp->census_children_0_14) / orp->census_population * 18.0 /
+                    15.0 * m->population;
   EXPECT_NEAR(m->children_0_17, expected, 1e-9);
   double total = 0;
   for (const auto& mm : t.municipalities()) total += mm.children_0_17;

@@ -80,9 +80,9 @@ TEST(Validation, ServiceCardRulesNameTheField) {
   c.last_verified = "2027-01-01";
   c.waiting_days = -3;
   auto e = ValidateServiceCard(c, Ctx());
-  for (const char* f : {"service_type", "need_areas", "level", "age_max", "forms",
-                        "territory.codes", "capacity.amount", "capacity.unit", "last_verified",
-                        "waiting_days"})
+  for (const char* f :
+       {"service_type", "need_areas", "level", "age_max", "forms", "territory.codes",
+        "capacity.amount", "capacity.unit", "last_verified", "waiting_days"})
     EXPECT_TRUE(e.count(f)) << f;
 }
 
