@@ -22,12 +22,14 @@ class Everyday {
   std::string Numbered(const Municipality& m, const std::string& base);
   size_t NewActor(const Municipality& m, const std::string& type);
   const Municipality& PickTown();
+  bool Full(const Municipality& m, const std::string& type);
 
   NetworkBuilder& b_;
   const OrpFrame& f_;
   size_t left_;
   std::map<std::string, std::vector<size_t>> schools_;  // municipality → its primary schools
   std::map<std::string, int> names_;                    // "code|base" → how many so far
+  std::map<std::string, int> counts_;                   // "code|type" → how many so far
   std::vector<double> cumulative_;                      // weights of f_.towns
 };
 
@@ -76,6 +78,7 @@ bool Everyday::Add(const Municipality& m, const std::string& type) {
     return true;
   }
   std::string actual = at_school ? "edu_b00" : type;
+  ++counts_[m.code + "|" + actual];
   size_t actor = NewActor(m, actual);
   if (actual == "edu_b00") schools.push_back(actor);
   bool local = actual.starts_with("edu_") || actual.starts_with("leisure_");
@@ -96,6 +99,13 @@ void Everyday::BasicPass(const Covered& covered) {
     if (m->population >= 2500) add(*m, "health_dentist");
     if (m != f_.seat && m->population >= 1000) add(*m, "leisure_library");
   }
+}
+
+// True when `m` already has as many services of `type` as its size plausibly holds.
+bool Everyday::Full(const Municipality& m, const std::string& type) {
+  if (type == "edu_spp" || type == "edu_prevention") return false;
+  auto it = counts_.find(m.code + "|" + type);
+  return it != counts_.end() && it->second >= 1 + static_cast<int>(m.children_0_17 / 300);
 }
 
 const Municipality& Everyday::PickTown() {
@@ -120,7 +130,7 @@ const Mix kMix[] = {{"edu_a00", 18},
                     {"edu_prevention", 6},
                     {"health_pediatrician", 10},
                     {"health_dentist", 9},
-                    {"leisure_club", 20},
+                    {"leisure_club", 27},
                     {"ngo_tutoring", 3},
                     {"ngo_family_centre", 3},
                     {"edu_c00", 3},
@@ -138,6 +148,7 @@ void Everyday::SpreadPass() {
     std::string type = kMix[k].type;
     bool town_only = type == "edu_c00" || type == "leisure_ddm" || type == "ngo_family_centre";
     if (town_only && m->population < 3000) m = f_.seat;
+    if (Full(*m, type)) m = f_.seat;  // the seat absorbs what small places cannot hold
     Add(*m, type);
   }
 }
