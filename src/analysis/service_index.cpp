@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 #include "model/czech_text.h"
 
@@ -71,9 +73,10 @@ SearchableCard PrepareSearchable(const ServiceCard& card, const Actor* actor,
   for (const auto& l : card.locations)
     if (const Municipality* m = territory.FindMunicipality(l.municipality_code))
       text += " " + m->name;
-  s.tokens = SearchTokens(FoldForSearch(text));
-  std::sort(s.tokens.begin(), s.tokens.end());
-  s.tokens.erase(std::unique(s.tokens.begin(), s.tokens.end()), s.tokens.end());
+  auto tokens = SearchTokens(FoldForSearch(text));
+  std::sort(tokens.begin(), tokens.end());
+  tokens.erase(std::unique(tokens.begin(), tokens.end()), tokens.end());
+  for (const auto& t : tokens) s.words += t + ' ';
   s.orps = RelevantOrps(card, territory);
   for (const auto& l : card.locations) s.municipalities_delivered.push_back(l.municipality_code);
   s.territory = card.territory;
@@ -98,12 +101,18 @@ ServiceIndex::ServiceIndex(std::vector<const SearchableCard*> cards, const Terri
     int c = a->sort_key.compare(b->sort_key);
     return c != 0 ? c < 0 : a->id < b->id;
   });
-  std::map<std::string, Postings> words, orps, regions, types, sectors;
+  // Words are many (a hash map is much faster to fill); the other keys are few.
+  std::unordered_map<std::string_view, Postings> words;
+  std::map<std::string, Postings> orps, regions, types, sectors;
   std::map<std::string, std::string> region_of_orp;
   for (const auto& o : territory.orps()) region_of_orp[o.code] = o.region_code;
   for (uint32_t pos = 0; pos < cards_.size(); ++pos) {
     const SearchableCard& c = *cards_[pos];
-    for (const auto& w : c.tokens) words[w].push_back(pos);
+    std::string_view rest = c.words;
+    for (size_t space; (space = rest.find(' ')) != std::string_view::npos;) {
+      words[rest.substr(0, space)].push_back(pos);
+      rest.remove_prefix(space + 1);
+    }
     std::set<std::string> card_regions;
     for (const auto& o : c.orps) {
       orps[o].push_back(pos);
@@ -113,7 +122,10 @@ ServiceIndex::ServiceIndex(std::vector<const SearchableCard*> cards, const Terri
     types[c.service_type].push_back(pos);
     sectors[c.sector].push_back(pos);
   }
-  words_ = Flatten(words);
+  words_.reserve(words.size());
+  for (auto& [w, postings] : words) words_.emplace_back(std::string(w), std::move(postings));
+  std::sort(words_.begin(), words_.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
   by_orp_ = Flatten(orps);
   by_region_ = Flatten(regions);
   by_type_ = Flatten(types);

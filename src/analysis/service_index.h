@@ -20,9 +20,11 @@ namespace prosit {
 struct SearchableCard {
   int64_t id = 0;
   int64_t actor_id = 0;
-  std::string sort_key;             // Czech collation key of the name
-  std::vector<std::string> tokens;  // folded, unique words of the searchable text
-  std::vector<std::string> orps;    // ORPs where it is delivered or which it serves
+  std::string sort_key;  // Czech collation key of the name
+  // Folded, unique, sorted words of the searchable text, each followed by a space: one
+  // allocation instead of dozens, since 60,000 cards stay in memory.
+  std::string words;
+  std::vector<std::string> orps;  // ORPs where it is delivered or which it serves
   std::vector<std::string> municipalities_delivered;
   TerritoryServed territory;
   std::string sector, service_type;

@@ -1,7 +1,5 @@
 #include "app/database_setup.h"
 
-#include <nlohmann/json.hpp>
-
 #include "io/network_json.h"
 #include "io/reference_json.h"
 #include "io/territory_csv.h"
@@ -51,7 +49,7 @@ Result<std::vector<std::string>> CheckDatabase(Store& store, const std::string& 
   auto actors = store.LoadAll(EntityKind::kActor);
   if (!actors.ok()) return actors.status();
   for (const auto& doc : *actors) {
-    auto a = ActorFromJson(nlohmann::json::parse(doc.json, nullptr, false));
+    auto a = ActorFromJson(doc.json);
     if (!a.ok())
       problems->push_back("actor " + std::to_string(doc.id) + ": unreadable document");
     else
@@ -60,7 +58,7 @@ Result<std::vector<std::string>> CheckDatabase(Store& store, const std::string& 
   auto cards = store.LoadAll(EntityKind::kServiceCard);
   if (!cards.ok()) return cards.status();
   for (const auto& doc : *cards) {
-    auto c = ServiceCardFromJson(nlohmann::json::parse(doc.json, nullptr, false));
+    auto c = ServiceCardFromJson(doc.json);
     if (!c.ok()) {
       problems->push_back("service card " + std::to_string(doc.id) + ": unreadable document");
       continue;

@@ -5,16 +5,14 @@
 
 namespace prosit {
 
-using nlohmann::json;
-
 namespace {
 
 // What differs between actors and service cards on the write path.
 struct ActorTraits {
   using Value = Actor;
   static constexpr EntityKind kKind = EntityKind::kActor;
-  static Result<Actor> Parse(const json& j) { return ActorFromJson(j); }
-  static json ToJson(const Actor& a) { return ActorToJson(a); }
+  static Result<Actor> Parse(std::string_view text) { return ActorFromJson(text); }
+  static nlohmann::json ToJson(const Actor& a) { return ActorToJson(a); }
   static void Prepare(Actor&, const ReferenceData&) {}
   static FieldErrors Validate(const Actor& a, const ValidationContext& ctx) {
     return ValidateActor(a, ctx);
@@ -25,8 +23,8 @@ struct ActorTraits {
 struct CardTraits {
   using Value = ServiceCard;
   static constexpr EntityKind kKind = EntityKind::kServiceCard;
-  static Result<ServiceCard> Parse(const json& j) { return ServiceCardFromJson(j); }
-  static json ToJson(const ServiceCard& c) { return ServiceCardToJson(c); }
+  static Result<ServiceCard> Parse(std::string_view text) { return ServiceCardFromJson(text); }
+  static nlohmann::json ToJson(const ServiceCard& c) { return ServiceCardToJson(c); }
   static void Prepare(ServiceCard& c, const ReferenceData& ref) {
     ApplyServiceTypeDefaults(c, ref);
   }
@@ -54,7 +52,7 @@ Status NetworkCommands::AfterWrite(Status written) {
 }
 
 template <typename Entity>
-Result<std::string> NetworkCommands::Put(int64_t id, const json& body,
+Result<std::string> NetworkCommands::Put(int64_t id, std::string_view body,
                                          std::optional<int64_t> if_match, const std::string& who) {
   auto parsed = Entity::Parse(body);
   if (!parsed.ok()) return parsed.status();
@@ -109,10 +107,10 @@ Status NetworkCommands::Delete(int64_t id, std::optional<int64_t> if_match,
   return AfterWrite(s);
 }
 
-Result<std::string> NetworkCommands::CreateActor(const json& body, const std::string& who) {
+Result<std::string> NetworkCommands::CreateActor(std::string_view body, const std::string& who) {
   return Put<ActorTraits>(0, body, std::nullopt, who);
 }
-Result<std::string> NetworkCommands::UpdateActor(int64_t id, const json& body,
+Result<std::string> NetworkCommands::UpdateActor(int64_t id, std::string_view body,
                                                  std::optional<int64_t> if_match,
                                                  const std::string& who) {
   return Put<ActorTraits>(id, body, if_match, who);
@@ -121,10 +119,11 @@ Status NetworkCommands::DeleteActor(int64_t id, std::optional<int64_t> if_match,
                                     const std::string& who) {
   return Delete<ActorTraits>(id, if_match, who);
 }
-Result<std::string> NetworkCommands::CreateServiceCard(const json& body, const std::string& who) {
+Result<std::string> NetworkCommands::CreateServiceCard(std::string_view body,
+                                                       const std::string& who) {
   return Put<CardTraits>(0, body, std::nullopt, who);
 }
-Result<std::string> NetworkCommands::UpdateServiceCard(int64_t id, const json& body,
+Result<std::string> NetworkCommands::UpdateServiceCard(int64_t id, std::string_view body,
                                                        std::optional<int64_t> if_match,
                                                        const std::string& who) {
   return Put<CardTraits>(id, body, if_match, who);

@@ -3,9 +3,9 @@
 // validates its input, writes in one store transaction (with its change-log row), then
 // brings the snapshot up to date so the next read sees the change.
 
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "app/clock.h"
 #include "app/snapshot_keeper.h"
@@ -19,21 +19,21 @@ class NetworkCommands {
       : store_(store), keeper_(keeper), clock_(std::move(clock)) {}
 
   // Each returns the stored document (with its id and version) as JSON text.
-  Result<std::string> CreateActor(const nlohmann::json& body, const std::string& who);
+  Result<std::string> CreateActor(std::string_view body, const std::string& who);
   // `if_match` is the version the caller saw (from If-Match); without it the body's
   // "version" is used; with neither the write is refused.
-  Result<std::string> UpdateActor(int64_t id, const nlohmann::json& body,
+  Result<std::string> UpdateActor(int64_t id, std::string_view body,
                                   std::optional<int64_t> if_match, const std::string& who);
   Status DeleteActor(int64_t id, std::optional<int64_t> if_match, const std::string& who);
 
-  Result<std::string> CreateServiceCard(const nlohmann::json& body, const std::string& who);
-  Result<std::string> UpdateServiceCard(int64_t id, const nlohmann::json& body,
+  Result<std::string> CreateServiceCard(std::string_view body, const std::string& who);
+  Result<std::string> UpdateServiceCard(int64_t id, std::string_view body,
                                         std::optional<int64_t> if_match, const std::string& who);
   Status DeleteServiceCard(int64_t id, std::optional<int64_t> if_match, const std::string& who);
 
  private:
   template <typename Entity>
-  Result<std::string> Put(int64_t id, const nlohmann::json& body, std::optional<int64_t> if_match,
+  Result<std::string> Put(int64_t id, std::string_view body, std::optional<int64_t> if_match,
                           const std::string& who);
   template <typename Entity>
   Status Delete(int64_t id, std::optional<int64_t> if_match, const std::string& who);

@@ -1,73 +1,67 @@
 #include "app/snapshot_keeper.h"
 
-#include <nlohmann/json.hpp>
 #include <thread>
 
+#include "io/json_writer.h"
 #include "io/network_json.h"
 #include "io/reference_json.h"
 #include "io/territory_json.h"
 
 namespace prosit {
 
-using nlohmann::json;
-
 namespace {
 
 std::string SummaryJson(const ServiceCard& c, const Actor* actor, const Territory& territory) {
-  json municipalities = json::array();
+  JsonWriter w;
+  w.BeginObject()
+      .Field("id", c.id)
+      .Field("version", c.version)
+      .Field("actor_id", c.actor_id)
+      .Field("actor_name", actor ? std::string_view(actor->name) : std::string_view())
+      .Field("name", c.name)
+      .Field("service_type", c.service_type);
+  w.Key("need_areas").BeginArray();
+  for (const auto& a : c.need_areas) w.String(a);
+  w.EndArray().Field("level", c.level);
+  w.Key("forms").BeginArray();
+  for (const auto& f : c.forms) w.String(f);
+  w.EndArray();
+  w.Key("municipalities").BeginArray();
   for (const auto& l : c.locations) {
     const Municipality* m = territory.FindMunicipality(l.municipality_code);
-    municipalities.push_back({{"code", l.municipality_code}, {"name", m ? m->name : ""}});
+    w.BeginObject().Field("code", l.municipality_code).Field("name", m ? m->name : "").EndObject();
   }
-  json j = {{"id", c.id},
-            {"version", c.version},
-            {"actor_id", c.actor_id},
-            {"actor_name", actor ? actor->name : ""},
-            {"name", c.name},
-            {"service_type", c.service_type},
-            {"need_areas", c.need_areas},
-            {"level", c.level},
-            {"forms", c.forms},
-            {"municipalities", municipalities},
-            {"age_min", c.age_min},
-            {"age_max", c.age_max},
-            {"published", c.published},
-            {"last_verified", c.last_verified}};
-  return j.dump();
-}
-
-Result<json> ParseDocument(const std::string& text) {
-  json j = json::parse(text, nullptr, false);
-  if (j.is_discarded()) return Status::Corruption("a stored document is not valid JSON");
-  return j;
+  w.EndArray()
+      .Field("age_min", c.age_min)
+      .Field("age_max", c.age_max)
+      .Field("published", c.published)
+      .Field("last_verified", c.last_verified)
+      .EndObject();
+  return std::move(w.str());
 }
 
 }  // namespace
 
-Result<std::shared_ptr<const ActorEntry>> MakeActorEntry(const std::string& text,
+Result<std::shared_ptr<const ActorEntry>> MakeActorEntry(std::string text,
                                                          const CzechCollator& collator) {
-  auto j = ParseDocument(text);
-  if (!j.ok()) return j.status();
-  auto actor = ActorFromJson(*j);
+  auto actor = ActorFromJson(text);
   if (!actor.ok()) return Status::Corruption("stored actor: " + actor.status().ToString());
   auto e = std::make_shared<ActorEntry>();
   e->actor = std::move(*actor);
-  e->json = text;
+  e->json = std::move(text);
   e->sort_key = collator.SortKey(e->actor.name);
   e->folded_name = FoldForSearch(e->actor.name);
   return std::shared_ptr<const ActorEntry>(std::move(e));
 }
 
-Result<std::shared_ptr<const CardEntry>> MakeCardEntry(const std::string& text, const Actor* actor,
+Result<std::shared_ptr<const CardEntry>> MakeCardEntry(std::string text, const Actor* actor,
                                                        const Frame& frame,
                                                        const CzechCollator& collator) {
-  auto j = ParseDocument(text);
-  if (!j.ok()) return j.status();
-  auto card = ServiceCardFromJson(*j);
+  auto card = ServiceCardFromJson(text);
   if (!card.ok()) return Status::Corruption("stored service card: " + card.status().ToString());
   auto e = std::make_shared<CardEntry>();
   e->card = std::move(*card);
-  e->json = text;
+  e->json = std::move(text);
   e->summary_json = SummaryJson(e->card, actor, frame.territory);
   e->searchable = PrepareSearchable(e->card, actor, frame.territory, frame.reference, collator);
   return std::shared_ptr<const CardEntry>(std::move(e));
@@ -98,44 +92,65 @@ Status SnapshotKeeper::Load() {
   return LoadLocked();
 }
 
-Status SnapshotKeeper::LoadLocked() {
-  auto snap = std::make_shared<NetworkSnapshot>();
-  auto seq = store_.LastChangeSeq();  // read first: later rows are applied by CatchUp
-  if (!seq.ok()) return seq.status();
-  snap->seq = *seq;
-  PROSIT_RETURN_IF_ERROR(LoadFrame(*snap));
-  auto actors = store_.LoadAll(EntityKind::kActor);
-  if (!actors.ok()) return actors.status();
-  for (const auto& doc : *actors) {
-    auto e = MakeActorEntry(doc.json, collator_);
-    if (!e.ok()) return e.status();
-    snap->actors[doc.id] = std::move(*e);
-  }
-  auto cards = store_.LoadAll(EntityKind::kServiceCard);
-  if (!cards.ok()) return cards.status();
-  // Preparing cards (JSON, folding, collation keys) dominates start-up: use every core.
-  std::vector<std::shared_ptr<const CardEntry>> entries(cards->size());
+namespace {
+
+// Runs make(i, collator) for every i < n on all cores (each worker with its own Czech
+// collator, which is not thread-safe); the first failure wins.
+template <typename Entry, typename F>
+Result<std::vector<Entry>> ParallelMake(size_t n, F make) {
+  std::vector<Entry> out(n);
   unsigned workers = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
   std::vector<Status> statuses(workers);
   std::vector<std::thread> threads;
   for (unsigned w = 0; w < workers; ++w) {
     threads.emplace_back([&, w] {
       CzechCollator collator;
-      for (size_t i = w; i < cards->size(); i += workers) {
-        const StoredDocument& doc = (*cards)[i];
-        const ActorEntry* actor = snap->FindActor(doc.parent_id);
-        auto e = MakeCardEntry(doc.json, actor ? &actor->actor : nullptr, *snap->frame, collator);
+      for (size_t i = w; i < n; i += workers) {
+        auto e = make(i, collator);
         if (!e.ok()) {
           statuses[w] = e.status();
           return;
         }
-        entries[i] = std::move(*e);
+        out[i] = std::move(*e);
       }
     });
   }
   for (auto& t : threads) t.join();
   for (const auto& s : statuses) PROSIT_RETURN_IF_ERROR(s);
-  for (size_t i = 0; i < entries.size(); ++i) snap->cards[(*cards)[i].id] = std::move(entries[i]);
+  return out;
+}
+
+}  // namespace
+
+Status SnapshotKeeper::LoadLocked() {
+  auto snap = std::make_shared<NetworkSnapshot>();
+  auto seq = store_.LastChangeSeq();  // read first: later rows are applied by CatchUp
+  if (!seq.ok()) return seq.status();
+  snap->seq = *seq;
+  PROSIT_RETURN_IF_ERROR(LoadFrame(*snap));
+  // Preparing entries (parsing, folding, collation keys) dominates start-up.
+  auto actors = store_.LoadAll(EntityKind::kActor);
+  if (!actors.ok()) return actors.status();
+  auto actor_entries = ParallelMake<std::shared_ptr<const ActorEntry>>(
+      actors->size(), [&](size_t i, const CzechCollator& collator) {
+        return MakeActorEntry(std::move((*actors)[i].json), collator);
+      });
+  if (!actor_entries.ok()) return actor_entries.status();
+  for (size_t i = 0; i < actors->size(); ++i)
+    snap->actors.emplace_hint(snap->actors.end(), (*actors)[i].id, std::move((*actor_entries)[i]));
+  actors->clear();
+  auto cards = store_.LoadAll(EntityKind::kServiceCard);
+  if (!cards.ok()) return cards.status();
+  auto card_entries = ParallelMake<std::shared_ptr<const CardEntry>>(
+      cards->size(), [&](size_t i, const CzechCollator& collator) {
+        StoredDocument& doc = (*cards)[i];
+        const ActorEntry* actor = snap->FindActor(doc.parent_id);
+        return MakeCardEntry(std::move(doc.json), actor ? &actor->actor : nullptr, *snap->frame,
+                             collator);
+      });
+  if (!card_entries.ok()) return card_entries.status();
+  for (size_t i = 0; i < cards->size(); ++i)
+    snap->cards.emplace_hint(snap->cards.end(), (*cards)[i].id, std::move((*card_entries)[i]));
   snap->Reindex();
   current_.store(std::move(snap));
   return Status::Ok();
@@ -169,9 +184,9 @@ Status SnapshotKeeper::ApplyChange(NetworkSnapshot& snap, const ChangeEntry& cha
         snap.cards.erase(change.entity_id);
         return Status::Ok();
       }
-      auto j = ParseDocument(*change.after);
-      int64_t actor_id = j.ok() ? j->value("actor_id", int64_t{0}) : 0;
-      const ActorEntry* actor = snap.FindActor(actor_id);
+      auto card = ServiceCardFromJson(*change.after);
+      if (!card.ok()) return Status::Corruption("stored service card: " + card.status().ToString());
+      const ActorEntry* actor = snap.FindActor(card->actor_id);
       auto e =
           MakeCardEntry(*change.after, actor ? &actor->actor : nullptr, *snap.frame, collator_);
       if (!e.ok()) return e.status();

@@ -34,9 +34,9 @@ class SnapshotKeeper {
 };
 
 // Builds the cached entries from stored documents (exposed for tests and benchmarks).
-Result<std::shared_ptr<const ActorEntry>> MakeActorEntry(const std::string& json,
+Result<std::shared_ptr<const ActorEntry>> MakeActorEntry(std::string json,
                                                          const CzechCollator& collator);
-Result<std::shared_ptr<const CardEntry>> MakeCardEntry(const std::string& json, const Actor* actor,
+Result<std::shared_ptr<const CardEntry>> MakeCardEntry(std::string json, const Actor* actor,
                                                        const Frame& frame,
                                                        const CzechCollator& collator);
 

@@ -10,6 +10,7 @@
 #include "app/network_commands.h"
 #include "app/network_generator.h"
 #include "app/snapshot_keeper.h"
+#include "cli/heap_tuning.h"
 #include "http/api_routes.h"
 #include "http/http_server.h"
 #include "io/csv_reader.h"
@@ -213,7 +214,10 @@ int main(int argc, char** argv) {
     return WriteBatch(common, "generate", [&](const Territory& t, const ReferenceData& r) {
       return GenerateNetwork(t, r, gen);
     });
-  if (serve->parsed()) return Serve(common, http);
+  if (serve->parsed()) {
+    UseHugePageHeap(argv);
+    return Serve(common, http);
+  }
   if (backup->parsed()) return Backup(common, target);
   if (check->parsed()) return Check(common);
   return 0;

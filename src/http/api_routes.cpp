@@ -78,14 +78,11 @@ Result<std::optional<int64_t>> IfMatchVersion(const ApiRequest& r) {
   return std::optional<int64_t>(v);
 }
 
-Result<json> ParseBody(const ApiRequest& r) {
+// The body, once it is known not to be too large; the commands parse it.
+Result<std::string_view> Body(const ApiRequest& r) {
   if (r.body.size() > kMaxBodyBytes)
     return Status::TooLarge("the body is larger than " + std::to_string(kMaxBodyBytes) + " bytes");
-  json j = json::parse(r.body, nullptr, false);
-  if (j.is_discarded()) return Status::Malformed("the body is not valid JSON");
-  if (!j.is_object())
-    return Status::Invalid("the body must be a JSON object", {{"body", "must be an object"}});
-  return j;
+  return std::string_view(r.body);
 }
 
 // A stored document with its version as the ETag.
@@ -99,8 +96,8 @@ ApiResponse Document(const std::string& doc, int status = 200) {
   return r;
 }
 
-using CreateFn = Result<std::string> (NetworkCommands::*)(const json&, const std::string&);
-using UpdateFn = Result<std::string> (NetworkCommands::*)(int64_t, const json&,
+using CreateFn = Result<std::string> (NetworkCommands::*)(std::string_view, const std::string&);
+using UpdateFn = Result<std::string> (NetworkCommands::*)(int64_t, std::string_view,
                                                           std::optional<int64_t>,
                                                           const std::string&);
 using DeleteFn = Status (NetworkCommands::*)(int64_t, std::optional<int64_t>, const std::string&);
@@ -109,7 +106,7 @@ using DeleteFn = Status (NetworkCommands::*)(int64_t, std::optional<int64_t>, co
 void AddWriteRoutes(ApiRouter& router, ApiContext& ctx, const std::string& base, CreateFn create,
                     UpdateFn update, DeleteFn remove) {
   router.Add("POST", base, [&ctx, base, create](const ApiRequest& r) {
-    auto body = ParseBody(r);
+    auto body = Body(r);
     if (!body.ok()) return ApiResponse::Error(body.status());
     auto doc = (ctx.commands.*create)(*body, kWho);
     if (!doc.ok()) return ApiResponse::Error(doc.status());
@@ -123,7 +120,7 @@ void AddWriteRoutes(ApiRouter& router, ApiContext& ctx, const std::string& base,
     if (!id) return ApiResponse::Error(404, "not_found", "no such record");
     auto version = IfMatchVersion(r);
     if (!version.ok()) return ApiResponse::Error(version.status());
-    auto body = ParseBody(r);
+    auto body = Body(r);
     if (!body.ok()) return ApiResponse::Error(body.status());
     auto doc = (ctx.commands.*update)(*id, *body, *version, kWho);
     if (!doc.ok()) return ApiResponse::Error(doc.status());

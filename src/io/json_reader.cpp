@@ -1,50 +1,54 @@
 #include "io/json_reader.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace prosit {
 
-using nlohmann::json;
+using simdjson::dom::element_type;
 
-JsonReader::JsonReader(const json& obj, FieldErrors& errors, std::string prefix)
-    : obj_(obj), errors_(errors), prefix_(std::move(prefix)) {
-  if (!obj_.is_object())
+simdjson::dom::parser& ThreadJsonParser() {
+  thread_local simdjson::dom::parser parser;
+  return parser;
+}
+
+JsonReader::JsonReader(JsonValue obj, FieldErrors& errors, std::string prefix)
+    : obj_(obj),
+      is_object_(obj.type() == element_type::OBJECT),
+      errors_(errors),
+      prefix_(std::move(prefix)) {
+  if (!is_object_)
     errors_[prefix_.empty() ? "body" : prefix_.substr(0, prefix_.size() - 1)] =
         "must be a JSON object";
 }
 
-const json* JsonReader::Get(const char* key) {
-  known_.insert(key);
-  if (!obj_.is_object()) return nullptr;
-  auto it = obj_.find(key);
-  if (it == obj_.end() || it->is_null()) return nullptr;
-  return &*it;
+std::optional<JsonValue> JsonReader::Get(const char* key) {
+  known_.emplace_back(key);
+  if (!is_object_) return std::nullopt;
+  JsonValue v;
+  if (obj_.get_object().at_key(key).get(v) || v.is_null()) return std::nullopt;
+  return v;
 }
 
 void JsonReader::String(const char* key, std::string& out) {
-  if (const json* v = Get(key)) {
-    if (v->is_string())
-      out = v->get<std::string>();
+  if (auto v = Get(key)) {
+    std::string_view s;
+    if (!v->get_string().get(s))
+      out.assign(s);
     else
       errors_[Field(key)] = "must be a string";
   }
 }
 
 void JsonReader::Bool(const char* key, bool& out) {
-  if (const json* v = Get(key)) {
-    if (v->is_boolean())
-      out = v->get<bool>();
-    else
-      errors_[Field(key)] = "must be true or false";
+  if (auto v = Get(key)) {
+    if (v->get_bool().get(out)) errors_[Field(key)] = "must be true or false";
   }
 }
 
 void JsonReader::Int64(const char* key, int64_t& out) {
-  if (const json* v = Get(key)) {
-    if (v->is_number_integer())
-      out = v->get<int64_t>();
-    else
-      errors_[Field(key)] = "must be an integer";
+  if (auto v = Get(key)) {
+    if (v->get_int64().get(out)) errors_[Field(key)] = "must be an integer";
   }
 }
 
@@ -58,55 +62,76 @@ void JsonReader::Int(const char* key, int& out) {
 }
 
 void JsonReader::OptionalInt(const char* key, std::optional<int>& out) {
+  out.reset();
   if (Get(key)) {
     int v = 0;
     Int(key, v);
     out = v;
-  } else {
-    out.reset();
   }
 }
 
 void JsonReader::Number(const char* key, double& out) {
-  if (const json* v = Get(key)) {
-    if (v->is_number() && std::isfinite(v->get<double>()))
-      out = v->get<double>();
+  if (auto v = Get(key)) {
+    double d = 0;
+    if (v->is_number() && !v->get_double().get(d) && std::isfinite(d))
+      out = d;
     else
       errors_[Field(key)] = "must be a number";
   }
 }
 
 void JsonReader::OptionalNumber(const char* key, std::optional<double>& out) {
+  out.reset();
   if (Get(key)) {
     double v = 0;
     Number(key, v);
     out = v;
-  } else {
-    out.reset();
   }
 }
 
 void JsonReader::Strings(const char* key, std::vector<std::string>& out) {
-  const json* v = Get(key);
+  auto v = Get(key);
   if (!v) return;
-  if (!v->is_array()) {
+  simdjson::dom::array arr;
+  if (v->get_array().get(arr)) {
     errors_[Field(key)] = "must be an array of strings";
     return;
   }
   out.clear();
-  for (const auto& item : *v) {
-    if (!item.is_string()) {
+  for (JsonValue item : arr) {
+    std::string_view s;
+    if (item.get_string().get(s)) {
       errors_[Field(key)] = "must be an array of strings";
       return;
     }
-    out.push_back(item.get<std::string>());
+    out.emplace_back(s);
+  }
+}
+
+void JsonReader::Ints(const char* key, std::vector<int>& out) {
+  auto v = Get(key);
+  if (!v) return;
+  simdjson::dom::array arr;
+  if (v->get_array().get(arr)) {
+    errors_[Field(key)] = "must be an array of integers";
+    return;
+  }
+  out.clear();
+  for (JsonValue item : arr) {
+    int64_t i = 0;
+    if (item.get_int64().get(i)) {
+      errors_[Field(key)] = "must be an array of integers";
+      return;
+    }
+    out.push_back(static_cast<int>(i));
   }
 }
 
 void JsonReader::RejectUnknown() {
-  if (!obj_.is_object()) return;
-  for (auto it = obj_.begin(); it != obj_.end(); ++it)
-    if (!known_.count(it.key())) errors_[Field(it.key())] = "is not a known field";
+  if (!is_object_) return;
+  for (auto field : obj_.get_object())
+    if (std::find(known_.begin(), known_.end(), field.key) == known_.end())
+      errors_[Field(field.key)] = "is not a known field";
 }
 
 }  // namespace prosit

@@ -1,23 +1,32 @@
 #pragma once
 // JsonReader: reads typed fields out of a JSON object and collects one message per
 // bad field (wrong type, unknown field), so a whole request reports all its errors.
+// Parsing uses simdjson: start-up reads every stored document, and this is its hot path.
 
-#include <nlohmann/json.hpp>
+#include <simdjson.h>
+
 #include <optional>
-#include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/status.h"
 
 namespace prosit {
 
+using JsonValue = simdjson::dom::element;
+
+// Parses `text` with this thread's parser and hands the root to `read`; the value is
+// valid only during the call. Malformed JSON or invalid UTF-8 is kMalformed.
+template <typename F>
+auto WithParsedJson(std::string_view text, F read) -> decltype(read(std::declval<JsonValue>()));
+
 class JsonReader {
  public:
   // `prefix` names the object in messages ("seat." → "seat.municipality_code").
-  JsonReader(const nlohmann::json& obj, FieldErrors& errors, std::string prefix = "");
+  JsonReader(JsonValue obj, FieldErrors& errors, std::string prefix = "");
 
-  bool IsObject() const { return obj_.is_object(); }
+  bool IsObject() const { return is_object_; }
   void String(const char* key, std::string& out);
   void Bool(const char* key, bool& out);
   void Int(const char* key, int& out);
@@ -26,20 +35,33 @@ class JsonReader {
   void OptionalNumber(const char* key, std::optional<double>& out);
   void Number(const char* key, double& out);
   void Strings(const char* key, std::vector<std::string>& out);
-  // Present-and-not-null sub-value, or nullptr.
-  const nlohmann::json* Get(const char* key);
-  // Marks a key as known without reading it.
-  void Accept(const char* key) { known_.insert(key); }
-  // Reports every key that no read or Accept() named. Call last.
+  void Ints(const char* key, std::vector<int>& out);
+  // Present-and-not-null sub-value, if any.
+  std::optional<JsonValue> Get(const char* key);
+  // Reports every key that no read named. Call last.
   void RejectUnknown();
-  std::string Field(const std::string& key) const { return prefix_ + key; }
+  std::string Field(std::string_view key) const { return prefix_ + std::string(key); }
   FieldErrors& errors() { return errors_; }
 
  private:
-  const nlohmann::json& obj_;
+  JsonValue obj_;
+  bool is_object_ = false;
   FieldErrors& errors_;
   std::string prefix_;
-  std::set<std::string> known_;
+  std::vector<std::string_view> known_;  // few keys: a vector beats a set here
 };
+
+// --- implementation of the template ---------------------------------------------------
+
+simdjson::dom::parser& ThreadJsonParser();
+
+template <typename F>
+auto WithParsedJson(std::string_view text, F read) -> decltype(read(std::declval<JsonValue>())) {
+  JsonValue root;
+  auto error = ThreadJsonParser().parse(text.data(), text.size()).get(root);
+  if (error)
+    return Status::Malformed(std::string("not valid JSON: ") + simdjson::error_message(error));
+  return read(root);
+}
 
 }  // namespace prosit

@@ -9,7 +9,7 @@ using nlohmann::json;
 namespace {
 
 void ReadPoint(JsonReader& r, const char* key, GeoPoint& p, bool& has) {
-  const json* v = r.Get(key);
+  auto v = r.Get(key);
   has = false;
   if (!v) return;
   JsonReader pr(*v, r.errors(), r.Field(key) + ".");
@@ -28,15 +28,17 @@ json PointToJson(bool has, const GeoPoint& p) {
 // Reads an array of objects, each with `read_one`, naming items "key[i].".
 template <typename T, typename F>
 void ReadObjects(JsonReader& r, const char* key, std::vector<T>& out, F read_one) {
-  const json* v = r.Get(key);
+  auto v = r.Get(key);
   if (!v) return;
-  if (!v->is_array()) {
+  simdjson::dom::array items;
+  if (v->get_array().get(items)) {
     r.errors()[r.Field(key)] = "must be an array";
     return;
   }
   out.clear();
-  for (size_t i = 0; i < v->size(); ++i) {
-    JsonReader item((*v)[i], r.errors(), r.Field(key) + "[" + std::to_string(i) + "].");
+  size_t i = 0;
+  for (JsonValue element : items) {
+    JsonReader item(element, r.errors(), r.Field(key) + "[" + std::to_string(i++) + "].");
     T value;
     if (item.IsObject()) read_one(item, value);
     item.RejectUnknown();
@@ -74,31 +76,33 @@ Result<T> Finish(JsonReader& r, FieldErrors& errors, T value) {
 
 }  // namespace
 
-Result<Actor> ActorFromJson(const json& j) {
-  FieldErrors errors;
-  JsonReader r(j, errors);
-  Actor a;
-  r.Int64("id", a.id);
-  r.Int64("version", a.version);
-  r.String("ico", a.ico);
-  r.String("name", a.name);
-  r.String("sector", a.sector);
-  r.String("actor_type", a.actor_type);
-  if (const json* seat = r.Get("seat")) {
-    JsonReader sr(*seat, errors, "seat.");
-    sr.String("municipality_code", a.seat.municipality_code);
-    sr.String("street", a.seat.street);
-    sr.String("postcode", a.seat.postcode);
-    ReadPoint(sr, "location", a.seat.location, a.seat.has_location);
-    sr.RejectUnknown();
-  } else {
-    errors["seat"] = "is required";
-  }
-  r.String("web", a.web);
-  ReadObjects(r, "contacts", a.contacts, ReadContact);
-  r.String("note", a.note);
-  r.Bool("demo", a.is_demo);
-  return Finish(r, errors, std::move(a));
+Result<Actor> ActorFromJson(std::string_view text) {
+  return WithParsedJson(text, [](JsonValue j) -> Result<Actor> {
+    FieldErrors errors;
+    JsonReader r(j, errors);
+    Actor a;
+    r.Int64("id", a.id);
+    r.Int64("version", a.version);
+    r.String("ico", a.ico);
+    r.String("name", a.name);
+    r.String("sector", a.sector);
+    r.String("actor_type", a.actor_type);
+    if (auto seat = r.Get("seat")) {
+      JsonReader sr(*seat, errors, "seat.");
+      sr.String("municipality_code", a.seat.municipality_code);
+      sr.String("street", a.seat.street);
+      sr.String("postcode", a.seat.postcode);
+      ReadPoint(sr, "location", a.seat.location, a.seat.has_location);
+      sr.RejectUnknown();
+    } else {
+      errors["seat"] = "is required";
+    }
+    r.String("web", a.web);
+    ReadObjects(r, "contacts", a.contacts, ReadContact);
+    r.String("note", a.note);
+    r.Bool("demo", a.is_demo);
+    return Finish(r, errors, std::move(a));
+  });
 }
 
 json ActorToJson(const Actor& a) {
@@ -119,69 +123,71 @@ json ActorToJson(const Actor& a) {
           {"demo", a.is_demo}};
 }
 
-Result<ServiceCard> ServiceCardFromJson(const json& j) {
-  FieldErrors errors;
-  JsonReader r(j, errors);
-  ServiceCard c;
-  r.Int64("id", c.id);
-  r.Int64("version", c.version);
-  r.Int64("actor_id", c.actor_id);
-  r.String("name", c.name);
-  r.String("service_type", c.service_type);
-  r.Strings("need_areas", c.need_areas);
-  r.Int("level", c.level);
-  r.String("description", c.description);
-  r.String("target_group", c.target_group);
-  r.Int("age_min", c.age_min);
-  r.Int("age_max", c.age_max);
-  r.Strings("forms", c.forms);
-  ReadObjects(r, "locations", c.locations, [](JsonReader& lr, DeliveryLocation& l) {
-    lr.String("municipality_code", l.municipality_code);
-    lr.String("street", l.street);
-    ReadPoint(lr, "location", l.location, l.has_location);
-  });
-  if (const json* t = r.Get("territory")) {
-    JsonReader tr(*t, errors, "territory.");
-    std::string kind = ToString(c.territory.kind);
-    tr.String("kind", kind);
-    if (auto k = ParseTerritoryKind(kind))
-      c.territory.kind = *k;
+Result<ServiceCard> ServiceCardFromJson(std::string_view text) {
+  return WithParsedJson(text, [](JsonValue j) -> Result<ServiceCard> {
+    FieldErrors errors;
+    JsonReader r(j, errors);
+    ServiceCard c;
+    r.Int64("id", c.id);
+    r.Int64("version", c.version);
+    r.Int64("actor_id", c.actor_id);
+    r.String("name", c.name);
+    r.String("service_type", c.service_type);
+    r.Strings("need_areas", c.need_areas);
+    r.Int("level", c.level);
+    r.String("description", c.description);
+    r.String("target_group", c.target_group);
+    r.Int("age_min", c.age_min);
+    r.Int("age_max", c.age_max);
+    r.Strings("forms", c.forms);
+    ReadObjects(r, "locations", c.locations, [](JsonReader& lr, DeliveryLocation& l) {
+      lr.String("municipality_code", l.municipality_code);
+      lr.String("street", l.street);
+      ReadPoint(lr, "location", l.location, l.has_location);
+    });
+    if (auto t = r.Get("territory")) {
+      JsonReader tr(*t, errors, "territory.");
+      std::string kind = ToString(c.territory.kind);
+      tr.String("kind", kind);
+      if (auto k = ParseTerritoryKind(kind))
+        c.territory.kind = *k;
+      else
+        errors["territory.kind"] = "must be municipalities, orp, region or country";
+      tr.Strings("codes", c.territory.codes);
+      tr.RejectUnknown();
+    } else {
+      errors["territory"] = "is required";
+    }
+    if (auto cap = r.Get("capacity")) {
+      JsonReader cr(*cap, errors, "capacity.");
+      cr.OptionalNumber("amount", c.capacity.amount);
+      cr.String("unit", c.capacity.unit);
+      cr.RejectUnknown();
+    }
+    r.OptionalInt("waiting_days", c.waiting_days);
+    r.Bool("free_of_charge", c.free_of_charge);
+    r.String("cost_note", c.cost_note);
+    r.String("hours", c.hours);
+    std::string access = ToString(c.access);
+    r.String("access", access);
+    if (auto a = ParseAccess(access))
+      c.access = *a;
     else
-      errors["territory.kind"] = "must be municipalities, orp, region or country";
-    tr.Strings("codes", c.territory.codes);
-    tr.RejectUnknown();
-  } else {
-    errors["territory"] = "is required";
-  }
-  if (const json* cap = r.Get("capacity")) {
-    JsonReader cr(*cap, errors, "capacity.");
-    cr.OptionalNumber("amount", c.capacity.amount);
-    cr.String("unit", c.capacity.unit);
-    cr.RejectUnknown();
-  }
-  r.OptionalInt("waiting_days", c.waiting_days);
-  r.Bool("free_of_charge", c.free_of_charge);
-  r.String("cost_note", c.cost_note);
-  r.String("hours", c.hours);
-  std::string access = ToString(c.access);
-  r.String("access", access);
-  if (auto a = ParseAccess(access))
-    c.access = *a;
-  else
-    errors["access"] = "must be direct, referral or both";
-  r.String("access_note", c.access_note);
-  r.String("does", c.does);
-  r.String("does_not", c.does_not);
-  ReadObjects(r, "contacts", c.contacts, ReadContact);
-  ReadObjects(r, "registry_ids", c.registry_ids, [](JsonReader& ir, RegistryId& id) {
-    ir.String("registry", id.registry);
-    ir.String("id", id.id);
+      errors["access"] = "must be direct, referral or both";
+    r.String("access_note", c.access_note);
+    r.String("does", c.does);
+    r.String("does_not", c.does_not);
+    ReadObjects(r, "contacts", c.contacts, ReadContact);
+    ReadObjects(r, "registry_ids", c.registry_ids, [](JsonReader& ir, RegistryId& id) {
+      ir.String("registry", id.registry);
+      ir.String("id", id.id);
+    });
+    r.String("last_verified", c.last_verified);
+    r.Bool("published", c.published);
+    r.Bool("confidential_address", c.confidential_address);
+    r.Bool("demo", c.is_demo);
+    return Finish(r, errors, std::move(c));
   });
-  r.String("last_verified", c.last_verified);
-  r.Bool("published", c.published);
-  r.Bool("confidential_address", c.confidential_address);
-  r.Bool("demo", c.is_demo);
-  return Finish(r, errors, std::move(c));
 }
 
 json ServiceCardToJson(const ServiceCard& c) {

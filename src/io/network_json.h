@@ -4,6 +4,7 @@
 // by model/validation.h.
 
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 #include "model/actor.h"
 #include "model/service_card.h"
@@ -11,12 +12,13 @@
 
 namespace prosit {
 
-// Reads an actor from a request body or a stored document; id and version are read
-// if present (the caller decides what they mean).
-Result<Actor> ActorFromJson(const nlohmann::json& j);
+// Reads an actor from a request body or a stored document (JSON text); id and version
+// are read if present (the caller decides what they mean). Unparseable text is
+// kMalformed, fields of the wrong shape kInvalid.
+Result<Actor> ActorFromJson(std::string_view text);
 nlohmann::json ActorToJson(const Actor& a);
 
-Result<ServiceCard> ServiceCardFromJson(const nlohmann::json& j);
+Result<ServiceCard> ServiceCardFromJson(std::string_view text);
 nlohmann::json ServiceCardToJson(const ServiceCard& c);
 
 }  // namespace prosit

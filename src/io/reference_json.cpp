@@ -1,13 +1,9 @@
 #include "io/reference_json.h"
 
-#include <nlohmann/json.hpp>
-
 #include "io/csv_reader.h"
 #include "io/json_reader.h"
 
 namespace prosit {
-
-using nlohmann::json;
 
 const std::vector<std::string>& ReferenceDocumentNames() {
   static const std::vector<std::string> kNames = {
@@ -41,20 +37,27 @@ Status ParseList(const ReferenceDocuments& docs, const std::string& name, std::v
                  F read_one, const char* array_key = nullptr) {
   auto it = docs.find(name);
   if (it == docs.end()) return Status::Invalid("reference document '" + name + "' is missing");
-  json root = json::parse(it->second, nullptr, false);
-  if (root.is_discarded()) return Status::Malformed(name + ".json is not valid JSON");
-  const json& items =
-      array_key && root.is_object() && root.contains(array_key) ? root[array_key] : root;
-  if (!items.is_array()) return Status::Invalid(name + ".json must hold an array");
-  FieldErrors errors;
-  for (size_t i = 0; i < items.size(); ++i) {
-    JsonReader r(items[i], errors, name + "[" + std::to_string(i) + "].");
-    T value;
-    read_one(r, value);
-    out.push_back(std::move(value));
-  }
-  if (!errors.empty()) return Status::Invalid("reference data has wrong fields", errors);
-  return Status::Ok();
+  Status parsed = WithParsedJson(it->second, [&](JsonValue root) -> Status {
+    JsonValue items = root;
+    // An object holding the array under `array_key`; a missing key fails just below.
+    if (array_key && root.is_object() && root.get_object().at_key(array_key).get(items))
+      return Status::Invalid(name + ".json has no \"" + array_key + "\" array");
+    simdjson::dom::array array;
+    if (items.get_array().get(array)) return Status::Invalid(name + ".json must hold an array");
+    FieldErrors errors;
+    size_t i = 0;
+    for (JsonValue item : array) {
+      JsonReader r(item, errors, name + "[" + std::to_string(i++) + "].");
+      T value;
+      read_one(r, value);
+      out.push_back(std::move(value));
+    }
+    if (!errors.empty()) return Status::Invalid("reference data has wrong fields", errors);
+    return Status::Ok();
+  });
+  if (parsed.code() == StatusCode::kMalformed)
+    return Status::Malformed(name + ".json: " + parsed.message());
+  return parsed;
 }
 
 Status CrossCheck(const ReferenceData& ref) {
@@ -151,9 +154,7 @@ Result<ReferenceData> ParseReferenceData(const ReferenceDocuments& docs) {
         r.String("id", s.id);
         ReadLabel(r, "", s.label);
         r.Strings("need_areas", s.need_areas);
-        if (const json* levels = r.Get("levels"); levels && levels->is_array())
-          for (const auto& l : *levels)
-            if (l.is_number_integer()) s.levels.push_back(l.get<int>());
+        r.Ints("levels", s.levels);
         r.String("safety_first", s.safety_first);
         ReadLabel(r, "advice_", s.advice);
       }));

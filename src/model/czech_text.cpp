@@ -4,30 +4,66 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <cctype>
 #include <stdexcept>
 
 namespace prosit {
 
-std::string FoldForSearch(std::string_view utf8) {
+namespace {
+
+// The folded form of one code point, by ICU: decomposed, marks dropped, lower-cased;
+// anything but a letter or digit becomes a space.
+std::string FoldCodePoint(UChar32 c) {
   UErrorCode err = U_ZERO_ERROR;
   static const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(err);
-  icu::UnicodeString src = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-  icu::UnicodeString decomposed = nfd->normalize(src, err);
-  if (U_FAILURE(err)) decomposed = src;
+  icu::UnicodeString decomposed = nfd->normalize(icu::UnicodeString(c), err);
+  if (U_FAILURE(err)) decomposed = icu::UnicodeString(c);
   icu::UnicodeString out;
   for (int32_t i = 0; i < decomposed.length();) {
-    UChar32 c = decomposed.char32At(i);
-    i += U16_LENGTH(c);
-    if (u_charType(c) == U_NON_SPACING_MARK) continue;
-    // Punctuation of any script (dashes, quotes) separates words like a space.
-    out.append(u_isalnum(c) ? u_tolower(c) : static_cast<UChar32>(' '));
+    UChar32 d = decomposed.char32At(i);
+    i += U16_LENGTH(d);
+    if (u_charType(d) == U_NON_SPACING_MARK) continue;
+    out.append(u_isalnum(d) ? u_tolower(d) : static_cast<UChar32>(' '));
   }
   std::string result;
   out.toUTF8String(result);
   return result;
+}
+
+// Latin script up to U+024F covers Czech and its neighbours; folding it by table makes
+// folding the whole catalog at start-up cheap. Other code points ask ICU each time.
+constexpr UChar32 kTableEnd = 0x250;
+
+const std::vector<std::string>& LatinFoldTable() {
+  static const std::vector<std::string> table = [] {
+    std::vector<std::string> t(kTableEnd);
+    for (UChar32 c = 0; c < kTableEnd; ++c) t[c] = FoldCodePoint(c);
+    return t;
+  }();
+  return table;
+}
+
+}  // namespace
+
+std::string FoldForSearch(std::string_view utf8) {
+  const auto& table = LatinFoldTable();
+  std::string out;
+  out.reserve(utf8.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  int32_t length = static_cast<int32_t>(utf8.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0)
+      out.push_back(' ');  // invalid UTF-8
+    else if (c < kTableEnd)
+      out += table[c];
+    else
+      out += FoldCodePoint(c);
+  }
+  return out;
 }
 
 std::vector<std::string> SearchTokens(std::string_view folded) {

@@ -29,3 +29,18 @@ TEST(CzechText, CollationPutsChAfterH) {
 }
 
 }  // namespace prosit
+
+namespace prosit {
+
+TEST(CzechText, FoldingOutsideLatinAndBrokenInput) {
+  EXPECT_EQ(FoldForSearch("Е́лка ПОМОЩЬ"), "елка помощь");  // Cyrillic through ICU
+  EXPECT_EQ(FoldForSearch("e\xCC\x81"
+                          "cole"),
+            "ecole");  // a combining accent
+  EXPECT_EQ(FoldForSearch("ab\xFF"
+                          "cd"),
+            "ab cd");  // invalid UTF-8
+  EXPECT_EQ(FoldForSearch("Straße – „uvozovky“"), "straße    uvozovky ");
+}
+
+}  // namespace prosit

@@ -33,7 +33,7 @@ class SearchTest : public ::testing::Test {
               {"sector", "social"},
               {"actor_type", "social_provider"},
               {"seat", {{"municipality_code", municipality}}}};
-    auto r = commands_->CreateActor(a, "test");
+    auto r = commands_->CreateActor(a.dump(), "test");
     EXPECT_TRUE(r.ok()) << r.status().ToString();
     return json::parse(*r)["id"].get<int64_t>();
   }
@@ -45,7 +45,7 @@ class SearchTest : public ::testing::Test {
               {"service_type", type},
               {"locations", {{{"municipality_code", municipality}}}},
               {"territory", {{"kind", "orp"}, {"codes", {orp}}}}};
-    auto r = commands_->CreateServiceCard(c, "test");
+    auto r = commands_->CreateServiceCard(c.dump(), "test");
     EXPECT_TRUE(r.ok()) << r.status().ToString();
     return json::parse(*r)["id"].get<int64_t>();
   }
@@ -129,13 +129,13 @@ TEST_F(SearchTest, AWriteIsVisibleToTheNextRead) {
   EXPECT_EQ(Names(q).size(), 1u);
   json updated = json::parse(keeper_->Current()->FindCard(c)->json);
   updated["name"] = "Manželská poradna";
-  ASSERT_TRUE(commands_->UpdateServiceCard(c, updated, 1, "test").ok());
+  ASSERT_TRUE(commands_->UpdateServiceCard(c, updated.dump(), 1, "test").ok());
   q.text = "manzelska";
   EXPECT_EQ(Names(q).size(), 1u);
   // renaming the actor re-indexes its cards
   json actor = json::parse(keeper_->Current()->FindActor(a)->json);
   actor["name"] = "Diakonie";
-  ASSERT_TRUE(commands_->UpdateActor(a, actor, 1, "test").ok());
+  ASSERT_TRUE(commands_->UpdateActor(a, actor.dump(), 1, "test").ok());
   q.text = "diakonie";
   EXPECT_EQ(Names(q).size(), 1u);
   ASSERT_TRUE(commands_->DeleteServiceCard(c, 2, "test").ok());
@@ -151,17 +151,17 @@ TEST_F(SearchTest, StaleWritesAndBadRecordsLeaveNoTrace) {
   int64_t a = Actor("Charita", "571164");
   int64_t seq = keeper_->Current()->seq;
   json actor = json::parse(keeper_->Current()->FindActor(a)->json);
-  ASSERT_TRUE(commands_->UpdateActor(a, actor, 1, "test").ok());
-  auto stale = commands_->UpdateActor(a, actor, 1, "test");
+  ASSERT_TRUE(commands_->UpdateActor(a, actor.dump(), 1, "test").ok());
+  auto stale = commands_->UpdateActor(a, actor.dump(), 1, "test");
   EXPECT_EQ(stale.status().code(), StatusCode::kConflict);
   actor.erase("version");
-  EXPECT_EQ(commands_->UpdateActor(a, actor, std::nullopt, "test").status().code(),
+  EXPECT_EQ(commands_->UpdateActor(a, actor.dump(), std::nullopt, "test").status().code(),
             StatusCode::kPrecondition);
   json bad = {{"actor_id", a},
               {"name", "X"},
               {"service_type", "nope"},
               {"territory", {{"kind", "orp"}, {"codes", {"5304"}}}}};
-  EXPECT_EQ(commands_->CreateServiceCard(bad, "test").status().code(), StatusCode::kInvalid);
+  EXPECT_EQ(commands_->CreateServiceCard(bad.dump(), "test").status().code(), StatusCode::kInvalid);
   EXPECT_EQ(*store_->LastChangeSeq(), seq + 1);
 }
 
