@@ -86,6 +86,12 @@ Status RunHttpServer(const ApiRouter& router, const HttpServerOptions& options,
   if (options.constant_body_bytes > 0)
     constant_body = "{\"constant\":\"" + std::string(options.constant_body_bytes, 'x') + "\"}";
   auto handler = [&router, &constant_body](const restinio::request_handle_t& req) {
+    if (req->header().request_target() == "/")  // where a browser lands first
+      return req->create_response()
+          .append_header(restinio::http_field::content_type, "application/json; charset=utf-8")
+          .set_body(R"({"name":"prosit","api":"/api/v1","openapi":"/api/v1/openapi.json",)"
+                    R"("health":"/api/v1/health","service_cards":"/api/v1/service-cards"})")
+          .done();
     if (!constant_body.empty() && req->header().request_target() == "/bench/constant")
       return req->create_response()
           .append_header(restinio::http_field::content_type, "application/json; charset=utf-8")

@@ -72,6 +72,8 @@ class Server:
             self.proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self.proc.kill()
+        self.proc.stdout.close()
+        self.proc.stderr.close()
         self.tmp.cleanup()
 
     def request(self, method, path, body=None, headers=None, raw=None):

@@ -200,6 +200,9 @@ class ApiTest(unittest.TestCase):
         self.assertEqual(len(model["cells"]), 24)
         self.assert_error(self.server.get("/api/v1/reference/nothing"), 404, "not_found")
 
+    def test_root_points_to_the_api(self):
+        self.assertEqual(self.server.get("/").json()["api"], "/api/v1")
+
     def test_openapi_document_is_served(self):
         doc = self.server.get("/api/v1/openapi.json").json()
         self.assertTrue(doc["openapi"].startswith("3.1"))
