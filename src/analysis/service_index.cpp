@@ -94,18 +94,30 @@ SearchableCard PrepareSearchable(const ServiceCard& card, const Actor* actor,
   return s;
 }
 
-ServiceIndex::ServiceIndex(std::vector<const SearchableCard*> cards, const Territory& territory,
+bool CzechOrderLess(const SearchableCard& a, const SearchableCard& b) {
+  int c = a.sort_key.compare(b.sort_key);
+  return c != 0 ? c < 0 : a.id < b.id;
+}
+
+void SearchOverlay::Replace(int64_t id, std::shared_ptr<const SearchableCard> card) {
+  shadowed.insert(id);
+  cards.erase(
+      std::remove_if(cards.begin(), cards.end(), [&](const auto& c) { return c->id == id; }),
+      cards.end());
+  if (!card) return;
+  auto at = std::lower_bound(cards.begin(), cards.end(), card,
+                             [](const auto& a, const auto& b) { return CzechOrderLess(*a, *b); });
+  cards.insert(at, std::move(card));
+}
+
+ServiceIndex::ServiceIndex(std::vector<CardRef> cards, const Territory& territory,
                            const ReferenceData& reference)
     : cards_(std::move(cards)), territory_(&territory), reference_(&reference) {
-  std::sort(cards_.begin(), cards_.end(), [](const SearchableCard* a, const SearchableCard* b) {
-    int c = a->sort_key.compare(b->sort_key);
-    return c != 0 ? c < 0 : a->id < b->id;
-  });
+  std::sort(cards_.begin(), cards_.end(),
+            [](const CardRef& a, const CardRef& b) { return CzechOrderLess(*a, *b); });
   // Words are many (a hash map is much faster to fill); the other keys are few.
   std::unordered_map<std::string_view, Postings> words;
   std::map<std::string, Postings> orps, regions, types, sectors;
-  std::map<std::string, std::string> region_of_orp;
-  for (const auto& o : territory.orps()) region_of_orp[o.code] = o.region_code;
   for (uint32_t pos = 0; pos < cards_.size(); ++pos) {
     const SearchableCard& c = *cards_[pos];
     std::string_view rest = c.words;
@@ -116,7 +128,7 @@ ServiceIndex::ServiceIndex(std::vector<const SearchableCard*> cards, const Terri
     std::set<std::string> card_regions;
     for (const auto& o : c.orps) {
       orps[o].push_back(pos);
-      card_regions.insert(region_of_orp[o]);
+      if (const Orp* orp = territory.FindOrp(o)) card_regions.insert(orp->region_code);
     }
     for (const auto& r : card_regions) regions[r].push_back(pos);
     types[c.service_type].push_back(pos);
@@ -155,13 +167,33 @@ ServiceIndex::Postings ServiceIndex::PrefixPostings(const std::string& prefix) c
   return out;
 }
 
-bool ServiceIndex::Matches(uint32_t pos, const ServiceQuery& q, int need_area_bit, int form_bit,
-                           const std::string& municipality_orp) const {
-  const SearchableCard& c = *cards_[pos];
-  if (!q.sector.empty() && c.sector != q.sector) return false;
-  if (!q.service_type.empty() && c.service_type != q.service_type) return false;
-  if (need_area_bit >= 0 && !(c.need_area_mask & (1u << need_area_bit))) return false;
-  if (form_bit >= 0 && !(c.form_mask & (1u << form_bit))) return false;
+// A query prepared once: its folded words and the codes it resolves to.
+struct ServiceIndex::CompiledQuery {
+  const ServiceQuery& q;
+  std::vector<std::string> words;
+  std::string municipality_orp;  // the ORP of q.municipality
+  int need_area_bit = -1;
+  int form_bit = -1;
+  bool impossible = false;  // names a need area or form that does not exist
+};
+
+ServiceIndex::CompiledQuery ServiceIndex::Compile(const ServiceQuery& q) const {
+  CompiledQuery c{q, SearchTokens(FoldForSearch(q.text))};
+  if (!q.municipality.empty()) {
+    const Municipality* m = territory_->FindMunicipality(q.municipality);
+    c.municipality_orp = m ? m->orp_code : "-";
+  }
+  c.need_area_bit = q.need_area.empty() ? -1 : IndexOf(reference_->need_areas, q.need_area);
+  c.form_bit = q.form.empty() ? -1 : FormBit(q.form);
+  c.impossible =
+      (!q.need_area.empty() && c.need_area_bit < 0) || (!q.form.empty() && c.form_bit < 0);
+  return c;
+}
+
+bool ServiceIndex::MatchesAttributes(const SearchableCard& c, const CompiledQuery& cq) const {
+  const ServiceQuery& q = cq.q;
+  if (cq.need_area_bit >= 0 && !(c.need_area_mask & (1u << cq.need_area_bit))) return false;
+  if (cq.form_bit >= 0 && !(c.form_mask & (1u << cq.form_bit))) return false;
   if (q.level && c.level != *q.level) return false;
   if (q.age && (*q.age < c.age_min || *q.age > c.age_max)) return false;
   if (q.published && c.published != *q.published) return false;
@@ -174,22 +206,47 @@ bool ServiceIndex::Matches(uint32_t pos, const ServiceQuery& q, int need_area_bi
                   (t.kind == TerritoryKind::kMunicipalities &&
                    std::find(t.codes.begin(), t.codes.end(), q.municipality) != t.codes.end()) ||
                   (t.kind != TerritoryKind::kMunicipalities &&
-                   std::binary_search(c.orps.begin(), c.orps.end(), municipality_orp));
+                   std::binary_search(c.orps.begin(), c.orps.end(), cq.municipality_orp));
     if (!delivered && !served) return false;
   }
   return true;
 }
 
-ServiceHits ServiceIndex::Search(const ServiceQuery& q) const {
-  ServiceHits hits;
+bool ServiceIndex::MatchesKeys(const SearchableCard& c, const CompiledQuery& cq) const {
+  const ServiceQuery& q = cq.q;
+  if (!q.sector.empty() && c.sector != q.sector) return false;
+  if (!q.service_type.empty() && c.service_type != q.service_type) return false;
+  auto in_orps = [&](const std::string& orp) {
+    return std::binary_search(c.orps.begin(), c.orps.end(), orp);
+  };
+  if (!q.orp.empty() && !in_orps(q.orp)) return false;
+  if (!q.municipality.empty() && !in_orps(cq.municipality_orp)) return false;
+  if (!q.region.empty() && std::none_of(c.orps.begin(), c.orps.end(), [&](const std::string& o) {
+        const Orp* orp = territory_->FindOrp(o);
+        return orp && orp->region_code == q.region;
+      }))
+    return false;
+  for (const auto& word : cq.words) {
+    bool found = false;
+    std::string_view rest = c.words;
+    for (size_t space; !found && (space = rest.find(' ')) != std::string_view::npos;) {
+      found = rest.substr(0, space).substr(0, word.size()) == word;
+      rest.remove_prefix(space + 1);
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
+template <typename F>
+void ServiceIndex::ForEachIndexed(const CompiledQuery& cq, F visit) const {
   static const Postings kEmpty;
+  const ServiceQuery& q = cq.q;
   // Every list a hit must be in; the shortest drives, the others are probed.
   std::vector<Postings> owned;
+  owned.reserve(cq.words.size());
   std::vector<const Postings*> lists;
-  for (const auto& word : SearchTokens(FoldForSearch(q.text))) {
-    owned.push_back(PrefixPostings(word));
-  }
-  for (const auto& p : owned) lists.push_back(&p);
+  for (const auto& word : cq.words) lists.push_back(&owned.emplace_back(PrefixPostings(word)));
   auto require = [&](const std::vector<std::pair<std::string, Postings>>& index,
                      const std::string& key) {
     if (key.empty()) return;
@@ -200,32 +257,42 @@ ServiceHits ServiceIndex::Search(const ServiceQuery& q) const {
   require(by_region_, q.region);
   require(by_type_, q.service_type);
   require(by_sector_, q.sector);
-  std::string municipality_orp;
-  if (!q.municipality.empty()) {
-    const Municipality* m = territory_->FindMunicipality(q.municipality);
-    municipality_orp = m ? m->orp_code : "-";
-    require(by_orp_, municipality_orp);
-  }
-  int need_area_bit = q.need_area.empty() ? -1 : IndexOf(reference_->need_areas, q.need_area);
-  int form_bit = q.form.empty() ? -1 : FormBit(q.form);
-  if ((!q.need_area.empty() && need_area_bit < 0) || (!q.form.empty() && form_bit < 0)) return hits;
-
+  require(by_orp_, cq.municipality_orp);
   auto consider = [&](uint32_t pos) {
     for (const Postings* l : lists)
       if (!Contains(*l, pos)) return;
-    if (!Matches(pos, q, need_area_bit, form_bit, municipality_orp)) return;
-    if (hits.total >= q.offset && hits.page.size() < q.limit) hits.page.push_back(pos);
-    ++hits.total;
+    if (MatchesAttributes(*cards_[pos], cq)) visit(*cards_[pos]);
   };
   if (lists.empty()) {
     for (uint32_t pos = 0; pos < cards_.size(); ++pos) consider(pos);
-  } else {
-    auto shortest = std::min_element(lists.begin(), lists.end(),
-                                     [](auto* a, auto* b) { return a->size() < b->size(); });
-    const Postings* driver = *shortest;
-    lists.erase(shortest);
-    for (uint32_t pos : *driver) consider(pos);
+    return;
   }
+  auto shortest = std::min_element(lists.begin(), lists.end(),
+                                   [](auto* a, auto* b) { return a->size() < b->size(); });
+  const Postings* driver = *shortest;
+  lists.erase(shortest);
+  for (uint32_t pos : *driver) consider(pos);
+}
+
+ServiceIndex::Hits ServiceIndex::Search(const ServiceQuery& q, const SearchOverlay& overlay) const {
+  Hits hits;
+  CompiledQuery cq = Compile(q);
+  if (cq.impossible) return hits;
+  auto emit = [&](const SearchableCard& c) {
+    if (hits.total >= q.offset && hits.page.size() < q.limit) hits.page.push_back(&c);
+    ++hits.total;
+  };
+  // Changed cards are few: test each, then merge them into the index's order.
+  std::vector<const SearchableCard*> changed;
+  for (const auto& c : overlay.cards)
+    if (MatchesKeys(*c, cq) && MatchesAttributes(*c, cq)) changed.push_back(c.get());
+  size_t next = 0;
+  ForEachIndexed(cq, [&](const SearchableCard& c) {
+    if (!overlay.shadowed.empty() && overlay.shadowed.count(c.id)) return;
+    while (next < changed.size() && CzechOrderLess(*changed[next], c)) emit(*changed[next++]);
+    emit(c);
+  });
+  while (next < changed.size()) emit(*changed[next++]);
   return hits;
 }
 

@@ -4,7 +4,9 @@
 // every posting list, and every result, comes out sorted as Czech readers expect.
 
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "analysis/service_query.h"
@@ -39,36 +41,59 @@ SearchableCard PrepareSearchable(const ServiceCard& card, const Actor* actor,
                                  const Territory& territory, const ReferenceData& reference,
                                  const class CzechCollator& collator);
 
-struct ServiceHits {
-  size_t total = 0;
-  std::vector<uint32_t> page;  // positions (see ServiceIndex::card) of the requested page
+// The cards changed since a ServiceIndex was built: writes patch a snapshot through an
+// overlay instead of rebuilding the index, which at national scale takes much longer.
+struct SearchOverlay {
+  std::vector<std::shared_ptr<const SearchableCard>> cards;  // added or changed, Czech order
+  std::unordered_set<int64_t> shadowed;  // ids whose indexed version is stale or deleted
+
+  size_t size() const { return cards.size() + shadowed.size(); }
+  // Records that card `id` now reads `card` (null: deleted).
+  void Replace(int64_t id, std::shared_ptr<const SearchableCard> card);
 };
 
 class ServiceIndex {
  public:
+  using CardRef = std::shared_ptr<const SearchableCard>;
+
   ServiceIndex() = default;
-  // `cards` in any order; the index sorts them.
-  ServiceIndex(std::vector<const SearchableCard*> cards, const Territory& territory,
+  // `cards` in any order; the index sorts them and keeps them alive.
+  ServiceIndex(std::vector<CardRef> cards, const Territory& territory,
                const ReferenceData& reference);
 
-  ServiceHits Search(const ServiceQuery& query) const;
   size_t size() const { return cards_.size(); }
-  const SearchableCard& card(uint32_t position) const { return *cards_[position]; }
+
+  struct Hits {
+    size_t total = 0;
+    std::vector<const SearchableCard*> page;  // the requested page, in Czech order of names
+  };
+  // Searches the index together with an overlay of later changes.
+  Hits Search(const ServiceQuery& query, const SearchOverlay& overlay) const;
 
  private:
   using Postings = std::vector<uint32_t>;
+  struct CompiledQuery;
+  CompiledQuery Compile(const ServiceQuery& q) const;
   // The union of the postings of every word starting with `prefix`.
   Postings PrefixPostings(const std::string& prefix) const;
   const Postings* Find(const std::vector<std::pair<std::string, Postings>>& lists,
                        const std::string& key) const;
-  bool Matches(uint32_t pos, const ServiceQuery& q, int need_area_bit, int form_bit,
-               const std::string& municipality_orp) const;
+  // The filters that posting lists do not answer.
+  bool MatchesAttributes(const SearchableCard& c, const CompiledQuery& q) const;
+  // The filters that posting lists answer, for cards outside the index.
+  bool MatchesKeys(const SearchableCard& c, const CompiledQuery& q) const;
+  // Calls visit(card) for every indexed match, in Czech order.
+  template <typename F>
+  void ForEachIndexed(const CompiledQuery& q, F visit) const;
 
-  std::vector<const SearchableCard*> cards_;
+  std::vector<CardRef> cards_;
   std::vector<std::pair<std::string, Postings>> words_;  // sorted by word
   std::vector<std::pair<std::string, Postings>> by_orp_, by_region_, by_type_, by_sector_;
   const Territory* territory_ = nullptr;
   const ReferenceData* reference_ = nullptr;
 };
+
+// Czech order of names, then id: the order of every search result.
+bool CzechOrderLess(const SearchableCard& a, const SearchableCard& b);
 
 }  // namespace prosit

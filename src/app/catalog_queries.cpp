@@ -66,11 +66,11 @@ FieldErrors CheckActorQuery(const ActorQuery& q, const NetworkSnapshot& snap) {
 }
 
 std::string SearchServiceCards(const NetworkSnapshot& snap, const ServiceQuery& q) {
-  ServiceHits hits = snap.index.Search(q);
+  ServiceIndex::Hits hits = snap.index->Search(q, snap.overlay);
   std::vector<const std::string*> items;
   items.reserve(hits.page.size());
-  for (uint32_t pos : hits.page)
-    items.push_back(&snap.FindCard(snap.index.card(pos).id)->summary_json);
+  for (const SearchableCard* card : hits.page)
+    items.push_back(&snap.FindCard(card->id)->summary_json);
   return Page(items, hits.total, q.offset, q.limit);
 }
 

@@ -45,12 +45,22 @@ struct NetworkSnapshot {
   std::map<int64_t, std::shared_ptr<const ActorEntry>> actors;
   std::map<int64_t, std::shared_ptr<const CardEntry>> cards;
   std::vector<const ActorEntry*> actors_sorted;  // Czech order of names
-  ServiceIndex index;
+  // The search index of some earlier state, shared between snapshots, and the cards
+  // changed since; Reindex() folds the overlay in.
+  std::shared_ptr<const ServiceIndex> index;
+  SearchOverlay overlay;
 
   const ActorEntry* FindActor(int64_t id) const;
   const CardEntry* FindCard(int64_t id) const;
-  // Rebuilds actors_sorted and the index after the maps changed.
+  // Rebuilds actors_sorted and the search index from the maps.
   void Reindex();
+  // After the maps changed: moves the changed actors to their places in actors_sorted
+  // and records the changed cards in the overlay, rebuilding the index only when the
+  // overlay has grown large.
+  void Patch(const std::vector<int64_t>& changed_actors, const std::vector<int64_t>& changed_cards);
+
+ private:
+  void SortActors();
 };
 
 }  // namespace prosit

@@ -156,7 +156,8 @@ Status SnapshotKeeper::LoadLocked() {
   return Status::Ok();
 }
 
-Status SnapshotKeeper::ApplyChange(NetworkSnapshot& snap, const ChangeEntry& change) {
+Status SnapshotKeeper::ApplyChange(NetworkSnapshot& snap, const ChangeEntry& change,
+                                   std::vector<int64_t>& changed_cards) {
   switch (change.kind) {
     case EntityKind::kReference:
     case EntityKind::kTerritory:
@@ -176,10 +177,12 @@ Status SnapshotKeeper::ApplyChange(NetworkSnapshot& snap, const ChangeEntry& cha
         auto c = MakeCardEntry(card->json, &actor, *snap.frame, collator_);
         if (!c.ok()) return c.status();
         card = std::move(*c);
+        changed_cards.push_back(id);
       }
       return Status::Ok();
     }
     case EntityKind::kServiceCard: {
+      changed_cards.push_back(change.entity_id);
       if (!change.after) {
         snap.cards.erase(change.entity_id);
         return Status::Ok();
@@ -212,9 +215,16 @@ Status SnapshotKeeper::CatchUp() {
   snap->frame = base->frame;
   snap->actors = base->actors;
   snap->cards = base->cards;
-  for (const auto& change : *changes) PROSIT_RETURN_IF_ERROR(ApplyChange(*snap, change));
+  snap->index = base->index;
+  snap->overlay = base->overlay;
+  snap->actors_sorted = base->actors_sorted;
+  std::vector<int64_t> changed_actors, changed_cards;
+  for (const auto& change : *changes) {
+    if (change.kind == EntityKind::kActor) changed_actors.push_back(change.entity_id);
+    PROSIT_RETURN_IF_ERROR(ApplyChange(*snap, change, changed_cards));
+  }
   snap->seq = changes->back().seq;
-  snap->Reindex();
+  snap->Patch(changed_actors, changed_cards);
   current_.store(std::move(snap));
   return Status::Ok();
 }

@@ -25,7 +25,9 @@ class SnapshotKeeper {
  private:
   Status LoadLocked();
   Status LoadFrame(NetworkSnapshot& snap);
-  Status ApplyChange(NetworkSnapshot& snap, const ChangeEntry& change);
+  // Applies one change-log row to the maps; collects the ids of cards it changed.
+  Status ApplyChange(NetworkSnapshot& snap, const ChangeEntry& change,
+                     std::vector<int64_t>& changed_cards);
 
   Store& store_;
   std::mutex mu_;  // one refresh at a time

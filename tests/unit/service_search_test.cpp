@@ -166,3 +166,55 @@ TEST_F(SearchTest, StaleWritesAndBadRecordsLeaveNoTrace) {
 }
 
 }  // namespace prosit
+
+namespace prosit {
+
+// A snapshot patched write by write answers exactly like one rebuilt from the store.
+TEST_F(SearchTest, PatchedSnapshotAnswersLikeARebuiltOne) {
+  int64_t a = Actor("Charita Chrudim", "571164");
+  int64_t b = Actor("Diakonie Hlinsko", "571393");
+  std::vector<int64_t> cards;
+  const char* names[] = {"Azylový dům", "Čajovna", "Hřiště", "Chůva", "Poradna", "Ústav"};
+  for (int i = 0; i < 6; ++i)
+    cards.push_back(Card(i % 2 ? a : b, names[i], i % 3 ? "ss65" : "ss37_family",
+                         i % 2 ? "571164" : "571393", i % 2 ? "5304" : "5302"));
+  ASSERT_TRUE(keeper_->Load().ok());  // these six are now in the base index
+  auto rename = [&](int64_t id, const std::string& name) {
+    json c = json::parse(keeper_->Current()->FindCard(id)->json);
+    c["name"] = name;
+    ASSERT_TRUE(commands_->UpdateServiceCard(id, c.dump(), std::nullopt, "test").ok());
+  };
+  rename(cards[0], "Zahrada");  // moves from first to last
+  rename(cards[3], "Cesta");    // moves forward
+  ASSERT_TRUE(commands_->DeleteServiceCard(cards[4], 1, "test").ok());
+  Card(a, "Dílna", "ss65", "571164", "5304");  // new, lands in the middle
+  json actor = json::parse(keeper_->Current()->FindActor(b)->json);
+  actor["name"] = "Slezská diakonie";  // re-indexes b's cards
+  ASSERT_TRUE(commands_->UpdateActor(b, actor.dump(), 1, "test").ok());
+  ASSERT_FALSE(keeper_->Current()->overlay.cards.empty());
+
+  SnapshotKeeper rebuilt(*store_);
+  ASSERT_TRUE(rebuilt.Load().ok());
+  std::vector<ServiceQuery> queries(8);
+  queries[1].text = "slezska";
+  queries[2].orp = "5304";
+  queries[3].region = "CZ053";
+  queries[3].offset = 2;
+  queries[3].limit = 3;
+  queries[4].service_type = "ss65";
+  queries[5].text = "diakonie";
+  queries[6].municipality = "571393";
+  queries[7].text = "za";
+  for (const auto& q : queries)
+    EXPECT_EQ(SearchServiceCards(*keeper_->Current(), q), SearchServiceCards(*rebuilt.Current(), q))
+        << "text=" << q.text << " orp=" << q.orp << " region=" << q.region;
+  EXPECT_EQ(ListActors(*keeper_->Current(), ActorQuery{}),
+            ListActors(*rebuilt.Current(), ActorQuery{}));
+  json all = json::parse(SearchServiceCards(*keeper_->Current(), ServiceQuery{}));
+  std::vector<std::string> order;
+  for (const auto& item : all["items"]) order.push_back(item["name"]);
+  EXPECT_EQ(order,
+            (std::vector<std::string>{"Cesta", "Čajovna", "Dílna", "Hřiště", "Ústav", "Zahrada"}));
+}
+
+}  // namespace prosit
