@@ -178,7 +178,7 @@ struct ServiceIndex::CompiledQuery {
 };
 
 ServiceIndex::CompiledQuery ServiceIndex::Compile(const ServiceQuery& q) const {
-  CompiledQuery c{q, SearchTokens(FoldForSearch(q.text))};
+  CompiledQuery c{q, SearchTokens(FoldForSearch(q.text)), {}, -1, -1, false};
   if (!q.municipality.empty()) {
     const Municipality* m = territory_->FindMunicipality(q.municipality);
     c.municipality_orp = m ? m->orp_code : "-";

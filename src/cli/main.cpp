@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "app/change_follower.h"
 #include "app/clock.h"
 #include "app/database_setup.h"
 #include "app/network_batch.h"
@@ -109,6 +110,9 @@ int Serve(const CommonOptions& o, const HttpServerOptions& http) {
   Status s = keeper.Load();
   if (!s.ok()) return Fail(s);
   NetworkCommands commands(**store, keeper, SystemClock());
+  ChangeFollower follower(keeper, std::chrono::seconds(1), [](const Status& s) {
+    std::cerr << "prosit: catching up with the change log failed: " << s.ToString() << "\n";
+  });
   ApiContext context{keeper, commands};
   ApiRouter router = MakeApiRouter(context);
   s = RunHttpServer(router, http, [&] {

@@ -4,6 +4,7 @@
 import os
 import sqlite3
 import tempfile
+import time
 import unittest
 
 from server import Server, run_cli
@@ -61,6 +62,17 @@ class CliTest(unittest.TestCase):
             self.assertGreater(found["total"], 0)
             holice = s.get("/api/v1/actors?q=detsky%20domov%20holice").json()
             self.assertGreater(holice["total"], 0)
+
+    def test_server_follows_writes_of_other_processes(self):
+        run_cli("init", "--database", self.db)
+        with Server(database=self.db) as s:
+            self.assertEqual(s.get("/api/v1/health").json()["service_cards"], 0)
+            run_cli("demo", "--database", self.db)
+            deadline = time.time() + 10
+            while s.get("/api/v1/health").json()["service_cards"] == 0 and time.time() < deadline:
+                time.sleep(0.1)
+            self.assertGreaterEqual(s.get("/api/v1/health").json()["service_cards"], 300)
+            self.assertGreater(s.get("/api/v1/service-cards?q=ospod").json()["total"], 0)
 
     def test_backup_is_a_working_database(self):
         run_cli("init", "--database", self.db)
