@@ -4,7 +4,10 @@ namespace prosit {
 
 ChangeFollower::ChangeFollower(SnapshotKeeper& keeper, std::chrono::milliseconds period,
                                std::function<void(const Status&)> on_error)
-    : keeper_(keeper), period_(period), on_error_(std::move(on_error)), thread_([this] { Run(); }) {}
+    : keeper_(keeper),
+      period_(period),
+      on_error_(std::move(on_error)),
+      thread_([this] { Run(); }) {}
 
 ChangeFollower::~ChangeFollower() {
   {

@@ -2,13 +2,44 @@
 
 namespace prosit {
 
-SqliteStatement::SqliteStatement(sqlite3* db, std::string_view sql) : db_(db) {
-  if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) !=
-      SQLITE_OK)
-    status_ = Status::IoError(std::string("SQLite prepare: ") + sqlite3_errmsg(db));
+SqliteConnection::~SqliteConnection() {
+  for (auto& [sql, cached] : cache_) sqlite3_finalize(cached.stmt);
+  sqlite3_close_v2(db_);
 }
 
-SqliteStatement::~SqliteStatement() { sqlite3_finalize(stmt_); }
+SqliteConnection::Lease SqliteConnection::Borrow(std::string_view sql, Status& status) {
+  auto it = cache_.find(std::string(sql));
+  if (it != cache_.end() && !it->second.in_use) {
+    it->second.in_use = true;
+    return {it->second.stmt, &it->second.in_use};
+  }
+  bool cache_it = it == cache_.end();
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                         cache_it ? SQLITE_PREPARE_PERSISTENT : 0, &stmt, nullptr) != SQLITE_OK) {
+    status = Status::IoError(std::string("SQLite prepare: ") + sqlite3_errmsg(db_));
+    sqlite3_finalize(stmt);
+    return {};
+  }
+  if (!cache_it) return {stmt, nullptr};
+  Cached& cached = cache_[std::string(sql)];
+  cached = {stmt, true};
+  return {stmt, &cached.in_use};
+}
+
+SqliteStatement::SqliteStatement(SqliteConnection& connection, std::string_view sql)
+    : db_(connection.db()), lease_(connection.Borrow(sql, status_)), stmt_(lease_.stmt) {}
+
+SqliteStatement::~SqliteStatement() {
+  if (!stmt_) return;
+  if (!lease_.in_use) {
+    sqlite3_finalize(stmt_);
+    return;
+  }
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+  *lease_.in_use = false;
+}
 
 SqliteStatement& SqliteStatement::Bind(int i, int64_t v) {
   if (stmt_) sqlite3_bind_int64(stmt_, i, v);

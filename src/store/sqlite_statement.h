@@ -8,14 +8,43 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "model/status.h"
 
 namespace prosit {
 
+// SqliteConnection: an open database with its prepared statements kept for reuse
+// (preparing costs more than running the small statements of a write).
+class SqliteConnection {
+ public:
+  explicit SqliteConnection(sqlite3* db) : db_(db) {}
+  ~SqliteConnection();  // finalizes the statements and closes the database
+  SqliteConnection(const SqliteConnection&) = delete;
+  SqliteConnection& operator=(const SqliteConnection&) = delete;
+
+  sqlite3* db() const { return db_; }
+  // A statement lent out: `in_use` points into the cache, or is null when the
+  // statement is the borrower's own to finalize (its SQL was already lent out).
+  struct Lease {
+    sqlite3_stmt* stmt = nullptr;
+    bool* in_use = nullptr;
+  };
+  // The statement for `sql`, prepared once and reused.
+  Lease Borrow(std::string_view sql, Status& status);
+
+ private:
+  struct Cached {
+    sqlite3_stmt* stmt = nullptr;
+    bool in_use = false;
+  };
+  sqlite3* db_;
+  std::unordered_map<std::string, Cached> cache_;
+};
+
 class SqliteStatement {
  public:
-  SqliteStatement(sqlite3* db, std::string_view sql);
+  SqliteStatement(SqliteConnection& connection, std::string_view sql);
   ~SqliteStatement();
   SqliteStatement(const SqliteStatement&) = delete;
   SqliteStatement& operator=(const SqliteStatement&) = delete;
@@ -48,6 +77,7 @@ class SqliteStatement {
 
  private:
   sqlite3* db_;
+  SqliteConnection::Lease lease_;
   sqlite3_stmt* stmt_ = nullptr;
   Status status_;
 };

@@ -50,7 +50,7 @@ class SqliteStore;
 // The writes of one open transaction on the store's connection.
 class SqliteTransaction : public StoreTransaction {
  public:
-  SqliteTransaction(sqlite3* db, const Author& author) : db_(db), author_(author) {}
+  SqliteTransaction(SqliteConnection& conn, const Author& author) : conn_(conn), author_(author) {}
 
   Result<std::optional<StoredDocument>> Get(EntityKind kind, int64_t id) override;
   Result<StoredDocument> Put(const DocumentPut& put) override;
@@ -60,11 +60,12 @@ class SqliteTransaction : public StoreTransaction {
 
  private:
   Status CheckParent(const DocumentPut& put);
-  sqlite3* db_;
+  SqliteConnection& conn_;
   const Author& author_;
 };
 
-Result<std::optional<StoredDocument>> GetDocument(sqlite3* db, EntityKind kind, int64_t id) {
+Result<std::optional<StoredDocument>> GetDocument(SqliteConnection& db, EntityKind kind,
+                                                  int64_t id) {
   SqliteStatement s(db, SelectSql(kind) + " WHERE id = ?");
   s.Bind(1, id);
   if (s.Step()) return std::optional<StoredDocument>(ReadDocument(s));
@@ -73,13 +74,13 @@ Result<std::optional<StoredDocument>> GetDocument(sqlite3* db, EntityKind kind, 
 }
 
 Result<std::optional<StoredDocument>> SqliteTransaction::Get(EntityKind kind, int64_t id) {
-  return GetDocument(db_, kind, id);
+  return GetDocument(conn_, kind, id);
 }
 
 Status SqliteTransaction::Log(EntityKind kind, int64_t id, const char* op,
                               const std::optional<std::string>& before,
                               const std::optional<std::string>& after) {
-  SqliteStatement s(db_,
+  SqliteStatement s(conn_,
                     "INSERT INTO change_log (at, author, entity, entity_id, op, before, after) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?)");
   s.Bind(1, author_.at).Bind(2, author_.who).Bind(3, std::string_view(EntityName(kind)));
@@ -89,7 +90,7 @@ Status SqliteTransaction::Log(EntityKind kind, int64_t id, const char* op,
 
 Status SqliteTransaction::CheckParent(const DocumentPut& put) {
   if (put.kind != EntityKind::kServiceCard) return Status::Ok();
-  auto parent = GetDocument(db_, EntityKind::kActor, put.parent_id);
+  auto parent = GetDocument(conn_, EntityKind::kActor, put.parent_id);
   if (!parent.ok()) return parent.status();
   if (!parent->has_value())
     return Status::Invalid("the service card names an unknown actor",
@@ -102,7 +103,7 @@ Result<StoredDocument> SqliteTransaction::Put(const DocumentPut& put) {
   std::optional<std::string> before;
   StoredDocument doc{put.id, 1, put.parent_id, ""};
   if (put.id == 0) {
-    SqliteStatement next(db_,
+    SqliteStatement next(conn_,
                          std::string("SELECT COALESCE(MAX(id), 0) + 1 FROM ") + TableOf(put.kind));
     if (!next.Step()) return next.status().ok() ? Status::IoError("no next id") : next.status();
     doc.id = next.Int(0);
@@ -124,7 +125,7 @@ Result<StoredDocument> SqliteTransaction::Put(const DocumentPut& put) {
                         ? "INSERT OR REPLACE INTO actors (id, version, doc) VALUES (?1, ?2, ?4)"
                         : "INSERT OR REPLACE INTO service_cards (id, version, actor_id, doc) "
                           "VALUES (?1, ?2, ?3, ?4)";
-  SqliteStatement s(db_, sql);
+  SqliteStatement s(conn_, sql);
   s.Bind(1, doc.id).Bind(2, doc.version).Bind(4, doc.json);
   if (put.kind == EntityKind::kServiceCard) s.Bind(3, doc.parent_id);
   PROSIT_RETURN_IF_ERROR(s.Run());
@@ -141,14 +142,14 @@ Status SqliteTransaction::Delete(EntityKind kind, int64_t id, int64_t expected_v
   if (expected_version != 0 && (*current)->version != expected_version)
     return Status::Conflict("the record changed since version " + std::to_string(expected_version));
   if (kind == EntityKind::kActor) {
-    SqliteStatement count(db_, "SELECT COUNT(*) FROM service_cards WHERE actor_id = ?");
+    SqliteStatement count(conn_, "SELECT COUNT(*) FROM service_cards WHERE actor_id = ?");
     count.Bind(1, id);
     if (count.Step() && count.Int(0) > 0)
       return Status::Conflict("the actor still has " + std::to_string(count.Int(0)) +
                               " service card(s); delete or move them first");
     PROSIT_RETURN_IF_ERROR(count.status());
   }
-  SqliteStatement s(db_, std::string("DELETE FROM ") + TableOf(kind) + " WHERE id = ?");
+  SqliteStatement s(conn_, std::string("DELETE FROM ") + TableOf(kind) + " WHERE id = ?");
   s.Bind(1, id);
   PROSIT_RETURN_IF_ERROR(s.Run());
   return Log(kind, id, "delete", (*current)->json, std::nullopt);
@@ -156,11 +157,10 @@ Status SqliteTransaction::Delete(EntityKind kind, int64_t id, int64_t expected_v
 
 class SqliteStore : public Store {
  public:
-  explicit SqliteStore(sqlite3* db) : db_(db) {}
-  ~SqliteStore() override { sqlite3_close_v2(db_); }
+  explicit SqliteStore(sqlite3* db) : conn_(db) {}
 
   Status Configure() {
-    return SqliteExec(db_,
+    return SqliteExec(conn_.db(),
                       "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
                       "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
   }
@@ -178,7 +178,7 @@ class SqliteStore : public Store {
                   const std::function<Status(StoreTransaction&)>& body) override;
   Result<std::optional<StoredDocument>> Get(EntityKind kind, int64_t id) override {
     std::lock_guard lock(mu_);
-    return GetDocument(db_, kind, id);
+    return GetDocument(conn_, kind, id);
   }
   Result<std::vector<StoredDocument>> LoadAll(EntityKind kind) override;
   Result<int64_t> CountServiceCardsOfActor(int64_t actor_id) override;
@@ -191,32 +191,32 @@ class SqliteStore : public Store {
   // Runs `body` between BEGIN IMMEDIATE and COMMIT, rolling back on any error.
   Status InTransaction(const std::function<Status()>& body);
 
-  sqlite3* db_;
+  SqliteConnection conn_;
   std::mutex mu_;  // one connection, used by one thread at a time
 };
 
 Status SqliteStore::InTransaction(const std::function<Status()>& body) {
-  PROSIT_RETURN_IF_ERROR(SqliteExec(db_, "BEGIN IMMEDIATE"));
+  PROSIT_RETURN_IF_ERROR(SqliteExec(conn_.db(), "BEGIN IMMEDIATE"));
   Status s = body();
-  if (s.ok()) s = SqliteExec(db_, "COMMIT");
-  if (!s.ok()) SqliteExec(db_, "ROLLBACK");
+  if (s.ok()) s = SqliteExec(conn_.db(), "COMMIT");
+  if (!s.ok()) SqliteExec(conn_.db(), "ROLLBACK");
   return s;
 }
 
 Status SqliteStore::Migrate() {
   std::lock_guard lock(mu_);
   PROSIT_RETURN_IF_ERROR(
-      SqliteExec(db_,
+      SqliteExec(conn_.db(),
                  "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
                  "description TEXT NOT NULL)"));
   for (const Migration& m : SqliteMigrations()) {
-    SqliteStatement applied(db_, "SELECT 1 FROM schema_migrations WHERE version = ?");
+    SqliteStatement applied(conn_, "SELECT 1 FROM schema_migrations WHERE version = ?");
     applied.Bind(1, static_cast<int64_t>(m.version));
     if (applied.Step()) continue;
     PROSIT_RETURN_IF_ERROR(applied.status());
     PROSIT_RETURN_IF_ERROR(InTransaction([&] {
-      PROSIT_RETURN_IF_ERROR(SqliteExec(db_, m.sql));
-      SqliteStatement record(db_,
+      PROSIT_RETURN_IF_ERROR(SqliteExec(conn_.db(), m.sql));
+      SqliteStatement record(conn_,
                              "INSERT INTO schema_migrations (version, description) VALUES (?, ?)");
       record.Bind(1, static_cast<int64_t>(m.version)).Bind(2, m.description);
       return record.Run();
@@ -227,7 +227,7 @@ Status SqliteStore::Migrate() {
 
 Result<int> SqliteStore::SchemaVersion() {
   std::lock_guard lock(mu_);
-  SqliteStatement s(db_, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+  SqliteStatement s(conn_, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
   if (s.Step()) return static_cast<int>(s.Int(0));
   return s.status().ok() ? Result<int>(0) : Result<int>(s.status());
 }
@@ -235,15 +235,15 @@ Result<int> SqliteStore::SchemaVersion() {
 Status SqliteStore::ReplaceTerritory(const Territory& t) {
   std::lock_guard lock(mu_);
   return InTransaction([&] {
-    PROSIT_RETURN_IF_ERROR(
-        SqliteExec(db_, "DELETE FROM municipalities; DELETE FROM orps; DELETE FROM regions;"));
-    SqliteStatement r(db_, "INSERT INTO regions VALUES (?, ?)");
+    PROSIT_RETURN_IF_ERROR(SqliteExec(
+        conn_.db(), "DELETE FROM municipalities; DELETE FROM orps; DELETE FROM regions;"));
+    SqliteStatement r(conn_, "INSERT INTO regions VALUES (?, ?)");
     for (const auto& region : t.regions()) {
       r.Bind(1, region.code).Bind(2, region.name);
       PROSIT_RETURN_IF_ERROR(r.Run());
       r.Reset();
     }
-    SqliteStatement o(db_, "INSERT INTO orps VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    SqliteStatement o(conn_, "INSERT INTO orps VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (const auto& orp : t.orps()) {
       o.Bind(1, orp.code).Bind(2, orp.ruian_code).Bind(3, orp.name).Bind(4, orp.region_code);
       o.Bind(5, orp.seat_municipality_code).Bind(6, orp.seat.lat).Bind(7, orp.seat.lon);
@@ -251,7 +251,7 @@ Status SqliteStore::ReplaceTerritory(const Territory& t) {
       PROSIT_RETURN_IF_ERROR(o.Run());
       o.Reset();
     }
-    SqliteStatement m(db_, "INSERT INTO municipalities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    SqliteStatement m(conn_, "INSERT INTO municipalities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (const auto& mun : t.municipalities()) {
       m.Bind(1, mun.code).Bind(2, mun.name).Bind(3, mun.orp_code).Bind(4, mun.district_code);
       m.Bind(5, mun.region_code).Bind(6, mun.postcode).Bind(7, mun.location.lat);
@@ -269,10 +269,10 @@ Result<Territory> SqliteStore::LoadTerritory() {
   std::vector<Region> regions;
   std::vector<Orp> orps;
   std::vector<Municipality> municipalities;
-  SqliteStatement r(db_, "SELECT code, name FROM regions ORDER BY code");
+  SqliteStatement r(conn_, "SELECT code, name FROM regions ORDER BY code");
   while (r.Step()) regions.push_back({r.Text(0), r.Text(1)});
   PROSIT_RETURN_IF_ERROR(r.status());
-  SqliteStatement o(db_, "SELECT * FROM orps ORDER BY code");
+  SqliteStatement o(conn_, "SELECT * FROM orps ORDER BY code");
   while (o.Step()) {
     Orp x;
     x.code = o.Text(0);
@@ -287,7 +287,7 @@ Result<Territory> SqliteStore::LoadTerritory() {
     orps.push_back(std::move(x));
   }
   PROSIT_RETURN_IF_ERROR(o.status());
-  SqliteStatement m(db_, "SELECT * FROM municipalities ORDER BY code");
+  SqliteStatement m(conn_, "SELECT * FROM municipalities ORDER BY code");
   while (m.Step()) {
     Municipality x;
     x.code = m.Text(0);
@@ -310,16 +310,16 @@ Status SqliteStore::ImportChildPopulation(const std::map<std::string, double>& c
                                           const Author& author) {
   std::lock_guard lock(mu_);
   return InTransaction([&] {
-    SqliteStatement s(db_,
+    SqliteStatement s(conn_,
                       "UPDATE municipalities SET children_0_17 = ?, children_imported = 1 "
                       "WHERE code = ?");
     for (const auto& [code, n] : children) {
       s.Bind(1, n).Bind(2, code);
       PROSIT_RETURN_IF_ERROR(s.Run());
-      if (sqlite3_changes(db_) != 1) return Status::Invalid("unknown municipality " + code);
+      if (sqlite3_changes(conn_.db()) != 1) return Status::Invalid("unknown municipality " + code);
       s.Reset();
     }
-    SqliteTransaction tx(db_, author);
+    SqliteTransaction tx(conn_, author);
     return tx.Log(EntityKind::kTerritory, 0, "update", std::nullopt,
                   std::to_string(children.size()) + " municipalities: imported child population");
   });
@@ -329,15 +329,15 @@ Status SqliteStore::ReplaceReferenceDocuments(const std::map<std::string, std::s
                                               const Author& author) {
   std::lock_guard lock(mu_);
   return InTransaction([&] {
-    SqliteTransaction tx(db_, author);
+    SqliteTransaction tx(conn_, author);
     for (const auto& [name, json] : docs) {
-      SqliteStatement old(db_, "SELECT json FROM reference_documents WHERE name = ?");
+      SqliteStatement old(conn_, "SELECT json FROM reference_documents WHERE name = ?");
       old.Bind(1, name);
       std::optional<std::string> before;
       if (old.Step()) before = old.Text(0);
       PROSIT_RETURN_IF_ERROR(old.status());
       if (before == json) continue;
-      SqliteStatement s(db_, "INSERT OR REPLACE INTO reference_documents VALUES (?, ?)");
+      SqliteStatement s(conn_, "INSERT OR REPLACE INTO reference_documents VALUES (?, ?)");
       s.Bind(1, name).Bind(2, json);
       PROSIT_RETURN_IF_ERROR(s.Run());
       PROSIT_RETURN_IF_ERROR(
@@ -350,7 +350,7 @@ Status SqliteStore::ReplaceReferenceDocuments(const std::map<std::string, std::s
 Result<std::map<std::string, std::string>> SqliteStore::LoadReferenceDocuments() {
   std::lock_guard lock(mu_);
   std::map<std::string, std::string> docs;
-  SqliteStatement s(db_, "SELECT name, json FROM reference_documents");
+  SqliteStatement s(conn_, "SELECT name, json FROM reference_documents");
   while (s.Step()) docs[s.Text(0)] = s.Text(1);
   PROSIT_RETURN_IF_ERROR(s.status());
   return docs;
@@ -360,7 +360,7 @@ Status SqliteStore::Transact(const Author& author,
                              const std::function<Status(StoreTransaction&)>& body) {
   std::lock_guard lock(mu_);
   return InTransaction([&] {
-    SqliteTransaction tx(db_, author);
+    SqliteTransaction tx(conn_, author);
     return body(tx);
   });
 }
@@ -368,7 +368,7 @@ Status SqliteStore::Transact(const Author& author,
 Result<std::vector<StoredDocument>> SqliteStore::LoadAll(EntityKind kind) {
   std::lock_guard lock(mu_);
   std::vector<StoredDocument> out;
-  SqliteStatement s(db_, SelectSql(kind) + " ORDER BY id");
+  SqliteStatement s(conn_, SelectSql(kind) + " ORDER BY id");
   while (s.Step()) out.push_back(ReadDocument(s));
   PROSIT_RETURN_IF_ERROR(s.status());
   return out;
@@ -376,7 +376,7 @@ Result<std::vector<StoredDocument>> SqliteStore::LoadAll(EntityKind kind) {
 
 Result<int64_t> SqliteStore::CountServiceCardsOfActor(int64_t actor_id) {
   std::lock_guard lock(mu_);
-  SqliteStatement s(db_, "SELECT COUNT(*) FROM service_cards WHERE actor_id = ?");
+  SqliteStatement s(conn_, "SELECT COUNT(*) FROM service_cards WHERE actor_id = ?");
   s.Bind(1, actor_id);
   if (s.Step()) return s.Int(0);
   return s.status();
@@ -385,7 +385,7 @@ Result<int64_t> SqliteStore::CountServiceCardsOfActor(int64_t actor_id) {
 Result<std::vector<ChangeEntry>> SqliteStore::ChangesSince(int64_t seq, int64_t limit) {
   std::lock_guard lock(mu_);
   std::vector<ChangeEntry> out;
-  SqliteStatement s(db_,
+  SqliteStatement s(conn_,
                     "SELECT seq, at, author, entity, entity_id, op, before, after FROM change_log "
                     "WHERE seq > ? ORDER BY seq LIMIT ?");
   s.Bind(1, seq).Bind(2, limit);
@@ -411,7 +411,7 @@ Result<std::vector<ChangeEntry>> SqliteStore::ChangesSince(int64_t seq, int64_t 
 
 Result<int64_t> SqliteStore::LastChangeSeq() {
   std::lock_guard lock(mu_);
-  SqliteStatement s(db_, "SELECT COALESCE(MAX(seq), 0) FROM change_log");
+  SqliteStatement s(conn_, "SELECT COALESCE(MAX(seq), 0) FROM change_log");
   if (s.Step()) return s.Int(0);
   return s.status();
 }
@@ -423,7 +423,7 @@ Status SqliteStore::Backup(const std::string& path) {
     sqlite3_close(target);
     return Status::IoError("cannot create backup file " + path);
   }
-  sqlite3_backup* b = sqlite3_backup_init(target, "main", db_, "main");
+  sqlite3_backup* b = sqlite3_backup_init(target, "main", conn_.db(), "main");
   int rc = b ? sqlite3_backup_step(b, -1) : SQLITE_ERROR;
   sqlite3_backup_finish(b);
   std::string err = sqlite3_errmsg(target);
@@ -435,11 +435,11 @@ Status SqliteStore::Backup(const std::string& path) {
 Result<std::vector<std::string>> SqliteStore::CheckIntegrity() {
   std::lock_guard lock(mu_);
   std::vector<std::string> problems;
-  SqliteStatement ic(db_, "PRAGMA integrity_check");
+  SqliteStatement ic(conn_, "PRAGMA integrity_check");
   while (ic.Step())
     if (ic.Text(0) != "ok") problems.push_back("integrity: " + ic.Text(0));
   PROSIT_RETURN_IF_ERROR(ic.status());
-  SqliteStatement fk(db_, "PRAGMA foreign_key_check");
+  SqliteStatement fk(conn_, "PRAGMA foreign_key_check");
   while (fk.Step())
     problems.push_back("foreign key: " + fk.Text(0) + " row " + std::to_string(fk.Int(1)) +
                        " refers to a missing " + fk.Text(2));
