@@ -15,7 +15,7 @@ Clock SystemClock() {
   }};
 }
 
-Clock FixedClock(std::string iso) {
+Clock FixedClock(const std::string& iso) {
   return {[iso] { return iso; }};
 }
 

@@ -14,6 +14,6 @@ struct Clock {
 // The system clock.
 Clock SystemClock();
 // A clock that always says `iso`.
-Clock FixedClock(std::string iso);
+Clock FixedClock(const std::string& iso);
 
 }  // namespace prosit

@@ -66,11 +66,11 @@ std::vector<size_t> Apportion(size_t total, const std::vector<OrpFrame>& frames)
   std::vector<std::pair<double, size_t>> remainders;
   size_t given = 0;
   for (size_t i = 0; i < frames.size(); ++i) {
-    double exact = children > 0 ? total * frames[i].children / children
-                                : static_cast<double>(total) / frames.size();
+    double exact = children > 0 ? static_cast<double>(total) * frames[i].children / children
+                                : static_cast<double>(total) / static_cast<double>(frames.size());
     shares[i] = static_cast<size_t>(exact);
     given += shares[i];
-    remainders.push_back({exact - shares[i], i});
+    remainders.push_back({exact - static_cast<double>(shares[i]), i});
   }
   std::stable_sort(remainders.begin(), remainders.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });

@@ -153,11 +153,7 @@ void AddCommon(CLI::App* cmd, CommonOptions& o) {
       ->capture_default_str();
 }
 
-}  // namespace
-}  // namespace prosit
-
-int main(int argc, char** argv) {
-  using namespace prosit;
+int Run(int argc, char** argv) {
   CLI::App app{"prosit — networking the local services for at-risk children and their families"};
   app.require_subcommand(1);
   CommonOptions common;
@@ -225,4 +221,16 @@ int main(int argc, char** argv) {
   if (backup->parsed()) return Backup(common, target);
   if (check->parsed()) return Check(common);
   return 0;
+}
+
+}  // namespace
+}  // namespace prosit
+
+int main(int argc, char** argv) {
+  try {
+    return prosit::Run(argc, argv);
+  } catch (const std::exception& e) {  // a bug: say so instead of aborting silently
+    std::cerr << "prosit: unexpected failure: " << e.what() << "\n";
+    return 1;
+  }
 }

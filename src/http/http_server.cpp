@@ -137,10 +137,11 @@ Status RunHttpServer(const ApiRouter& router, const HttpServerOptions& options,
   std::exception_ptr failure;
   asio::signal_set stop_signals(ioctx, SIGINT, SIGTERM);
   stop_signals.async_wait([&](const asio::error_code& ec, int) {
-    if (!ec) server.close_async([&] { ioctx.stop(); }, [&](std::exception_ptr) { ioctx.stop(); });
+    if (!ec)
+      server.close_async([&] { ioctx.stop(); }, [&](const std::exception_ptr&) { ioctx.stop(); });
   });
   server.open_async([&] { on_ready(); },
-                    [&](std::exception_ptr ex) {
+                    [&](const std::exception_ptr& ex) {
                       failure = ex;
                       ioctx.stop();
                     });
