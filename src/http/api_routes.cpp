@@ -137,44 +137,47 @@ void AddWriteRoutes(ApiRouter& router, ApiContext& ctx, const std::string& base,
   });
 }
 
-ApiResponse SearchCards(ApiContext& ctx, const ApiRequest& r) {
-  auto snap = ctx.keeper.Current();
-  QueryReader qr(r);
-  ServiceQuery q;
+// The parameters both lists take: where, which sector, what text, which page.
+template <typename Query>
+void ReadCommonFilters(QueryReader& qr, Query& q) {
   q.region = qr.Text("region");
   q.orp = qr.Text("orp");
   q.municipality = qr.Text("municipality");
   q.sector = qr.Text("sector");
+  q.text = qr.Text("q");
+  qr.Page(q.offset, q.limit);
+}
+
+// 422 naming every bad parameter (malformed ones and unknown codes), else the list.
+template <typename Render>
+ApiResponse AnswerList(const QueryReader& qr, FieldErrors errors, Render render) {
+  errors.insert(qr.errors.begin(), qr.errors.end());
+  if (!errors.empty()) return Invalid(errors);
+  return ApiResponse::Json(render());
+}
+
+ApiResponse SearchCards(ApiContext& ctx, const ApiRequest& r) {
+  auto snap = ctx.keeper.Current();
+  QueryReader qr(r);
+  ServiceQuery q;
+  ReadCommonFilters(qr, q);
   q.service_type = qr.Text("service_type");
   q.need_area = qr.Text("need_area");
   q.form = qr.Text("form");
-  q.text = qr.Text("q");
   if (auto v = qr.Int("level", 0, 100)) q.level = static_cast<int>(*v);
   if (auto v = qr.Int("age", 0, 200)) q.age = static_cast<int>(*v);
   q.published = qr.Bool("published");
   q.actor_id = qr.Int("actor_id", 1, INT64_MAX);
-  qr.Page(q.offset, q.limit);
-  FieldErrors errors = CheckServiceQuery(q, *snap);
-  errors.insert(qr.errors.begin(), qr.errors.end());
-  if (!errors.empty()) return Invalid(errors);
-  return ApiResponse::Json(SearchServiceCards(*snap, q));
+  return AnswerList(qr, CheckServiceQuery(q, *snap), [&] { return SearchServiceCards(*snap, q); });
 }
 
 ApiResponse ListActorsRoute(ApiContext& ctx, const ApiRequest& r) {
   auto snap = ctx.keeper.Current();
   QueryReader qr(r);
   ActorQuery q;
-  q.region = qr.Text("region");
-  q.orp = qr.Text("orp");
-  q.municipality = qr.Text("municipality");
-  q.sector = qr.Text("sector");
+  ReadCommonFilters(qr, q);
   q.actor_type = qr.Text("actor_type");
-  q.text = qr.Text("q");
-  qr.Page(q.offset, q.limit);
-  FieldErrors errors = CheckActorQuery(q, *snap);
-  errors.insert(qr.errors.begin(), qr.errors.end());
-  if (!errors.empty()) return Invalid(errors);
-  return ApiResponse::Json(ListActors(*snap, q));
+  return AnswerList(qr, CheckActorQuery(q, *snap), [&] { return ListActors(*snap, q); });
 }
 
 void AddTerritoryRoutes(ApiRouter& router, ApiContext& ctx) {
