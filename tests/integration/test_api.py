@@ -211,3 +211,24 @@ class ApiTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class ConcurrencyTest(unittest.TestCase):
+    def test_one_of_many_concurrent_writers_of_a_version_wins(self):
+        import threading
+        with Server() as s:
+            a = s.post("/api/v1/actors", ACTOR).json()
+            statuses = []
+
+            def write(i):
+                r = s.put(f"/api/v1/actors/{a['id']}", {**a, "name": f"Writer {i}"},
+                          headers={"If-Match": '"1"'})
+                statuses.append(r.status)
+
+            threads = [threading.Thread(target=write, args=(i,)) for i in range(8)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            self.assertEqual(sorted(statuses), [200] + [409] * 7)
+            self.assertEqual(s.get(f"/api/v1/actors/{a['id']}").json()["version"], 2)
