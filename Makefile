@@ -4,7 +4,7 @@ DB ?= var/prosit.db
 PORT ?= 8080
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps build run test bench clean format
+.PHONY: all deps build binary run test bench clean format
 
 all: build
 
@@ -17,8 +17,12 @@ $(BUILD)/Makefile: CMakeLists.txt
 build: deps $(BUILD)/Makefile
 	cmake --build $(BUILD) -j $(JOBS)
 
+# Only the server, for a quicker first `make run`.
+binary: deps $(BUILD)/Makefile
+	cmake --build $(BUILD) -j $(JOBS) --target prosit
+
 # Sets up ./var/prosit.db with the demo data on first start, then serves it.
-run: build
+run: binary
 	@mkdir -p $(dir $(DB))
 	@if [ ! -f $(DB) ]; then \
 	  $(BUILD)/prosit init --database $(DB) && $(BUILD)/prosit demo --database $(DB); \
