@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "io/network_json.h"
 #include "model/czech_text.h"
 
 namespace prosit {
@@ -19,13 +20,13 @@ void CheckCodes(FieldErrors& e, const NetworkSnapshot& snap, const std::string& 
   if (!sector.empty() && !f.reference.FindSector(sector)) e["sector"] = "unknown sector";
 }
 
-// Appends the page envelope around pre-rendered JSON items.
-std::string Page(const std::vector<const std::string*>& items, size_t total, size_t offset,
+// Appends the page envelope around rendered JSON items.
+std::string Page(const std::vector<std::string_view>& items, size_t total, size_t offset,
                  size_t limit) {
   std::string out = "{\"items\":[";
   for (size_t i = 0; i < items.size(); ++i) {
     if (i) out += ',';
-    out += *items[i];
+    out += items[i];
   }
   out += "],\"total\":" + std::to_string(total) + ",\"offset\":" + std::to_string(offset) +
          ",\"limit\":" + std::to_string(limit) + "}";
@@ -67,17 +68,17 @@ FieldErrors CheckActorQuery(const ActorQuery& q, const NetworkSnapshot& snap) {
 
 std::string SearchServiceCards(const NetworkSnapshot& snap, const ServiceQuery& q) {
   ServiceIndex::Hits hits = snap.index->Search(q, snap.overlay);
-  std::vector<const std::string*> items;
+  std::vector<std::string_view> items;
   items.reserve(hits.page.size());
   for (const SearchableCard* card : hits.page)
-    items.push_back(&snap.FindCard(card->id)->summary_json);
+    items.push_back(snap.FindCard(card->id)->summary_json);
   return Page(items, hits.total, q.offset, q.limit);
 }
 
 std::string ListActors(const NetworkSnapshot& snap, const ActorQuery& q) {
   const Territory& t = snap.frame->territory;
   auto query_words = SearchTokens(FoldForSearch(q.text));
-  std::vector<const std::string*> items;
+  std::vector<std::string> rendered;
   size_t total = 0;
   for (const ActorEntry* e : snap.actors_sorted) {
     const Actor& a = e->actor;
@@ -88,10 +89,10 @@ std::string ListActors(const NetworkSnapshot& snap, const ActorQuery& q) {
     if (!q.sector.empty() && a.sector != q.sector) continue;
     if (!q.actor_type.empty() && a.actor_type != q.actor_type) continue;
     if (!query_words.empty() && !WordsMatch(query_words, e->folded_name)) continue;
-    if (total >= q.offset && items.size() < q.limit) items.push_back(&e->json);
+    if (total >= q.offset && rendered.size() < q.limit) rendered.push_back(ActorToJson(a).dump());
     ++total;
   }
-  return Page(items, total, q.offset, q.limit);
+  return Page({rendered.begin(), rendered.end()}, total, q.offset, q.limit);
 }
 
 }  // namespace prosit

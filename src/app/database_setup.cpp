@@ -15,18 +15,20 @@ Status InitDatabase(Store& store, const std::string& data_dir, const Author& aut
   if (!docs.ok()) return docs.status();
   auto reference = ParseReferenceData(*docs);  // refuse broken reference data up front
   if (!reference.ok()) return reference.status();
-  auto initialised = IsInitialised(store);
-  if (!initialised.ok()) return initialised.status();
-  if (!*initialised) PROSIT_RETURN_IF_ERROR(store.ReplaceTerritory(*territory));
+  auto stored = store.LoadTerritory();
+  if (!stored.ok()) return stored.status();
+  if (stored->municipalities().empty()) PROSIT_RETURN_IF_ERROR(store.ReplaceTerritory(*territory));
   return store.ReplaceReferenceDocuments(*docs, author);
 }
 
 Result<bool> IsInitialised(Store& store) {
   auto version = store.SchemaVersion();
   if (!version.ok() || *version == 0) return false;
-  auto t = store.LoadTerritory();
-  if (!t.ok()) return t.status();
-  return !t->municipalities().empty();
+  // init writes the territory before the reference documents, each all or nothing, so
+  // reference documents mean both are there (and are far cheaper to read).
+  auto docs = store.LoadReferenceDocuments();
+  if (!docs.ok()) return docs.status();
+  return !docs->empty();
 }
 
 Result<std::vector<std::string>> CheckDatabase(Store& store, const std::string& today) {

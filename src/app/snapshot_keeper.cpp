@@ -42,30 +42,34 @@ std::string SummaryJson(const ServiceCard& c, const Actor* actor, const Territor
 
 }  // namespace
 
-Result<std::shared_ptr<const ActorEntry>> MakeActorEntry(std::string text,
-                                                         const CzechCollator& collator) {
-  auto actor = ActorFromJson(text);
-  if (!actor.ok()) return Status::Corruption("stored actor: " + actor.status().ToString());
+std::shared_ptr<const ActorEntry> MakeActorEntry(Actor actor, const CzechCollator& collator) {
   auto e = std::make_shared<ActorEntry>();
-  e->actor = std::move(*actor);
-  e->json = std::move(text);
+  e->actor = std::move(actor);
   e->sort_key = collator.SortKey(e->actor.name);
   e->folded_name = FoldForSearch(e->actor.name);
-  return std::shared_ptr<const ActorEntry>(std::move(e));
+  return e;
 }
 
-Result<std::shared_ptr<const CardEntry>> MakeCardEntry(std::string text, const Actor* actor,
-                                                       const Frame& frame,
-                                                       const CzechCollator& collator) {
-  auto card = ServiceCardFromJson(text);
-  if (!card.ok()) return Status::Corruption("stored service card: " + card.status().ToString());
+std::shared_ptr<const CardEntry> MakeCardEntry(ServiceCard card, const Actor* actor,
+                                               const Frame& frame, const CzechCollator& collator) {
   auto e = std::make_shared<CardEntry>();
-  e->card = std::move(*card);
-  e->json = std::move(text);
+  e->card = std::move(card);
   e->summary_json = SummaryJson(e->card, actor, frame.territory);
   e->searchable = PrepareSearchable(e->card, actor, frame.territory, frame.reference, collator);
-  return std::shared_ptr<const CardEntry>(std::move(e));
+  return e;
 }
+
+namespace {
+
+// Stored documents were valid when written; one that no longer parses is corruption.
+template <typename T>
+Result<T> ReadStored(Result<T> parsed, const char* what) {
+  if (!parsed.ok())
+    return Status::Corruption(std::string("stored ") + what + ": " + parsed.status().ToString());
+  return parsed;
+}
+
+}  // namespace
 
 Status SnapshotKeeper::LoadFrame(NetworkSnapshot& snap) {
   auto territory = store_.LoadTerritory();
@@ -132,8 +136,12 @@ Status SnapshotKeeper::LoadLocked() {
   auto actors = store_.LoadAll(EntityKind::kActor);
   if (!actors.ok()) return actors.status();
   auto actor_entries = ParallelMake<std::shared_ptr<const ActorEntry>>(
-      actors->size(), [&](size_t i, const CzechCollator& collator) {
-        return MakeActorEntry(std::move((*actors)[i].json), collator);
+      actors->size(),
+      [&](size_t i, const CzechCollator& collator) -> Result<std::shared_ptr<const ActorEntry>> {
+        auto actor = ReadStored(ActorFromJson((*actors)[i].json), "actor");
+        std::string().swap((*actors)[i].json);  // freed memory is reused at once
+        if (!actor.ok()) return actor.status();
+        return MakeActorEntry(std::move(*actor), collator);
       });
   if (!actor_entries.ok()) return actor_entries.status();
   for (size_t i = 0; i < actors->size(); ++i)
@@ -142,10 +150,14 @@ Status SnapshotKeeper::LoadLocked() {
   auto cards = store_.LoadAll(EntityKind::kServiceCard);
   if (!cards.ok()) return cards.status();
   auto card_entries = ParallelMake<std::shared_ptr<const CardEntry>>(
-      cards->size(), [&](size_t i, const CzechCollator& collator) {
+      cards->size(),
+      [&](size_t i, const CzechCollator& collator) -> Result<std::shared_ptr<const CardEntry>> {
         StoredDocument& doc = (*cards)[i];
+        auto card = ReadStored(ServiceCardFromJson(doc.json), "service card");
+        std::string().swap(doc.json);  // freed memory is reused at once
+        if (!card.ok()) return card.status();
         const ActorEntry* actor = snap->FindActor(doc.parent_id);
-        return MakeCardEntry(std::move(doc.json), actor ? &actor->actor : nullptr, *snap->frame,
+        return MakeCardEntry(std::move(*card), actor ? &actor->actor : nullptr, *snap->frame,
                              collator);
       });
   if (!card_entries.ok()) return card_entries.status();
@@ -167,16 +179,14 @@ Status SnapshotKeeper::ApplyChange(NetworkSnapshot& snap, const ChangeEntry& cha
         snap.actors.erase(change.entity_id);
         return Status::Ok();
       }
-      auto e = MakeActorEntry(*change.after, collator_);
-      if (!e.ok()) return e.status();
-      const Actor& actor = (*e)->actor;
-      snap.actors[change.entity_id] = *e;
+      auto actor = ReadStored(ActorFromJson(*change.after), "actor");
+      if (!actor.ok()) return actor.status();
+      auto entry = MakeActorEntry(std::move(*actor), collator_);
+      snap.actors[change.entity_id] = entry;
       // The actor's name is part of its cards' summaries and search text.
       for (auto& [id, card] : snap.cards) {
-        if (card->card.actor_id != actor.id) continue;
-        auto c = MakeCardEntry(card->json, &actor, *snap.frame, collator_);
-        if (!c.ok()) return c.status();
-        card = std::move(*c);
+        if (card->card.actor_id != change.entity_id) continue;
+        card = MakeCardEntry(card->card, &entry->actor, *snap.frame, collator_);
         changed_cards.push_back(id);
       }
       return Status::Ok();
@@ -187,13 +197,11 @@ Status SnapshotKeeper::ApplyChange(NetworkSnapshot& snap, const ChangeEntry& cha
         snap.cards.erase(change.entity_id);
         return Status::Ok();
       }
-      auto card = ServiceCardFromJson(*change.after);
-      if (!card.ok()) return Status::Corruption("stored service card: " + card.status().ToString());
+      auto card = ReadStored(ServiceCardFromJson(*change.after), "service card");
+      if (!card.ok()) return card.status();
       const ActorEntry* actor = snap.FindActor(card->actor_id);
-      auto e =
-          MakeCardEntry(*change.after, actor ? &actor->actor : nullptr, *snap.frame, collator_);
-      if (!e.ok()) return e.status();
-      snap.cards[change.entity_id] = std::move(*e);
+      snap.cards[change.entity_id] =
+          MakeCardEntry(std::move(*card), actor ? &actor->actor : nullptr, *snap.frame, collator_);
       return Status::Ok();
     }
   }

@@ -35,11 +35,9 @@ class SnapshotKeeper {
   std::atomic<std::shared_ptr<const NetworkSnapshot>> current_;
 };
 
-// Builds the cached entries from stored documents (exposed for tests and benchmarks).
-Result<std::shared_ptr<const ActorEntry>> MakeActorEntry(std::string json,
-                                                         const CzechCollator& collator);
-Result<std::shared_ptr<const CardEntry>> MakeCardEntry(std::string json, const Actor* actor,
-                                                       const Frame& frame,
-                                                       const CzechCollator& collator);
+// Builds the entries a snapshot keeps (exposed for tests and benchmarks).
+std::shared_ptr<const ActorEntry> MakeActorEntry(Actor actor, const CzechCollator& collator);
+std::shared_ptr<const CardEntry> MakeCardEntry(ServiceCard card, const Actor* actor,
+                                               const Frame& frame, const CzechCollator& collator);
 
 }  // namespace prosit

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/catalog_queries.h"
+#include "io/network_json.h"
 
 namespace prosit {
 
@@ -214,7 +215,7 @@ void AddReadRoutes(ApiRouter& router, ApiContext& ctx) {
     auto id = IdParam(r);
     const ActorEntry* e = id ? snap->FindActor(*id) : nullptr;
     if (!e) return ApiResponse::Error(404, "not_found", "no actor " + r.params.at("id"));
-    return Document(e->json);
+    return Document(ActorToJson(e->actor).dump());
   });
   router.Add("GET", "/api/v1/service-cards",
              [&ctx](const ApiRequest& r) { return SearchCards(ctx, r); });
@@ -223,7 +224,7 @@ void AddReadRoutes(ApiRouter& router, ApiContext& ctx) {
     auto id = IdParam(r);
     const CardEntry* e = id ? snap->FindCard(*id) : nullptr;
     if (!e) return ApiResponse::Error(404, "not_found", "no service card " + r.params.at("id"));
-    return Document(e->json);
+    return Document(ServiceCardToJson(e->card).dump());
   });
 }
 

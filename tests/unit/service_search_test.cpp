@@ -5,6 +5,7 @@
 #include "app/catalog_queries.h"
 #include "app/database_setup.h"
 #include "app/network_commands.h"
+#include "io/network_json.h"
 #include "test_data.h"
 
 namespace prosit {
@@ -127,13 +128,13 @@ TEST_F(SearchTest, AWriteIsVisibleToTheNextRead) {
   ServiceQuery q;
   q.text = "poradna";
   EXPECT_EQ(Names(q).size(), 1u);
-  json updated = json::parse(keeper_->Current()->FindCard(c)->json);
+  json updated = ServiceCardToJson(keeper_->Current()->FindCard(c)->card);
   updated["name"] = "Manželská poradna";
   ASSERT_TRUE(commands_->UpdateServiceCard(c, updated.dump(), 1, "test").ok());
   q.text = "manzelska";
   EXPECT_EQ(Names(q).size(), 1u);
   // renaming the actor re-indexes its cards
-  json actor = json::parse(keeper_->Current()->FindActor(a)->json);
+  json actor = ActorToJson(keeper_->Current()->FindActor(a)->actor);
   actor["name"] = "Diakonie";
   ASSERT_TRUE(commands_->UpdateActor(a, actor.dump(), 1, "test").ok());
   q.text = "diakonie";
@@ -150,7 +151,7 @@ TEST_F(SearchTest, AWriteIsVisibleToTheNextRead) {
 TEST_F(SearchTest, StaleWritesAndBadRecordsLeaveNoTrace) {
   int64_t a = Actor("Charita", "571164");
   int64_t seq = keeper_->Current()->seq;
-  json actor = json::parse(keeper_->Current()->FindActor(a)->json);
+  json actor = ActorToJson(keeper_->Current()->FindActor(a)->actor);
   ASSERT_TRUE(commands_->UpdateActor(a, actor.dump(), 1, "test").ok());
   auto stale = commands_->UpdateActor(a, actor.dump(), 1, "test");
   EXPECT_EQ(stale.status().code(), StatusCode::kConflict);
@@ -180,7 +181,7 @@ TEST_F(SearchTest, PatchedSnapshotAnswersLikeARebuiltOne) {
                          i % 2 ? "571164" : "571393", i % 2 ? "5304" : "5302"));
   ASSERT_TRUE(keeper_->Load().ok());  // these six are now in the base index
   auto rename = [&](int64_t id, const std::string& name) {
-    json c = json::parse(keeper_->Current()->FindCard(id)->json);
+    json c = ServiceCardToJson(keeper_->Current()->FindCard(id)->card);
     c["name"] = name;
     ASSERT_TRUE(commands_->UpdateServiceCard(id, c.dump(), std::nullopt, "test").ok());
   };
@@ -188,7 +189,7 @@ TEST_F(SearchTest, PatchedSnapshotAnswersLikeARebuiltOne) {
   rename(cards[3], "Cesta");    // moves forward
   ASSERT_TRUE(commands_->DeleteServiceCard(cards[4], 1, "test").ok());
   Card(a, "Dílna", "ss65", "571164", "5304");  // new, lands in the middle
-  json actor = json::parse(keeper_->Current()->FindActor(b)->json);
+  json actor = ActorToJson(keeper_->Current()->FindActor(b)->actor);
   actor["name"] = "Slezská diakonie";  // re-indexes b's cards
   ASSERT_TRUE(commands_->UpdateActor(b, actor.dump(), 1, "test").ok());
   ASSERT_FALSE(keeper_->Current()->overlay.cards.empty());
