@@ -20,6 +20,16 @@ void CheckCodes(FieldErrors& e, const NetworkSnapshot& snap, const std::string& 
   if (!sector.empty() && !f.reference.FindSector(sector)) e["sector"] = "unknown sector";
 }
 
+// Every word of a query costs a posting-list merge: bound them.
+constexpr size_t kMaxQueryWords = 12;
+constexpr size_t kMaxQueryBytes = 400;
+
+void CheckText(FieldErrors& e, const std::string& text) {
+  if (text.size() > kMaxQueryBytes || SearchTokens(FoldForSearch(text)).size() > kMaxQueryWords)
+    e["q"] = "is too long: at most " + std::to_string(kMaxQueryWords) + " words and " +
+             std::to_string(kMaxQueryBytes) + " bytes";
+}
+
 // Appends the page envelope around rendered JSON items.
 std::string Page(const std::vector<std::string_view>& items, size_t total, size_t offset,
                  size_t limit) {
@@ -55,6 +65,7 @@ FieldErrors CheckServiceQuery(const ServiceQuery& q, const NetworkSnapshot& snap
       std::find(std::begin(kForms), std::end(kForms), q.form) == std::end(kForms))
     e["form"] = "must be ambulatory, outreach, residential or remote";
   if (q.age && (*q.age < 0 || *q.age > 26)) e["age"] = "must be between 0 and 26";
+  CheckText(e, q.text);
   return e;
 }
 
@@ -63,6 +74,7 @@ FieldErrors CheckActorQuery(const ActorQuery& q, const NetworkSnapshot& snap) {
   CheckCodes(e, snap, q.region, q.orp, q.municipality, q.sector);
   if (!q.actor_type.empty() && !snap.frame->reference.FindActorType(q.actor_type))
     e["actor_type"] = "unknown actor type";
+  CheckText(e, q.text);
   return e;
 }
 

@@ -50,7 +50,7 @@ ApiResponse ApiResponse::Error(int http_status, const std::string& code,
                                const std::string& message) {
   nlohmann::json j = {
       {"error", {{"code", code}, {"message", message}, {"fields", nlohmann::json::object()}}}};
-  return {http_status, j.dump(), {}};
+  return {http_status, j.dump(), {}, {}};
 }
 
 ApiResponse ApiResponse::Error(const Status& status) {
@@ -61,7 +61,7 @@ ApiResponse ApiResponse::Error(const Status& status) {
   for (const auto& [field, msg] : status.fields()) fields[field] = msg;
   nlohmann::json j = {
       {"error", {{"code", ErrorCodeOf(status.code())}, {"message", message}, {"fields", fields}}}};
-  return {http, j.dump(), {}};
+  return {http, j.dump(), {}, http >= 500 ? status.ToString() : std::string()};
 }
 
 }  // namespace prosit

@@ -14,9 +14,10 @@ struct ApiResponse {
   int status = 200;
   std::string body;  // JSON
   std::vector<std::pair<std::string, std::string>> headers;
+  std::string log_detail;  // what went wrong inside, for the server log only (5xx)
 
   static ApiResponse Json(std::string body, int status = 200) {
-    return {status, std::move(body), {}};
+    return {status, std::move(body), {}, {}};
   }
   // The DESIGN's error form: {"error": {"code", "message", "fields"}}.
   static ApiResponse Error(const Status& status);

@@ -134,7 +134,7 @@ void AddWriteRoutes(ApiRouter& router, ApiContext& ctx, const std::string& base,
     if (!version.ok()) return ApiResponse::Error(version.status());
     Status s = (ctx.commands.*remove)(*id, *version, kWho);
     if (!s.ok()) return ApiResponse::Error(s);
-    return ApiResponse{204, "", {}};
+    return ApiResponse{204, "", {}, {}};
   });
 }
 

@@ -1,5 +1,7 @@
 #include "http/http_server.h"
 
+#include <spdlog/spdlog.h>
+
 #include <restinio/all.hpp>
 #include <thread>
 
@@ -109,7 +111,13 @@ Status RunHttpServer(const ApiRouter& router, const HttpServerOptions& options,
           Status::TooLarge("the body is larger than " + std::to_string(kMaxBodyBytes) + " bytes"));
     } else {
       r.body = req->body();
-      resp = router.Dispatch(r);
+      try {
+        resp = router.Dispatch(r);
+      } catch (const std::exception& e) {  // a bug: answer 500, keep serving
+        resp = ApiResponse::Error(Status::IoError(std::string("unhandled exception: ") + e.what()));
+      }
+      if (resp.status >= 500)
+        spdlog::error("{} {} -> {}: {}", r.method, r.path, resp.status, resp.log_detail);
     }
     auto out = req->create_response(StatusLine(resp.status));
     if (!resp.body.empty() || resp.status != 204)

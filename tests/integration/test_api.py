@@ -137,6 +137,11 @@ class ApiTest(unittest.TestCase):
         actors = self.server.get("/api/v1/actors?q=zakladni%20skola&orp=5302").json()
         self.assertEqual([x["name"] for x in actors["items"]], ["Základní škola Hlinsko"])
 
+    def test_overlong_text_queries_are_422(self):
+        r = self.server.get("/api/v1/service-cards?q=" + "+".join(["a"] * 13))
+        self.assert_error(r, 422, "validation_failed", "q")
+        self.assertEqual(self.server.get("/api/v1/service-cards?q=" + "+".join(["a"] * 12)).status, 200)
+
     def test_bad_query_parameters_are_422(self):
         r = self.server.get("/api/v1/service-cards?level=abc&orp=0000&limit=100000")
         self.assert_error(r, 422, "validation_failed", "level")
