@@ -103,8 +103,10 @@ Result<StoredDocument> SqliteTransaction::Put(const DocumentPut& put) {
   std::optional<std::string> before;
   StoredDocument doc{put.id, 1, put.parent_id, ""};
   if (put.id == 0) {
+    // Ids are never reused, so a deleted record's id keeps meaning it in the change log.
     SqliteStatement next(conn_,
-                         std::string("SELECT COALESCE(MAX(id), 0) + 1 FROM ") + TableOf(put.kind));
+                         "SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = ?), 0) + 1");
+    next.Bind(1, TableOf(put.kind));
     if (!next.Step()) return next.status().ok() ? Status::IoError("no next id") : next.status();
     doc.id = next.Int(0);
   } else {

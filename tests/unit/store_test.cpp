@@ -132,6 +132,25 @@ TEST(Store, ServiceCardNeedsItsActorAndKeepsItAlive) {
   EXPECT_TRUE(store->CheckIntegrity()->empty());
 }
 
+TEST(Store, IdsAreNeverReused) {
+  testing::TempDatabase db;
+  auto store = Open(db.path());
+  auto create = [&] {
+    int64_t id = 0;
+    EXPECT_TRUE(store->Transact(Who(), [&](StoreTransaction& tx) {
+      auto d = tx.Put(PutActor(0, 0, "A"));
+      if (d.ok()) id = d->id;
+      return d.status();
+    }).ok());
+    return id;
+  };
+  int64_t first = create();
+  ASSERT_TRUE(store->Transact(Who(), [&](StoreTransaction& tx) {
+    return tx.Delete(EntityKind::kActor, first, 1);
+  }).ok());
+  EXPECT_GT(create(), first);
+}
+
 TEST(Store, ChangeLogIsAppendOnly) {
   testing::TempDatabase db;
   auto store = Open(db.path());
