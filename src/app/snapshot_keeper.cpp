@@ -208,8 +208,20 @@ Status SnapshotKeeper::ApplyChange(NetworkSnapshot& snap, const ChangeEntry& cha
   return Status::Ok();
 }
 
+Status SnapshotKeeper::LastError() const {
+  std::lock_guard lock(error_mu_);
+  return last_error_;
+}
+
 Status SnapshotKeeper::CatchUp() {
   std::lock_guard lock(mu_);
+  Status s = CatchUpLocked();
+  std::lock_guard error_lock(error_mu_);
+  last_error_ = s;
+  return s;
+}
+
+Status SnapshotKeeper::CatchUpLocked() {
   auto base = current_.load();
   if (!base) return Status::IoError("no snapshot loaded");
   auto changes = store_.ChangesSince(base->seq, 1000000);

@@ -21,9 +21,12 @@ class SnapshotKeeper {
   // Applies the change-log rows written since the current snapshot and swaps it.
   Status CatchUp();
   std::shared_ptr<const NetworkSnapshot> Current() const { return current_.load(); }
+  // Why the last catch-up failed, or OK once one succeeds (the health check shows it).
+  Status LastError() const;
 
  private:
   Status LoadLocked();
+  Status CatchUpLocked();
   Status LoadFrame(NetworkSnapshot& snap);
   // Applies one change-log row to the maps; collects the ids of cards it changed.
   Status ApplyChange(NetworkSnapshot& snap, const ChangeEntry& change,
@@ -33,6 +36,8 @@ class SnapshotKeeper {
   std::mutex mu_;  // one refresh at a time
   CzechCollator collator_;
   std::atomic<std::shared_ptr<const NetworkSnapshot>> current_;
+  mutable std::mutex error_mu_;
+  Status last_error_;
 };
 
 // Builds the entries a snapshot keeps (exposed for tests and benchmarks).

@@ -234,11 +234,13 @@ ApiRouter MakeApiRouter(ApiContext& ctx) {
   ApiRouter router;
   router.Add("GET", "/api/v1/health", [&ctx](const ApiRequest&) {
     auto snap = ctx.keeper.Current();
-    json j = {{"status", "ok"},
+    Status lag = ctx.keeper.LastError();
+    json j = {{"status", lag.ok() ? "ok" : "degraded"},
               {"seq", snap->seq},
               {"actors", snap->actors.size()},
               {"service_cards", snap->cards.size()}};
-    return ApiResponse::Json(j.dump());
+    if (!lag.ok()) j["problem"] = "the snapshot cannot catch up with the store; see the log";
+    return ApiResponse::Json(j.dump(), lag.ok() ? 200 : 503);
   });
   router.Add("GET", "/api/v1/openapi.json",
              [](const ApiRequest&) { return ApiResponse::Json(OpenApiDocument()); });

@@ -74,6 +74,20 @@ class CliTest(unittest.TestCase):
             self.assertGreaterEqual(s.get("/api/v1/health").json()["service_cards"], 300)
             self.assertGreater(s.get("/api/v1/service-cards?q=ospod").json()["total"], 0)
 
+    def test_health_reports_a_snapshot_that_cannot_catch_up(self):
+        run_cli("init", "--database", self.db)
+        with Server(database=self.db) as s:
+            with sqlite3.connect(self.db) as c:  # a change the server cannot read
+                c.execute("INSERT INTO change_log (at, author, entity, entity_id, op, after) "
+                          "VALUES ('2026-11-24T00:00:00Z', 'test', 'actor', 99, 'create', '{bad')")
+            deadline = time.time() + 10
+            while s.get("/api/v1/health").status == 200 and time.time() < deadline:
+                time.sleep(0.1)
+            health = s.get("/api/v1/health")
+            self.assertEqual(health.status, 503)
+            self.assertEqual(health.json()["status"], "degraded")
+            self.assertEqual(s.get("/api/v1/orps").status, 200)  # reads go on
+
     def test_backup_is_a_working_database(self):
         run_cli("init", "--database", self.db)
         run_cli("demo", "--database", self.db)
