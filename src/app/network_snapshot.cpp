@@ -33,11 +33,13 @@ bool ActorOrderLess(const ActorEntry* a, const ActorEntry* b) {
 
 void NetworkSnapshot::Patch(const std::vector<int64_t>& changed_actors,
                             const std::vector<int64_t>& changed_cards) {
+  // Replacing in the overlay costs its size: many changes at once (an import by another
+  // process) go straight to a rebuild.
+  if (overlay.size() + changed_cards.size() > kMaxOverlay) return Reindex();
   for (int64_t id : changed_cards) {
     auto it = cards.find(id);
     overlay.Replace(id, it == cards.end() ? nullptr : SearchableOf(it->second));
   }
-  if (overlay.size() > kMaxOverlay) return Reindex();
   std::set<int64_t> moved(changed_actors.begin(), changed_actors.end());
   actors_sorted.erase(std::remove_if(actors_sorted.begin(), actors_sorted.end(),
                                      [&](const ActorEntry* e) { return moved.count(e->actor.id); }),
