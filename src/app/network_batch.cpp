@@ -36,23 +36,32 @@ Result<size_t> ImportNetworkBatch(Store& store, NetworkBatch batch, const Territ
   Status s = store.Transact(author, [&](StoreTransaction& tx) -> Status {
     std::vector<int64_t> actor_ids;
     for (Actor& a : batch.actors) {
-      DocumentPut put{EntityKind::kActor, 0, 0, 0, [&](int64_t id, int64_t version) {
+      DocumentPut put{EntityKind::kActor,
+                      0,
+                      0,
+                      0,
+                      [&](int64_t id, int64_t version) {
                         a.id = id;
                         a.version = version;
                         return ActorToJson(a).dump();
-                      }};
+                      },
+                      {}};
       auto doc = tx.Put(put);
       if (!doc.ok()) return doc.status();
       actor_ids.push_back(doc->id);
     }
     for (auto& [actor_index, card] : batch.cards) {
       card.actor_id = actor_ids[actor_index];
-      DocumentPut put{EntityKind::kServiceCard, 0, 0, card.actor_id,
+      DocumentPut put{EntityKind::kServiceCard,
+                      0,
+                      0,
+                      card.actor_id,
                       [&](int64_t id, int64_t version) {
                         card.id = id;
                         card.version = version;
                         return ServiceCardToJson(card).dump();
-                      }};
+                      },
+                      {}};
       auto doc = tx.Put(put);
       if (!doc.ok()) return doc.status();
     }

@@ -67,6 +67,24 @@ CREATE TRIGGER change_log_no_update BEFORE UPDATE ON change_log
 CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log
   BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;
 )sql"},
+      {2, "generic records of networking work and the references between records", R"sql(
+CREATE TABLE records (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  doc TEXT NOT NULL
+);
+CREATE INDEX records_kind ON records(kind, id);
+CREATE TABLE record_refs (
+  from_kind TEXT NOT NULL,
+  from_id INTEGER NOT NULL,
+  to_kind TEXT NOT NULL,
+  to_id INTEGER NOT NULL,
+  PRIMARY KEY (from_kind, from_id, to_kind, to_id)
+);
+CREATE INDEX record_refs_target ON record_refs(to_kind, to_id);
+INSERT INTO record_refs SELECT 'service_card', id, 'actor', actor_id FROM service_cards;
+)sql"},
   };
   return kMigrations;
 }

@@ -1,5 +1,6 @@
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <mutex>
 
 #include "store/sqlite_migrations.h"
@@ -31,14 +32,25 @@ std::optional<EntityKind> ParseEntityName(const std::string& name) {
 
 namespace {
 
+// Actors and service cards have tables of their own; the records of networking work
+// (meetings, …) share one table with a kind column.
+bool IsGenericRecord(EntityKind kind) {
+  return kind != EntityKind::kActor && kind != EntityKind::kServiceCard;
+}
+
 const char* TableOf(EntityKind kind) {
+  if (IsGenericRecord(kind)) return "records";
   return kind == EntityKind::kActor ? "actors" : "service_cards";
 }
 
-// The statements of one document table, written once for both tables.
-std::string SelectSql(EntityKind kind) {
-  return kind == EntityKind::kActor ? "SELECT id, version, 0, doc FROM actors"
-                                    : "SELECT id, version, actor_id, doc FROM service_cards";
+// SELECT id, version, parent, doc of one kind; `condition` is ANDed ("id = ?", "1").
+std::string SelectSql(EntityKind kind, const std::string& condition) {
+  if (kind == EntityKind::kActor)
+    return "SELECT id, version, 0, doc FROM actors WHERE " + condition;
+  if (kind == EntityKind::kServiceCard)
+    return "SELECT id, version, actor_id, doc FROM service_cards WHERE " + condition;
+  return std::string("SELECT id, version, 0, doc FROM records WHERE kind = '") + EntityName(kind) +
+         "' AND " + condition;
 }
 
 StoredDocument ReadDocument(const SqliteStatement& s) {
@@ -59,14 +71,17 @@ class SqliteTransaction : public StoreTransaction {
              const std::optional<std::string>& after);
 
  private:
-  Status CheckParent(const DocumentPut& put);
+  Status CheckReferences(const DocumentPut& put);
+  Status ReplaceReferences(EntityKind kind, int64_t id, const std::vector<Reference>& refs);
+  Status CheckNotReferred(EntityKind kind, int64_t id);
+  Result<StoredDocument> Current(EntityKind kind, int64_t id, int64_t expected_version);
   SqliteConnection& conn_;
   const Author& author_;
 };
 
 Result<std::optional<StoredDocument>> GetDocument(SqliteConnection& db, EntityKind kind,
                                                   int64_t id) {
-  SqliteStatement s(db, SelectSql(kind) + " WHERE id = ?");
+  SqliteStatement s(db, SelectSql(kind, "id = ?"));
   s.Bind(1, id);
   if (s.Step()) return std::optional<StoredDocument>(ReadDocument(s));
   if (!s.status().ok()) return s.status();
@@ -88,73 +103,112 @@ Status SqliteTransaction::Log(EntityKind kind, int64_t id, const char* op,
   return s.Run();
 }
 
-Status SqliteTransaction::CheckParent(const DocumentPut& put) {
-  if (put.kind != EntityKind::kServiceCard) return Status::Ok();
-  auto parent = GetDocument(conn_, EntityKind::kActor, put.parent_id);
-  if (!parent.ok()) return parent.status();
-  if (!parent->has_value())
-    return Status::Invalid("the service card names an unknown actor",
-                           {{"actor_id", "no actor " + std::to_string(put.parent_id)}});
+Status SqliteTransaction::CheckReferences(const DocumentPut& put) {
+  FieldErrors missing;
+  for (const Reference& ref : put.references) {
+    auto target = GetDocument(conn_, ref.kind, ref.id);
+    if (!target.ok()) return target.status();
+    if (!target->has_value())
+      missing[ref.field] = std::string("no ") + EntityName(ref.kind) + " " + std::to_string(ref.id);
+  }
+  if (!missing.empty())
+    return Status::Invalid("the record refers to records that do not exist", missing);
   return Status::Ok();
 }
 
-Result<StoredDocument> SqliteTransaction::Put(const DocumentPut& put) {
-  PROSIT_RETURN_IF_ERROR(CheckParent(put));
-  std::optional<std::string> before;
-  StoredDocument doc{put.id, 1, put.parent_id, ""};
-  if (put.id == 0) {
-    // Ids are never reused, so a deleted record's id keeps meaning it in the change log.
-    SqliteStatement next(conn_,
-                         "SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = ?), 0) + 1");
-    next.Bind(1, TableOf(put.kind));
-    if (!next.Step()) return next.status().ok() ? Status::IoError("no next id") : next.status();
-    doc.id = next.Int(0);
-  } else {
-    auto current = Get(put.kind, put.id);
-    if (!current.ok()) return current.status();
-    if (!current->has_value())
-      return Status::NotFound(std::string(EntityName(put.kind)) + " " + std::to_string(put.id) +
-                              " does not exist");
-    if (put.expected_version != 0 && (*current)->version != put.expected_version)
-      return Status::Conflict("the record changed since version " +
-                              std::to_string(put.expected_version) + "; it is now version " +
-                              std::to_string((*current)->version));
-    before = (*current)->json;
-    doc.version = (*current)->version + 1;
+Status SqliteTransaction::ReplaceReferences(EntityKind kind, int64_t id,
+                                            const std::vector<Reference>& refs) {
+  SqliteStatement clear(conn_, "DELETE FROM record_refs WHERE from_kind = ? AND from_id = ?");
+  clear.Bind(1, EntityName(kind)).Bind(2, id);
+  PROSIT_RETURN_IF_ERROR(clear.Run());
+  SqliteStatement add(conn_, "INSERT OR IGNORE INTO record_refs VALUES (?, ?, ?, ?)");
+  for (const Reference& ref : refs) {
+    add.Bind(1, EntityName(kind)).Bind(2, id).Bind(3, EntityName(ref.kind)).Bind(4, ref.id);
+    PROSIT_RETURN_IF_ERROR(add.Run());
+    add.Reset();
   }
-  doc.json = put.render(doc.id, doc.version);
-  std::string sql = put.kind == EntityKind::kActor
-                        ? "INSERT OR REPLACE INTO actors (id, version, doc) VALUES (?1, ?2, ?4)"
-                        : "INSERT OR REPLACE INTO service_cards (id, version, actor_id, doc) "
-                          "VALUES (?1, ?2, ?3, ?4)";
-  SqliteStatement s(conn_, sql);
-  s.Bind(1, doc.id).Bind(2, doc.version).Bind(4, doc.json);
-  if (put.kind == EntityKind::kServiceCard) s.Bind(3, doc.parent_id);
-  PROSIT_RETURN_IF_ERROR(s.Run());
-  PROSIT_RETURN_IF_ERROR(Log(put.kind, doc.id, before ? "update" : "create", before, doc.json));
-  return doc;
+  return Status::Ok();
 }
 
-Status SqliteTransaction::Delete(EntityKind kind, int64_t id, int64_t expected_version) {
+Status SqliteTransaction::CheckNotReferred(EntityKind kind, int64_t id) {
+  SqliteStatement s(conn_,
+                    "SELECT from_kind, COUNT(*) FROM record_refs WHERE to_kind = ? AND to_id = ? "
+                    "GROUP BY from_kind ORDER BY from_kind");
+  s.Bind(1, EntityName(kind)).Bind(2, id);
+  std::string referrers;
+  while (s.Step()) {
+    std::string kind_name = s.Text(0);
+    std::replace(kind_name.begin(), kind_name.end(), '_', ' ');
+    referrers +=
+        (referrers.empty() ? "" : ", ") + std::to_string(s.Int(1)) + " " + kind_name + "(s)";
+  }
+  PROSIT_RETURN_IF_ERROR(s.status());
+  if (referrers.empty()) return Status::Ok();
+  return Status::Conflict(std::string("the ") + EntityName(kind) + " is referred to by " +
+                          referrers + "; change or delete those first");
+}
+
+// The record being changed, if it exists at the version the writer saw.
+Result<StoredDocument> SqliteTransaction::Current(EntityKind kind, int64_t id,
+                                                  int64_t expected_version) {
   auto current = Get(kind, id);
   if (!current.ok()) return current.status();
   if (!current->has_value())
     return Status::NotFound(std::string(EntityName(kind)) + " " + std::to_string(id) +
                             " does not exist");
   if (expected_version != 0 && (*current)->version != expected_version)
-    return Status::Conflict("the record changed since version " + std::to_string(expected_version));
-  if (kind == EntityKind::kActor) {
-    SqliteStatement count(conn_, "SELECT COUNT(*) FROM service_cards WHERE actor_id = ?");
-    count.Bind(1, id);
-    if (count.Step() && count.Int(0) > 0)
-      return Status::Conflict("the actor still has " + std::to_string(count.Int(0)) +
-                              " service card(s); delete or move them first");
-    PROSIT_RETURN_IF_ERROR(count.status());
+    return Status::Conflict("the record changed since version " + std::to_string(expected_version) +
+                            "; it is now version " + std::to_string((*current)->version));
+  return **current;
+}
+
+Result<StoredDocument> SqliteTransaction::Put(const DocumentPut& original) {
+  DocumentPut put = original;
+  if (put.kind == EntityKind::kServiceCard)  // the actor_id column is a reference too
+    put.references.push_back({EntityKind::kActor, put.parent_id, "actor_id"});
+  PROSIT_RETURN_IF_ERROR(CheckReferences(put));
+  std::optional<std::string> before;
+  StoredDocument doc{put.id, 1, put.parent_id, ""};
+  if (put.id == 0) {
+    // Ids are never reused, so a deleted record's id keeps meaning it in the change log.
+    SqliteStatement next(
+        conn_, "SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = ?), 0) + 1");
+    next.Bind(1, TableOf(put.kind));
+    if (!next.Step()) return next.status().ok() ? Status::IoError("no next id") : next.status();
+    doc.id = next.Int(0);
+  } else {
+    auto current = Current(put.kind, put.id, put.expected_version);
+    if (!current.ok()) return current.status();
+    before = current->json;
+    doc.version = current->version + 1;
   }
+  doc.json = put.render(doc.id, doc.version);
+  const char* sql =
+      put.kind == EntityKind::kActor
+          ? "INSERT OR REPLACE INTO actors (id, version, doc) VALUES (?1, ?2, ?4)"
+      : put.kind == EntityKind::kServiceCard
+          ? "INSERT OR REPLACE INTO service_cards (id, version, actor_id, doc) VALUES (?1, ?2, ?3, "
+            "?4)"
+          : "INSERT OR REPLACE INTO records (id, version, kind, doc) VALUES (?1, ?2, ?5, ?4)";
+  SqliteStatement s(conn_, sql);
+  s.Bind(1, doc.id).Bind(2, doc.version).Bind(4, doc.json);
+  if (put.kind == EntityKind::kServiceCard) s.Bind(3, doc.parent_id);
+  if (IsGenericRecord(put.kind)) s.Bind(5, EntityName(put.kind));
+  PROSIT_RETURN_IF_ERROR(s.Run());
+  PROSIT_RETURN_IF_ERROR(ReplaceReferences(put.kind, doc.id, put.references));
+  PROSIT_RETURN_IF_ERROR(Log(put.kind, doc.id, before ? "update" : "create", before, doc.json));
+  return doc;
+}
+
+Status SqliteTransaction::Delete(EntityKind kind, int64_t id, int64_t expected_version) {
+  auto current = Current(kind, id, expected_version);
+  if (!current.ok()) return current.status();
+  PROSIT_RETURN_IF_ERROR(CheckNotReferred(kind, id));
   SqliteStatement s(conn_, std::string("DELETE FROM ") + TableOf(kind) + " WHERE id = ?");
   s.Bind(1, id);
   PROSIT_RETURN_IF_ERROR(s.Run());
-  return Log(kind, id, "delete", (*current)->json, std::nullopt);
+  PROSIT_RETURN_IF_ERROR(ReplaceReferences(kind, id, {}));
+  return Log(kind, id, "delete", current->json, std::nullopt);
 }
 
 class SqliteStore : public Store {
@@ -183,7 +237,6 @@ class SqliteStore : public Store {
     return GetDocument(conn_, kind, id);
   }
   Result<std::vector<StoredDocument>> LoadAll(EntityKind kind) override;
-  Result<int64_t> CountServiceCardsOfActor(int64_t actor_id) override;
   Result<std::vector<ChangeEntry>> ChangesSince(int64_t seq, int64_t limit) override;
   Result<int64_t> LastChangeSeq() override;
   Status Backup(const std::string& path) override;
@@ -370,18 +423,10 @@ Status SqliteStore::Transact(const Author& author,
 Result<std::vector<StoredDocument>> SqliteStore::LoadAll(EntityKind kind) {
   std::lock_guard lock(mu_);
   std::vector<StoredDocument> out;
-  SqliteStatement s(conn_, SelectSql(kind) + " ORDER BY id");
+  SqliteStatement s(conn_, SelectSql(kind, "1 ORDER BY id"));
   while (s.Step()) out.push_back(ReadDocument(s));
   PROSIT_RETURN_IF_ERROR(s.status());
   return out;
-}
-
-Result<int64_t> SqliteStore::CountServiceCardsOfActor(int64_t actor_id) {
-  std::lock_guard lock(mu_);
-  SqliteStatement s(conn_, "SELECT COUNT(*) FROM service_cards WHERE actor_id = ?");
-  s.Bind(1, actor_id);
-  if (s.Step()) return s.Int(0);
-  return s.status();
 }
 
 Result<std::vector<ChangeEntry>> SqliteStore::ChangesSince(int64_t seq, int64_t limit) {

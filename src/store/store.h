@@ -48,14 +48,23 @@ struct ChangeEntry {
   std::optional<std::string> before, after;
 };
 
+// A record another one names (a service card's actor, a meeting's participants). It
+// must exist when written, and a record that is referred to cannot be deleted.
+struct Reference {
+  EntityKind kind = EntityKind::kActor;
+  int64_t id = 0;
+  std::string field;  // where the writer named it, for the error ("actor_ids[2]")
+};
+
 // A write of one document. `render` produces the document once the store knows the
 // record's id and new version, so the stored JSON always states both.
 struct DocumentPut {
   EntityKind kind = EntityKind::kActor;
   int64_t id = 0;                // 0 creates a new record
   int64_t expected_version = 0;  // for updates: the version the writer saw
-  int64_t parent_id = 0;         // service cards: their actor, which must exist
+  int64_t parent_id = 0;         // service cards: their actor (also one of `references`)
   std::function<std::string(int64_t id, int64_t version)> render;
+  std::vector<Reference> references;  // replaces the record's previous references
 };
 
 // The writes of one transaction; each is logged. Returning a non-OK Status from the
@@ -94,7 +103,6 @@ class Store {
 
   virtual Result<std::optional<StoredDocument>> Get(EntityKind kind, int64_t id) = 0;
   virtual Result<std::vector<StoredDocument>> LoadAll(EntityKind kind) = 0;
-  virtual Result<int64_t> CountServiceCardsOfActor(int64_t actor_id) = 0;
 
   virtual Result<std::vector<ChangeEntry>> ChangesSince(int64_t seq, int64_t limit) = 0;
   virtual Result<int64_t> LastChangeSeq() = 0;
