@@ -30,19 +30,6 @@ void CheckText(FieldErrors& e, const std::string& text) {
              std::to_string(kMaxQueryBytes) + " bytes";
 }
 
-// Appends the page envelope around rendered JSON items.
-std::string Page(const std::vector<std::string_view>& items, size_t total, size_t offset,
-                 size_t limit) {
-  std::string out = "{\"items\":[";
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (i) out += ',';
-    out += items[i];
-  }
-  out += "],\"total\":" + std::to_string(total) + ",\"offset\":" + std::to_string(offset) +
-         ",\"limit\":" + std::to_string(limit) + "}";
-  return out;
-}
-
 bool WordsMatch(const std::vector<std::string>& query_words, const std::string& folded) {
   auto words = SearchTokens(folded);
   return std::all_of(query_words.begin(), query_words.end(), [&](const std::string& q) {
@@ -84,7 +71,7 @@ std::string SearchServiceCards(const NetworkSnapshot& snap, const ServiceQuery& 
   items.reserve(hits.page.size());
   for (const SearchableCard* card : hits.page)
     items.push_back(snap.FindCard(card->id)->summary_json);
-  return Page(items, hits.total, q.offset, q.limit);
+  return RenderPage(items, hits.total, q.offset, q.limit);
 }
 
 std::string ListActors(const NetworkSnapshot& snap, const ActorQuery& q) {
@@ -104,7 +91,19 @@ std::string ListActors(const NetworkSnapshot& snap, const ActorQuery& q) {
     if (total >= q.offset && rendered.size() < q.limit) rendered.push_back(ActorToJson(a).dump());
     ++total;
   }
-  return Page({rendered.begin(), rendered.end()}, total, q.offset, q.limit);
+  return RenderPage({rendered.begin(), rendered.end()}, total, q.offset, q.limit);
+}
+
+std::string RenderPage(const std::vector<std::string_view>& items, size_t total, size_t offset,
+                       size_t limit) {
+  std::string out = "{\"items\":[";
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) out += ',';
+    out += items[i];
+  }
+  out += "],\"total\":" + std::to_string(total) + ",\"offset\":" + std::to_string(offset) +
+         ",\"limit\":" + std::to_string(limit) + "}";
+  return out;
 }
 
 }  // namespace prosit

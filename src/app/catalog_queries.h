@@ -4,6 +4,8 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "analysis/service_query.h"
 #include "app/network_snapshot.h"
@@ -27,5 +29,9 @@ FieldErrors CheckActorQuery(const ActorQuery& q, const NetworkSnapshot& snap);
 std::string SearchServiceCards(const NetworkSnapshot& snap, const ServiceQuery& q);
 // {"items": [actors], "total", "offset", "limit"}
 std::string ListActors(const NetworkSnapshot& snap, const ActorQuery& q);
+
+// The page envelope every list shares, around items already rendered as JSON.
+std::string RenderPage(const std::vector<std::string_view>& items, size_t total, size_t offset,
+                       size_t limit);
 
 }  // namespace prosit

@@ -1,5 +1,6 @@
 #include "app/database_setup.h"
 
+#include "io/meeting_json.h"
 #include "io/network_json.h"
 #include "io/reference_json.h"
 #include "io/territory_csv.h"
@@ -69,6 +70,15 @@ Result<std::vector<std::string>> CheckDatabase(Store& store, const std::string& 
     if (c->actor_id != doc.parent_id)
       problems->push_back("service card " + std::to_string(doc.id) +
                           ": document and row disagree on the actor");
+  }
+  auto meetings = store.LoadAll(EntityKind::kMeeting);
+  if (!meetings.ok()) return meetings.status();
+  for (const auto& doc : *meetings) {
+    auto m = MeetingFromJson(doc.json);
+    if (!m.ok())
+      problems->push_back("meeting " + std::to_string(doc.id) + ": unreadable document");
+    else
+      report("meeting", doc.id, ValidateMeeting(*m, ctx));
   }
   return problems;
 }

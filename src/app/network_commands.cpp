@@ -1,5 +1,6 @@
 #include "app/network_commands.h"
 
+#include "io/meeting_json.h"
 #include "io/network_json.h"
 #include "model/validation.h"
 
@@ -18,6 +19,7 @@ struct ActorTraits {
     return ValidateActor(a, ctx);
   }
   static int64_t Parent(const Actor&) { return 0; }
+  static std::vector<Reference> References(const Actor&) { return {}; }
 };
 
 struct CardTraits {
@@ -32,6 +34,25 @@ struct CardTraits {
     return ValidateServiceCard(c, ctx);
   }
   static int64_t Parent(const ServiceCard& c) { return c.actor_id; }
+  static std::vector<Reference> References(const ServiceCard&) { return {}; }  // see Parent
+};
+
+struct MeetingTraits {
+  using Value = Meeting;
+  static constexpr EntityKind kKind = EntityKind::kMeeting;
+  static Result<Meeting> Parse(std::string_view text) { return MeetingFromJson(text); }
+  static nlohmann::json ToJson(const Meeting& m) { return MeetingToJson(m); }
+  static void Prepare(Meeting&, const ReferenceData&) {}
+  static FieldErrors Validate(const Meeting& m, const ValidationContext& ctx) {
+    return ValidateMeeting(m, ctx);
+  }
+  static int64_t Parent(const Meeting&) { return 0; }
+  static std::vector<Reference> References(const Meeting& m) {
+    std::vector<Reference> refs;
+    for (size_t i = 0; i < m.actor_ids.size(); ++i)
+      refs.push_back({EntityKind::kActor, m.actor_ids[i], "actor_ids[" + std::to_string(i) + "]"});
+    return refs;
+  }
 };
 
 }  // namespace
@@ -85,6 +106,7 @@ Result<std::string> NetworkCommands::Put(int64_t id, std::string_view body,
     put.id = id;
     put.expected_version = expected;
     put.parent_id = Entity::Parent(value);
+    put.references = Entity::References(value);
     put.render = [&](int64_t new_id, int64_t version) {
       value.id = new_id;
       value.version = version;
@@ -134,6 +156,19 @@ Result<std::string> NetworkCommands::UpdateServiceCard(int64_t id, std::string_v
 Status NetworkCommands::DeleteServiceCard(int64_t id, std::optional<int64_t> if_match,
                                           const std::string& who) {
   return Delete<CardTraits>(id, if_match, who);
+}
+
+Result<std::string> NetworkCommands::CreateMeeting(std::string_view body, const std::string& who) {
+  return Put<MeetingTraits>(0, body, std::nullopt, who);
+}
+Result<std::string> NetworkCommands::UpdateMeeting(int64_t id, std::string_view body,
+                                                   std::optional<int64_t> if_match,
+                                                   const std::string& who) {
+  return Put<MeetingTraits>(id, body, if_match, who);
+}
+Status NetworkCommands::DeleteMeeting(int64_t id, std::optional<int64_t> if_match,
+                                      const std::string& who) {
+  return Delete<MeetingTraits>(id, if_match, who);
 }
 
 }  // namespace prosit

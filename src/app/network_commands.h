@@ -1,5 +1,6 @@
 #pragma once
-// NetworkCommands: the use cases that change actors and service cards. Each parses and
+// NetworkCommands: the use cases that change actors, service cards and the records of
+// networking work (meetings). Each parses and
 // validates its input, writes in one store transaction (with its change-log row), then
 // brings the snapshot up to date so the next read sees the change.
 
@@ -30,6 +31,11 @@ class NetworkCommands {
   Result<std::string> UpdateServiceCard(int64_t id, std::string_view body,
                                         std::optional<int64_t> if_match, const std::string& who);
   Status DeleteServiceCard(int64_t id, std::optional<int64_t> if_match, const std::string& who);
+
+  Result<std::string> CreateMeeting(std::string_view body, const std::string& who);
+  Result<std::string> UpdateMeeting(int64_t id, std::string_view body,
+                                    std::optional<int64_t> if_match, const std::string& who);
+  Status DeleteMeeting(int64_t id, std::optional<int64_t> if_match, const std::string& who);
 
  private:
   template <typename Entity>

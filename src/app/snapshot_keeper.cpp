@@ -3,6 +3,7 @@
 #include <thread>
 
 #include "io/json_writer.h"
+#include "io/meeting_json.h"
 #include "io/network_json.h"
 #include "io/reference_json.h"
 #include "io/territory_json.h"
@@ -163,8 +164,21 @@ Status SnapshotKeeper::LoadLocked() {
   if (!card_entries.ok()) return card_entries.status();
   for (size_t i = 0; i < cards->size(); ++i)
     snap->cards.emplace_hint(snap->cards.end(), (*cards)[i].id, std::move((*card_entries)[i]));
+  PROSIT_RETURN_IF_ERROR(LoadMeetings(*snap));
   snap->Reindex();
   current_.store(std::move(snap));
+  return Status::Ok();
+}
+
+Status SnapshotKeeper::LoadMeetings(NetworkSnapshot& snap) {
+  auto docs = store_.LoadAll(EntityKind::kMeeting);
+  if (!docs.ok()) return docs.status();
+  for (const auto& doc : *docs) {
+    auto meeting = ReadStored(MeetingFromJson(doc.json), "meeting");
+    if (!meeting.ok()) return meeting.status();
+    snap.meetings.emplace_hint(snap.meetings.end(), doc.id,
+                               std::make_shared<const Meeting>(std::move(*meeting)));
+  }
   return Status::Ok();
 }
 
@@ -189,6 +203,16 @@ Status SnapshotKeeper::ApplyChange(NetworkSnapshot& snap, const ChangeEntry& cha
         card = MakeCardEntry(card->card, &entry->actor, *snap.frame, collator_);
         changed_cards.push_back(id);
       }
+      return Status::Ok();
+    }
+    case EntityKind::kMeeting: {
+      if (!change.after) {
+        snap.meetings.erase(change.entity_id);
+        return Status::Ok();
+      }
+      auto meeting = ReadStored(MeetingFromJson(*change.after), "meeting");
+      if (!meeting.ok()) return meeting.status();
+      snap.meetings[change.entity_id] = std::make_shared<const Meeting>(std::move(*meeting));
       return Status::Ok();
     }
     case EntityKind::kServiceCard: {
@@ -235,6 +259,7 @@ Status SnapshotKeeper::CatchUpLocked() {
   snap->frame = base->frame;
   snap->actors = base->actors;
   snap->cards = base->cards;
+  snap->meetings = base->meetings;
   snap->index = base->index;
   snap->overlay = base->overlay;
   snap->actors_sorted = base->actors_sorted;

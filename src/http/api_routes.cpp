@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 
 #include "app/catalog_queries.h"
+#include "app/meeting_queries.h"
+#include "io/meeting_json.h"
 #include "io/network_json.h"
 
 namespace prosit {
@@ -207,6 +209,31 @@ void AddTerritoryRoutes(ApiRouter& router, ApiContext& ctx) {
   });
 }
 
+void AddMeetingRoutes(ApiRouter& router, ApiContext& ctx) {
+  router.Add("GET", "/api/v1/meetings", [&ctx](const ApiRequest& r) {
+    auto snap = ctx.keeper.Current();
+    QueryReader qr(r);
+    MeetingQuery q;
+    q.region = qr.Text("region");
+    q.orp = qr.Text("orp");
+    q.category = qr.Text("category");
+    q.format = qr.Text("format");
+    q.from = qr.Text("from");
+    q.to = qr.Text("to");
+    q.actor_id = qr.Int("actor_id", 1, INT64_MAX);
+    qr.Page(q.offset, q.limit);
+    return AnswerList(qr, CheckMeetingQuery(q, *snap), [&] { return ListMeetings(*snap, q); });
+  });
+  router.Add("GET", "/api/v1/meetings/{id}", [&ctx](const ApiRequest& r) {
+    auto snap = ctx.keeper.Current();
+    auto id = IdParam(r);
+    auto it = id ? snap->meetings.find(*id) : snap->meetings.end();
+    if (it == snap->meetings.end())
+      return ApiResponse::Error(404, "not_found", "no meeting " + r.params.at("id"));
+    return Document(MeetingToJson(*it->second).dump());
+  });
+}
+
 void AddReadRoutes(ApiRouter& router, ApiContext& ctx) {
   router.Add("GET", "/api/v1/actors",
              [&ctx](const ApiRequest& r) { return ListActorsRoute(ctx, r); });
@@ -250,6 +277,9 @@ ApiRouter MakeApiRouter(ApiContext& ctx) {
                  &NetworkCommands::UpdateActor, &NetworkCommands::DeleteActor);
   AddWriteRoutes(router, ctx, "/api/v1/service-cards", &NetworkCommands::CreateServiceCard,
                  &NetworkCommands::UpdateServiceCard, &NetworkCommands::DeleteServiceCard);
+  AddMeetingRoutes(router, ctx);
+  AddWriteRoutes(router, ctx, "/api/v1/meetings", &NetworkCommands::CreateMeeting,
+                 &NetworkCommands::UpdateMeeting, &NetworkCommands::DeleteMeeting);
   return router;
 }
 

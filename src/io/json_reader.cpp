@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace prosit {
 
@@ -108,23 +109,33 @@ void JsonReader::Strings(const char* key, std::vector<std::string>& out) {
   }
 }
 
-void JsonReader::Ints(const char* key, std::vector<int>& out) {
-  auto v = Get(key);
+template <typename T>
+static void ReadIntegers(JsonReader& r, std::optional<JsonValue> v, const char* key,
+                         std::vector<T>& out) {
   if (!v) return;
   simdjson::dom::array arr;
   if (v->get_array().get(arr)) {
-    errors_[Field(key)] = "must be an array of integers";
+    r.errors()[r.Field(key)] = "must be an array of integers";
     return;
   }
   out.clear();
   for (JsonValue item : arr) {
     int64_t i = 0;
-    if (item.get_int64().get(i)) {
-      errors_[Field(key)] = "must be an array of integers";
+    if (item.get_int64().get(i) || i < std::numeric_limits<T>::min() ||
+        i > std::numeric_limits<T>::max()) {
+      r.errors()[r.Field(key)] = "must be an array of integers";
       return;
     }
-    out.push_back(static_cast<int>(i));
+    out.push_back(static_cast<T>(i));
   }
+}
+
+void JsonReader::Ints(const char* key, std::vector<int>& out) {
+  ReadIntegers(*this, Get(key), key, out);
+}
+
+void JsonReader::Int64s(const char* key, std::vector<int64_t>& out) {
+  ReadIntegers(*this, Get(key), key, out);
 }
 
 void JsonReader::RejectUnknown() {

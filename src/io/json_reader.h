@@ -36,6 +36,7 @@ class JsonReader {
   void Number(const char* key, double& out);
   void Strings(const char* key, std::vector<std::string>& out);
   void Ints(const char* key, std::vector<int>& out);
+  void Int64s(const char* key, std::vector<int64_t>& out);
   // Present-and-not-null sub-value, if any.
   std::optional<JsonValue> Get(const char* key);
   // Reports every key that no read named. Call last.

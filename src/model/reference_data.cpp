@@ -25,6 +25,7 @@ void ReferenceData::Index() {
   IndexById(actor_types, actor_type_idx_);
   IndexById(capacity_units, unit_idx_);
   IndexById(service_types, service_type_idx_);
+  IndexById(meeting_categories, meeting_category_idx_);
 }
 
 const NeedArea* ReferenceData::FindNeedArea(const std::string& id) const {
@@ -41,6 +42,9 @@ const CapacityUnit* ReferenceData::FindCapacityUnit(const std::string& id) const
 }
 const ServiceType* ReferenceData::FindServiceType(const std::string& id) const {
   return FindById(service_types, service_type_idx_, id);
+}
+const MeetingCategory* ReferenceData::FindMeetingCategory(const std::string& id) const {
+  return FindById(meeting_categories, meeting_category_idx_, id);
 }
 const SupportLevel* ReferenceData::FindLevel(int level) const {
   for (const auto& l : support_levels)

@@ -71,6 +71,12 @@ struct ModelCell {
   Label explanation;
 };
 
+// A category of meetings, as counted in the seeds' "Síťování v číslech".
+struct MeetingCategory {
+  std::string id;
+  Label label;
+};
+
 struct ModelSituation {
   std::string id;
   Label label;
@@ -90,6 +96,7 @@ class ReferenceData {
   std::vector<ServiceType> service_types;
   std::vector<ModelCell> model_cells;
   std::vector<ModelSituation> situations;
+  std::vector<MeetingCategory> meeting_categories;
 
   // Builds the lookup indexes; call once after filling the vectors.
   void Index();
@@ -100,10 +107,11 @@ class ReferenceData {
   const ActorType* FindActorType(const std::string& id) const;
   const CapacityUnit* FindCapacityUnit(const std::string& id) const;
   const ServiceType* FindServiceType(const std::string& id) const;
+  const MeetingCategory* FindMeetingCategory(const std::string& id) const;
 
  private:
   std::unordered_map<std::string, size_t> need_area_idx_, sector_idx_, actor_type_idx_, unit_idx_,
-      service_type_idx_;
+      service_type_idx_, meeting_category_idx_;
 };
 
 }  // namespace prosit

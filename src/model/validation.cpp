@@ -68,6 +68,9 @@ bool OnlyRemoteOrOutreach(const std::vector<std::string>& forms) {
                      [](const std::string& f) { return f == "outreach" || f == "remote"; });
 }
 
+// Networking in the sense of the seeds began in 2012; records before that are typos.
+constexpr const char* kEarliestMeeting = "2012-01-01";
+
 }  // namespace
 
 bool IsIsoDate(const std::string& s) {
@@ -151,6 +154,41 @@ FieldErrors ValidateServiceCard(const ServiceCard& c, const ValidationContext& c
   for (size_t i = 0; i < c.registry_ids.size(); ++i)
     if (c.registry_ids[i].id.empty())
       e["registry_ids[" + std::to_string(i) + "].id"] = "is required";
+  return e;
+}
+
+FieldErrors ValidateMeeting(const Meeting& m, const ValidationContext& ctx) {
+  FieldErrors e;
+  if (!IsIsoDate(m.date))
+    e["date"] = "is not a date YYYY-MM-DD";
+  else if (m.date < kEarliestMeeting)
+    e["date"] = std::string("lies before ") + kEarliestMeeting;
+  else if (!ctx.today.empty() && m.date > ctx.today)
+    e["date"] = "lies in the future: record meetings that took place";
+  if (!ctx.territory.FindOrp(m.orp_code)) e["orp_code"] = "unknown ORP '" + m.orp_code + "'";
+  if (!ctx.reference.FindMeetingCategory(m.category))
+    e["category"] = "unknown meeting category '" + m.category + "'";
+  if (std::find_if(std::begin(kMeetingFormats), std::end(kMeetingFormats),
+                   [&](const char* f) { return m.format == f; }) == std::end(kMeetingFormats))
+    e["format"] = "must be individual, joint, platform or working_group";
+  if (m.people < 1 || m.people > 10000) e["people"] = "must be between 1 and 10000";
+  if (std::set<int64_t>(m.actor_ids.begin(), m.actor_ids.end()).size() != m.actor_ids.size())
+    e["actor_ids"] = "lists an actor twice";
+  for (size_t i = 0; i < m.networkers.size(); ++i)
+    CheckText(e, "networkers[" + std::to_string(i) + "]", m.networkers[i], kMaxName, true);
+  CheckText(e, "topic", m.topic, kMaxName, true);
+  CheckText(e, "notes", m.notes, kMaxText, false);
+  CheckText(e, "outputs", m.outputs, kMaxText, false);
+  for (size_t i = 0; i < m.follow_ups.size(); ++i) {
+    const FollowUp& f = m.follow_ups[i];
+    std::string field = "follow_ups[" + std::to_string(i) + "]";
+    CheckText(e, field + ".task", f.task, kMaxText, true);
+    CheckText(e, field + ".owner", f.owner, kMaxName, false);
+    if (!f.due.empty() && !IsIsoDate(f.due))
+      e[field + ".due"] = "is not a date YYYY-MM-DD";
+    else if (!f.due.empty() && f.due < m.date)
+      e[field + ".due"] = "lies before the meeting";
+  }
   return e;
 }
 

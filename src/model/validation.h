@@ -5,6 +5,7 @@
 #include <string>
 
 #include "model/actor.h"
+#include "model/meeting.h"
 #include "model/reference_data.h"
 #include "model/service_card.h"
 #include "model/status.h"
@@ -21,6 +22,8 @@ struct ValidationContext {
 
 FieldErrors ValidateActor(const Actor& actor, const ValidationContext& ctx);
 FieldErrors ValidateServiceCard(const ServiceCard& card, const ValidationContext& ctx);
+// Whether the actors exist is the store's to check (it refers to them).
+FieldErrors ValidateMeeting(const Meeting& meeting, const ValidationContext& ctx);
 
 // True for a real calendar date written YYYY-MM-DD between 1990 and 2100.
 bool IsIsoDate(const std::string& s);

@@ -19,13 +19,15 @@ const char* EntityName(EntityKind kind) {
       return "reference";
     case EntityKind::kTerritory:
       return "territory";
+    case EntityKind::kMeeting:
+      return "meeting";
   }
   return "actor";
 }
 
 std::optional<EntityKind> ParseEntityName(const std::string& name) {
   for (EntityKind k : {EntityKind::kActor, EntityKind::kServiceCard, EntityKind::kReference,
-                       EntityKind::kTerritory})
+                       EntityKind::kTerritory, EntityKind::kMeeting})
     if (name == EntityName(k)) return k;
   return std::nullopt;
 }
@@ -491,6 +493,16 @@ Result<std::vector<std::string>> SqliteStore::CheckIntegrity() {
     problems.push_back("foreign key: " + fk.Text(0) + " row " + std::to_string(fk.Int(1)) +
                        " refers to a missing " + fk.Text(2));
   PROSIT_RETURN_IF_ERROR(fk.status());
+  // References are the store's own bookkeeping: each must point at a record that exists.
+  SqliteStatement refs(conn_, R"sql(
+      SELECT from_kind, from_id, to_kind, to_id FROM record_refs r WHERE NOT EXISTS (
+        SELECT 1 FROM actors WHERE r.to_kind = 'actor' AND id = r.to_id
+        UNION ALL SELECT 1 FROM service_cards WHERE r.to_kind = 'service_card' AND id = r.to_id
+        UNION ALL SELECT 1 FROM records WHERE kind = r.to_kind AND id = r.to_id))sql");
+  while (refs.Step())
+    problems.push_back("reference: " + refs.Text(0) + " " + std::to_string(refs.Int(1)) +
+                       " refers to a missing " + refs.Text(2) + " " + std::to_string(refs.Int(3)));
+  PROSIT_RETURN_IF_ERROR(refs.status());
   return problems;
 }
 

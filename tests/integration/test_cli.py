@@ -110,6 +110,10 @@ class CliTest(unittest.TestCase):
         out = run_cli("check", "--database", self.db, check=False)
         self.assertEqual(out.returncode, 1)
         self.assertIn("service card 1: service_type", out.stdout)
+        with sqlite3.connect(self.db) as c:
+            c.execute("INSERT INTO record_refs VALUES ('meeting', 5, 'actor', 999999)")
+        self.assertIn("meeting 5 refers to a missing actor 999999",
+                      run_cli("check", "--database", self.db, check=False).stdout)
 
     def test_child_population_import_is_all_or_nothing(self):
         run_cli("init", "--database", self.db)

@@ -1,0 +1,53 @@
+#include "app/meeting_queries.h"
+
+#include <algorithm>
+
+#include "app/catalog_queries.h"
+#include "io/meeting_json.h"
+#include "model/validation.h"
+
+namespace prosit {
+
+FieldErrors CheckMeetingQuery(const MeetingQuery& q, const NetworkSnapshot& snap) {
+  FieldErrors e;
+  const Frame& f = *snap.frame;
+  if (!q.region.empty() && !f.territory.FindRegion(q.region)) e["region"] = "unknown region code";
+  if (!q.orp.empty() && !f.territory.FindOrp(q.orp)) e["orp"] = "unknown ORP code";
+  if (!q.category.empty() && !f.reference.FindMeetingCategory(q.category))
+    e["category"] = "unknown meeting category";
+  if (!q.format.empty() && std::none_of(std::begin(kMeetingFormats), std::end(kMeetingFormats),
+                                        [&](const char* x) { return q.format == x; }))
+    e["format"] = "must be individual, joint, platform or working_group";
+  if (!q.from.empty() && !IsIsoDate(q.from)) e["from"] = "is not a date YYYY-MM-DD";
+  if (!q.to.empty() && !IsIsoDate(q.to)) e["to"] = "is not a date YYYY-MM-DD";
+  return e;
+}
+
+std::string ListMeetings(const NetworkSnapshot& snap, const MeetingQuery& q) {
+  const Territory& t = snap.frame->territory;
+  std::vector<const Meeting*> hits;
+  for (const auto& [id, m] : snap.meetings) {
+    if (!q.orp.empty() && m->orp_code != q.orp) continue;
+    if (!q.region.empty()) {
+      const Orp* orp = t.FindOrp(m->orp_code);
+      if (!orp || orp->region_code != q.region) continue;
+    }
+    if (!q.category.empty() && m->category != q.category) continue;
+    if (!q.format.empty() && m->format != q.format) continue;
+    if (!q.from.empty() && m->date < q.from) continue;
+    if (!q.to.empty() && m->date > q.to) continue;
+    if (q.actor_id &&
+        std::find(m->actor_ids.begin(), m->actor_ids.end(), *q.actor_id) == m->actor_ids.end())
+      continue;
+    hits.push_back(m.get());
+  }
+  std::sort(hits.begin(), hits.end(), [](const Meeting* a, const Meeting* b) {
+    return a->date != b->date ? a->date > b->date : a->id > b->id;
+  });
+  std::vector<std::string> rendered;
+  for (size_t i = q.offset; i < hits.size() && rendered.size() < q.limit; ++i)
+    rendered.push_back(MeetingToJson(*hits[i]).dump());
+  return RenderPage({rendered.begin(), rendered.end()}, hits.size(), q.offset, q.limit);
+}
+
+}  // namespace prosit

@@ -1,0 +1,69 @@
+#include "io/meeting_json.h"
+
+#include "io/json_reader.h"
+
+namespace prosit {
+
+Result<Meeting> MeetingFromJson(std::string_view text) {
+  return WithParsedJson(text, [](JsonValue j) -> Result<Meeting> {
+    FieldErrors errors;
+    JsonReader r(j, errors);
+    Meeting m;
+    r.Int64("id", m.id);
+    r.Int64("version", m.version);
+    r.String("date", m.date);
+    r.String("orp_code", m.orp_code);
+    r.String("category", m.category);
+    r.String("format", m.format);
+    r.Int64s("actor_ids", m.actor_ids);
+    r.Int("people", m.people);
+    r.Strings("networkers", m.networkers);
+    r.String("topic", m.topic);
+    r.String("notes", m.notes);
+    r.String("outputs", m.outputs);
+    if (auto v = r.Get("follow_ups")) {
+      simdjson::dom::array items;
+      if (v->get_array().get(items)) {
+        errors["follow_ups"] = "must be an array";
+      } else {
+        size_t i = 0;
+        for (JsonValue item : items) {
+          JsonReader fr(item, errors, "follow_ups[" + std::to_string(i++) + "].");
+          FollowUp f;
+          fr.String("task", f.task);
+          fr.String("owner", f.owner);
+          fr.String("due", f.due);
+          fr.Bool("done", f.done);
+          fr.RejectUnknown();
+          m.follow_ups.push_back(std::move(f));
+        }
+      }
+    }
+    r.Bool("demo", m.is_demo);
+    r.RejectUnknown();
+    if (!errors.empty()) return Status::Invalid("the body has fields of the wrong shape", errors);
+    return m;
+  });
+}
+
+nlohmann::json MeetingToJson(const Meeting& m) {
+  nlohmann::json follow_ups = nlohmann::json::array();
+  for (const auto& f : m.follow_ups)
+    follow_ups.push_back({{"task", f.task}, {"owner", f.owner}, {"due", f.due}, {"done", f.done}});
+  return {{"id", m.id},
+          {"version", m.version},
+          {"date", m.date},
+          {"orp_code", m.orp_code},
+          {"category", m.category},
+          {"format", m.format},
+          {"actor_ids", m.actor_ids},
+          {"people", m.people},
+          {"networkers", m.networkers},
+          {"topic", m.topic},
+          {"notes", m.notes},
+          {"outputs", m.outputs},
+          {"follow_ups", follow_ups},
+          {"demo", m.is_demo}};
+}
+
+}  // namespace prosit
