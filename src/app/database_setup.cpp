@@ -1,6 +1,7 @@
 #include "app/database_setup.h"
 
 #include "io/meeting_json.h"
+#include "io/need_json.h"
 #include "io/network_json.h"
 #include "io/reference_json.h"
 #include "io/territory_csv.h"
@@ -31,6 +32,29 @@ Result<bool> IsInitialised(Store& store) {
   if (!docs.ok()) return docs.status();
   return !docs->empty();
 }
+
+namespace {
+
+// Every record of one kind of networking work against its rules.
+template <typename Parse, typename Validate>
+Status CheckRecords(Store& store, EntityKind kind, Parse parse, Validate validate,
+                    const ValidationContext& ctx, std::vector<std::string>& problems) {
+  auto docs = store.LoadAll(kind);
+  if (!docs.ok()) return docs.status();
+  for (const auto& doc : *docs) {
+    std::string what = std::string(EntityName(kind)) + " " + std::to_string(doc.id);
+    auto record = parse(doc.json);
+    if (!record.ok()) {
+      problems.push_back(what + ": unreadable document");
+      continue;
+    }
+    for (const auto& [field, msg] : validate(*record, ctx))
+      problems.push_back(what + ": " + field + " " + msg);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
 
 Result<std::vector<std::string>> CheckDatabase(Store& store, const std::string& today) {
   auto problems = store.CheckIntegrity();
@@ -71,15 +95,10 @@ Result<std::vector<std::string>> CheckDatabase(Store& store, const std::string& 
       problems->push_back("service card " + std::to_string(doc.id) +
                           ": document and row disagree on the actor");
   }
-  auto meetings = store.LoadAll(EntityKind::kMeeting);
-  if (!meetings.ok()) return meetings.status();
-  for (const auto& doc : *meetings) {
-    auto m = MeetingFromJson(doc.json);
-    if (!m.ok())
-      problems->push_back("meeting " + std::to_string(doc.id) + ": unreadable document");
-    else
-      report("meeting", doc.id, ValidateMeeting(*m, ctx));
-  }
+  PROSIT_RETURN_IF_ERROR(
+      CheckRecords(store, EntityKind::kMeeting, MeetingFromJson, ValidateMeeting, ctx, *problems));
+  PROSIT_RETURN_IF_ERROR(
+      CheckRecords(store, EntityKind::kNeed, NeedFromJson, ValidateNeed, ctx, *problems));
   return problems;
 }
 

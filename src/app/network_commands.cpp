@@ -1,6 +1,7 @@
 #include "app/network_commands.h"
 
 #include "io/meeting_json.h"
+#include "io/need_json.h"
 #include "io/network_json.h"
 #include "model/validation.h"
 
@@ -37,6 +38,13 @@ struct CardTraits {
   static std::vector<Reference> References(const ServiceCard&) { return {}; }  // see Parent
 };
 
+// References to records named by a list of ids, each named "field[i]" in errors.
+void AddReferences(std::vector<Reference>& refs, EntityKind kind, const std::vector<int64_t>& ids,
+                   const std::string& field) {
+  for (size_t i = 0; i < ids.size(); ++i)
+    refs.push_back({kind, ids[i], field + "[" + std::to_string(i) + "]"});
+}
+
 struct MeetingTraits {
   using Value = Meeting;
   static constexpr EntityKind kKind = EntityKind::kMeeting;
@@ -49,8 +57,25 @@ struct MeetingTraits {
   static int64_t Parent(const Meeting&) { return 0; }
   static std::vector<Reference> References(const Meeting& m) {
     std::vector<Reference> refs;
-    for (size_t i = 0; i < m.actor_ids.size(); ++i)
-      refs.push_back({EntityKind::kActor, m.actor_ids[i], "actor_ids[" + std::to_string(i) + "]"});
+    AddReferences(refs, EntityKind::kActor, m.actor_ids, "actor_ids");
+    return refs;
+  }
+};
+
+struct NeedTraits {
+  using Value = Need;
+  static constexpr EntityKind kKind = EntityKind::kNeed;
+  static Result<Need> Parse(std::string_view text) { return NeedFromJson(text); }
+  static nlohmann::json ToJson(const Need& n) { return NeedToJson(n); }
+  static void Prepare(Need&, const ReferenceData&) {}
+  static FieldErrors Validate(const Need& n, const ValidationContext& ctx) {
+    return ValidateNeed(n, ctx);
+  }
+  static int64_t Parent(const Need&) { return 0; }
+  static std::vector<Reference> References(const Need& n) {
+    std::vector<Reference> refs;
+    AddReferences(refs, EntityKind::kActor, n.voiced_by, "voiced_by");
+    AddReferences(refs, EntityKind::kMeeting, n.meeting_ids, "meeting_ids");
     return refs;
   }
 };
@@ -169,6 +194,19 @@ Result<std::string> NetworkCommands::UpdateMeeting(int64_t id, std::string_view 
 Status NetworkCommands::DeleteMeeting(int64_t id, std::optional<int64_t> if_match,
                                       const std::string& who) {
   return Delete<MeetingTraits>(id, if_match, who);
+}
+
+Result<std::string> NetworkCommands::CreateNeed(std::string_view body, const std::string& who) {
+  return Put<NeedTraits>(0, body, std::nullopt, who);
+}
+Result<std::string> NetworkCommands::UpdateNeed(int64_t id, std::string_view body,
+                                                std::optional<int64_t> if_match,
+                                                const std::string& who) {
+  return Put<NeedTraits>(id, body, if_match, who);
+}
+Status NetworkCommands::DeleteNeed(int64_t id, std::optional<int64_t> if_match,
+                                   const std::string& who) {
+  return Delete<NeedTraits>(id, if_match, who);
 }
 
 }  // namespace prosit

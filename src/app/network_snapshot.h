@@ -11,6 +11,7 @@
 #include "analysis/service_index.h"
 #include "model/actor.h"
 #include "model/meeting.h"
+#include "model/need.h"
 #include "model/reference_data.h"
 #include "model/service_card.h"
 #include "model/territory.h"
@@ -46,6 +47,7 @@ struct NetworkSnapshot {
   std::map<int64_t, std::shared_ptr<const ActorEntry>> actors;
   std::map<int64_t, std::shared_ptr<const CardEntry>> cards;
   std::map<int64_t, std::shared_ptr<const Meeting>> meetings;
+  std::map<int64_t, std::shared_ptr<const Need>> needs;
   std::vector<const ActorEntry*> actors_sorted;  // Czech order of names
   // The search index of some earlier state, shared between snapshots, and the cards
   // changed since; Reindex() folds the overlay in.

@@ -4,6 +4,7 @@
 
 #include "io/json_writer.h"
 #include "io/meeting_json.h"
+#include "io/need_json.h"
 #include "io/network_json.h"
 #include "io/reference_json.h"
 #include "io/territory_json.h"
@@ -164,22 +165,47 @@ Status SnapshotKeeper::LoadLocked() {
   if (!card_entries.ok()) return card_entries.status();
   for (size_t i = 0; i < cards->size(); ++i)
     snap->cards.emplace_hint(snap->cards.end(), (*cards)[i].id, std::move((*card_entries)[i]));
-  PROSIT_RETURN_IF_ERROR(LoadMeetings(*snap));
+  PROSIT_RETURN_IF_ERROR(LoadWork(*snap));
   snap->Reindex();
   current_.store(std::move(snap));
   return Status::Ok();
 }
 
-Status SnapshotKeeper::LoadMeetings(NetworkSnapshot& snap) {
-  auto docs = store_.LoadAll(EntityKind::kMeeting);
+namespace {
+
+// Loads every record of one kind of networking work into its map.
+template <typename T, typename Parse>
+Status LoadRecords(Store& store, EntityKind kind, Parse parse,
+                   std::map<int64_t, std::shared_ptr<const T>>& into) {
+  auto docs = store.LoadAll(kind);
   if (!docs.ok()) return docs.status();
   for (const auto& doc : *docs) {
-    auto meeting = ReadStored(MeetingFromJson(doc.json), "meeting");
-    if (!meeting.ok()) return meeting.status();
-    snap.meetings.emplace_hint(snap.meetings.end(), doc.id,
-                               std::make_shared<const Meeting>(std::move(*meeting)));
+    auto record = ReadStored(parse(doc.json), EntityName(kind));
+    if (!record.ok()) return record.status();
+    into.emplace_hint(into.end(), doc.id, std::make_shared<const T>(std::move(*record)));
   }
   return Status::Ok();
+}
+
+// Applies one change-log row to the map of its kind.
+template <typename T, typename Parse>
+Status ApplyRecord(const ChangeEntry& change, Parse parse,
+                   std::map<int64_t, std::shared_ptr<const T>>& map) {
+  if (!change.after) {
+    map.erase(change.entity_id);
+    return Status::Ok();
+  }
+  auto record = ReadStored(parse(*change.after), EntityName(change.kind));
+  if (!record.ok()) return record.status();
+  map[change.entity_id] = std::make_shared<const T>(std::move(*record));
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status SnapshotKeeper::LoadWork(NetworkSnapshot& snap) {
+  PROSIT_RETURN_IF_ERROR(LoadRecords(store_, EntityKind::kMeeting, MeetingFromJson, snap.meetings));
+  return LoadRecords(store_, EntityKind::kNeed, NeedFromJson, snap.needs);
 }
 
 Status SnapshotKeeper::ApplyChange(NetworkSnapshot& snap, const ChangeEntry& change,
@@ -205,16 +231,10 @@ Status SnapshotKeeper::ApplyChange(NetworkSnapshot& snap, const ChangeEntry& cha
       }
       return Status::Ok();
     }
-    case EntityKind::kMeeting: {
-      if (!change.after) {
-        snap.meetings.erase(change.entity_id);
-        return Status::Ok();
-      }
-      auto meeting = ReadStored(MeetingFromJson(*change.after), "meeting");
-      if (!meeting.ok()) return meeting.status();
-      snap.meetings[change.entity_id] = std::make_shared<const Meeting>(std::move(*meeting));
-      return Status::Ok();
-    }
+    case EntityKind::kMeeting:
+      return ApplyRecord(change, MeetingFromJson, snap.meetings);
+    case EntityKind::kNeed:
+      return ApplyRecord(change, NeedFromJson, snap.needs);
     case EntityKind::kServiceCard: {
       changed_cards.push_back(change.entity_id);
       if (!change.after) {
@@ -260,6 +280,7 @@ Status SnapshotKeeper::CatchUpLocked() {
   snap->actors = base->actors;
   snap->cards = base->cards;
   snap->meetings = base->meetings;
+  snap->needs = base->needs;
   snap->index = base->index;
   snap->overlay = base->overlay;
   snap->actors_sorted = base->actors_sorted;

@@ -5,7 +5,9 @@
 
 #include "app/catalog_queries.h"
 #include "app/meeting_queries.h"
+#include "app/need_queries.h"
 #include "io/meeting_json.h"
+#include "io/need_json.h"
 #include "io/network_json.h"
 
 namespace prosit {
@@ -209,6 +211,22 @@ void AddTerritoryRoutes(ApiRouter& router, ApiContext& ctx) {
   });
 }
 
+// GET of one record of networking work from its map in the snapshot.
+template <typename T>
+void AddGetById(ApiRouter& router, ApiContext& ctx, const std::string& pattern, std::string what,
+                std::map<int64_t, std::shared_ptr<const T>> NetworkSnapshot::*records,
+                nlohmann::json (*to_json)(const T&)) {
+  router.Add("GET", pattern, [&ctx, what, records, to_json](const ApiRequest& r) {
+    auto snap = ctx.keeper.Current();
+    const auto& map = (*snap).*records;
+    auto id = IdParam(r);
+    auto it = id ? map.find(*id) : map.end();
+    if (it == map.end())
+      return ApiResponse::Error(404, "not_found", "no " + what + " " + r.params.at("id"));
+    return Document(to_json(*it->second).dump());
+  });
+}
+
 void AddMeetingRoutes(ApiRouter& router, ApiContext& ctx) {
   router.Add("GET", "/api/v1/meetings", [&ctx](const ApiRequest& r) {
     auto snap = ctx.keeper.Current();
@@ -224,14 +242,29 @@ void AddMeetingRoutes(ApiRouter& router, ApiContext& ctx) {
     qr.Page(q.offset, q.limit);
     return AnswerList(qr, CheckMeetingQuery(q, *snap), [&] { return ListMeetings(*snap, q); });
   });
-  router.Add("GET", "/api/v1/meetings/{id}", [&ctx](const ApiRequest& r) {
+  AddGetById(router, ctx, "/api/v1/meetings/{id}", "meeting", &NetworkSnapshot::meetings,
+             MeetingToJson);
+}
+
+void AddNeedRoutes(ApiRouter& router, ApiContext& ctx) {
+  router.Add("GET", "/api/v1/needs", [&ctx](const ApiRequest& r) {
     auto snap = ctx.keeper.Current();
-    auto id = IdParam(r);
-    auto it = id ? snap->meetings.find(*id) : snap->meetings.end();
-    if (it == snap->meetings.end())
-      return ApiResponse::Error(404, "not_found", "no meeting " + r.params.at("id"));
-    return Document(MeetingToJson(*it->second).dump());
+    QueryReader qr(r);
+    NeedQuery q;
+    q.region = qr.Text("region");
+    q.orp = qr.Text("orp");
+    q.status = qr.Text("status");
+    q.priority = qr.Text("priority");
+    q.need_area = qr.Text("need_area");
+    q.network_need = qr.Text("network_need");
+    q.from = qr.Text("from");
+    q.to = qr.Text("to");
+    q.actor_id = qr.Int("actor_id", 1, INT64_MAX);
+    q.meeting_id = qr.Int("meeting_id", 1, INT64_MAX);
+    qr.Page(q.offset, q.limit);
+    return AnswerList(qr, CheckNeedQuery(q, *snap), [&] { return ListNeeds(*snap, q); });
   });
+  AddGetById(router, ctx, "/api/v1/needs/{id}", "need", &NetworkSnapshot::needs, NeedToJson);
 }
 
 void AddReadRoutes(ApiRouter& router, ApiContext& ctx) {
@@ -280,6 +313,9 @@ ApiRouter MakeApiRouter(ApiContext& ctx) {
   AddMeetingRoutes(router, ctx);
   AddWriteRoutes(router, ctx, "/api/v1/meetings", &NetworkCommands::CreateMeeting,
                  &NetworkCommands::UpdateMeeting, &NetworkCommands::DeleteMeeting);
+  AddNeedRoutes(router, ctx);
+  AddWriteRoutes(router, ctx, "/api/v1/needs", &NetworkCommands::CreateNeed,
+                 &NetworkCommands::UpdateNeed, &NetworkCommands::DeleteNeed);
   return router;
 }
 

@@ -7,8 +7,9 @@ namespace prosit {
 
 const std::vector<std::string>& ReferenceDocumentNames() {
   static const std::vector<std::string> kNames = {
-      "need_areas",    "support_levels", "sectors",          "actor_types",       "capacity_units",
-      "service_types", "optimal_model",  "model_situations", "meeting_categories"};
+      "need_areas",         "support_levels",         "sectors",       "actor_types",
+      "capacity_units",     "service_types",          "optimal_model", "model_situations",
+      "meeting_categories", "network_need_categories"};
   return kNames;
 }
 
@@ -158,11 +159,14 @@ Result<ReferenceData> ParseReferenceData(const ReferenceDocuments& docs) {
         r.String("safety_first", s.safety_first);
         ReadLabel(r, "advice_", s.advice);
       }));
-  PROSIT_RETURN_IF_ERROR(ParseList(docs, "meeting_categories", ref.meeting_categories,
-                                   [](JsonReader& r, MeetingCategory& c) {
-                                     r.String("id", c.id);
-                                     ReadLabel(r, "", c.label);
-                                   }));
+  auto read_category = [](JsonReader& r, Category& c) {
+    r.String("id", c.id);
+    ReadLabel(r, "", c.label);
+  };
+  PROSIT_RETURN_IF_ERROR(
+      ParseList(docs, "meeting_categories", ref.meeting_categories, read_category));
+  PROSIT_RETURN_IF_ERROR(
+      ParseList(docs, "network_need_categories", ref.network_need_categories, read_category));
   ref.Index();
   PROSIT_RETURN_IF_ERROR(CrossCheck(ref));
   return ref;

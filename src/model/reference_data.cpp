@@ -26,6 +26,7 @@ void ReferenceData::Index() {
   IndexById(capacity_units, unit_idx_);
   IndexById(service_types, service_type_idx_);
   IndexById(meeting_categories, meeting_category_idx_);
+  IndexById(network_need_categories, network_need_idx_);
 }
 
 const NeedArea* ReferenceData::FindNeedArea(const std::string& id) const {
@@ -43,8 +44,11 @@ const CapacityUnit* ReferenceData::FindCapacityUnit(const std::string& id) const
 const ServiceType* ReferenceData::FindServiceType(const std::string& id) const {
   return FindById(service_types, service_type_idx_, id);
 }
-const MeetingCategory* ReferenceData::FindMeetingCategory(const std::string& id) const {
+const Category* ReferenceData::FindMeetingCategory(const std::string& id) const {
   return FindById(meeting_categories, meeting_category_idx_, id);
+}
+const Category* ReferenceData::FindNetworkNeedCategory(const std::string& id) const {
+  return FindById(network_need_categories, network_need_idx_, id);
 }
 const SupportLevel* ReferenceData::FindLevel(int level) const {
   for (const auto& l : support_levels)

@@ -71,8 +71,9 @@ struct ModelCell {
   Label explanation;
 };
 
-// A category of meetings, as counted in the seeds' "Síťování v číslech".
-struct MeetingCategory {
+// An entry of a plain list: a category of meetings (as counted in the seeds' "Síťování
+// v číslech") or of network needs.
+struct Category {
   std::string id;
   Label label;
 };
@@ -96,7 +97,8 @@ class ReferenceData {
   std::vector<ServiceType> service_types;
   std::vector<ModelCell> model_cells;
   std::vector<ModelSituation> situations;
-  std::vector<MeetingCategory> meeting_categories;
+  std::vector<Category> meeting_categories;
+  std::vector<Category> network_need_categories;
 
   // Builds the lookup indexes; call once after filling the vectors.
   void Index();
@@ -107,11 +109,12 @@ class ReferenceData {
   const ActorType* FindActorType(const std::string& id) const;
   const CapacityUnit* FindCapacityUnit(const std::string& id) const;
   const ServiceType* FindServiceType(const std::string& id) const;
-  const MeetingCategory* FindMeetingCategory(const std::string& id) const;
+  const Category* FindMeetingCategory(const std::string& id) const;
+  const Category* FindNetworkNeedCategory(const std::string& id) const;
 
  private:
   std::unordered_map<std::string, size_t> need_area_idx_, sector_idx_, actor_type_idx_, unit_idx_,
-      service_type_idx_, meeting_category_idx_;
+      service_type_idx_, meeting_category_idx_, network_need_idx_;
 };
 
 }  // namespace prosit

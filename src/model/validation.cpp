@@ -192,4 +192,39 @@ FieldErrors ValidateMeeting(const Meeting& m, const ValidationContext& ctx) {
   return e;
 }
 
+template <size_t N>
+bool OneOf(const std::string& value, const char* const (&allowed)[N]) {
+  return std::any_of(std::begin(allowed), std::end(allowed),
+                     [&](const char* a) { return value == a; });
+}
+
+FieldErrors ValidateNeed(const Need& n, const ValidationContext& ctx) {
+  FieldErrors e;
+  CheckText(e, "statement", n.statement, kMaxText, true);
+  if (!IsIsoDate(n.date))
+    e["date"] = "is not a date YYYY-MM-DD";
+  else if (n.date < kEarliestMeeting)
+    e["date"] = std::string("lies before ") + kEarliestMeeting;
+  else if (!ctx.today.empty() && n.date > ctx.today)
+    e["date"] = "lies in the future";
+  if (!ctx.territory.FindOrp(n.orp_code)) e["orp_code"] = "unknown ORP '" + n.orp_code + "'";
+  if (n.need_area.empty() == n.network_need.empty())
+    e["need_area"] = "name either a need area of the child or a network need, not both";
+  else if (!n.need_area.empty() && !ctx.reference.FindNeedArea(n.need_area))
+    e["need_area"] = "unknown need area '" + n.need_area + "'";
+  else if (!n.network_need.empty() && !ctx.reference.FindNetworkNeedCategory(n.network_need))
+    e["network_need"] = "unknown network-need category '" + n.network_need + "'";
+  for (size_t i = 0; i < n.sectors.size(); ++i)
+    if (!ctx.reference.FindSector(n.sectors[i]))
+      e["sectors[" + std::to_string(i) + "]"] = "unknown sector '" + n.sectors[i] + "'";
+  if (n.voiced_by.empty() && n.sectors.empty())
+    e["voiced_by"] = "say who voiced the need: actors, sectors or both";
+  if (!OneOf(n.priority, kNeedPriorities)) e["priority"] = "must be low, medium or high";
+  if (!OneOf(n.status, kNeedStatuses))
+    e["status"] = "must be open, being_addressed, met or dropped";
+  if (std::set<int64_t>(n.voiced_by.begin(), n.voiced_by.end()).size() != n.voiced_by.size())
+    e["voiced_by"] = "lists an actor twice";
+  return e;
+}
+
 }  // namespace prosit

@@ -6,6 +6,7 @@
 
 #include "model/actor.h"
 #include "model/meeting.h"
+#include "model/need.h"
 #include "model/reference_data.h"
 #include "model/service_card.h"
 #include "model/status.h"
@@ -24,6 +25,8 @@ FieldErrors ValidateActor(const Actor& actor, const ValidationContext& ctx);
 FieldErrors ValidateServiceCard(const ServiceCard& card, const ValidationContext& ctx);
 // Whether the actors exist is the store's to check (it refers to them).
 FieldErrors ValidateMeeting(const Meeting& meeting, const ValidationContext& ctx);
+// Whether the actors and meetings exist is the store's to check.
+FieldErrors ValidateNeed(const Need& need, const ValidationContext& ctx);
 
 // True for a real calendar date written YYYY-MM-DD between 1990 and 2100.
 bool IsIsoDate(const std::string& s);

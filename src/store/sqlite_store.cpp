@@ -21,13 +21,15 @@ const char* EntityName(EntityKind kind) {
       return "territory";
     case EntityKind::kMeeting:
       return "meeting";
+    case EntityKind::kNeed:
+      return "need";
   }
   return "actor";
 }
 
 std::optional<EntityKind> ParseEntityName(const std::string& name) {
   for (EntityKind k : {EntityKind::kActor, EntityKind::kServiceCard, EntityKind::kReference,
-                       EntityKind::kTerritory, EntityKind::kMeeting})
+                       EntityKind::kTerritory, EntityKind::kMeeting, EntityKind::kNeed})
     if (name == EntityName(k)) return k;
   return std::nullopt;
 }
