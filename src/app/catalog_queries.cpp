@@ -4,6 +4,7 @@
 
 #include "io/network_json.h"
 #include "model/czech_text.h"
+#include "model/validation.h"
 
 namespace prosit {
 
@@ -48,8 +49,7 @@ FieldErrors CheckServiceQuery(const ServiceQuery& q, const NetworkSnapshot& snap
     e["service_type"] = "unknown service type";
   if (!q.need_area.empty() && !ref.FindNeedArea(q.need_area)) e["need_area"] = "unknown need area";
   if (q.level && !ref.FindLevel(*q.level)) e["level"] = "unknown support level";
-  if (!q.form.empty() &&
-      std::find(std::begin(kForms), std::end(kForms), q.form) == std::end(kForms))
+  if (!q.form.empty() && !OneOf(q.form, kForms))
     e["form"] = "must be ambulatory, outreach, residential or remote";
   if (q.age && (*q.age < 0 || *q.age > 26)) e["age"] = "must be between 0 and 26";
   CheckText(e, q.text);

@@ -5,6 +5,7 @@
 #include "io/network_json.h"
 #include "io/reference_json.h"
 #include "io/territory_csv.h"
+#include "io/tie_json.h"
 #include "model/validation.h"
 
 namespace prosit {
@@ -99,6 +100,8 @@ Result<std::vector<std::string>> CheckDatabase(Store& store, const std::string& 
       CheckRecords(store, EntityKind::kMeeting, MeetingFromJson, ValidateMeeting, ctx, *problems));
   PROSIT_RETURN_IF_ERROR(
       CheckRecords(store, EntityKind::kNeed, NeedFromJson, ValidateNeed, ctx, *problems));
+  PROSIT_RETURN_IF_ERROR(
+      CheckRecords(store, EntityKind::kTie, TieFromJson, ValidateTie, ctx, *problems));
   return problems;
 }
 

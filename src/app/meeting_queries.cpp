@@ -15,8 +15,7 @@ FieldErrors CheckMeetingQuery(const MeetingQuery& q, const NetworkSnapshot& snap
   if (!q.orp.empty() && !f.territory.FindOrp(q.orp)) e["orp"] = "unknown ORP code";
   if (!q.category.empty() && !f.reference.FindMeetingCategory(q.category))
     e["category"] = "unknown meeting category";
-  if (!q.format.empty() && std::none_of(std::begin(kMeetingFormats), std::end(kMeetingFormats),
-                                        [&](const char* x) { return q.format == x; }))
+  if (!q.format.empty() && !OneOf(q.format, kMeetingFormats))
     e["format"] = "must be individual, joint, platform or working_group";
   if (!q.from.empty() && !IsIsoDate(q.from)) e["from"] = "is not a date YYYY-MM-DD";
   if (!q.to.empty() && !IsIsoDate(q.to)) e["to"] = "is not a date YYYY-MM-DD";

@@ -10,12 +10,6 @@ namespace prosit {
 
 namespace {
 
-template <size_t N>
-bool OneOf(const std::string& value, const char* const (&allowed)[N]) {
-  return std::any_of(std::begin(allowed), std::end(allowed),
-                     [&](const char* a) { return value == a; });
-}
-
 bool Contains(const std::vector<int64_t>& ids, const std::optional<int64_t>& id) {
   return !id || std::find(ids.begin(), ids.end(), *id) != ids.end();
 }

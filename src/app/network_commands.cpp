@@ -3,6 +3,7 @@
 #include "io/meeting_json.h"
 #include "io/need_json.h"
 #include "io/network_json.h"
+#include "io/tie_json.h"
 #include "model/validation.h"
 
 namespace prosit {
@@ -77,6 +78,21 @@ struct NeedTraits {
     AddReferences(refs, EntityKind::kActor, n.voiced_by, "voiced_by");
     AddReferences(refs, EntityKind::kMeeting, n.meeting_ids, "meeting_ids");
     return refs;
+  }
+};
+
+struct TieTraits {
+  using Value = Tie;
+  static constexpr EntityKind kKind = EntityKind::kTie;
+  static Result<Tie> Parse(std::string_view text) { return TieFromJson(text); }
+  static nlohmann::json ToJson(const Tie& t) { return TieToJson(t); }
+  static void Prepare(Tie&, const ReferenceData&) {}
+  static FieldErrors Validate(const Tie& t, const ValidationContext& ctx) {
+    return ValidateTie(t, ctx);
+  }
+  static int64_t Parent(const Tie&) { return 0; }
+  static std::vector<Reference> References(const Tie& t) {
+    return {{EntityKind::kActor, t.actor_a, "actor_a"}, {EntityKind::kActor, t.actor_b, "actor_b"}};
   }
 };
 
@@ -207,6 +223,19 @@ Result<std::string> NetworkCommands::UpdateNeed(int64_t id, std::string_view bod
 Status NetworkCommands::DeleteNeed(int64_t id, std::optional<int64_t> if_match,
                                    const std::string& who) {
   return Delete<NeedTraits>(id, if_match, who);
+}
+
+Result<std::string> NetworkCommands::CreateTie(std::string_view body, const std::string& who) {
+  return Put<TieTraits>(0, body, std::nullopt, who);
+}
+Result<std::string> NetworkCommands::UpdateTie(int64_t id, std::string_view body,
+                                               std::optional<int64_t> if_match,
+                                               const std::string& who) {
+  return Put<TieTraits>(id, body, if_match, who);
+}
+Status NetworkCommands::DeleteTie(int64_t id, std::optional<int64_t> if_match,
+                                  const std::string& who) {
+  return Delete<TieTraits>(id, if_match, who);
 }
 
 }  // namespace prosit

@@ -1,6 +1,6 @@
 #pragma once
 // NetworkCommands: the use cases that change actors, service cards and the records of
-// networking work (meetings, needs). Each parses and
+// networking work (meetings, needs, cooperation ties). Each parses and
 // validates its input, writes in one store transaction (with its change-log row), then
 // brings the snapshot up to date so the next read sees the change.
 
@@ -41,6 +41,11 @@ class NetworkCommands {
   Result<std::string> UpdateNeed(int64_t id, std::string_view body, std::optional<int64_t> if_match,
                                  const std::string& who);
   Status DeleteNeed(int64_t id, std::optional<int64_t> if_match, const std::string& who);
+
+  Result<std::string> CreateTie(std::string_view body, const std::string& who);
+  Result<std::string> UpdateTie(int64_t id, std::string_view body, std::optional<int64_t> if_match,
+                                const std::string& who);
+  Status DeleteTie(int64_t id, std::optional<int64_t> if_match, const std::string& who);
 
  private:
   template <typename Entity>

@@ -15,6 +15,7 @@
 #include "model/reference_data.h"
 #include "model/service_card.h"
 #include "model/territory.h"
+#include "model/tie.h"
 
 namespace prosit {
 
@@ -48,6 +49,7 @@ struct NetworkSnapshot {
   std::map<int64_t, std::shared_ptr<const CardEntry>> cards;
   std::map<int64_t, std::shared_ptr<const Meeting>> meetings;
   std::map<int64_t, std::shared_ptr<const Need>> needs;
+  std::map<int64_t, std::shared_ptr<const Tie>> ties;
   std::vector<const ActorEntry*> actors_sorted;  // Czech order of names
   // The search index of some earlier state, shared between snapshots, and the cards
   // changed since; Reindex() folds the overlay in.

@@ -8,6 +8,7 @@
 #include "io/network_json.h"
 #include "io/reference_json.h"
 #include "io/territory_json.h"
+#include "io/tie_json.h"
 
 namespace prosit {
 
@@ -205,7 +206,8 @@ Status ApplyRecord(const ChangeEntry& change, Parse parse,
 
 Status SnapshotKeeper::LoadWork(NetworkSnapshot& snap) {
   PROSIT_RETURN_IF_ERROR(LoadRecords(store_, EntityKind::kMeeting, MeetingFromJson, snap.meetings));
-  return LoadRecords(store_, EntityKind::kNeed, NeedFromJson, snap.needs);
+  PROSIT_RETURN_IF_ERROR(LoadRecords(store_, EntityKind::kNeed, NeedFromJson, snap.needs));
+  return LoadRecords(store_, EntityKind::kTie, TieFromJson, snap.ties);
 }
 
 Status SnapshotKeeper::ApplyChange(NetworkSnapshot& snap, const ChangeEntry& change,
@@ -235,6 +237,8 @@ Status SnapshotKeeper::ApplyChange(NetworkSnapshot& snap, const ChangeEntry& cha
       return ApplyRecord(change, MeetingFromJson, snap.meetings);
     case EntityKind::kNeed:
       return ApplyRecord(change, NeedFromJson, snap.needs);
+    case EntityKind::kTie:
+      return ApplyRecord(change, TieFromJson, snap.ties);
     case EntityKind::kServiceCard: {
       changed_cards.push_back(change.entity_id);
       if (!change.after) {
@@ -281,6 +285,7 @@ Status SnapshotKeeper::CatchUpLocked() {
   snap->cards = base->cards;
   snap->meetings = base->meetings;
   snap->needs = base->needs;
+  snap->ties = base->ties;
   snap->index = base->index;
   snap->overlay = base->overlay;
   snap->actors_sorted = base->actors_sorted;

@@ -6,9 +6,11 @@
 #include "app/catalog_queries.h"
 #include "app/meeting_queries.h"
 #include "app/need_queries.h"
+#include "app/tie_queries.h"
 #include "io/meeting_json.h"
 #include "io/need_json.h"
 #include "io/network_json.h"
+#include "io/tie_json.h"
 
 namespace prosit {
 
@@ -267,6 +269,35 @@ void AddNeedRoutes(ApiRouter& router, ApiContext& ctx) {
   AddGetById(router, ctx, "/api/v1/needs/{id}", "need", &NetworkSnapshot::needs, NeedToJson);
 }
 
+void AddTieRoutes(ApiRouter& router, ApiContext& ctx) {
+  router.Add("GET", "/api/v1/ties", [&ctx](const ApiRequest& r) {
+    auto snap = ctx.keeper.Current();
+    QueryReader qr(r);
+    TieQuery q;
+    q.region = qr.Text("region");
+    q.orp = qr.Text("orp");
+    q.type = qr.Text("type");
+    q.at = qr.Text("at");
+    q.actor_id = qr.Int("actor_id", 1, INT64_MAX);
+    qr.Page(q.offset, q.limit);
+    return AnswerList(qr, CheckTieQuery(q, *snap), [&] { return ListTies(*snap, q); });
+  });
+  // Before /ties/{id}, which would take "derived" for an id.
+  router.Add("GET", "/api/v1/ties/derived", [&ctx](const ApiRequest& r) {
+    auto snap = ctx.keeper.Current();
+    QueryReader qr(r);
+    DerivedTieQuery q;
+    q.region = qr.Text("region");
+    q.orp = qr.Text("orp");
+    q.from = qr.Text("from");
+    q.to = qr.Text("to");
+    qr.Page(q.offset, q.limit);
+    return AnswerList(qr, CheckDerivedTieQuery(q, *snap),
+                      [&] { return ListDerivedTies(*snap, q); });
+  });
+  AddGetById(router, ctx, "/api/v1/ties/{id}", "tie", &NetworkSnapshot::ties, TieToJson);
+}
+
 void AddReadRoutes(ApiRouter& router, ApiContext& ctx) {
   router.Add("GET", "/api/v1/actors",
              [&ctx](const ApiRequest& r) { return ListActorsRoute(ctx, r); });
@@ -316,6 +347,9 @@ ApiRouter MakeApiRouter(ApiContext& ctx) {
   AddNeedRoutes(router, ctx);
   AddWriteRoutes(router, ctx, "/api/v1/needs", &NetworkCommands::CreateNeed,
                  &NetworkCommands::UpdateNeed, &NetworkCommands::DeleteNeed);
+  AddTieRoutes(router, ctx);
+  AddWriteRoutes(router, ctx, "/api/v1/ties", &NetworkCommands::CreateTie,
+                 &NetworkCommands::UpdateTie, &NetworkCommands::DeleteTie);
   return router;
 }
 

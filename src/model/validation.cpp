@@ -125,8 +125,7 @@ FieldErrors ValidateServiceCard(const ServiceCard& c, const ValidationContext& c
   if (c.age_min > c.age_max) e["age_max"] = "is lower than age_min";
   if (c.forms.empty()) e["forms"] = "names no form";
   for (const auto& f : c.forms)
-    if (std::find(std::begin(kForms), std::end(kForms), f) == std::end(kForms))
-      e["forms"] = "unknown form '" + f + "'";
+    if (!OneOf(f, kForms)) e["forms"] = "unknown form '" + f + "'";
   if (c.locations.empty() && !c.forms.empty() && !OnlyRemoteOrOutreach(c.forms))
     e["locations"] = "an ambulatory or residential service needs a delivery location";
   for (size_t i = 0; i < c.locations.size(); ++i) {
@@ -168,8 +167,7 @@ FieldErrors ValidateMeeting(const Meeting& m, const ValidationContext& ctx) {
   if (!ctx.territory.FindOrp(m.orp_code)) e["orp_code"] = "unknown ORP '" + m.orp_code + "'";
   if (!ctx.reference.FindMeetingCategory(m.category))
     e["category"] = "unknown meeting category '" + m.category + "'";
-  if (std::find_if(std::begin(kMeetingFormats), std::end(kMeetingFormats),
-                   [&](const char* f) { return m.format == f; }) == std::end(kMeetingFormats))
+  if (!OneOf(m.format, kMeetingFormats))
     e["format"] = "must be individual, joint, platform or working_group";
   if (m.people < 1 || m.people > 10000) e["people"] = "must be between 1 and 10000";
   if (std::set<int64_t>(m.actor_ids.begin(), m.actor_ids.end()).size() != m.actor_ids.size())
@@ -190,12 +188,6 @@ FieldErrors ValidateMeeting(const Meeting& m, const ValidationContext& ctx) {
       e[field + ".due"] = "lies before the meeting";
   }
   return e;
-}
-
-template <size_t N>
-bool OneOf(const std::string& value, const char* const (&allowed)[N]) {
-  return std::any_of(std::begin(allowed), std::end(allowed),
-                     [&](const char* a) { return value == a; });
 }
 
 FieldErrors ValidateNeed(const Need& n, const ValidationContext& ctx) {
@@ -224,6 +216,39 @@ FieldErrors ValidateNeed(const Need& n, const ValidationContext& ctx) {
     e["status"] = "must be open, being_addressed, met or dropped";
   if (std::set<int64_t>(n.voiced_by.begin(), n.voiced_by.end()).size() != n.voiced_by.size())
     e["voiced_by"] = "lists an actor twice";
+  return e;
+}
+
+FieldErrors ValidateTie(const Tie& t, const ValidationContext& ctx) {
+  FieldErrors e;
+  if (t.actor_a <= 0) e["actor_a"] = "is required";
+  if (t.actor_b <= 0) e["actor_b"] = "is required";
+  if (t.actor_a > 0 && t.actor_a == t.actor_b) e["actor_b"] = "a tie joins two different actors";
+  if (!OneOf(t.type, kTieTypes))
+    e["type"] =
+        "must be information_sharing, referral, joint_case_work, shared_platform, "
+        "formal_agreement or shared_resources";
+  if (!IsIsoDate(t.since))
+    e["since"] = "is not a date YYYY-MM-DD";
+  else if (!ctx.today.empty() && t.since > ctx.today)
+    e["since"] = "lies in the future";
+  if (!t.until.empty() && !IsIsoDate(t.until))
+    e["until"] = "is not a date YYYY-MM-DD";
+  else if (!t.until.empty() && t.until < t.since)
+    e["until"] = "lies before since";
+  if (!t.frequency.empty() && !OneOf(t.frequency, kTieFrequencies))
+    e["frequency"] = "must be weekly, monthly, quarterly, yearly or occasional";
+  const std::pair<const char*, const std::optional<int>&> ratings[] = {
+      {"power_influence", t.ratings.power_influence},
+      {"involvement", t.ratings.involvement},
+      {"resource_contribution", t.ratings.resource_contribution},
+      {"reliability", t.ratings.reliability},
+      {"mission_support", t.ratings.mission_support},
+      {"openness", t.ratings.openness}};
+  for (const auto& [name, value] : ratings)
+    if (value && (*value < 1 || *value > 4))
+      e[std::string("ratings.") + name] = "must be from 1 to 4";
+  CheckText(e, "note", t.note, kMaxText, false);
   return e;
 }
 

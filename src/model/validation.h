@@ -2,6 +2,8 @@
 // Validation of actors and service cards against the reference data and the territory.
 // Pure: returns the field errors (empty when valid), names fields as the API does.
 
+#include <algorithm>
+#include <iterator>
 #include <string>
 
 #include "model/actor.h"
@@ -11,6 +13,7 @@
 #include "model/service_card.h"
 #include "model/status.h"
 #include "model/territory.h"
+#include "model/tie.h"
 
 namespace prosit {
 
@@ -27,9 +30,18 @@ FieldErrors ValidateServiceCard(const ServiceCard& card, const ValidationContext
 FieldErrors ValidateMeeting(const Meeting& meeting, const ValidationContext& ctx);
 // Whether the actors and meetings exist is the store's to check.
 FieldErrors ValidateNeed(const Need& need, const ValidationContext& ctx);
+// Whether the two actors exist is the store's to check.
+FieldErrors ValidateTie(const Tie& tie, const ValidationContext& ctx);
 
 // True for a real calendar date written YYYY-MM-DD between 1990 and 2100.
 bool IsIsoDate(const std::string& s);
+
+// True when `value` is one of the words of an enumeration such as kMeetingFormats.
+template <size_t N>
+bool OneOf(const std::string& value, const char* const (&allowed)[N]) {
+  return std::any_of(std::begin(allowed), std::end(allowed),
+                     [&](const char* a) { return value == a; });
+}
 
 // True when the point lies in the Czech Republic's bounding box.
 bool IsInCzechia(const GeoPoint& p);

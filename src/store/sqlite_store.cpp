@@ -23,13 +23,16 @@ const char* EntityName(EntityKind kind) {
       return "meeting";
     case EntityKind::kNeed:
       return "need";
+    case EntityKind::kTie:
+      return "tie";
   }
   return "actor";
 }
 
 std::optional<EntityKind> ParseEntityName(const std::string& name) {
-  for (EntityKind k : {EntityKind::kActor, EntityKind::kServiceCard, EntityKind::kReference,
-                       EntityKind::kTerritory, EntityKind::kMeeting, EntityKind::kNeed})
+  for (EntityKind k :
+       {EntityKind::kActor, EntityKind::kServiceCard, EntityKind::kReference,
+        EntityKind::kTerritory, EntityKind::kMeeting, EntityKind::kNeed, EntityKind::kTie})
     if (name == EntityName(k)) return k;
   return std::nullopt;
 }

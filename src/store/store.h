@@ -19,9 +19,9 @@ namespace prosit {
 
 // What a change-log row is about. Reference and territory changes are logged too, so
 // that followers of the log reload them.
-enum class EntityKind { kActor, kServiceCard, kReference, kTerritory, kMeeting, kNeed };
-const char* EntityName(
-    EntityKind kind);  // "actor", "service_card", "reference", "territory", "meeting", "need"
+enum class EntityKind { kActor, kServiceCard, kReference, kTerritory, kMeeting, kNeed, kTie };
+const char* EntityName(EntityKind kind);  // "actor", "service_card", "reference", "territory",
+                                          // "meeting", "need", "tie"
 std::optional<EntityKind> ParseEntityName(const std::string& name);
 
 // A stored record: its JSON document (which carries id and version itself).
