@@ -15,6 +15,7 @@ struct ApiResponse {
   std::string body;  // JSON
   std::vector<std::pair<std::string, std::string>> headers;
   std::string log_detail;  // what went wrong inside, for the server log only (5xx)
+  std::string content_type = "application/json; charset=utf-8";
 
   static ApiResponse Json(std::string body, int status = 200) {
     return {status, std::move(body), {}, {}};

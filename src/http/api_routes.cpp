@@ -5,6 +5,7 @@
 
 #include "app/catalog_queries.h"
 #include "app/meeting_queries.h"
+#include "app/monitoring_queries.h"
 #include "app/need_queries.h"
 #include "app/tie_queries.h"
 #include "io/meeting_json.h"
@@ -298,6 +299,24 @@ void AddTieRoutes(ApiRouter& router, ApiContext& ctx) {
   AddGetById(router, ctx, "/api/v1/ties/{id}", "tie", &NetworkSnapshot::ties, TieToJson);
 }
 
+// The monitoring table as JSON or CSV: the same scope, two renderings.
+void AddMonitoringRoutes(ApiRouter& router, ApiContext& ctx) {
+  auto add = [&](const char* pattern, auto render, const char* content_type) {
+    router.Add("GET", pattern, [&ctx, render, content_type](const ApiRequest& r) {
+      auto snap = ctx.keeper.Current();
+      QueryReader qr(r);
+      MonitoringScope scope{qr.Text("from"), qr.Text("to"), qr.Text("region"), qr.Text("orp")};
+      FieldErrors errors = CheckMonitoringScope(scope, *snap);
+      if (!errors.empty()) return Invalid(errors);
+      ApiResponse resp = ApiResponse::Json(render(*snap, scope));
+      resp.content_type = content_type;
+      return resp;
+    });
+  };
+  add("/api/v1/monitoring", MonitoringJson, "application/json; charset=utf-8");
+  add("/api/v1/monitoring.csv", MonitoringCsv, "text/csv; charset=utf-8");
+}
+
 void AddReadRoutes(ApiRouter& router, ApiContext& ctx) {
   router.Add("GET", "/api/v1/actors",
              [&ctx](const ApiRequest& r) { return ListActorsRoute(ctx, r); });
@@ -348,6 +367,7 @@ ApiRouter MakeApiRouter(ApiContext& ctx) {
   AddWriteRoutes(router, ctx, "/api/v1/needs", &NetworkCommands::CreateNeed,
                  &NetworkCommands::UpdateNeed, &NetworkCommands::DeleteNeed);
   AddTieRoutes(router, ctx);
+  AddMonitoringRoutes(router, ctx);
   AddWriteRoutes(router, ctx, "/api/v1/ties", &NetworkCommands::CreateTie,
                  &NetworkCommands::UpdateTie, &NetworkCommands::DeleteTie);
   return router;

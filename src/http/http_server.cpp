@@ -121,7 +121,7 @@ Status RunHttpServer(const ApiRouter& router, const HttpServerOptions& options,
     }
     auto out = req->create_response(StatusLine(resp.status));
     if (!resp.body.empty() || resp.status != 204)
-      out.append_header(restinio::http_field::content_type, "application/json; charset=utf-8");
+      out.append_header(restinio::http_field::content_type, resp.content_type);
     out.append_header("X-Content-Type-Options", "nosniff");
     for (const auto& [k, v] : resp.headers) out.append_header(k, v);
     if (resp.status != 204) out.set_body(std::move(resp.body));

@@ -1,0 +1,113 @@
+#include "app/monitoring_queries.h"
+
+#include <nlohmann/json.hpp>
+
+#include "model/validation.h"
+
+namespace prosit {
+
+using nlohmann::json;
+
+namespace {
+
+// Czech and English labels of a need area or network-need category id.
+Label AreaLabel(const ReferenceData& ref, const std::string& id) {
+  if (const NeedArea* a = ref.FindNeedArea(id)) return a->label;
+  if (const Category* c = ref.FindNetworkNeedCategory(id)) return c->label;
+  return {id, id};
+}
+
+std::string CsvField(const std::string& s) {
+  if (s.find_first_of(";\"\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+}  // namespace
+
+FieldErrors CheckMonitoringScope(const MonitoringScope& s, const NetworkSnapshot& snap) {
+  FieldErrors e;
+  const Territory& t = snap.frame->territory;
+  if (!s.region.empty() && !t.FindRegion(s.region)) e["region"] = "unknown region code";
+  if (!s.orp.empty() && !t.FindOrp(s.orp)) e["orp"] = "unknown ORP code";
+  if (!s.region.empty() && !s.orp.empty()) e["orp"] = "name an ORP or a region, not both";
+  if (!s.from.empty() && !IsIsoDate(s.from)) e["from"] = "is not a date YYYY-MM-DD";
+  if (!s.to.empty() && !IsIsoDate(s.to)) e["to"] = "is not a date YYYY-MM-DD";
+  if (IsIsoDate(s.from) && IsIsoDate(s.to) && s.to < s.from) e["to"] = "lies before from";
+  return e;
+}
+
+MonitoringTable Monitoring(const NetworkSnapshot& snap, const MonitoringScope& scope) {
+  std::vector<const Meeting*> meetings;
+  meetings.reserve(snap.meetings.size());
+  for (const auto& [id, m] : snap.meetings) meetings.push_back(m.get());
+  std::vector<const Need*> needs;
+  needs.reserve(snap.needs.size());
+  for (const auto& [id, n] : snap.needs) needs.push_back(n.get());
+  ServiceQuery cards;  // the cards relevant to the territory, counted by the index
+  cards.orp = scope.orp;
+  cards.region = scope.region;
+  cards.limit = 0;
+  int64_t card_count = static_cast<int64_t>(snap.index->Search(cards, snap.overlay).total);
+  return ComputeMonitoring(meetings, needs, card_count, scope, snap.frame->territory,
+                           snap.frame->reference);
+}
+
+std::string MonitoringJson(const NetworkSnapshot& snap, const MonitoringScope& scope) {
+  const ReferenceData& ref = snap.frame->reference;
+  MonitoringTable t = Monitoring(snap, scope);
+  json categories = json::array();
+  for (const auto& [id, count] : t.meetings_by_category) {
+    const Category* c = ref.FindMeetingCategory(id);
+    categories.push_back(
+        {{"category", id}, {"cs", c->label.cs}, {"en", c->label.en}, {"count", count}});
+  }
+  json areas = json::array();
+  for (const auto& [id, count] : t.needs_by_area) {
+    Label l = AreaLabel(ref, id);
+    areas.push_back({{"id", id}, {"cs", l.cs}, {"en", l.en}, {"count", count}});
+  }
+  json trend = json::array();
+  for (const auto& [month, m] : t.by_month)
+    trend.push_back({{"month", month}, {"meetings", m.meetings}, {"needs", m.needs}});
+  json j = {
+      {"scope",
+       {{"from", scope.from}, {"to", scope.to}, {"region", scope.region}, {"orp", scope.orp}}},
+      {"meetings", {{"total", t.meetings}, {"people", t.people}, {"by_category", categories}}},
+      {"records", t.meetings},
+      {"service_cards", t.service_cards},
+      {"needs", {{"total", t.needs}, {"by_status", t.needs_by_status}, {"by_area", areas}}},
+      {"trend", trend}};
+  return j.dump();
+}
+
+std::string MonitoringCsv(const NetworkSnapshot& snap, const MonitoringScope& scope) {
+  const ReferenceData& ref = snap.frame->reference;
+  MonitoringTable t = Monitoring(snap, scope);
+  std::string out = "\xEF\xBB\xBFsection;key;label_cs;label_en;count\n";
+  auto row = [&](const std::string& section, const std::string& key, const Label& label,
+                 int64_t count) {
+    out += section + ";" + CsvField(key) + ";" + CsvField(label.cs) + ";" + CsvField(label.en) +
+           ";" + std::to_string(count) + "\n";
+  };
+  for (const auto& [id, count] : t.meetings_by_category)
+    row("meetings_by_category", id, ref.FindMeetingCategory(id)->label, count);
+  // Rows without reference data have no labels: UI text comes from message catalogs,
+  // which arrive with the user interface; until then the key stands for itself.
+  row("totals", "meetings", {}, t.meetings);
+  row("totals", "people", {}, t.people);
+  row("totals", "records", {}, t.meetings);
+  row("totals", "service_cards", {}, t.service_cards);
+  row("totals", "needs", {}, t.needs);
+  for (const auto& [status, count] : t.needs_by_status) row("needs_by_status", status, {}, count);
+  for (const auto& [id, count] : t.needs_by_area)
+    row("needs_by_area", id, AreaLabel(ref, id), count);
+  for (const auto& [month, m] : t.by_month) {
+    row("meetings_by_month", month, {}, m.meetings);
+    row("needs_by_month", month, {}, m.needs);
+  }
+  return out;
+}
+
+}  // namespace prosit

@@ -1,0 +1,19 @@
+#pragma once
+// The monitoring table of a period and territory, as JSON for the API and as CSV for
+// the networkers' spreadsheets, from the snapshot.
+
+#include <string>
+
+#include "analysis/monitoring.h"
+#include "app/network_snapshot.h"
+#include "model/status.h"
+
+namespace prosit {
+
+FieldErrors CheckMonitoringScope(const MonitoringScope& scope, const NetworkSnapshot& snap);
+MonitoringTable Monitoring(const NetworkSnapshot& snap, const MonitoringScope& scope);
+std::string MonitoringJson(const NetworkSnapshot& snap, const MonitoringScope& scope);
+// Semicolon-separated UTF-8 with a byte-order mark, as Czech Excel opens it.
+std::string MonitoringCsv(const NetworkSnapshot& snap, const MonitoringScope& scope);
+
+}  // namespace prosit
