@@ -4,6 +4,7 @@
 #include "io/need_json.h"
 #include "io/network_json.h"
 #include "io/reference_json.h"
+#include "io/strategy_json.h"
 #include "io/territory_csv.h"
 #include "io/tie_json.h"
 #include "model/validation.h"
@@ -102,6 +103,12 @@ Result<std::vector<std::string>> CheckDatabase(Store& store, const std::string& 
       CheckRecords(store, EntityKind::kNeed, NeedFromJson, ValidateNeed, ctx, *problems));
   PROSIT_RETURN_IF_ERROR(
       CheckRecords(store, EntityKind::kTie, TieFromJson, ValidateTie, ctx, *problems));
+  PROSIT_RETURN_IF_ERROR(
+      CheckRecords(store, EntityKind::kTheme, ThemeFromJson, ValidateTheme, ctx, *problems));
+  PROSIT_RETURN_IF_ERROR(
+      CheckRecords(store, EntityKind::kGoal, GoalFromJson, ValidateGoal, ctx, *problems));
+  PROSIT_RETURN_IF_ERROR(
+      CheckRecords(store, EntityKind::kStep, StepFromJson, ValidateStep, ctx, *problems));
   return problems;
 }
 

@@ -3,6 +3,7 @@
 #include "io/meeting_json.h"
 #include "io/need_json.h"
 #include "io/network_json.h"
+#include "io/strategy_json.h"
 #include "io/tie_json.h"
 #include "model/validation.h"
 
@@ -81,6 +82,55 @@ struct NeedTraits {
   }
 };
 
+// The traits of a kind of networking record whose only rules beyond its own fields are
+// the records it refers to.
+template <typename T, EntityKind K, Result<T> (*ParseFn)(std::string_view),
+          nlohmann::json (*ToJsonFn)(const T&),
+          FieldErrors (*ValidateFn)(const T&, const ValidationContext&)>
+struct RecordTraits {
+  using Value = T;
+  static constexpr EntityKind kKind = K;
+  static Result<T> Parse(std::string_view text) { return ParseFn(text); }
+  static nlohmann::json ToJson(const T& v) { return ToJsonFn(v); }
+  static void Prepare(T&, const ReferenceData&) {}
+  static FieldErrors Validate(const T& v, const ValidationContext& ctx) {
+    return ValidateFn(v, ctx);
+  }
+  static int64_t Parent(const T&) { return 0; }
+};
+
+struct ThemeTraits
+    : RecordTraits<Theme, EntityKind::kTheme, ThemeFromJson, ThemeToJson, ValidateTheme> {
+  static std::vector<Reference> References(const Theme&) { return {}; }
+};
+
+struct GoalTraits : RecordTraits<Goal, EntityKind::kGoal, GoalFromJson, GoalToJson, ValidateGoal> {
+  static std::vector<Reference> References(const Goal& g) {
+    return {{EntityKind::kTheme, g.theme_id, "theme_id"}};
+  }
+};
+
+struct StepTraits : RecordTraits<Step, EntityKind::kStep, StepFromJson, StepToJson, ValidateStep> {
+  static std::vector<Reference> References(const Step& s) {
+    std::vector<Reference> refs = {{EntityKind::kGoal, s.goal_id, "goal_id"}};
+    AddReferences(refs, EntityKind::kActor, s.actor_ids, "actor_ids");
+    return refs;
+  }
+  // A step cannot be due before its goal was set.
+  static Status CheckWith(const Step& s, StoreTransaction& tx) {
+    auto doc = tx.Get(EntityKind::kGoal, s.goal_id);
+    if (!doc.ok()) return doc.status();
+    if (!doc->has_value()) return Status::Ok();  // the reference check names goal_id
+    auto goal = GoalFromJson((*doc)->json);
+    if (!goal.ok()) return Status::Corruption("stored goal: " + goal.status().ToString());
+    if (s.deadline < goal->since)
+      return Status::Invalid(
+          "the step is due before its goal was set",
+          {{"deadline", "lies before " + goal->since + ", when its goal was set"}});
+    return Status::Ok();
+  }
+};
+
 struct TieTraits {
   using Value = Tie;
   static constexpr EntityKind kKind = EntityKind::kTie;
@@ -116,6 +166,14 @@ Status NetworkCommands::AfterWrite(Status written) {
   return Status::Ok();
 }
 
+// Rules that need other records, checked inside the write's transaction; a kind without
+// such rules has no CheckWith.
+template <typename Entity>
+Status CheckWithOthers(const typename Entity::Value& value, StoreTransaction& tx) {
+  if constexpr (requires { Entity::CheckWith(value, tx); }) return Entity::CheckWith(value, tx);
+  return Status::Ok();
+}
+
 template <typename Entity>
 Result<std::string> NetworkCommands::Put(int64_t id, std::string_view body,
                                          std::optional<int64_t> if_match, const std::string& who) {
@@ -142,6 +200,7 @@ Result<std::string> NetworkCommands::Put(int64_t id, std::string_view body,
   std::string stored;
   Author author{who, clock_.now()};
   Status s = store_.Transact(author, [&](StoreTransaction& tx) -> Status {
+    PROSIT_RETURN_IF_ERROR(CheckWithOthers<Entity>(value, tx));
     DocumentPut put;
     put.kind = Entity::kKind;
     put.id = id;
@@ -236,6 +295,43 @@ Result<std::string> NetworkCommands::UpdateTie(int64_t id, std::string_view body
 Status NetworkCommands::DeleteTie(int64_t id, std::optional<int64_t> if_match,
                                   const std::string& who) {
   return Delete<TieTraits>(id, if_match, who);
+}
+
+Result<std::string> NetworkCommands::CreateTheme(std::string_view body, const std::string& who) {
+  return Put<ThemeTraits>(0, body, std::nullopt, who);
+}
+Result<std::string> NetworkCommands::UpdateTheme(int64_t id, std::string_view body,
+                                                 std::optional<int64_t> if_match,
+                                                 const std::string& who) {
+  return Put<ThemeTraits>(id, body, if_match, who);
+}
+Status NetworkCommands::DeleteTheme(int64_t id, std::optional<int64_t> if_match,
+                                    const std::string& who) {
+  return Delete<ThemeTraits>(id, if_match, who);
+}
+Result<std::string> NetworkCommands::CreateGoal(std::string_view body, const std::string& who) {
+  return Put<GoalTraits>(0, body, std::nullopt, who);
+}
+Result<std::string> NetworkCommands::UpdateGoal(int64_t id, std::string_view body,
+                                                std::optional<int64_t> if_match,
+                                                const std::string& who) {
+  return Put<GoalTraits>(id, body, if_match, who);
+}
+Status NetworkCommands::DeleteGoal(int64_t id, std::optional<int64_t> if_match,
+                                   const std::string& who) {
+  return Delete<GoalTraits>(id, if_match, who);
+}
+Result<std::string> NetworkCommands::CreateStep(std::string_view body, const std::string& who) {
+  return Put<StepTraits>(0, body, std::nullopt, who);
+}
+Result<std::string> NetworkCommands::UpdateStep(int64_t id, std::string_view body,
+                                                std::optional<int64_t> if_match,
+                                                const std::string& who) {
+  return Put<StepTraits>(id, body, if_match, who);
+}
+Status NetworkCommands::DeleteStep(int64_t id, std::optional<int64_t> if_match,
+                                   const std::string& who) {
+  return Delete<StepTraits>(id, if_match, who);
 }
 
 }  // namespace prosit

@@ -1,6 +1,6 @@
 #pragma once
 // NetworkCommands: the use cases that change actors, service cards and the records of
-// networking work (meetings, needs, cooperation ties). Each parses and
+// networking work (meetings, needs, cooperation ties, the strategy). Each parses and
 // validates its input, writes in one store transaction (with its change-log row), then
 // brings the snapshot up to date so the next read sees the change.
 
@@ -46,6 +46,19 @@ class NetworkCommands {
   Result<std::string> UpdateTie(int64_t id, std::string_view body, std::optional<int64_t> if_match,
                                 const std::string& who);
   Status DeleteTie(int64_t id, std::optional<int64_t> if_match, const std::string& who);
+
+  Result<std::string> CreateTheme(std::string_view body, const std::string& who);
+  Result<std::string> UpdateTheme(int64_t id, std::string_view body,
+                                  std::optional<int64_t> if_match, const std::string& who);
+  Status DeleteTheme(int64_t id, std::optional<int64_t> if_match, const std::string& who);
+  Result<std::string> CreateGoal(std::string_view body, const std::string& who);
+  Result<std::string> UpdateGoal(int64_t id, std::string_view body, std::optional<int64_t> if_match,
+                                 const std::string& who);
+  Status DeleteGoal(int64_t id, std::optional<int64_t> if_match, const std::string& who);
+  Result<std::string> CreateStep(std::string_view body, const std::string& who);
+  Result<std::string> UpdateStep(int64_t id, std::string_view body, std::optional<int64_t> if_match,
+                                 const std::string& who);
+  Status DeleteStep(int64_t id, std::optional<int64_t> if_match, const std::string& who);
 
  private:
   template <typename Entity>

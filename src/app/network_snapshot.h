@@ -15,6 +15,7 @@
 #include "model/reference_data.h"
 #include "model/service_card.h"
 #include "model/territory.h"
+#include "model/strategy.h"
 #include "model/tie.h"
 
 namespace prosit {
@@ -50,6 +51,9 @@ struct NetworkSnapshot {
   std::map<int64_t, std::shared_ptr<const Meeting>> meetings;
   std::map<int64_t, std::shared_ptr<const Need>> needs;
   std::map<int64_t, std::shared_ptr<const Tie>> ties;
+  std::map<int64_t, std::shared_ptr<const Theme>> themes;
+  std::map<int64_t, std::shared_ptr<const Goal>> goals;
+  std::map<int64_t, std::shared_ptr<const Step>> steps;
   std::vector<const ActorEntry*> actors_sorted;  // Czech order of names
   // The search index of some earlier state, shared between snapshots, and the cards
   // changed since; Reindex() folds the overlay in.

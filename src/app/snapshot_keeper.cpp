@@ -7,6 +7,7 @@
 #include "io/need_json.h"
 #include "io/network_json.h"
 #include "io/reference_json.h"
+#include "io/strategy_json.h"
 #include "io/territory_json.h"
 #include "io/tie_json.h"
 
@@ -207,7 +208,10 @@ Status ApplyRecord(const ChangeEntry& change, Parse parse,
 Status SnapshotKeeper::LoadWork(NetworkSnapshot& snap) {
   PROSIT_RETURN_IF_ERROR(LoadRecords(store_, EntityKind::kMeeting, MeetingFromJson, snap.meetings));
   PROSIT_RETURN_IF_ERROR(LoadRecords(store_, EntityKind::kNeed, NeedFromJson, snap.needs));
-  return LoadRecords(store_, EntityKind::kTie, TieFromJson, snap.ties);
+  PROSIT_RETURN_IF_ERROR(LoadRecords(store_, EntityKind::kTie, TieFromJson, snap.ties));
+  PROSIT_RETURN_IF_ERROR(LoadRecords(store_, EntityKind::kTheme, ThemeFromJson, snap.themes));
+  PROSIT_RETURN_IF_ERROR(LoadRecords(store_, EntityKind::kGoal, GoalFromJson, snap.goals));
+  return LoadRecords(store_, EntityKind::kStep, StepFromJson, snap.steps);
 }
 
 Status SnapshotKeeper::ApplyChange(NetworkSnapshot& snap, const ChangeEntry& change,
@@ -239,6 +243,12 @@ Status SnapshotKeeper::ApplyChange(NetworkSnapshot& snap, const ChangeEntry& cha
       return ApplyRecord(change, NeedFromJson, snap.needs);
     case EntityKind::kTie:
       return ApplyRecord(change, TieFromJson, snap.ties);
+    case EntityKind::kTheme:
+      return ApplyRecord(change, ThemeFromJson, snap.themes);
+    case EntityKind::kGoal:
+      return ApplyRecord(change, GoalFromJson, snap.goals);
+    case EntityKind::kStep:
+      return ApplyRecord(change, StepFromJson, snap.steps);
     case EntityKind::kServiceCard: {
       changed_cards.push_back(change.entity_id);
       if (!change.after) {
@@ -286,6 +296,9 @@ Status SnapshotKeeper::CatchUpLocked() {
   snap->meetings = base->meetings;
   snap->needs = base->needs;
   snap->ties = base->ties;
+  snap->themes = base->themes;
+  snap->goals = base->goals;
+  snap->steps = base->steps;
   snap->index = base->index;
   snap->overlay = base->overlay;
   snap->actors_sorted = base->actors_sorted;

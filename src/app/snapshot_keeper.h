@@ -28,7 +28,7 @@ class SnapshotKeeper {
   Status LoadLocked();
   Status CatchUpLocked();
   Status LoadFrame(NetworkSnapshot& snap);
-  Status LoadWork(NetworkSnapshot& snap);  // meetings, needs, ties
+  Status LoadWork(NetworkSnapshot& snap);  // meetings, needs, ties, strategy
   // Applies one change-log row to the maps; collects the ids of cards it changed.
   Status ApplyChange(NetworkSnapshot& snap, const ChangeEntry& change,
                      std::vector<int64_t>& changed_cards);

@@ -95,10 +95,12 @@ int WriteBatch(
   auto batch = build(*territory, *reference);
   if (!batch.ok()) return Fail(batch.status());
   size_t actors = batch->actors.size(), cards = batch->cards.size();
+  size_t meetings = batch->meetings.size(), needs = batch->needs.size(), ties = batch->ties.size();
   auto written =
       ImportNetworkBatch(**store, std::move(*batch), *territory, *reference, CliAuthor(what));
   if (!written.ok()) return Fail(written.status());
-  std::cout << what << ": wrote " << actors << " actors and " << cards << " service cards to "
+  std::cout << what << ": wrote " << actors << " actors and " << cards << " service cards, "
+            << meetings << " meetings, " << needs << " needs and " << ties << " ties to "
             << o.database << "\n";
   return 0;
 }
@@ -113,7 +115,8 @@ int Serve(const CommonOptions& o, const HttpServerOptions& http) {
   ChangeFollower follower(keeper, std::chrono::seconds(1), [](const Status& s) {
     std::cerr << "prosit: catching up with the change log failed: " << s.ToString() << "\n";
   });
-  ApiContext context{keeper, commands};
+  Clock clock = SystemClock();
+  ApiContext context{keeper, commands, **store, clock};
   ApiRouter router = MakeApiRouter(context);
   s = RunHttpServer(router, http, [&] {
     auto snap = keeper.Current();
@@ -208,7 +211,9 @@ int Run(int argc, char** argv) {
                       [&](const Territory& t, const ReferenceData& r) -> Result<NetworkBatch> {
                         auto facts = ReadFile(common.data_dir + "/demo/seed-facts.json");
                         if (!facts.ok()) return facts.status();
-                        return BuildDemoNetwork(t, r, *facts, seed);
+                        auto work = ReadFile(common.data_dir + "/demo/seed-networking.json");
+                        if (!work.ok()) return work.status();
+                        return BuildDemoNetwork(t, r, *facts, *work, seed);
                       });
   if (generate->parsed())
     return WriteBatch(common, "generate", [&](const Territory& t, const ReferenceData& r) {

@@ -7,11 +7,14 @@
 #include "app/meeting_queries.h"
 #include "app/monitoring_queries.h"
 #include "app/need_queries.h"
+#include "app/strategy_queries.h"
 #include "app/tie_queries.h"
 #include "io/meeting_json.h"
 #include "io/need_json.h"
 #include "io/network_json.h"
+#include "io/strategy_json.h"
 #include "io/tie_json.h"
+#include "model/validation.h"
 
 namespace prosit {
 
@@ -299,6 +302,41 @@ void AddTieRoutes(ApiRouter& router, ApiContext& ctx) {
   AddGetById(router, ctx, "/api/v1/ties/{id}", "tie", &NetworkSnapshot::ties, TieToJson);
 }
 
+void AddStrategyRoutes(ApiRouter& router, ApiContext& ctx) {
+  router.Add("GET", "/api/v1/strategy", [&ctx](const ApiRequest& r) {
+    auto snap = ctx.keeper.Current();
+    QueryReader qr(r);
+    std::string orp = qr.Text("orp"), at = qr.Text("at");
+    FieldErrors errors;
+    if (!snap->frame->territory.FindOrp(orp)) errors["orp"] = "name the ORP whose strategy to show";
+    if (!at.empty() && !IsIsoDate(at)) errors["at"] = "is not a date YYYY-MM-DD";
+    if (!errors.empty()) return Invalid(errors);
+    std::string today = ctx.clock.Today();
+    if (at.empty() || at >= today)
+      return ApiResponse::Json(StrategyJson(CurrentStrategy(*snap), orp, today, today));
+    auto past = StrategyAsOf(ctx.store, at);
+    if (!past.ok()) return ApiResponse::Error(past.status());
+    return ApiResponse::Json(StrategyJson(*past, orp, at, at));
+  });
+  router.Add("GET", "/api/v1/strategy/overdue", [&ctx](const ApiRequest& r) {
+    auto snap = ctx.keeper.Current();
+    QueryReader qr(r);
+    std::string region = qr.Text("region"), orp = qr.Text("orp");
+    size_t offset = 0, limit = 20;
+    qr.Page(offset, limit);
+    FieldErrors errors;
+    if (!region.empty() && !snap->frame->territory.FindRegion(region))
+      errors["region"] = "unknown region code";
+    if (!orp.empty() && !snap->frame->territory.FindOrp(orp)) errors["orp"] = "unknown ORP code";
+    return AnswerList(qr, errors, [&] {
+      return ListOverdueSteps(*snap, region, orp, ctx.clock.Today(), offset, limit);
+    });
+  });
+  AddGetById(router, ctx, "/api/v1/themes/{id}", "theme", &NetworkSnapshot::themes, ThemeToJson);
+  AddGetById(router, ctx, "/api/v1/goals/{id}", "goal", &NetworkSnapshot::goals, GoalToJson);
+  AddGetById(router, ctx, "/api/v1/steps/{id}", "step", &NetworkSnapshot::steps, StepToJson);
+}
+
 // The monitoring table as JSON or CSV: the same scope, two renderings.
 void AddMonitoringRoutes(ApiRouter& router, ApiContext& ctx) {
   auto add = [&](const char* pattern, auto render, const char* content_type) {
@@ -368,6 +406,13 @@ ApiRouter MakeApiRouter(ApiContext& ctx) {
                  &NetworkCommands::UpdateNeed, &NetworkCommands::DeleteNeed);
   AddTieRoutes(router, ctx);
   AddMonitoringRoutes(router, ctx);
+  AddStrategyRoutes(router, ctx);
+  AddWriteRoutes(router, ctx, "/api/v1/themes", &NetworkCommands::CreateTheme,
+                 &NetworkCommands::UpdateTheme, &NetworkCommands::DeleteTheme);
+  AddWriteRoutes(router, ctx, "/api/v1/goals", &NetworkCommands::CreateGoal,
+                 &NetworkCommands::UpdateGoal, &NetworkCommands::DeleteGoal);
+  AddWriteRoutes(router, ctx, "/api/v1/steps", &NetworkCommands::CreateStep,
+                 &NetworkCommands::UpdateStep, &NetworkCommands::DeleteStep);
   AddWriteRoutes(router, ctx, "/api/v1/ties", &NetworkCommands::CreateTie,
                  &NetworkCommands::UpdateTie, &NetworkCommands::DeleteTie);
   return router;

@@ -10,6 +10,8 @@ namespace prosit {
 struct ApiContext {
   SnapshotKeeper& keeper;
   NetworkCommands& commands;
+  Store& store;        // for history, which the snapshot does not keep
+  const Clock& clock;  // what "today" is, for overdue steps
 };
 
 // Builds the router of every /api/v1 route. `context` must outlive it.

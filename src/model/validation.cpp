@@ -252,4 +252,53 @@ FieldErrors ValidateTie(const Tie& t, const ValidationContext& ctx) {
   return e;
 }
 
+namespace {
+
+// A date from 2012 on; `future_ok` for deadlines, which lie ahead by nature.
+void CheckWorkDate(FieldErrors& e, const char* field, const std::string& date,
+                   const ValidationContext& ctx, bool future_ok) {
+  if (!IsIsoDate(date))
+    e[field] = "is not a date YYYY-MM-DD";
+  else if (date < kEarliestMeeting)
+    e[field] = std::string("lies before ") + kEarliestMeeting;
+  else if (!future_ok && !ctx.today.empty() && date > ctx.today)
+    e[field] = "lies in the future";
+}
+
+}  // namespace
+
+FieldErrors ValidateTheme(const Theme& t, const ValidationContext& ctx) {
+  FieldErrors e;
+  if (!ctx.territory.FindOrp(t.orp_code)) e["orp_code"] = "unknown ORP '" + t.orp_code + "'";
+  CheckText(e, "title", t.title, kMaxName, true);
+  CheckText(e, "why", t.why, kMaxText, false);
+  CheckWorkDate(e, "since", t.since, ctx, false);
+  if (!OneOf(t.status, kThemeStatuses)) e["status"] = "must be active or closed";
+  return e;
+}
+
+FieldErrors ValidateGoal(const Goal& g, const ValidationContext& ctx) {
+  FieldErrors e;
+  if (g.theme_id <= 0) e["theme_id"] = "is required";
+  CheckText(e, "title", g.title, kMaxName, true);
+  CheckText(e, "description", g.description, kMaxText, false);
+  CheckWorkDate(e, "since", g.since, ctx, false);
+  if (!OneOf(g.status, kGoalStatuses)) e["status"] = "must be open, achieved or dropped";
+  return e;
+}
+
+FieldErrors ValidateStep(const Step& s, const ValidationContext& ctx) {
+  FieldErrors e;
+  if (s.goal_id <= 0) e["goal_id"] = "is required";
+  CheckText(e, "title", s.title, kMaxName, true);
+  CheckWorkDate(e, "deadline", s.deadline, ctx, true);
+  if (s.deadline > "2100-01-01") e["deadline"] = "lies too far ahead";
+  if (!OneOf(s.status, kStepStatuses))
+    e["status"] = "must be planned, in_progress, done or cancelled";
+  CheckText(e, "outcome", s.outcome, kMaxText, false);
+  if (std::set<int64_t>(s.actor_ids.begin(), s.actor_ids.end()).size() != s.actor_ids.size())
+    e["actor_ids"] = "lists an actor twice";
+  return e;
+}
+
 }  // namespace prosit

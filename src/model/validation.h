@@ -12,6 +12,7 @@
 #include "model/reference_data.h"
 #include "model/service_card.h"
 #include "model/status.h"
+#include "model/strategy.h"
 #include "model/territory.h"
 #include "model/tie.h"
 
@@ -32,6 +33,11 @@ FieldErrors ValidateMeeting(const Meeting& meeting, const ValidationContext& ctx
 FieldErrors ValidateNeed(const Need& need, const ValidationContext& ctx);
 // Whether the two actors exist is the store's to check.
 FieldErrors ValidateTie(const Tie& tie, const ValidationContext& ctx);
+// The strategy's records; that a step is not due before its goal was set needs the goal
+// and is checked where the goal is at hand (app/network_commands.cpp).
+FieldErrors ValidateTheme(const Theme& theme, const ValidationContext& ctx);
+FieldErrors ValidateGoal(const Goal& goal, const ValidationContext& ctx);
+FieldErrors ValidateStep(const Step& step, const ValidationContext& ctx);
 
 // True for a real calendar date written YYYY-MM-DD between 1990 and 2100.
 bool IsIsoDate(const std::string& s);

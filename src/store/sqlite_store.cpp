@@ -25,14 +25,20 @@ const char* EntityName(EntityKind kind) {
       return "need";
     case EntityKind::kTie:
       return "tie";
+    case EntityKind::kTheme:
+      return "theme";
+    case EntityKind::kGoal:
+      return "goal";
+    case EntityKind::kStep:
+      return "step";
   }
   return "actor";
 }
 
 std::optional<EntityKind> ParseEntityName(const std::string& name) {
-  for (EntityKind k :
-       {EntityKind::kActor, EntityKind::kServiceCard, EntityKind::kReference,
-        EntityKind::kTerritory, EntityKind::kMeeting, EntityKind::kNeed, EntityKind::kTie})
+  for (EntityKind k : {EntityKind::kActor, EntityKind::kServiceCard, EntityKind::kReference,
+                       EntityKind::kTerritory, EntityKind::kMeeting, EntityKind::kNeed,
+                       EntityKind::kTie, EntityKind::kTheme, EntityKind::kGoal, EntityKind::kStep})
     if (name == EntityName(k)) return k;
   return std::nullopt;
 }
@@ -246,6 +252,8 @@ class SqliteStore : public Store {
   Result<std::vector<StoredDocument>> LoadAll(EntityKind kind) override;
   Result<std::vector<ChangeEntry>> ChangesSince(int64_t seq, int64_t limit) override;
   Result<int64_t> LastChangeSeq() override;
+  Result<std::vector<ChangeEntry>> ChangesUntil(const std::vector<EntityKind>& kinds,
+                                                const std::string& until) override;
   Status Backup(const std::string& path) override;
   Result<std::vector<std::string>> CheckIntegrity() override;
 
@@ -436,13 +444,10 @@ Result<std::vector<StoredDocument>> SqliteStore::LoadAll(EntityKind kind) {
   return out;
 }
 
-Result<std::vector<ChangeEntry>> SqliteStore::ChangesSince(int64_t seq, int64_t limit) {
-  std::lock_guard lock(mu_);
+namespace {
+
+Result<std::vector<ChangeEntry>> ReadChanges(SqliteStatement& s) {
   std::vector<ChangeEntry> out;
-  SqliteStatement s(conn_,
-                    "SELECT seq, at, author, entity, entity_id, op, before, after FROM change_log "
-                    "WHERE seq > ? ORDER BY seq LIMIT ?");
-  s.Bind(1, seq).Bind(2, limit);
   while (s.Step()) {
     ChangeEntry e;
     e.seq = s.Int(0);
@@ -461,6 +466,30 @@ Result<std::vector<ChangeEntry>> SqliteStore::ChangesSince(int64_t seq, int64_t 
   }
   PROSIT_RETURN_IF_ERROR(s.status());
   return out;
+}
+
+constexpr const char* kChangeColumns =
+    "SELECT seq, at, author, entity, entity_id, op, before, after FROM change_log ";
+
+}  // namespace
+
+Result<std::vector<ChangeEntry>> SqliteStore::ChangesSince(int64_t seq, int64_t limit) {
+  std::lock_guard lock(mu_);
+  SqliteStatement s(conn_, std::string(kChangeColumns) + "WHERE seq > ? ORDER BY seq LIMIT ?");
+  s.Bind(1, seq).Bind(2, limit);
+  return ReadChanges(s);
+}
+
+Result<std::vector<ChangeEntry>> SqliteStore::ChangesUntil(const std::vector<EntityKind>& kinds,
+                                                           const std::string& until) {
+  std::lock_guard lock(mu_);
+  std::string names;
+  for (EntityKind k : kinds)
+    names += std::string(names.empty() ? "'" : ", '") + EntityName(k) + "'";
+  SqliteStatement s(conn_, std::string(kChangeColumns) + "WHERE entity IN (" + names +
+                               ") AND at <= ? ORDER BY seq");
+  s.Bind(1, until);
+  return ReadChanges(s);
 }
 
 Result<int64_t> SqliteStore::LastChangeSeq() {

@@ -19,9 +19,20 @@ namespace prosit {
 
 // What a change-log row is about. Reference and territory changes are logged too, so
 // that followers of the log reload them.
-enum class EntityKind { kActor, kServiceCard, kReference, kTerritory, kMeeting, kNeed, kTie };
+enum class EntityKind {
+  kActor,
+  kServiceCard,
+  kReference,
+  kTerritory,
+  kMeeting,
+  kNeed,
+  kTie,
+  kTheme,
+  kGoal,
+  kStep
+};
 const char* EntityName(EntityKind kind);  // "actor", "service_card", "reference", "territory",
-                                          // "meeting", "need", "tie"
+                                          // "meeting", "need", "tie", "theme", …
 std::optional<EntityKind> ParseEntityName(const std::string& name);
 
 // A stored record: its JSON document (which carries id and version itself).
@@ -107,6 +118,10 @@ class Store {
 
   virtual Result<std::vector<ChangeEntry>> ChangesSince(int64_t seq, int64_t limit) = 0;
   virtual Result<int64_t> LastChangeSeq() = 0;
+  // The change-log rows of some kinds written at or before `until` (ISO date-time), in
+  // order: the history from which a past state is replayed.
+  virtual Result<std::vector<ChangeEntry>> ChangesUntil(const std::vector<EntityKind>& kinds,
+                                                        const std::string& until) = 0;
 
   // A consistent copy of the whole database, taken while it is in use.
   virtual Status Backup(const std::string& path) = 0;

@@ -14,7 +14,8 @@ TEST(OpenApi, DescribesExactlyTheRegisteredRoutes) {
   ASSERT_TRUE(store.ok());
   SnapshotKeeper keeper(**store);
   NetworkCommands commands(**store, keeper, FixedClock("2026-11-24T00:00:00Z"));
-  ApiContext ctx{keeper, commands};
+  Clock clock = FixedClock("2026-11-24T00:00:00Z");
+  ApiContext ctx{keeper, commands, **store, clock};
   ApiRouter router = MakeApiRouter(ctx);
 
   auto doc = nlohmann::json::parse(OpenApiDocument());

@@ -1,0 +1,122 @@
+#include "app/strategy_queries.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "app/catalog_queries.h"
+#include "io/strategy_json.h"
+
+namespace prosit {
+
+using nlohmann::json;
+
+namespace {
+
+// Records of a map, filtered, in the order `less` gives.
+template <typename T, typename Keep, typename Less>
+std::vector<const T*> Select(const std::map<int64_t, std::shared_ptr<const T>>& map, Keep keep,
+                             Less less) {
+  std::vector<const T*> out;
+  for (const auto& [id, record] : map)
+    if (keep(*record)) out.push_back(record.get());
+  std::stable_sort(out.begin(), out.end(), [&](const T* a, const T* b) { return less(*a, *b); });
+  return out;
+}
+
+template <typename T, typename Parse>
+Status Replay(const ChangeEntry& change, Parse parse,
+              std::map<int64_t, std::shared_ptr<const T>>& into) {
+  if (!change.after) {
+    into.erase(change.entity_id);
+    return Status::Ok();
+  }
+  auto record = parse(*change.after);
+  if (!record.ok()) return Status::Corruption("change log: " + record.status().ToString());
+  into[change.entity_id] = std::make_shared<const T>(std::move(*record));
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::string StrategyJson(const StrategyRecords& r, const std::string& orp, const std::string& at,
+                         const std::string& today) {
+  int overdue = 0;
+  json themes = json::array();
+  for (const Theme* t : Select(
+           r.themes, [&](const Theme&t) { return t.orp_code == orp; },
+           [](const Theme&a, const Theme&b) { return a.since < b.since; })) {
+    json goals = json::array();
+    for (const Goal* g : Select(
+             r.goals, [&](const Goal&g) { return g.theme_id == t->id; },
+             [](const Goal&a, const Goal&b) { return a.since < b.since; })) {
+      json steps = json::array();
+      for (const Step* s : Select(
+               r.steps, [&](const Step&s) { return s.goal_id == g->id; },
+               [](const Step&a, const Step&b) { return a.deadline < b.deadline; })) {
+        json step = StepToJson(*s);
+        step["overdue"] = IsOverdue(*s, today);
+        overdue += IsOverdue(*s, today);
+        steps.push_back(std::move(step));
+      }
+      json goal = GoalToJson(*g);
+      goal["steps"] = std::move(steps);
+      goals.push_back(std::move(goal));
+    }
+    json theme = ThemeToJson(*t);
+    theme["goals"] = std::move(goals);
+    themes.push_back(std::move(theme));
+  }
+  return json{{"orp", orp}, {"at", at}, {"themes", themes}, {"overdue", overdue}}.dump();
+}
+
+Result<StrategyRecords> StrategyAsOf(Store& store, const std::string& date) {
+  auto changes = store.ChangesUntil({EntityKind::kTheme, EntityKind::kGoal, EntityKind::kStep},
+                                    date + "T23:59:59Z");
+  if (!changes.ok()) return changes.status();
+  StrategyRecords r;
+  for (const auto& c : *changes) {
+    Status s = c.kind == EntityKind::kTheme  ? Replay(c, ThemeFromJson, r.themes)
+               : c.kind == EntityKind::kGoal ? Replay(c, GoalFromJson, r.goals)
+                                             : Replay(c, StepFromJson, r.steps);
+    PROSIT_RETURN_IF_ERROR(s);
+  }
+  return r;
+}
+
+StrategyRecords CurrentStrategy(const NetworkSnapshot& snap) {
+  return {snap.themes, snap.goals, snap.steps};
+}
+
+std::string ListOverdueSteps(const NetworkSnapshot& snap, const std::string& region,
+                             const std::string& orp, const std::string& today, size_t offset,
+                             size_t limit) {
+  struct Row {
+    const Step* step;
+    const Goal* goal;
+    const Theme* theme;
+  };
+  std::vector<Row> rows;
+  for (const auto& [id, s] : snap.steps) {
+    if (!IsOverdue(*s, today)) continue;
+    auto g = snap.goals.find(s->goal_id);
+    if (g == snap.goals.end()) continue;
+    auto t = snap.themes.find(g->second->theme_id);
+    if (t == snap.themes.end()) continue;
+    const std::string& theme_orp = t->second->orp_code;
+    if (!orp.empty() && theme_orp != orp) continue;
+    const Orp* o = snap.frame->territory.FindOrp(theme_orp);
+    if (!region.empty() && (!o || o->region_code != region)) continue;
+    rows.push_back({s.get(), g->second.get(), t->second.get()});
+  }
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const Row& a, const Row& b) { return a.step->deadline < b.step->deadline; });
+  std::vector<std::string> rendered;
+  for (size_t i = offset; i < rows.size() && rendered.size() < limit; ++i)
+    rendered.push_back(json{{"step", StepToJson(*rows[i].step)},
+                            {"goal", GoalToJson(*rows[i].goal)},
+                            {"theme", ThemeToJson(*rows[i].theme)}}
+                           .dump());
+  return RenderPage({rendered.begin(), rendered.end()}, rows.size(), offset, limit);
+}
+
+}  // namespace prosit

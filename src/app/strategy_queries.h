@@ -1,0 +1,40 @@
+#pragma once
+// Strategy queries: the networking strategy of an ORP as one document (themes → goals →
+// steps), now or as it stood on a past date (replayed from the change log), and the
+// steps whose deadline has passed.
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "app/network_snapshot.h"
+#include "model/status.h"
+#include "store/store.h"
+
+namespace prosit {
+
+// The records of a strategy, by id.
+struct StrategyRecords {
+  std::map<int64_t, std::shared_ptr<const Theme>> themes;
+  std::map<int64_t, std::shared_ptr<const Goal>> goals;
+  std::map<int64_t, std::shared_ptr<const Step>> steps;
+};
+
+// {"orp", "at", "themes": [{…, "goals": [{…, "steps": [...]}]}], "overdue"}; themes and
+// goals by date set, steps by deadline. `today` decides what is overdue.
+std::string StrategyJson(const StrategyRecords& records, const std::string& orp,
+                         const std::string& at, const std::string& today);
+
+// The records as they stood at the end of `date` (YYYY-MM-DD), from the change log.
+Result<StrategyRecords> StrategyAsOf(Store& store, const std::string& date);
+
+// The strategy records of a snapshot (shared, not copied).
+StrategyRecords CurrentStrategy(const NetworkSnapshot& snap);
+
+// {"items": [{"step", "goal", "theme"}], "total", …}: steps past their deadline on
+// `today` and not done or cancelled, of an ORP or a region (or everywhere), oldest first.
+std::string ListOverdueSteps(const NetworkSnapshot& snap, const std::string& region,
+                             const std::string& orp, const std::string& today, size_t offset,
+                             size_t limit);
+
+}  // namespace prosit

@@ -1,0 +1,84 @@
+#include "io/strategy_json.h"
+
+#include "io/json_reader.h"
+
+namespace prosit {
+
+namespace {
+
+// Parses an object with `read` filling the record; the shape errors of all fields at once.
+template <typename T, typename Read>
+Result<T> ReadRecord(std::string_view text, Read read) {
+  return WithParsedJson(text, [&](JsonValue j) -> Result<T> {
+    FieldErrors errors;
+    JsonReader r(j, errors);
+    T value;
+    r.Int64("id", value.id);
+    r.Int64("version", value.version);
+    read(r, value);
+    r.Bool("demo", value.is_demo);
+    r.RejectUnknown();
+    if (!errors.empty()) return Status::Invalid("the body has fields of the wrong shape", errors);
+    return value;
+  });
+}
+
+}  // namespace
+
+Result<Theme> ThemeFromJson(std::string_view text) {
+  return ReadRecord<Theme>(text, [](JsonReader& r, Theme& t) {
+    r.String("orp_code", t.orp_code);
+    r.String("title", t.title);
+    r.String("why", t.why);
+    r.String("since", t.since);
+    t.status = "active";
+    r.String("status", t.status);
+  });
+}
+
+nlohmann::json ThemeToJson(const Theme& t) {
+  return {{"id", t.id},   {"version", t.version}, {"orp_code", t.orp_code}, {"title", t.title},
+          {"why", t.why}, {"since", t.since},     {"status", t.status},     {"demo", t.is_demo}};
+}
+
+Result<Goal> GoalFromJson(std::string_view text) {
+  return ReadRecord<Goal>(text, [](JsonReader& r, Goal& g) {
+    r.Int64("theme_id", g.theme_id);
+    r.String("title", g.title);
+    r.String("description", g.description);
+    r.String("since", g.since);
+    g.status = "open";
+    r.String("status", g.status);
+  });
+}
+
+nlohmann::json GoalToJson(const Goal& g) {
+  return {{"id", g.id},
+          {"version", g.version},
+          {"theme_id", g.theme_id},
+          {"title", g.title},
+          {"description", g.description},
+          {"since", g.since},
+          {"status", g.status},
+          {"demo", g.is_demo}};
+}
+
+Result<Step> StepFromJson(std::string_view text) {
+  return ReadRecord<Step>(text, [](JsonReader& r, Step& s) {
+    r.Int64("goal_id", s.goal_id);
+    r.String("title", s.title);
+    r.String("deadline", s.deadline);
+    r.Int64s("actor_ids", s.actor_ids);
+    s.status = "planned";
+    r.String("status", s.status);
+    r.String("outcome", s.outcome);
+  });
+}
+
+nlohmann::json StepToJson(const Step& s) {
+  return {{"id", s.id},         {"version", s.version},   {"goal_id", s.goal_id},
+          {"title", s.title},   {"deadline", s.deadline}, {"actor_ids", s.actor_ids},
+          {"status", s.status}, {"outcome", s.outcome},   {"demo", s.is_demo}};
+}
+
+}  // namespace prosit

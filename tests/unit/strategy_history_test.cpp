@@ -1,0 +1,73 @@
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "app/database_setup.h"
+#include "app/network_commands.h"
+#include "app/strategy_queries.h"
+#include "test_data.h"
+
+namespace prosit {
+
+using nlohmann::json;
+
+// Writes on three days; the strategy of each day shows that day's state, replayed from
+// the change log, and overdue steps are judged by the day shown.
+TEST(StrategyHistory, EachDayShowsItsOwnState) {
+  testing::TempDatabase db;
+  auto store = OpenStore(db.path());
+  ASSERT_TRUE(store.ok());
+  ASSERT_TRUE(InitDatabase(**store, PROSIT_SOURCE_DIR "/data", {"t", "2018-01-01T00:00:00Z"}).ok());
+  SnapshotKeeper keeper(**store);
+  ASSERT_TRUE(keeper.Load().ok());
+  auto on = [&](const char* day) {
+    return NetworkCommands(**store, keeper, FixedClock(std::string(day) + "T12:00:00Z"));
+  };
+  auto id_of = [](const Result<std::string>& r) {
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? json::parse(*r)["id"].get<int64_t>() : 0;
+  };
+  int64_t theme = id_of(
+      on("2018-03-01")
+          .CreateTheme(R"({"orp_code": "5304", "title": "Bydlení", "since": "2018-03-01"})", "t"));
+  int64_t goal = id_of(
+      on("2018-03-01")
+          .CreateGoal(
+              json{{"theme_id", theme}, {"title", "Krizové byty"}, {"since", "2018-03-01"}}.dump(),
+              "t"));
+  int64_t step = id_of(
+      on("2018-04-02")
+          .CreateStep(
+              json{{"goal_id", goal}, {"title", "Jednat s městem"}, {"deadline", "2018-05-31"}}
+                  .dump(),
+              "t"));
+  ASSERT_TRUE(on("2018-06-15")
+                  .UpdateStep(step,
+                              json{{"goal_id", goal},
+                                   {"title", "Jednat s městem"},
+                                   {"deadline", "2018-05-31"},
+                                   {"status", "done"}}
+                                  .dump(),
+                              1, "t")
+                  .ok());
+  ASSERT_TRUE(on("2018-07-01").DeleteStep(step, 2, "t").ok());
+
+  auto strategy = [&](const char* day) {
+    auto r = StrategyAsOf(**store, day);
+    EXPECT_TRUE(r.ok());
+    return json::parse(StrategyJson(*r, "5304", day, day));
+  };
+  EXPECT_TRUE(strategy("2018-02-28")["themes"].empty());
+  EXPECT_TRUE(strategy("2018-03-01")["themes"][0]["goals"][0]["steps"].empty());
+  json april = strategy("2018-04-30");
+  EXPECT_EQ(april["themes"][0]["goals"][0]["steps"][0]["status"], "planned");
+  EXPECT_EQ(april["overdue"], 0);
+  json june1 = strategy("2018-06-01");
+  EXPECT_EQ(june1["overdue"], 1);  // past its deadline, not yet done
+  json june = strategy("2018-06-15");
+  EXPECT_EQ(june["themes"][0]["goals"][0]["steps"][0]["status"], "done");
+  EXPECT_EQ(june["overdue"], 0);
+  EXPECT_TRUE(strategy("2018-07-01")["themes"][0]["goals"][0]["steps"].empty());
+}
+
+}  // namespace prosit
