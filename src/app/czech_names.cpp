@@ -98,6 +98,14 @@ std::string GenericDoctorName(size_t first, size_t last, bool female) {
          kMaleLast[last % std::size(kMaleLast)];
 }
 
+std::string GenericPersonName(size_t first, size_t last, bool female) {
+  if (female)
+    return std::string(kFemaleFirst[first % std::size(kFemaleFirst)]) + " " +
+           kFemaleLast[last % std::size(kFemaleLast)];
+  return std::string(kMaleFirst[first % std::size(kMaleFirst)]) + " " +
+         kMaleLast[last % std::size(kMaleLast)];
+}
+
 std::string ClubName(size_t i, const std::string& town) {
   return kClubPatterns[i % std::size(kClubPatterns)] + town;
 }

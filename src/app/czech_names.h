@@ -21,6 +21,8 @@ size_t StreetNameCount();
 // A generic doctor's name from common first names and surnames, e.g. "MUDr. Jana Nováková".
 std::string GenericDoctorName(size_t first, size_t last, bool female);
 
+// A generic name of a professional without a title, e.g. "Jana Nováková".
+std::string GenericPersonName(size_t first, size_t last, bool female);
 // A generic name of a sports or leisure club in `town`, the i-th pattern (wraps around).
 std::string ClubName(size_t i, const std::string& town);
 

@@ -3,6 +3,7 @@
 #include "io/meeting_json.h"
 #include "io/need_json.h"
 #include "io/network_json.h"
+#include "io/practice_json.h"
 #include "io/reference_json.h"
 #include "io/strategy_json.h"
 #include "io/territory_csv.h"
@@ -109,6 +110,10 @@ Result<std::vector<std::string>> CheckDatabase(Store& store, const std::string& 
       CheckRecords(store, EntityKind::kGoal, GoalFromJson, ValidateGoal, ctx, *problems));
   PROSIT_RETURN_IF_ERROR(
       CheckRecords(store, EntityKind::kStep, StepFromJson, ValidateStep, ctx, *problems));
+  PROSIT_RETURN_IF_ERROR(CheckRecords(store, EntityKind::kGoodPractice, GoodPracticeFromJson,
+                                      ValidateGoodPractice, ctx, *problems));
+  PROSIT_RETURN_IF_ERROR(CheckRecords(store, EntityKind::kRecommendation, RecommendationFromJson,
+                                      ValidateRecommendation, ctx, *problems));
   return problems;
 }
 

@@ -46,7 +46,23 @@ class NetworkBuilder {
   bool Chance(double p);
   int Between(int lo, int hi);
 
+  // The networking work: meetings, needs and declared ties; each returns its index.
+  size_t AddMeeting(BatchMeeting m) {
+    batch_.meetings.push_back(std::move(m));
+    return batch_.meetings.size() - 1;
+  }
+  size_t AddNeed(BatchNeed n) {
+    batch_.needs.push_back(std::move(n));
+    return batch_.needs.size() - 1;
+  }
+  size_t AddTie(BatchTie t) {
+    batch_.ties.push_back(std::move(t));
+    return batch_.ties.size() - 1;
+  }
+
   size_t card_count() const { return batch_.cards.size(); }
+  size_t actor_count() const { return batch_.actors.size(); }
+  const BatchMeeting& meeting(size_t i) const { return batch_.meetings[i]; }
   const Actor& actor(size_t i) const { return batch_.actors[i]; }
   const Territory& territory() const { return territory_; }
   const ReferenceData& reference() const { return reference_; }

@@ -3,6 +3,7 @@
 #include "io/meeting_json.h"
 #include "io/need_json.h"
 #include "io/network_json.h"
+#include "io/practice_json.h"
 #include "io/strategy_json.h"
 #include "io/tie_json.h"
 #include "model/validation.h"
@@ -78,6 +79,7 @@ struct NeedTraits {
     std::vector<Reference> refs;
     AddReferences(refs, EntityKind::kActor, n.voiced_by, "voiced_by");
     AddReferences(refs, EntityKind::kMeeting, n.meeting_ids, "meeting_ids");
+    AddReferences(refs, EntityKind::kTheme, n.theme_ids, "theme_ids");
     return refs;
   }
 };
@@ -128,6 +130,28 @@ struct StepTraits : RecordTraits<Step, EntityKind::kStep, StepFromJson, StepToJs
           "the step is due before its goal was set",
           {{"deadline", "lies before " + goal->since + ", when its goal was set"}});
     return Status::Ok();
+  }
+};
+
+struct GoodPracticeTraits
+    : RecordTraits<GoodPractice, EntityKind::kGoodPractice, GoodPracticeFromJson,
+                   GoodPracticeToJson, ValidateGoodPractice> {
+  static std::vector<Reference> References(const GoodPractice& p) {
+    std::vector<Reference> refs;
+    AddReferences(refs, EntityKind::kNeed, p.need_ids, "need_ids");
+    AddReferences(refs, EntityKind::kTheme, p.theme_ids, "theme_ids");
+    return refs;
+  }
+};
+
+struct RecommendationTraits
+    : RecordTraits<Recommendation, EntityKind::kRecommendation, RecommendationFromJson,
+                   RecommendationToJson, ValidateRecommendation> {
+  static std::vector<Reference> References(const Recommendation& r) {
+    std::vector<Reference> refs;
+    AddReferences(refs, EntityKind::kNeed, r.need_ids, "need_ids");
+    AddReferences(refs, EntityKind::kTheme, r.theme_ids, "theme_ids");
+    return refs;
   }
 };
 
@@ -332,6 +356,33 @@ Result<std::string> NetworkCommands::UpdateStep(int64_t id, std::string_view bod
 Status NetworkCommands::DeleteStep(int64_t id, std::optional<int64_t> if_match,
                                    const std::string& who) {
   return Delete<StepTraits>(id, if_match, who);
+}
+
+Result<std::string> NetworkCommands::CreateGoodPractice(std::string_view body,
+                                                        const std::string& who) {
+  return Put<GoodPracticeTraits>(0, body, std::nullopt, who);
+}
+Result<std::string> NetworkCommands::UpdateGoodPractice(int64_t id, std::string_view body,
+                                                        std::optional<int64_t> if_match,
+                                                        const std::string& who) {
+  return Put<GoodPracticeTraits>(id, body, if_match, who);
+}
+Status NetworkCommands::DeleteGoodPractice(int64_t id, std::optional<int64_t> if_match,
+                                           const std::string& who) {
+  return Delete<GoodPracticeTraits>(id, if_match, who);
+}
+Result<std::string> NetworkCommands::CreateRecommendation(std::string_view body,
+                                                          const std::string& who) {
+  return Put<RecommendationTraits>(0, body, std::nullopt, who);
+}
+Result<std::string> NetworkCommands::UpdateRecommendation(int64_t id, std::string_view body,
+                                                          std::optional<int64_t> if_match,
+                                                          const std::string& who) {
+  return Put<RecommendationTraits>(id, body, if_match, who);
+}
+Status NetworkCommands::DeleteRecommendation(int64_t id, std::optional<int64_t> if_match,
+                                             const std::string& who) {
+  return Delete<RecommendationTraits>(id, if_match, who);
 }
 
 }  // namespace prosit

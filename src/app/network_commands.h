@@ -1,8 +1,8 @@
 #pragma once
 // NetworkCommands: the use cases that change actors, service cards and the records of
-// networking work (meetings, needs, cooperation ties, the strategy). Each parses and
-// validates its input, writes in one store transaction (with its change-log row), then
-// brings the snapshot up to date so the next read sees the change.
+// networking work (meetings, needs, cooperation ties, the strategy, good practices,
+// recommendations). Each parses and validates its input, writes in one store transaction (with its
+// change-log row), then brings the snapshot up to date so the next read sees the change.
 
 #include <optional>
 #include <string>
@@ -59,6 +59,15 @@ class NetworkCommands {
   Result<std::string> UpdateStep(int64_t id, std::string_view body, std::optional<int64_t> if_match,
                                  const std::string& who);
   Status DeleteStep(int64_t id, std::optional<int64_t> if_match, const std::string& who);
+
+  Result<std::string> CreateGoodPractice(std::string_view body, const std::string& who);
+  Result<std::string> UpdateGoodPractice(int64_t id, std::string_view body,
+                                         std::optional<int64_t> if_match, const std::string& who);
+  Status DeleteGoodPractice(int64_t id, std::optional<int64_t> if_match, const std::string& who);
+  Result<std::string> CreateRecommendation(std::string_view body, const std::string& who);
+  Result<std::string> UpdateRecommendation(int64_t id, std::string_view body,
+                                           std::optional<int64_t> if_match, const std::string& who);
+  Status DeleteRecommendation(int64_t id, std::optional<int64_t> if_match, const std::string& who);
 
  private:
   template <typename Entity>

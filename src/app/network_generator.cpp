@@ -7,7 +7,9 @@
 
 #include "app/network_builder.h"
 #include "app/network_layers.h"
+#include "app/network_work.h"
 #include "app/seed_facts.h"
+#include "app/seed_networking.h"
 
 namespace prosit {
 
@@ -16,7 +18,37 @@ namespace {
 constexpr size_t kMaxServices = 2'000'000;
 constexpr double kDemoChildrenPerEverydayCard = 200;
 constexpr const char* kDemoRegion = "CZ053";
-constexpr const char* kCapital = "554782";  // Praha: seat of the nationwide services
+constexpr const char* kCapital = "554782";          // Praha: seat of the nationwide services
+constexpr const char* kDemoWorkEnd = "2019-06-30";  // the seeds' project ends
+constexpr const char* kNationalWorkStart = "2017-01-01";
+constexpr const char* kNationalWorkEnd = "2019-12-31";
+constexpr size_t kMeetingsPerNeed = 5;
+constexpr double kTiesPerActor = 0.2;
+
+// The actors of every ORP by the seat's municipality, by index in the batch.
+std::map<std::string, std::vector<size_t>> ActorsByOrp(const NetworkBuilder& b) {
+  std::map<std::string, std::vector<size_t>> by_orp;
+  for (size_t i = 0; i < b.actor_count(); ++i)
+    if (const Municipality* m = b.territory().FindMunicipality(b.actor(i).seat.municipality_code))
+      by_orp[m->orp_code].push_back(i);
+  return by_orp;
+}
+
+std::vector<std::string> SplitNames(const std::string& names) {
+  std::vector<std::string> out;
+  size_t from = 0;
+  while (from <= names.size()) {
+    size_t comma = names.find(',', from);
+    std::string name =
+        names.substr(from, comma == std::string::npos ? std::string::npos : comma - from);
+    while (!name.empty() && name.front() == ' ') name.erase(0, 1);
+    while (!name.empty() && name.back() == ' ') name.pop_back();
+    if (!name.empty()) out.push_back(name);
+    if (comma == std::string::npos) break;
+    from = comma + 1;
+  }
+  return out;
+}
 
 Result<std::vector<OrpFrame>> ChosenFrames(const Territory& t,
                                            const std::vector<std::string>& codes) {
@@ -99,8 +131,10 @@ ServiceCard& AddSeedService(NetworkBuilder& b, size_t actor, const SeedService& 
 }
 
 // Adds the seeds' actors (one per name and seat) and services (one per name and type);
-// returns the (municipality, type) pairs they deliver in.
-Covered AddSeedActors(NetworkBuilder& b, const SeedFacts& facts) {
+// returns the (municipality, type) pairs they deliver in; `by_orp` gets the actors each
+// seed ORP names.
+Covered AddSeedActors(NetworkBuilder& b, const SeedFacts& facts,
+                      std::map<std::string, std::vector<size_t>>& by_orp) {
   std::map<std::pair<std::string, std::string>, size_t> actors;
   std::set<std::tuple<size_t, std::string, std::string>> cards;
   Covered covered;
@@ -110,6 +144,9 @@ Covered AddSeedActors(NetworkBuilder& b, const SeedFacts& facts) {
       if (fresh)
         it->second = b.AddActor(a.name, a.sector, a.actor_type,
                                 *b.territory().FindMunicipality(a.seat_municipality_code));
+      std::vector<size_t>& named = by_orp[o.orp_code];
+      if (std::find(named.begin(), named.end(), it->second) == named.end())
+        named.push_back(it->second);
       for (const SeedService& s : a.services) {
         if (!cards.insert({it->second, s.name, s.type}).second) continue;
         AddSeedService(b, it->second, s);
@@ -136,14 +173,33 @@ Result<NetworkBatch> GenerateNetwork(const Territory& territory, const Reference
   size_t rest = options.services > b.card_count() ? options.services - b.card_count() : 0;
   std::vector<size_t> budgets = Apportion(rest, *frames);
   for (size_t i = 0; i < frames->size(); ++i) AddEveryday(b, (*frames)[i], budgets[i], {});
+
+  std::map<std::string, std::vector<size_t>> by_orp = ActorsByOrp(b);
+  for (const OrpFrame& f : *frames) {
+    WorkFrame w{f.orp->code,
+                kNationalWorkStart,
+                kNationalWorkEnd,
+                {RandomNetworker(b)},
+                by_orp[f.orp->code],
+                2,
+                6};
+    std::vector<size_t> meetings = AddMeetings(b, w);
+    for (size_t k = 0; k < meetings.size() / kMeetingsPerNeed; ++k)
+      AddNeed(b, w, meetings, RandomNeed(b), 1.0);
+    AddTies(b, w, static_cast<size_t>(static_cast<double>(w.actors.size()) * kTiesPerActor + 0.5));
+  }
   return b.Take();
 }
 
 Result<NetworkBatch> BuildDemoNetwork(const Territory& territory, const ReferenceData& reference,
-                                      const std::string& seed_facts_json, uint64_t seed) {
+                                      const std::string& seed_facts_json,
+                                      const std::string& seed_networking_json, uint64_t seed) {
   auto facts = ParseSeedFacts(seed_facts_json);
   if (!facts.ok()) return facts.status();
   PROSIT_RETURN_IF_ERROR(CheckSeedFacts(*facts, territory, reference));
+  auto networking = ParseSeedNetworking(seed_networking_json);
+  if (!networking.ok()) return networking.status();
+  PROSIT_RETURN_IF_ERROR(CheckSeedNetworking(*networking, territory, reference));
   std::vector<std::string> codes;
   for (const Orp& orp : territory.orps())
     if (orp.region_code == kDemoRegion) codes.push_back(orp.code);
@@ -152,7 +208,8 @@ Result<NetworkBatch> BuildDemoNetwork(const Territory& territory, const Referenc
   if (!frames.ok()) return frames.status();
 
   NetworkBuilder b(territory, reference, seed);
-  Covered covered = AddSeedActors(b, *facts);
+  std::map<std::string, std::vector<size_t>> named;
+  Covered covered = AddSeedActors(b, *facts, named);
   std::set<std::string> seeded, seed_types;
   for (const SeedOrp& o : facts->orps) {
     seeded.insert(o.orp_code);
@@ -165,6 +222,27 @@ Result<NetworkBatch> BuildDemoNetwork(const Territory& territory, const Referenc
   for (const OrpFrame& f : *frames) {
     if (!seeded.count(f.orp->code)) AddOrpCore(b, f);
     AddEveryday(b, f, static_cast<size_t>(f.children / kDemoChildrenPerEverydayCard), covered);
+  }
+
+  // The networking work of the seven ORPs: the actors they name and those seated there.
+  std::map<std::string, std::vector<size_t>> by_orp = ActorsByOrp(b);
+  for (const SeedOrp& o : facts->orps) {
+    std::vector<size_t> actors = named[o.orp_code];
+    for (size_t a : by_orp[o.orp_code])
+      if (std::find(actors.begin(), actors.end(), a) == actors.end()) actors.push_back(a);
+    WorkFrame w{o.orp_code, o.networking_started, kDemoWorkEnd, SplitNames(o.networker), actors, 3,
+                8};
+    std::vector<size_t> meetings = AddMeetings(b, w);
+    for (const SeedNetworkingOrp& n : networking->orps)
+      if (n.orp_code == o.orp_code)
+        for (const SeedNeed& need : n.needs)
+          AddNeed(b, w, meetings,
+                  {need.statement, need.need_area, need.network_need, need.sectors, need.priority,
+                   need.status},
+                  0.5);
+    WorkFrame core = w;
+    core.actors = named[o.orp_code];
+    AddTies(b, core, std::max<size_t>(5, core.actors.size() * 6 / 10));
   }
   return b.Take();
 }

@@ -12,10 +12,11 @@
 #include "model/actor.h"
 #include "model/meeting.h"
 #include "model/need.h"
+#include "model/practice.h"
 #include "model/reference_data.h"
 #include "model/service_card.h"
-#include "model/territory.h"
 #include "model/strategy.h"
+#include "model/territory.h"
 #include "model/tie.h"
 
 namespace prosit {
@@ -54,6 +55,8 @@ struct NetworkSnapshot {
   std::map<int64_t, std::shared_ptr<const Theme>> themes;
   std::map<int64_t, std::shared_ptr<const Goal>> goals;
   std::map<int64_t, std::shared_ptr<const Step>> steps;
+  std::map<int64_t, std::shared_ptr<const GoodPractice>> good_practices;
+  std::map<int64_t, std::shared_ptr<const Recommendation>> recommendations;
   std::vector<const ActorEntry*> actors_sorted;  // Czech order of names
   // The search index of some earlier state, shared between snapshots, and the cards
   // changed since; Reindex() folds the overlay in.

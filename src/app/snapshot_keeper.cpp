@@ -6,6 +6,7 @@
 #include "io/meeting_json.h"
 #include "io/need_json.h"
 #include "io/network_json.h"
+#include "io/practice_json.h"
 #include "io/reference_json.h"
 #include "io/strategy_json.h"
 #include "io/territory_json.h"
@@ -211,7 +212,11 @@ Status SnapshotKeeper::LoadWork(NetworkSnapshot& snap) {
   PROSIT_RETURN_IF_ERROR(LoadRecords(store_, EntityKind::kTie, TieFromJson, snap.ties));
   PROSIT_RETURN_IF_ERROR(LoadRecords(store_, EntityKind::kTheme, ThemeFromJson, snap.themes));
   PROSIT_RETURN_IF_ERROR(LoadRecords(store_, EntityKind::kGoal, GoalFromJson, snap.goals));
-  return LoadRecords(store_, EntityKind::kStep, StepFromJson, snap.steps);
+  PROSIT_RETURN_IF_ERROR(LoadRecords(store_, EntityKind::kStep, StepFromJson, snap.steps));
+  PROSIT_RETURN_IF_ERROR(
+      LoadRecords(store_, EntityKind::kGoodPractice, GoodPracticeFromJson, snap.good_practices));
+  return LoadRecords(store_, EntityKind::kRecommendation, RecommendationFromJson,
+                     snap.recommendations);
 }
 
 Status SnapshotKeeper::ApplyChange(NetworkSnapshot& snap, const ChangeEntry& change,
@@ -249,6 +254,10 @@ Status SnapshotKeeper::ApplyChange(NetworkSnapshot& snap, const ChangeEntry& cha
       return ApplyRecord(change, GoalFromJson, snap.goals);
     case EntityKind::kStep:
       return ApplyRecord(change, StepFromJson, snap.steps);
+    case EntityKind::kGoodPractice:
+      return ApplyRecord(change, GoodPracticeFromJson, snap.good_practices);
+    case EntityKind::kRecommendation:
+      return ApplyRecord(change, RecommendationFromJson, snap.recommendations);
     case EntityKind::kServiceCard: {
       changed_cards.push_back(change.entity_id);
       if (!change.after) {
@@ -299,6 +308,8 @@ Status SnapshotKeeper::CatchUpLocked() {
   snap->themes = base->themes;
   snap->goals = base->goals;
   snap->steps = base->steps;
+  snap->good_practices = base->good_practices;
+  snap->recommendations = base->recommendations;
   snap->index = base->index;
   snap->overlay = base->overlay;
   snap->actors_sorted = base->actors_sorted;

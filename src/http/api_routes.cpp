@@ -7,11 +7,13 @@
 #include "app/meeting_queries.h"
 #include "app/monitoring_queries.h"
 #include "app/need_queries.h"
+#include "app/practice_queries.h"
 #include "app/strategy_queries.h"
 #include "app/tie_queries.h"
 #include "io/meeting_json.h"
 #include "io/need_json.h"
 #include "io/network_json.h"
+#include "io/practice_json.h"
 #include "io/strategy_json.h"
 #include "io/tie_json.h"
 #include "model/validation.h"
@@ -337,6 +339,27 @@ void AddStrategyRoutes(ApiRouter& router, ApiContext& ctx) {
   AddGetById(router, ctx, "/api/v1/steps/{id}", "step", &NetworkSnapshot::steps, StepToJson);
 }
 
+void AddPracticeRoutes(ApiRouter& router, ApiContext& ctx) {
+  auto add_list = [&](const char* pattern, auto list) {
+    router.Add("GET", pattern, [&ctx, list](const ApiRequest& r) {
+      auto snap = ctx.keeper.Current();
+      QueryReader qr(r);
+      PracticeQuery q;
+      q.region = qr.Text("region");
+      q.orp = qr.Text("orp");
+      q.scope = qr.Text("scope");
+      qr.Page(q.offset, q.limit);
+      return AnswerList(qr, CheckPracticeQuery(q, *snap), [&] { return list(*snap, q); });
+    });
+  };
+  add_list("/api/v1/good-practices", ListGoodPractices);
+  add_list("/api/v1/recommendations", ListRecommendations);
+  AddGetById(router, ctx, "/api/v1/good-practices/{id}", "good practice",
+             &NetworkSnapshot::good_practices, GoodPracticeToJson);
+  AddGetById(router, ctx, "/api/v1/recommendations/{id}", "recommendation",
+             &NetworkSnapshot::recommendations, RecommendationToJson);
+}
+
 // The monitoring table as JSON or CSV: the same scope, two renderings.
 void AddMonitoringRoutes(ApiRouter& router, ApiContext& ctx) {
   auto add = [&](const char* pattern, auto render, const char* content_type) {
@@ -407,6 +430,11 @@ ApiRouter MakeApiRouter(ApiContext& ctx) {
   AddTieRoutes(router, ctx);
   AddMonitoringRoutes(router, ctx);
   AddStrategyRoutes(router, ctx);
+  AddPracticeRoutes(router, ctx);
+  AddWriteRoutes(router, ctx, "/api/v1/good-practices", &NetworkCommands::CreateGoodPractice,
+                 &NetworkCommands::UpdateGoodPractice, &NetworkCommands::DeleteGoodPractice);
+  AddWriteRoutes(router, ctx, "/api/v1/recommendations", &NetworkCommands::CreateRecommendation,
+                 &NetworkCommands::UpdateRecommendation, &NetworkCommands::DeleteRecommendation);
   AddWriteRoutes(router, ctx, "/api/v1/themes", &NetworkCommands::CreateTheme,
                  &NetworkCommands::UpdateTheme, &NetworkCommands::DeleteTheme);
   AddWriteRoutes(router, ctx, "/api/v1/goals", &NetworkCommands::CreateGoal,

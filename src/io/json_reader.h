@@ -52,7 +52,12 @@ class JsonReader {
   std::vector<std::string_view> known_;  // few keys: a vector beats a set here
 };
 
-// --- implementation of the template ---------------------------------------------------
+// Reads a record of networking work: id, version and demo around the fields `read`
+// takes; reports the shape errors of all fields at once.
+template <typename T, typename Read>
+Result<T> ReadRecord(std::string_view text, Read read);
+
+// --- implementation of the templates --------------------------------------------------
 
 simdjson::dom::parser& ThreadJsonParser();
 
@@ -63,6 +68,22 @@ auto WithParsedJson(std::string_view text, F read) -> decltype(read(std::declval
   if (error)
     return Status::Malformed(std::string("not valid JSON: ") + simdjson::error_message(error));
   return read(root);
+}
+
+template <typename T, typename Read>
+Result<T> ReadRecord(std::string_view text, Read read) {
+  return WithParsedJson(text, [&](JsonValue j) -> Result<T> {
+    FieldErrors errors;
+    JsonReader r(j, errors);
+    T value;
+    r.Int64("id", value.id);
+    r.Int64("version", value.version);
+    read(r, value);
+    r.Bool("demo", value.is_demo);
+    r.RejectUnknown();
+    if (!errors.empty()) return Status::Invalid("the body has fields of the wrong shape", errors);
+    return value;
+  });
 }
 
 }  // namespace prosit

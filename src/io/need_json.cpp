@@ -23,6 +23,7 @@ Result<Need> NeedFromJson(std::string_view text) {
     n.status = "open";
     r.String("status", n.status);
     r.Int64s("meeting_ids", n.meeting_ids);
+    r.Int64s("theme_ids", n.theme_ids);
     r.Bool("demo", n.is_demo);
     r.RejectUnknown();
     if (!errors.empty()) return Status::Invalid("the body has fields of the wrong shape", errors);
@@ -43,6 +44,7 @@ nlohmann::json NeedToJson(const Need& n) {
           {"priority", n.priority},
           {"status", n.status},
           {"meeting_ids", n.meeting_ids},
+          {"theme_ids", n.theme_ids},
           {"demo", n.is_demo}};
 }
 

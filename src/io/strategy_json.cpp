@@ -4,27 +4,6 @@
 
 namespace prosit {
 
-namespace {
-
-// Parses an object with `read` filling the record; the shape errors of all fields at once.
-template <typename T, typename Read>
-Result<T> ReadRecord(std::string_view text, Read read) {
-  return WithParsedJson(text, [&](JsonValue j) -> Result<T> {
-    FieldErrors errors;
-    JsonReader r(j, errors);
-    T value;
-    r.Int64("id", value.id);
-    r.Int64("version", value.version);
-    read(r, value);
-    r.Bool("demo", value.is_demo);
-    r.RejectUnknown();
-    if (!errors.empty()) return Status::Invalid("the body has fields of the wrong shape", errors);
-    return value;
-  });
-}
-
-}  // namespace
-
 Result<Theme> ThemeFromJson(std::string_view text) {
   return ReadRecord<Theme>(text, [](JsonReader& r, Theme& t) {
     r.String("orp_code", t.orp_code);

@@ -22,6 +22,7 @@ struct Need {
   std::string priority;              // one of kNeedPriorities
   std::string status;                // one of kNeedStatuses
   std::vector<int64_t> meeting_ids;  // the meetings where it came up
+  std::vector<int64_t> theme_ids;    // the strategy's themes that take it up
   bool is_demo = false;
 };
 

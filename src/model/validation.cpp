@@ -301,4 +301,20 @@ FieldErrors ValidateStep(const Step& s, const ValidationContext& ctx) {
   return e;
 }
 
+FieldErrors ValidateGoodPractice(const GoodPractice& p, const ValidationContext& ctx) {
+  FieldErrors e;
+  if (!ctx.territory.FindOrp(p.orp_code)) e["orp_code"] = "unknown ORP '" + p.orp_code + "'";
+  CheckText(e, "title", p.title, kMaxName, true);
+  CheckText(e, "description", p.description, kMaxText, true);
+  return e;
+}
+
+FieldErrors ValidateRecommendation(const Recommendation& r, const ValidationContext& ctx) {
+  FieldErrors e;
+  if (!ctx.territory.FindOrp(r.orp_code)) e["orp_code"] = "unknown ORP '" + r.orp_code + "'";
+  if (!OneOf(r.scope, kRecommendationScopes)) e["scope"] = "must be general or specific";
+  CheckText(e, "text", r.text, kMaxText, true);
+  return e;
+}
+
 }  // namespace prosit

@@ -9,6 +9,7 @@
 #include "model/actor.h"
 #include "model/meeting.h"
 #include "model/need.h"
+#include "model/practice.h"
 #include "model/reference_data.h"
 #include "model/service_card.h"
 #include "model/status.h"
@@ -38,6 +39,9 @@ FieldErrors ValidateTie(const Tie& tie, const ValidationContext& ctx);
 FieldErrors ValidateTheme(const Theme& theme, const ValidationContext& ctx);
 FieldErrors ValidateGoal(const Goal& goal, const ValidationContext& ctx);
 FieldErrors ValidateStep(const Step& step, const ValidationContext& ctx);
+FieldErrors ValidateGoodPractice(const GoodPractice& practice, const ValidationContext& ctx);
+FieldErrors ValidateRecommendation(const Recommendation& recommendation,
+                                   const ValidationContext& ctx);
 
 // True for a real calendar date written YYYY-MM-DD between 1990 and 2100.
 bool IsIsoDate(const std::string& s);

@@ -31,6 +31,10 @@ const char* EntityName(EntityKind kind) {
       return "goal";
     case EntityKind::kStep:
       return "step";
+    case EntityKind::kGoodPractice:
+      return "good_practice";
+    case EntityKind::kRecommendation:
+      return "recommendation";
   }
   return "actor";
 }
@@ -38,7 +42,8 @@ const char* EntityName(EntityKind kind) {
 std::optional<EntityKind> ParseEntityName(const std::string& name) {
   for (EntityKind k : {EntityKind::kActor, EntityKind::kServiceCard, EntityKind::kReference,
                        EntityKind::kTerritory, EntityKind::kMeeting, EntityKind::kNeed,
-                       EntityKind::kTie, EntityKind::kTheme, EntityKind::kGoal, EntityKind::kStep})
+                       EntityKind::kTie, EntityKind::kTheme, EntityKind::kGoal, EntityKind::kStep,
+                       EntityKind::kGoodPractice, EntityKind::kRecommendation})
     if (name == EntityName(k)) return k;
   return std::nullopt;
 }

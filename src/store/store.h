@@ -29,7 +29,9 @@ enum class EntityKind {
   kTie,
   kTheme,
   kGoal,
-  kStep
+  kStep,
+  kGoodPractice,
+  kRecommendation
 };
 const char* EntityName(EntityKind kind);  // "actor", "service_card", "reference", "territory",
                                           // "meeting", "need", "tie", "theme", …

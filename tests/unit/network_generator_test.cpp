@@ -10,7 +10,10 @@
 #include <set>
 #include <sstream>
 
+#include "io/meeting_json.h"
+#include "io/need_json.h"
 #include "io/network_json.h"
+#include "io/tie_json.h"
 #include "model/ico.h"
 #include "model/validation.h"
 #include "test_data.h"
@@ -21,11 +24,22 @@ namespace {
 using testing::RealReference;
 using testing::RealTerritory;
 
-std::string SeedFactsText() {
-  std::ifstream in(PROSIT_SOURCE_DIR "/data/demo/seed-facts.json");
+std::string DemoFile(const char* name) {
+  std::ifstream in(std::string(PROSIT_SOURCE_DIR "/data/demo/") + name);
   std::stringstream s;
   s << in.rdbuf();
   return s.str();
+}
+std::string SeedFactsText() { return DemoFile("seed-facts.json"); }
+std::string SeedNetworkingText() { return DemoFile("seed-networking.json"); }
+
+Result<NetworkBatch> Demo(uint64_t seed) {
+  return BuildDemoNetwork(RealTerritory(), RealReference(), SeedFactsText(), SeedNetworkingText(),
+                          seed);
+}
+
+std::string FirstError(const FieldErrors& e) {
+  return e.empty() ? "" : e.begin()->first + " " + e.begin()->second;
 }
 
 // All records as one JSON text, for comparing batches.
@@ -35,6 +49,19 @@ std::string Dump(const NetworkBatch& batch) {
   for (const auto& [actor, card] : batch.cards) {
     j.push_back(actor);
     j.push_back(ServiceCardToJson(card));
+  }
+  for (const BatchMeeting& m : batch.meetings) {
+    j.push_back(m.actors);
+    j.push_back(MeetingToJson(m.meeting));
+  }
+  for (const BatchNeed& n : batch.needs) {
+    j.push_back(n.voiced_by);
+    j.push_back(n.meetings);
+    j.push_back(NeedToJson(n.need));
+  }
+  for (const BatchTie& t : batch.ties) {
+    j.push_back({t.actor_a, t.actor_b});
+    j.push_back(TieToJson(t.tie));
   }
   return j.dump();
 }
@@ -63,6 +90,64 @@ void ExpectValid(const NetworkBatch& batch) {
       EXPECT_FALSE(c.published);
     }
   }
+  // Meetings, needs and ties: valid with placeholder ids (index + 1), demo-marked, not
+  // after 2026-11-01; participants and voices are actors of the ORP's batch.
+  for (const BatchMeeting& bm : batch.meetings) {
+    Meeting m = bm.meeting;
+    m.actor_ids.clear();
+    for (size_t a : bm.actors) {
+      ASSERT_LT(a, batch.actors.size());
+      m.actor_ids.push_back(static_cast<int64_t>(a) + 1);
+    }
+    EXPECT_FALSE(bm.actors.empty()) << m.date << " " << m.topic;
+    EXPECT_LE(bm.actors.size(), 4u);
+    FieldErrors e = ValidateMeeting(m, ctx);
+    EXPECT_TRUE(e.empty()) << m.date << ": " << FirstError(e);
+    EXPECT_TRUE(m.is_demo);
+    EXPECT_LE(m.date, "2026-11-01");
+  }
+  for (const BatchNeed& bn : batch.needs) {
+    Need n = bn.need;
+    n.voiced_by.clear();
+    n.meeting_ids.clear();
+    for (size_t a : bn.voiced_by) {
+      ASSERT_LT(a, batch.actors.size());
+      n.voiced_by.push_back(static_cast<int64_t>(a) + 1);
+    }
+    ASSERT_FALSE(bn.meetings.empty()) << n.statement;
+    for (size_t m : bn.meetings) {
+      ASSERT_LT(m, batch.meetings.size());
+      const BatchMeeting& at = batch.meetings[m];
+      EXPECT_EQ(at.meeting.orp_code, n.orp_code) << n.statement;
+      EXPECT_GE(at.meeting.date, n.date) << n.statement;  // found at its first meeting
+      n.meeting_ids.push_back(static_cast<int64_t>(m) + 1);
+    }
+    for (size_t a : bn.voiced_by) {
+      bool attended = false;
+      for (size_t m : bn.meetings)
+        for (size_t p : batch.meetings[m].actors) attended |= p == a;
+      EXPECT_TRUE(attended) << n.statement;
+    }
+    FieldErrors e = ValidateNeed(n, ctx);
+    EXPECT_TRUE(e.empty()) << n.statement << ": " << FirstError(e);
+    EXPECT_TRUE(n.is_demo);
+    EXPECT_LE(n.date, "2026-11-01");
+  }
+  std::set<std::pair<size_t, size_t>> pairs;
+  for (const BatchTie& bt : batch.ties) {
+    ASSERT_LT(bt.actor_a, batch.actors.size());
+    ASSERT_LT(bt.actor_b, batch.actors.size());
+    Tie t = bt.tie;
+    t.actor_a = static_cast<int64_t>(bt.actor_a) + 1;
+    t.actor_b = static_cast<int64_t>(bt.actor_b) + 1;
+    FieldErrors e = ValidateTie(t, ctx);
+    EXPECT_TRUE(e.empty()) << FirstError(e);
+    EXPECT_TRUE(t.is_demo);
+    EXPECT_LE(t.since, "2026-11-01");
+    EXPECT_TRUE(
+        pairs.insert({std::min(bt.actor_a, bt.actor_b), std::max(bt.actor_a, bt.actor_b)}).second)
+        << "a pair tied twice";
+  }
 }
 
 GeneratorOptions FewOrps(uint64_t seed) {
@@ -81,6 +166,9 @@ TEST(NetworkGenerator, SameSeedSameNetworkOtherSeedOther) {
   ASSERT_TRUE(b.ok() && c.ok());
   EXPECT_EQ(Dump(*a), Dump(*b));
   EXPECT_NE(Dump(*a), Dump(*c));
+  EXPECT_FALSE(a->meetings.empty());
+  EXPECT_FALSE(a->needs.empty());
+  EXPECT_FALSE(a->ties.empty());
 }
 
 TEST(NetworkGenerator, FewOrpsHitTheCountAndAreValid) {
@@ -88,6 +176,17 @@ TEST(NetworkGenerator, FewOrpsHitTheCountAndAreValid) {
   ASSERT_TRUE(batch.ok()) << batch.status().ToString();
   EXPECT_NEAR(static_cast<double>(batch->cards.size()), 5000.0, 250.0);
   ExpectValid(*batch);
+  // About 4 meetings a month per ORP over 2017–2019, a need per 5 meetings, a tie per 5 actors.
+  EXPECT_NEAR(static_cast<double>(batch->meetings.size()), 4 * 36 * 4, 4 * 36);
+  EXPECT_NEAR(static_cast<double>(batch->needs.size()), batch->meetings.size() / 5.0, 10);
+  EXPECT_GT(batch->ties.size(), batch->actors.size() / 10);
+  for (const BatchMeeting& m : batch->meetings) {
+    EXPECT_GE(m.meeting.date, "2017-01-01");
+    EXPECT_LE(m.meeting.date, "2019-12-31");
+    for (size_t a : m.actors)
+      EXPECT_EQ(RealTerritory().FindMunicipality(batch->actors[a].seat.municipality_code)->orp_code,
+                m.meeting.orp_code);
+  }
 }
 
 TEST(NetworkGenerator, NationalSixtyThousandIsFastAndValid) {
@@ -118,7 +217,7 @@ TEST(NetworkGenerator, RejectsUnknownOrp) {
 }
 
 TEST(DemoNetwork, CoversPardubickyKrajWithTheSeeds) {
-  auto batch = BuildDemoNetwork(RealTerritory(), RealReference(), SeedFactsText(), 1);
+  auto batch = Demo(1);
   ASSERT_TRUE(batch.ok()) << batch.status().ToString();
   EXPECT_GE(batch->cards.size(), 300u);
   ExpectValid(*batch);
@@ -145,20 +244,119 @@ TEST(DemoNetwork, CoversPardubickyKrajWithTheSeeds) {
 }
 
 TEST(DemoNetwork, IsDeterministic) {
-  auto a = BuildDemoNetwork(RealTerritory(), RealReference(), SeedFactsText(), 5);
-  auto b = BuildDemoNetwork(RealTerritory(), RealReference(), SeedFactsText(), 5);
+  auto a = Demo(5);
+  auto b = Demo(5);
   ASSERT_TRUE(a.ok() && b.ok());
   EXPECT_EQ(Dump(*a), Dump(*b));
+  EXPECT_FALSE(a->meetings.empty());
 }
 
 TEST(DemoNetwork, BadFactsAreInvalidNotExceptions) {
-  auto broken = BuildDemoNetwork(RealTerritory(), RealReference(), "{\"orps\": [", 1);
+  auto broken =
+      BuildDemoNetwork(RealTerritory(), RealReference(), "{\"orps\": [", SeedNetworkingText(), 1);
   EXPECT_EQ(broken.status().code(), StatusCode::kInvalid);
   EXPECT_NE(broken.status().message().find("seed-facts.json"), std::string::npos);
   auto wrong = BuildDemoNetwork(RealTerritory(), RealReference(),
-                                R"({"orps": [{"orp_code": "5304", "actors": [{"name": 5}]}]})", 1);
+                                R"({"orps": [{"orp_code": "5304", "actors": [{"name": 5}]}]})",
+                                SeedNetworkingText(), 1);
   EXPECT_EQ(wrong.status().code(), StatusCode::kInvalid);
   EXPECT_NE(wrong.status().message().find("orps[0].actors[0].name"), std::string::npos);
+  auto bad_need = BuildDemoNetwork(
+      RealTerritory(), RealReference(), SeedFactsText(),
+      R"({"orps": [{"orp_code": "5304", "needs": [{"statement": "x", "need_area": "safety",
+          "network_need": "housing", "sectors": ["ospod"], "priority": "high",
+          "status": "open"}]}]})",
+      1);
+  EXPECT_EQ(bad_need.status().code(), StatusCode::kInvalid);
+  EXPECT_NE(bad_need.status().message().find("seed-networking.json"), std::string::npos);
+}
+
+// The seven seed ORPs: meetings from the day networking started until 2019-06-30, at
+// 3–8 a month, recorded by the ORP's networker; every need of seed-networking.json found
+// at meetings of its ORP; ties between the ORP's actors.
+TEST(DemoNetwork, SeedOrpsHaveTheirNetworkingWork) {
+  auto batch = Demo(1);
+  ASSERT_TRUE(batch.ok()) << batch.status().ToString();
+  nlohmann::json facts = nlohmann::json::parse(SeedFactsText());
+  nlohmann::json work = nlohmann::json::parse(SeedNetworkingText());
+  std::map<std::string, std::vector<const Meeting*>> meetings;
+  for (const BatchMeeting& m : batch->meetings) meetings[m.meeting.orp_code].push_back(&m.meeting);
+  std::map<std::string, std::multiset<std::string>> needs;
+  for (const BatchNeed& n : batch->needs) needs[n.need.orp_code].insert(n.need.statement);
+  std::map<std::string, int> categories;
+  for (const BatchMeeting& m : batch->meetings) ++categories[m.meeting.category];
+  EXPECT_EQ(meetings.size(), 7u);
+  for (const auto& o : facts["orps"]) {
+    std::string code = o["orp_code"], start = o["networking_started"];
+    const auto& ms = meetings[code];
+    ASSERT_FALSE(ms.empty()) << code;
+    std::string first = ms.front()->date, last = ms.front()->date;
+    for (const Meeting* m : ms) {
+      first = std::min(first, m->date);
+      last = std::max(last, m->date);
+      EXPECT_EQ(m->networkers.front(),
+                std::string(o["networker"]).substr(0, m->networkers.front().size()));
+    }
+    EXPECT_GE(first, start) << code;
+    EXPECT_LE(first.substr(0, 7), start.substr(0, 7)) << code;  // from the first month
+    EXPECT_LE(last, "2019-06-30");
+    EXPECT_GE(last, "2019-06-01");
+    int months =
+        (2019 - std::stoi(start.substr(0, 4))) * 12 + 6 - std::stoi(start.substr(5, 2)) + 1;
+    EXPECT_GE(ms.size(), static_cast<size_t>(3 * months)) << code;
+    EXPECT_LE(ms.size(), static_cast<size_t>(8 * months + 2)) << code;
+    std::multiset<std::string> expected;
+    for (const auto& w : work["orps"])
+      if (w["orp_code"] == code)
+        for (const auto& n : w["needs"]) expected.insert(n["statement"].get<std::string>());
+    EXPECT_FALSE(expected.empty()) << code;
+    EXPECT_EQ(needs[code], expected) << code;
+  }
+  // OSPOD meetings are the most common, as in the seeds' totals.
+  EXPECT_GT(categories["ospod"], categories["local_government"]);
+  EXPECT_GT(categories["local_government"], categories["health"]);
+  EXPECT_GT(categories["joint_networker"], 0);
+  std::map<std::string, int> ties_by_orp;
+  for (const BatchTie& t : batch->ties)
+    ++ties_by_orp[RealTerritory()
+                      .FindMunicipality(batch->actors[t.actor_a].seat.municipality_code)
+                      ->region_code];
+  EXPECT_GE(ties_by_orp["CZ053"], 7 * 5);
+  bool rated = false;
+  for (const BatchTie& t : batch->ties) rated |= t.tie.ratings.reliability.has_value();
+  EXPECT_TRUE(rated);
+}
+
+// The strategy part of seed-networking.json follows its schema.
+TEST(DemoNetwork, SeedNetworkingFollowsItsSchema) {
+  nlohmann::json work = nlohmann::json::parse(SeedNetworkingText());
+  const std::set<std::string> steps = {"planned", "in_progress", "done", "cancelled"};
+  ASSERT_EQ(work["orps"].size(), 7u);
+  for (const auto& o : work["orps"]) {
+    EXPECT_TRUE(RealTerritory().FindOrp(o["orp_code"].get<std::string>()));
+    EXPECT_FALSE(o["themes"].empty());
+    for (const auto& t : o["themes"]) {
+      EXPECT_FALSE(t["title"].get<std::string>().empty());
+      EXPECT_TRUE(t["why"].is_string());
+      for (const auto& g : t["goals"]) {
+        EXPECT_FALSE(g["title"].get<std::string>().empty());
+        EXPECT_TRUE(g["description"].is_string());
+        for (const auto& s : g["steps"]) {
+          EXPECT_FALSE(s["title"].get<std::string>().empty());
+          EXPECT_TRUE(steps.count(s["status"].get<std::string>())) << s["status"];
+          EXPECT_TRUE(s["outcome"].is_string());
+        }
+      }
+    }
+    for (const auto& p : o["good_practices"]) {
+      EXPECT_FALSE(p["title"].get<std::string>().empty());
+      EXPECT_TRUE(p["description"].is_string());
+    }
+    for (const auto& r : o["recommendations"]) {
+      EXPECT_TRUE(r["scope"] == "general" || r["scope"] == "specific");
+      EXPECT_FALSE(r["text"].get<std::string>().empty());
+    }
+  }
 }
 
 }  // namespace

@@ -1,0 +1,56 @@
+#include "app/practice_queries.h"
+
+#include "app/catalog_queries.h"
+#include "io/practice_json.h"
+#include "model/validation.h"
+
+namespace prosit {
+
+namespace {
+
+// The records of a territory that `keep` accepts, rendered one page at a time.
+template <typename T, typename Keep>
+std::string ListOfTerritory(const NetworkSnapshot& snap,
+                            const std::map<int64_t, std::shared_ptr<const T>>& records,
+                            const PracticeQuery& q, Keep keep,
+                            nlohmann::json (*to_json)(const T&)) {
+  std::vector<std::string> rendered;
+  size_t total = 0;
+  for (const auto& [id, r] : records) {
+    if (!q.orp.empty() && r->orp_code != q.orp) continue;
+    if (!q.region.empty()) {
+      const Orp* o = snap.frame->territory.FindOrp(r->orp_code);
+      if (!o || o->region_code != q.region) continue;
+    }
+    if (!keep(*r)) continue;
+    if (total >= q.offset && rendered.size() < q.limit) rendered.push_back(to_json(*r).dump());
+    ++total;
+  }
+  return RenderPage({rendered.begin(), rendered.end()}, total, q.offset, q.limit);
+}
+
+}  // namespace
+
+FieldErrors CheckPracticeQuery(const PracticeQuery& q, const NetworkSnapshot& snap) {
+  FieldErrors e;
+  const Territory& t = snap.frame->territory;
+  if (!q.region.empty() && !t.FindRegion(q.region)) e["region"] = "unknown region code";
+  if (!q.orp.empty() && !t.FindOrp(q.orp)) e["orp"] = "unknown ORP code";
+  if (!q.scope.empty() && !OneOf(q.scope, kRecommendationScopes))
+    e["scope"] = "must be general or specific";
+  return e;
+}
+
+std::string ListGoodPractices(const NetworkSnapshot& snap, const PracticeQuery& q) {
+  return ListOfTerritory(
+      snap, snap.good_practices, q, [](const GoodPractice&) { return true; }, GoodPracticeToJson);
+}
+
+std::string ListRecommendations(const NetworkSnapshot& snap, const PracticeQuery& q) {
+  return ListOfTerritory(
+      snap, snap.recommendations, q,
+      [&](const Recommendation& r) { return q.scope.empty() || r.scope == q.scope; },
+      RecommendationToJson);
+}
+
+}  // namespace prosit
