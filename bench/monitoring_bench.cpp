@@ -80,7 +80,8 @@ int main(int argc, char** argv) {
     int64_t counted = 0;
     for (size_t r = 0; r < runs; ++r) {
       auto t0 = Clock::now();
-      MonitoringTable t = ComputeMonitoring(mp, np, 0, c.scope, *territory, *reference);
+      MonitoringTable t =
+          ComputeMonitoring(mp, np, {}, 0, c.scope, "2026-11-24", *territory, *reference);
       ms.push_back(Millis(t0));
       counted = t.meetings;
     }

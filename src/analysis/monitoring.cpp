@@ -15,9 +15,10 @@ std::vector<std::string> ScopeOrps(const MonitoringScope& scope, const Territory
 }
 
 MonitoringTable ComputeMonitoring(const std::vector<const Meeting*>& meetings,
-                                  const std::vector<const Need*>& needs, int64_t service_cards,
-                                  const MonitoringScope& scope, const Territory& territory,
-                                  const ReferenceData& reference) {
+                                  const std::vector<const Need*>& needs,
+                                  const std::vector<StepOfOrp>& steps, int64_t service_cards,
+                                  const MonitoringScope& scope, const std::string& today,
+                                  const Territory& territory, const ReferenceData& reference) {
   std::vector<std::string> orp_list = ScopeOrps(scope, territory);
   std::unordered_set<std::string> orps(orp_list.begin(), orp_list.end());
   bool whole_country = scope.orp.empty() && scope.region.empty();
@@ -46,6 +47,12 @@ MonitoringTable ComputeMonitoring(const std::vector<const Meeting*>& meetings,
     ++t.needs_by_status[n->status];
     ++t.needs_by_area[n->need_area.empty() ? n->network_need : n->need_area];
     ++t.by_month[n->date.substr(0, 7)].needs;
+  }
+  for (const char* status : kStepStatuses) t.steps_by_status[status] = 0;
+  for (const StepOfOrp& s : steps) {
+    if (!in_scope(s.orp_code, s.step->deadline)) continue;
+    ++t.steps_by_status[s.step->status];
+    t.steps_overdue += IsOverdue(*s.step, today);
   }
   return t;
 }

@@ -11,6 +11,7 @@
 #include "model/meeting.h"
 #include "model/need.h"
 #include "model/reference_data.h"
+#include "model/strategy.h"
 #include "model/territory.h"
 
 namespace prosit {
@@ -20,6 +21,12 @@ namespace prosit {
 struct MonitoringScope {
   std::string from, to;
   std::string region, orp;
+};
+
+// A strategy step with the ORP of its theme (steps know only their goal).
+struct StepOfOrp {
+  const Step* step = nullptr;
+  std::string orp_code;
 };
 
 struct MonitoringMonth {
@@ -35,6 +42,8 @@ struct MonitoringTable {
   std::map<std::string, int64_t> needs_by_status;  // every status
   std::map<std::string, int64_t> needs_by_area;    // need areas and network-need categories
   int64_t needs = 0;
+  std::map<std::string, int64_t> steps_by_status;  // every status; steps due in the period
+  int64_t steps_overdue = 0;  // due in the period, before `today`, not done or cancelled
   std::map<std::string, MonitoringMonth> by_month;  // "YYYY-MM" → counts
 };
 
@@ -44,8 +53,9 @@ std::vector<std::string> ScopeOrps(const MonitoringScope& scope, const Territory
 // Counts the records in scope. `service_cards` is counted by the caller, who knows the
 // search index; it is passed through.
 MonitoringTable ComputeMonitoring(const std::vector<const Meeting*>& meetings,
-                                  const std::vector<const Need*>& needs, int64_t service_cards,
-                                  const MonitoringScope& scope, const Territory& territory,
-                                  const ReferenceData& reference);
+                                  const std::vector<const Need*>& needs,
+                                  const std::vector<StepOfOrp>& steps, int64_t service_cards,
+                                  const MonitoringScope& scope, const std::string& today,
+                                  const Territory& territory, const ReferenceData& reference);
 
 }  // namespace prosit

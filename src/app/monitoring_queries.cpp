@@ -38,25 +38,34 @@ FieldErrors CheckMonitoringScope(const MonitoringScope& s, const NetworkSnapshot
   return e;
 }
 
-MonitoringTable Monitoring(const NetworkSnapshot& snap, const MonitoringScope& scope) {
+MonitoringTable Monitoring(const NetworkSnapshot& snap, const MonitoringScope& scope,
+                           const std::string& today) {
   std::vector<const Meeting*> meetings;
   meetings.reserve(snap.meetings.size());
   for (const auto& [id, m] : snap.meetings) meetings.push_back(m.get());
   std::vector<const Need*> needs;
   needs.reserve(snap.needs.size());
   for (const auto& [id, n] : snap.needs) needs.push_back(n.get());
+  std::vector<StepOfOrp> steps;
+  for (const auto& [id, step] : snap.steps) {
+    auto goal = snap.goals.find(step->goal_id);
+    auto theme =
+        goal == snap.goals.end() ? snap.themes.end() : snap.themes.find(goal->second->theme_id);
+    if (theme != snap.themes.end()) steps.push_back({step.get(), theme->second->orp_code});
+  }
   ServiceQuery cards;  // the cards relevant to the territory, counted by the index
   cards.orp = scope.orp;
   cards.region = scope.region;
   cards.limit = 0;
   int64_t card_count = static_cast<int64_t>(snap.index->Search(cards, snap.overlay).total);
-  return ComputeMonitoring(meetings, needs, card_count, scope, snap.frame->territory,
+  return ComputeMonitoring(meetings, needs, steps, card_count, scope, today, snap.frame->territory,
                            snap.frame->reference);
 }
 
-std::string MonitoringJson(const NetworkSnapshot& snap, const MonitoringScope& scope) {
+std::string MonitoringJson(const NetworkSnapshot& snap, const MonitoringScope& scope,
+                           const std::string& today) {
   const ReferenceData& ref = snap.frame->reference;
-  MonitoringTable t = Monitoring(snap, scope);
+  MonitoringTable t = Monitoring(snap, scope, today);
   json categories = json::array();
   for (const auto& [id, count] : t.meetings_by_category) {
     const Category* c = ref.FindMeetingCategory(id);
@@ -78,13 +87,15 @@ std::string MonitoringJson(const NetworkSnapshot& snap, const MonitoringScope& s
       {"records", t.meetings},
       {"service_cards", t.service_cards},
       {"needs", {{"total", t.needs}, {"by_status", t.needs_by_status}, {"by_area", areas}}},
+      {"steps", {{"by_status", t.steps_by_status}, {"overdue", t.steps_overdue}}},
       {"trend", trend}};
   return j.dump();
 }
 
-std::string MonitoringCsv(const NetworkSnapshot& snap, const MonitoringScope& scope) {
+std::string MonitoringCsv(const NetworkSnapshot& snap, const MonitoringScope& scope,
+                          const std::string& today) {
   const ReferenceData& ref = snap.frame->reference;
-  MonitoringTable t = Monitoring(snap, scope);
+  MonitoringTable t = Monitoring(snap, scope, today);
   std::string out = "\xEF\xBB\xBFsection;key;label_cs;label_en;count\n";
   auto row = [&](const std::string& section, const std::string& key, const Label& label,
                  int64_t count) {
@@ -103,6 +114,8 @@ std::string MonitoringCsv(const NetworkSnapshot& snap, const MonitoringScope& sc
   for (const auto& [status, count] : t.needs_by_status) row("needs_by_status", status, {}, count);
   for (const auto& [id, count] : t.needs_by_area)
     row("needs_by_area", id, AreaLabel(ref, id), count);
+  for (const auto& [status, count] : t.steps_by_status) row("steps_by_status", status, {}, count);
+  row("totals", "steps_overdue", {}, t.steps_overdue);
   for (const auto& [month, m] : t.by_month) {
     row("meetings_by_month", month, {}, m.meetings);
     row("needs_by_month", month, {}, m.needs);

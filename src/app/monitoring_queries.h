@@ -11,9 +11,13 @@
 namespace prosit {
 
 FieldErrors CheckMonitoringScope(const MonitoringScope& scope, const NetworkSnapshot& snap);
-MonitoringTable Monitoring(const NetworkSnapshot& snap, const MonitoringScope& scope);
-std::string MonitoringJson(const NetworkSnapshot& snap, const MonitoringScope& scope);
+// `today` decides which steps are overdue.
+MonitoringTable Monitoring(const NetworkSnapshot& snap, const MonitoringScope& scope,
+                           const std::string& today);
+std::string MonitoringJson(const NetworkSnapshot& snap, const MonitoringScope& scope,
+                           const std::string& today);
 // Semicolon-separated UTF-8 with a byte-order mark, as Czech Excel opens it.
-std::string MonitoringCsv(const NetworkSnapshot& snap, const MonitoringScope& scope);
+std::string MonitoringCsv(const NetworkSnapshot& snap, const MonitoringScope& scope,
+                          const std::string& today);
 
 }  // namespace prosit

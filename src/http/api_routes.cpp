@@ -369,7 +369,7 @@ void AddMonitoringRoutes(ApiRouter& router, ApiContext& ctx) {
       MonitoringScope scope{qr.Text("from"), qr.Text("to"), qr.Text("region"), qr.Text("orp")};
       FieldErrors errors = CheckMonitoringScope(scope, *snap);
       if (!errors.empty()) return Invalid(errors);
-      ApiResponse resp = ApiResponse::Json(render(*snap, scope));
+      ApiResponse resp = ApiResponse::Json(render(*snap, scope, ctx.clock.Today()));
       resp.content_type = content_type;
       return resp;
     });

@@ -83,6 +83,19 @@ class MonitoringTest(unittest.TestCase):
         self.check(t, *self.expected(set(ORPS), "", "9999"))
         self.assertEqual(t["service_cards"], 0)
 
+    def test_strategy_steps_by_status(self):
+        s = self.server
+        theme = s.post("/api/v1/themes", {"orp_code": "5309", "title": "T", "since": "2017-01-01"}).json()
+        goal = s.post("/api/v1/goals", {"theme_id": theme["id"], "title": "G", "since": "2017-01-01"}).json()
+        for deadline, status in [("2017-03-01", "done"), ("2017-04-01", "planned"),
+                                 ("2017-05-01", "in_progress"), ("2018-05-01", "planned")]:
+            self.assertEqual(s.post("/api/v1/steps", {"goal_id": goal["id"], "title": "S",
+                                                     "deadline": deadline, "status": status}).status, 201)
+        steps = self.table(orp="5309", **{"from": "2017-01-01", "to": "2017-12-31"})["steps"]
+        self.assertEqual(steps["by_status"], {"planned": 1, "in_progress": 1, "done": 1, "cancelled": 0})
+        self.assertEqual(steps["overdue"], 2)
+        self.assertEqual(self.table(orp="5304")["steps"]["overdue"], 0)
+
     def test_csv_download(self):
         r = self.server.get("/api/v1/monitoring.csv?region=CZ053")
         self.assertEqual(r.status, 200)
