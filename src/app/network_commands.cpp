@@ -48,42 +48,6 @@ void AddReferences(std::vector<Reference>& refs, EntityKind kind, const std::vec
     refs.push_back({kind, ids[i], field + "[" + std::to_string(i) + "]"});
 }
 
-struct MeetingTraits {
-  using Value = Meeting;
-  static constexpr EntityKind kKind = EntityKind::kMeeting;
-  static Result<Meeting> Parse(std::string_view text) { return MeetingFromJson(text); }
-  static nlohmann::json ToJson(const Meeting& m) { return MeetingToJson(m); }
-  static void Prepare(Meeting&, const ReferenceData&) {}
-  static FieldErrors Validate(const Meeting& m, const ValidationContext& ctx) {
-    return ValidateMeeting(m, ctx);
-  }
-  static int64_t Parent(const Meeting&) { return 0; }
-  static std::vector<Reference> References(const Meeting& m) {
-    std::vector<Reference> refs;
-    AddReferences(refs, EntityKind::kActor, m.actor_ids, "actor_ids");
-    return refs;
-  }
-};
-
-struct NeedTraits {
-  using Value = Need;
-  static constexpr EntityKind kKind = EntityKind::kNeed;
-  static Result<Need> Parse(std::string_view text) { return NeedFromJson(text); }
-  static nlohmann::json ToJson(const Need& n) { return NeedToJson(n); }
-  static void Prepare(Need&, const ReferenceData&) {}
-  static FieldErrors Validate(const Need& n, const ValidationContext& ctx) {
-    return ValidateNeed(n, ctx);
-  }
-  static int64_t Parent(const Need&) { return 0; }
-  static std::vector<Reference> References(const Need& n) {
-    std::vector<Reference> refs;
-    AddReferences(refs, EntityKind::kActor, n.voiced_by, "voiced_by");
-    AddReferences(refs, EntityKind::kMeeting, n.meeting_ids, "meeting_ids");
-    AddReferences(refs, EntityKind::kTheme, n.theme_ids, "theme_ids");
-    return refs;
-  }
-};
-
 // The traits of a kind of networking record whose only rules beyond its own fields are
 // the records it refers to.
 template <typename T, EntityKind K, Result<T> (*ParseFn)(std::string_view),
@@ -99,6 +63,25 @@ struct RecordTraits {
     return ValidateFn(v, ctx);
   }
   static int64_t Parent(const T&) { return 0; }
+};
+
+struct MeetingTraits
+    : RecordTraits<Meeting, EntityKind::kMeeting, MeetingFromJson, MeetingToJson, ValidateMeeting> {
+  static std::vector<Reference> References(const Meeting& m) {
+    std::vector<Reference> refs;
+    AddReferences(refs, EntityKind::kActor, m.actor_ids, "actor_ids");
+    return refs;
+  }
+};
+
+struct NeedTraits : RecordTraits<Need, EntityKind::kNeed, NeedFromJson, NeedToJson, ValidateNeed> {
+  static std::vector<Reference> References(const Need& n) {
+    std::vector<Reference> refs;
+    AddReferences(refs, EntityKind::kActor, n.voiced_by, "voiced_by");
+    AddReferences(refs, EntityKind::kMeeting, n.meeting_ids, "meeting_ids");
+    AddReferences(refs, EntityKind::kTheme, n.theme_ids, "theme_ids");
+    return refs;
+  }
 };
 
 struct ThemeTraits
@@ -155,16 +138,7 @@ struct RecommendationTraits
   }
 };
 
-struct TieTraits {
-  using Value = Tie;
-  static constexpr EntityKind kKind = EntityKind::kTie;
-  static Result<Tie> Parse(std::string_view text) { return TieFromJson(text); }
-  static nlohmann::json ToJson(const Tie& t) { return TieToJson(t); }
-  static void Prepare(Tie&, const ReferenceData&) {}
-  static FieldErrors Validate(const Tie& t, const ValidationContext& ctx) {
-    return ValidateTie(t, ctx);
-  }
-  static int64_t Parent(const Tie&) { return 0; }
+struct TieTraits : RecordTraits<Tie, EntityKind::kTie, TieFromJson, TieToJson, ValidateTie> {
   static std::vector<Reference> References(const Tie& t) {
     return {{EntityKind::kActor, t.actor_a, "actor_a"}, {EntityKind::kActor, t.actor_b, "actor_b"}};
   }

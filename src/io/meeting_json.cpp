@@ -5,12 +5,7 @@
 namespace prosit {
 
 Result<Meeting> MeetingFromJson(std::string_view text) {
-  return WithParsedJson(text, [](JsonValue j) -> Result<Meeting> {
-    FieldErrors errors;
-    JsonReader r(j, errors);
-    Meeting m;
-    r.Int64("id", m.id);
-    r.Int64("version", m.version);
+  return ReadRecord<Meeting>(text, [](JsonReader& r, Meeting& m) {
     r.String("date", m.date);
     r.String("orp_code", m.orp_code);
     r.String("category", m.category);
@@ -21,28 +16,24 @@ Result<Meeting> MeetingFromJson(std::string_view text) {
     r.String("topic", m.topic);
     r.String("notes", m.notes);
     r.String("outputs", m.outputs);
-    if (auto v = r.Get("follow_ups")) {
-      simdjson::dom::array items;
-      if (v->get_array().get(items)) {
-        errors["follow_ups"] = "must be an array";
-      } else {
-        size_t i = 0;
-        for (JsonValue item : items) {
-          JsonReader fr(item, errors, "follow_ups[" + std::to_string(i++) + "].");
-          FollowUp f;
-          fr.String("task", f.task);
-          fr.String("owner", f.owner);
-          fr.String("due", f.due);
-          fr.Bool("done", f.done);
-          fr.RejectUnknown();
-          m.follow_ups.push_back(std::move(f));
-        }
-      }
+    auto v = r.Get("follow_ups");
+    simdjson::dom::array items;
+    if (!v) return;
+    if (v->get_array().get(items)) {
+      r.errors()["follow_ups"] = "must be an array";
+      return;
     }
-    r.Bool("demo", m.is_demo);
-    r.RejectUnknown();
-    if (!errors.empty()) return Status::Invalid("the body has fields of the wrong shape", errors);
-    return m;
+    size_t i = 0;
+    for (JsonValue item : items) {
+      JsonReader fr(item, r.errors(), "follow_ups[" + std::to_string(i++) + "].");
+      FollowUp f;
+      fr.String("task", f.task);
+      fr.String("owner", f.owner);
+      fr.String("due", f.due);
+      fr.Bool("done", f.done);
+      fr.RejectUnknown();
+      m.follow_ups.push_back(std::move(f));
+    }
   });
 }
 

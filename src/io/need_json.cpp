@@ -5,12 +5,7 @@
 namespace prosit {
 
 Result<Need> NeedFromJson(std::string_view text) {
-  return WithParsedJson(text, [](JsonValue j) -> Result<Need> {
-    FieldErrors errors;
-    JsonReader r(j, errors);
-    Need n;
-    r.Int64("id", n.id);
-    r.Int64("version", n.version);
+  return ReadRecord<Need>(text, [](JsonReader& r, Need& n) {
     r.String("statement", n.statement);
     r.Int64s("voiced_by", n.voiced_by);
     r.Strings("sectors", n.sectors);
@@ -24,10 +19,6 @@ Result<Need> NeedFromJson(std::string_view text) {
     r.String("status", n.status);
     r.Int64s("meeting_ids", n.meeting_ids);
     r.Int64s("theme_ids", n.theme_ids);
-    r.Bool("demo", n.is_demo);
-    r.RejectUnknown();
-    if (!errors.empty()) return Status::Invalid("the body has fields of the wrong shape", errors);
-    return n;
   });
 }
 

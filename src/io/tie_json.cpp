@@ -5,12 +5,7 @@
 namespace prosit {
 
 Result<Tie> TieFromJson(std::string_view text) {
-  return WithParsedJson(text, [](JsonValue j) -> Result<Tie> {
-    FieldErrors errors;
-    JsonReader r(j, errors);
-    Tie t;
-    r.Int64("id", t.id);
-    r.Int64("version", t.version);
+  return ReadRecord<Tie>(text, [](JsonReader& r, Tie& t) {
     r.Int64("actor_a", t.actor_a);
     r.Int64("actor_b", t.actor_b);
     r.String("type", t.type);
@@ -18,7 +13,7 @@ Result<Tie> TieFromJson(std::string_view text) {
     r.String("until", t.until);
     r.String("frequency", t.frequency);
     if (auto v = r.Get("ratings")) {
-      JsonReader rr(*v, errors, "ratings.");
+      JsonReader rr(*v, r.errors(), "ratings.");
       rr.OptionalInt("power_influence", t.ratings.power_influence);
       rr.OptionalInt("involvement", t.ratings.involvement);
       rr.OptionalInt("resource_contribution", t.ratings.resource_contribution);
@@ -28,10 +23,6 @@ Result<Tie> TieFromJson(std::string_view text) {
       rr.RejectUnknown();
     }
     r.String("note", t.note);
-    r.Bool("demo", t.is_demo);
-    r.RejectUnknown();
-    if (!errors.empty()) return Status::Invalid("the body has fields of the wrong shape", errors);
-    return t;
   });
 }
 
