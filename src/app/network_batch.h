@@ -1,8 +1,9 @@
 #pragma once
 // NetworkBatch: many actors, their service cards and the networking work about them
-// (meetings, needs, declared ties) written at once (demo data, generated datasets,
-// imports) — validated as a whole and stored in one transaction. Records of the batch
-// refer to each other by index in the batch, as the ids are known only when written.
+// (meetings, needs, declared ties, the strategy's themes, goals and steps, good practices
+// and recommendations) written at once (demo data, generated datasets, imports) —
+// validated as a whole and stored in one transaction. Records of the batch refer to each
+// other by index in the batch, as the ids are known only when written.
 
 #include <cstddef>
 #include <string>
@@ -12,8 +13,10 @@
 #include "model/actor.h"
 #include "model/meeting.h"
 #include "model/need.h"
+#include "model/practice.h"
 #include "model/reference_data.h"
 #include "model/service_card.h"
+#include "model/strategy.h"
 #include "model/territory.h"
 #include "model/tie.h"
 #include "store/store.h"
@@ -26,12 +29,41 @@ struct BatchMeeting {
   std::vector<size_t> actors;  // indexes in NetworkBatch::actors
 };
 
-// A need voiced by actors of the batch, found at meetings of the batch (`need.voiced_by`
-// and `need.meeting_ids` are ignored).
+// A need voiced by actors of the batch, found at meetings of the batch, taken up by
+// themes of the batch (`need.voiced_by`, `need.meeting_ids`, `need.theme_ids` are ignored).
 struct BatchNeed {
   Need need;
   std::vector<size_t> voiced_by;  // indexes in NetworkBatch::actors
   std::vector<size_t> meetings;   // indexes in NetworkBatch::meetings
+  std::vector<size_t> themes;     // indexes in NetworkBatch::themes
+};
+
+// A goal of a theme of the batch (`goal.theme_id` is ignored).
+struct BatchGoal {
+  Goal goal;
+  size_t theme = 0;  // index in NetworkBatch::themes
+};
+
+// A step of a goal of the batch, actors of the batch responsible (`step.goal_id` and
+// `step.actor_ids` are ignored). Its deadline may not lie before the goal's `since`.
+struct BatchStep {
+  Step step;
+  size_t goal = 0;             // index in NetworkBatch::goals
+  std::vector<size_t> actors;  // indexes in NetworkBatch::actors
+};
+
+// A good practice linked to needs and themes of the batch (`need_ids`, `theme_ids` ignored).
+struct BatchGoodPractice {
+  GoodPractice practice;
+  std::vector<size_t> needs;   // indexes in NetworkBatch::needs
+  std::vector<size_t> themes;  // indexes in NetworkBatch::themes
+};
+
+// A recommendation linked to needs and themes of the batch (`need_ids`, `theme_ids` ignored).
+struct BatchRecommendation {
+  Recommendation recommendation;
+  std::vector<size_t> needs;   // indexes in NetworkBatch::needs
+  std::vector<size_t> themes;  // indexes in NetworkBatch::themes
 };
 
 // A declared tie between two actors of the batch (`tie.actor_a/b` are ignored).
@@ -47,15 +79,26 @@ struct NetworkBatch {
   std::vector<BatchMeeting> meetings;
   std::vector<BatchNeed> needs;
   std::vector<BatchTie> ties;
+  std::vector<Theme> themes;
+  std::vector<BatchGoal> goals;
+  std::vector<BatchStep> steps;
+  std::vector<BatchGoodPractice> good_practices;
+  std::vector<BatchRecommendation> recommendations;
 
   size_t size() const {
-    return actors.size() + cards.size() + meetings.size() + needs.size() + ties.size();
+    return actors.size() + cards.size() + meetings.size() + needs.size() + ties.size() +
+           themes.size() + goals.size() + steps.size() + good_practices.size() +
+           recommendations.size();
   }
 };
 
 // Validates every record (errors name "actors[i].field", "cards[i].field",
-// "meetings[i].field", "needs[i].field", "ties[i].field") and, only if all pass, writes
-// them in one transaction. Returns the number of records written.
+// "meetings[i].field", "needs[i].field", "ties[i].field", "themes[i].field",
+// "goals[i].field", "steps[i].field", "good_practices[i].field",
+// "recommendations[i].field"; a step due before its goal was set is "steps[i].deadline")
+// and, only if all pass, writes them in one transaction: actors, cards, themes, meetings,
+// needs, goals, steps, good practices, recommendations, ties. Returns the number of
+// records written.
 Result<size_t> ImportNetworkBatch(Store& store, NetworkBatch batch, const Territory& territory,
                                   const ReferenceData& reference, const Author& author);
 

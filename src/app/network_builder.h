@@ -59,10 +59,33 @@ class NetworkBuilder {
     batch_.ties.push_back(std::move(t));
     return batch_.ties.size() - 1;
   }
+  // The strategy, good practices and recommendations; each returns its index.
+  size_t AddTheme(Theme t) {
+    batch_.themes.push_back(std::move(t));
+    return batch_.themes.size() - 1;
+  }
+  size_t AddGoal(BatchGoal g) {
+    batch_.goals.push_back(std::move(g));
+    return batch_.goals.size() - 1;
+  }
+  size_t AddStep(BatchStep s) {
+    batch_.steps.push_back(std::move(s));
+    return batch_.steps.size() - 1;
+  }
+  size_t AddGoodPractice(BatchGoodPractice p) {
+    batch_.good_practices.push_back(std::move(p));
+    return batch_.good_practices.size() - 1;
+  }
+  size_t AddRecommendation(BatchRecommendation r) {
+    batch_.recommendations.push_back(std::move(r));
+    return batch_.recommendations.size() - 1;
+  }
 
   size_t card_count() const { return batch_.cards.size(); }
   size_t actor_count() const { return batch_.actors.size(); }
   const BatchMeeting& meeting(size_t i) const { return batch_.meetings[i]; }
+  size_t need_count() const { return batch_.needs.size(); }
+  BatchNeed& need(size_t i) { return batch_.needs[i]; }
   const Actor& actor(size_t i) const { return batch_.actors[i]; }
   const Territory& territory() const { return territory_; }
   const ReferenceData& reference() const { return reference_; }

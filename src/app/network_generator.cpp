@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <set>
 
 #include "app/network_builder.h"
@@ -157,6 +158,116 @@ Covered AddSeedActors(NetworkBuilder& b, const SeedFacts& facts,
   return covered;
 }
 
+// The sector a step's title points at, or "" (the seeds name no one responsible).
+std::string StepSector(const std::string& title) {
+  static const std::pair<const char*, const char*> kHints[] = {
+      {"OSPOD", "ospod"},          {"škol", "education"},         {"ZŠ", "education"},
+      {"MŠ", "education"},         {"pedagog", "education"},      {"SAS", "social"},
+      {"služ", "social"},          {"soud", "police_justice"},    {"opatrovnick", "police_justice"},
+      {"pediatr", "health"},       {"psych", "health"},           {"bydlen", "local_government"},
+      {"MAS", "local_government"}, {"komis", "local_government"}, {"samospráv", "local_government"},
+      {"MÚ", "local_government"},  {"obci", "local_government"}};
+  for (const auto& [hint, sector] : kHints)
+    if (title.find(hint) != std::string::npos) return sector;
+  return "";
+}
+
+// One or two of `actors` responsible for a step: one of the sector its title points at
+// when there is such an actor, maybe another one.
+std::vector<size_t> Responsible(NetworkBuilder& b, const std::vector<size_t>& actors,
+                                const std::string& title) {
+  std::vector<size_t> fitting;
+  std::string sector = StepSector(title);
+  for (size_t a : actors)
+    if (b.actor(a).sector == sector) fitting.push_back(a);
+  const std::vector<size_t>& pool = fitting.empty() ? actors : fitting;
+  std::vector<size_t> out;
+  if (pool.empty()) return out;
+  out.push_back(pool[b.Below(pool.size())]);
+  if (actors.size() > 1 && b.Chance(0.5)) {
+    size_t other = actors[b.Below(actors.size())];
+    if (other != out.front()) out.push_back(other);
+  }
+  return out;
+}
+
+// The strategy of a seed ORP: its themes (and the needs they take up, `needs` being the
+// batch indexes of o.needs), goals and steps (`actors` responsible), good practices and
+// recommendations.
+void AddStrategy(NetworkBuilder& b, const SeedNetworkingOrp& o,
+                 const std::vector<std::optional<size_t>>& needs,
+                 const std::vector<size_t>& actors) {
+  std::vector<size_t> themes;
+  for (const SeedTheme& st : o.themes) {
+    Theme t;
+    t.orp_code = o.orp_code;
+    t.title = st.title;
+    t.why = st.why;
+    t.since = st.since;
+    t.status = "active";
+    t.is_demo = true;
+    size_t theme = b.AddTheme(std::move(t));
+    themes.push_back(theme);
+    for (const SeedGoal& sg : st.goals) {
+      BatchGoal g;
+      g.theme = theme;
+      g.goal.title = sg.title;
+      g.goal.description = sg.description;
+      g.goal.since = sg.since;
+      bool achieved =
+          !sg.steps.empty() && std::all_of(sg.steps.begin(), sg.steps.end(),
+                                           [](const SeedStep& s) { return s.status == "done"; });
+      g.goal.status = achieved ? "achieved" : "open";
+      g.goal.is_demo = true;
+      size_t goal = b.AddGoal(std::move(g));
+      for (const SeedStep& ss : sg.steps) {
+        BatchStep s;
+        s.goal = goal;
+        s.step.title = ss.title;
+        s.step.deadline = ss.deadline;
+        s.step.status = ss.status;
+        s.step.outcome = ss.outcome;
+        s.step.is_demo = true;
+        s.actors = Responsible(b, actors, ss.title);
+        b.AddStep(std::move(s));
+      }
+    }
+  }
+  auto need_indexes = [&](const std::vector<size_t>& seed) {
+    std::vector<size_t> out;
+    for (size_t k : seed)
+      if (needs[k]) out.push_back(*needs[k]);
+    return out;
+  };
+  auto theme_indexes = [&](const std::vector<size_t>& seed) {
+    std::vector<size_t> out;
+    for (size_t k : seed) out.push_back(themes[k]);
+    return out;
+  };
+  for (size_t k = 0; k < o.needs.size(); ++k)
+    if (needs[k]) b.need(*needs[k]).themes = theme_indexes(o.needs[k].themes);
+  for (const SeedPractice& sp : o.good_practices) {
+    BatchGoodPractice p;
+    p.practice.orp_code = o.orp_code;
+    p.practice.title = sp.title;
+    p.practice.description = sp.description;
+    p.practice.is_demo = true;
+    p.needs = need_indexes(sp.needs);
+    p.themes = theme_indexes(sp.themes);
+    b.AddGoodPractice(std::move(p));
+  }
+  for (const SeedRecommendation& sr : o.recommendations) {
+    BatchRecommendation r;
+    r.recommendation.orp_code = o.orp_code;
+    r.recommendation.scope = sr.scope;
+    r.recommendation.text = sr.text;
+    r.recommendation.is_demo = true;
+    r.needs = need_indexes(sr.needs);
+    r.themes = theme_indexes(sr.themes);
+    b.AddRecommendation(std::move(r));
+  }
+}
+
 }  // namespace
 
 Result<NetworkBatch> GenerateNetwork(const Territory& territory, const ReferenceData& reference,
@@ -226,6 +337,8 @@ Result<NetworkBatch> BuildDemoNetwork(const Territory& territory, const Referenc
 
   // The networking work of the seven ORPs: the actors they name and those seated there.
   std::map<std::string, std::vector<size_t>> by_orp = ActorsByOrp(b);
+  // The batch index of every need of networking->orps[i], by i.
+  std::map<size_t, std::vector<std::optional<size_t>>> need_indexes;
   for (const SeedOrp& o : facts->orps) {
     std::vector<size_t> actors = named[o.orp_code];
     for (size_t a : by_orp[o.orp_code])
@@ -233,17 +346,22 @@ Result<NetworkBatch> BuildDemoNetwork(const Territory& territory, const Referenc
     WorkFrame w{o.orp_code, o.networking_started, kDemoWorkEnd, SplitNames(o.networker), actors, 3,
                 8};
     std::vector<size_t> meetings = AddMeetings(b, w);
-    for (const SeedNetworkingOrp& n : networking->orps)
-      if (n.orp_code == o.orp_code)
-        for (const SeedNeed& need : n.needs)
-          AddNeed(b, w, meetings,
-                  {need.statement, need.need_area, need.network_need, need.sectors, need.priority,
-                   need.status},
-                  0.5);
+    for (size_t i = 0; i < networking->orps.size(); ++i)
+      if (networking->orps[i].orp_code == o.orp_code) {
+        need_indexes[i].clear();
+        for (const SeedNeed& need : networking->orps[i].needs)
+          need_indexes[i].push_back(AddNeed(b, w, meetings,
+                                            {need.statement, need.need_area, need.network_need,
+                                             need.sectors, need.priority, need.status},
+                                            0.5));
+      }
     WorkFrame core = w;
     core.actors = named[o.orp_code];
     AddTies(b, core, std::max<size_t>(5, core.actors.size() * 6 / 10));
   }
+  // Their strategies, after the rest so that the random stream of the rest stays as it was.
+  for (const auto& [i, needs] : need_indexes)
+    AddStrategy(b, networking->orps[i], needs, named[networking->orps[i].orp_code]);
   return b.Take();
 }
 

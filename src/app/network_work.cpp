@@ -316,9 +316,10 @@ std::vector<size_t> AddMeetings(NetworkBuilder& b, const WorkFrame& f) {
   return added;
 }
 
-void AddNeed(NetworkBuilder& b, const WorkFrame& f, const std::vector<size_t>& meetings,
-             const NeedSpec& spec, double early) {
-  if (meetings.empty()) return;
+std::optional<size_t> AddNeed(NetworkBuilder& b, const WorkFrame& f,
+                              const std::vector<size_t>& meetings, const NeedSpec& spec,
+                              double early) {
+  if (meetings.empty()) return std::nullopt;
   size_t window = std::max<size_t>(1, static_cast<size_t>(meetings.size() * early));
   std::vector<size_t> fitting;
   for (size_t i = 0; i < window; ++i)
@@ -354,7 +355,7 @@ void AddNeed(NetworkBuilder& b, const WorkFrame& f, const std::vector<size_t>& m
   if (n.voiced_by.empty() && spec.sectors.empty())
     n.voiced_by.push_back(b.meeting(found.front()).actors.front());
   n.meetings = std::move(found);
-  b.AddNeed(std::move(n));
+  return b.AddNeed(std::move(n));
 }
 
 NeedSpec RandomNeed(NetworkBuilder& b) {

@@ -2,6 +2,7 @@
 // The networking work of a generated network: the networker's meetings with the actors
 // of an ORP month by month, the needs found at them and the declared cooperation ties.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,9 +33,11 @@ std::vector<size_t> AddMeetings(NetworkBuilder& b, const WorkFrame& f);
 
 // A need found at one or two of `meetings` (indexes, oldest first), preferring the first
 // `early` share of them and meetings with participants of the need's sectors; voiced by
-// those participants; dated on the first of its meetings. No-op without meetings.
-void AddNeed(NetworkBuilder& b, const WorkFrame& f, const std::vector<size_t>& meetings,
-             const NeedSpec& spec, double early);
+// those participants; dated on the first of its meetings. Returns its index in the batch;
+// nothing without meetings.
+std::optional<size_t> AddNeed(NetworkBuilder& b, const WorkFrame& f,
+                              const std::vector<size_t>& meetings, const NeedSpec& spec,
+                              double early);
 
 // A generic need of a generated ORP (statement, area or category, sectors, priority,
 // status drawn at random).

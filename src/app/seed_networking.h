@@ -1,8 +1,10 @@
 #pragma once
-// SeedNetworking: data/demo/seed-networking.json — the needs, themes, goals, good
+// SeedNetworking: data/demo/seed-networking.json — the needs, themes, goals, steps, good
 // practices and recommendations of the seven ORPs of Pardubický kraj as the seeds (004)
-// present them. The demo reads the needs; the rest is loaded by the strategy.
+// present them; dates and links between the records are the demo's reading. Records of
+// an ORP refer to each other by index in that ORP's lists.
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -20,11 +22,40 @@ struct SeedNeed {
   std::vector<std::string> sectors;
   std::string priority;
   std::string status;
+  std::vector<size_t> themes;  // the ORP's themes that take it up, by index
+};
+
+struct SeedStep {
+  std::string title, deadline, status, outcome;
+};
+
+struct SeedGoal {
+  std::string title, description, since;
+  std::vector<SeedStep> steps;
+};
+
+struct SeedTheme {
+  std::string title, why, since;
+  std::vector<SeedGoal> goals;
+};
+
+// A good practice (title, description) or a recommendation (scope, text), with the
+// needs and themes of its ORP behind it, by index.
+struct SeedPractice {
+  std::string title, description;
+  std::vector<size_t> needs, themes;
+};
+struct SeedRecommendation {
+  std::string scope, text;
+  std::vector<size_t> needs, themes;
 };
 
 struct SeedNetworkingOrp {
   std::string orp_code;
   std::vector<SeedNeed> needs;
+  std::vector<SeedTheme> themes;
+  std::vector<SeedPractice> good_practices;
+  std::vector<SeedRecommendation> recommendations;
 };
 
 struct SeedNetworking {
@@ -35,7 +66,8 @@ struct SeedNetworking {
 // Parses the file's text; errors are Status::Invalid naming the file and the field.
 Result<SeedNetworking> ParseSeedNetworking(const std::string& json_text);
 
-// Checks ORP codes, need areas, network-need categories, sectors and enumerations.
+// Checks ORP codes, need areas, network-need categories, sectors, enumerations, dates
+// (a goal not set before its theme, no step due before its goal) and indexes.
 Status CheckSeedNetworking(const SeedNetworking& s, const Territory& territory,
                            const ReferenceData& reference);
 

@@ -1,5 +1,6 @@
 """The demo's networking work over real HTTP: the seven seed ORPs of Pardubický kraj have
-meetings from the day networking started there, needs and declared ties, and the
+meetings from the day networking started there, needs and declared ties, their strategy
+(themes, goals, steps, some overdue), good practices and recommendations, and the
 monitoring table of the region equals the counts computed here from its meetings."""
 
 import collections
@@ -66,6 +67,35 @@ class DemoWorkTest(unittest.TestCase):
     def test_region_ties(self):
         ties = self.get("/api/v1/ties?region=CZ053")
         self.assertGreater(ties["total"], 0)
+
+    def test_holice_strategy(self):
+        s = self.get("/api/v1/strategy?orp=5303")
+        self.assertTrue(s["themes"])
+        started = seed_orps()["5303"]["networking_started"]
+        for theme in s["themes"]:
+            self.assertGreater(theme["since"], started)
+            self.assertTrue(theme["goals"], theme["title"])
+            for goal in theme["goals"]:
+                self.assertGreaterEqual(goal["since"], theme["since"])
+                self.assertTrue(goal["steps"], goal["title"])
+                for step in goal["steps"]:
+                    self.assertGreaterEqual(step["deadline"], goal["since"])
+                    self.assertTrue(1 <= len(step["actor_ids"]) <= 2, step)
+        self.assertGreaterEqual(s["overdue"], 1)
+        # the needs of Holice link to its themes
+        theme_ids = {t["id"] for t in s["themes"]}
+        needs = self.get("/api/v1/needs?orp=5303")["items"]
+        self.assertTrue(any(n["theme_ids"] for n in needs))
+        self.assertTrue(all(set(n["theme_ids"]) <= theme_ids for n in needs))
+
+    def test_region_practices_recommendations_and_overdue(self):
+        practices = self.get("/api/v1/good-practices?region=CZ053")
+        self.assertGreater(practices["total"], 0)
+        recommendations = self.get("/api/v1/recommendations?region=CZ053")
+        self.assertGreater(recommendations["total"], 0)
+        self.assertTrue(any(p["need_ids"] or p["theme_ids"] for p in practices["items"]))
+        overdue = self.get("/api/v1/strategy/overdue?region=CZ053")
+        self.assertGreaterEqual(overdue["total"], 1)
 
     def test_monitoring_equals_the_meetings(self):
         meetings = self.all_items("/api/v1/meetings?region=CZ053")

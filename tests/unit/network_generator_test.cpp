@@ -13,6 +13,8 @@
 #include "io/meeting_json.h"
 #include "io/need_json.h"
 #include "io/network_json.h"
+#include "io/practice_json.h"
+#include "io/strategy_json.h"
 #include "io/tie_json.h"
 #include "model/ico.h"
 #include "model/validation.h"
@@ -63,6 +65,14 @@ std::string Dump(const NetworkBatch& batch) {
     j.push_back({t.actor_a, t.actor_b});
     j.push_back(TieToJson(t.tie));
   }
+  for (const Theme& t : batch.themes) j.push_back(ThemeToJson(t));
+  for (const BatchGoal& g : batch.goals) j.push_back({g.theme, GoalToJson(g.goal)});
+  for (const BatchStep& s : batch.steps) j.push_back({s.goal, s.actors, StepToJson(s.step)});
+  for (const BatchNeed& n : batch.needs) j.push_back(n.themes);
+  for (const BatchGoodPractice& p : batch.good_practices)
+    j.push_back({p.needs, p.themes, GoodPracticeToJson(p.practice)});
+  for (const BatchRecommendation& r : batch.recommendations)
+    j.push_back({r.needs, r.themes, RecommendationToJson(r.recommendation)});
   return j.dump();
 }
 
@@ -325,6 +335,112 @@ TEST(DemoNetwork, SeedOrpsHaveTheirNetworkingWork) {
   bool rated = false;
   for (const BatchTie& t : batch->ties) rated |= t.tie.ratings.reliability.has_value();
   EXPECT_TRUE(rated);
+}
+
+// The seven seed ORPs have their strategy: themes set after networking started and before
+// 2019-06-30, goals not before their theme, steps not due before their goal, 1–2 of the
+// ORP's actors responsible, overdue steps among them; good practices and recommendations;
+// every record valid, demo-marked and linked only to needs and themes of its own ORP.
+TEST(DemoNetwork, SeedOrpsHaveTheirStrategy) {
+  auto batch = Demo(1);
+  ASSERT_TRUE(batch.ok()) << batch.status().ToString();
+  ValidationContext ctx{RealReference(), RealTerritory(), "2026-11-24"};
+  nlohmann::json facts = nlohmann::json::parse(SeedFactsText());
+  std::map<std::string, std::string> started;
+  std::map<std::string, std::set<std::string>> named;  // actor names the seeds give an ORP
+  for (const auto& o : facts["orps"]) {
+    started[o["orp_code"]] = o["networking_started"];
+    for (const auto& a : o["actors"]) named[o["orp_code"]].insert(a["name"].get<std::string>());
+  }
+  std::map<std::string, int> themes, goals, steps, overdue, practices, recommendations, linked;
+  for (const Theme& t : batch->themes) {
+    FieldErrors e = ValidateTheme(t, ctx);
+    EXPECT_TRUE(e.empty()) << t.title << ": " << FirstError(e);
+    EXPECT_TRUE(t.is_demo);
+    ASSERT_TRUE(started.count(t.orp_code)) << t.orp_code;
+    EXPECT_GT(t.since, started[t.orp_code]) << t.title;
+    EXPECT_LT(t.since, "2019-06-30") << t.title;
+    ++themes[t.orp_code];
+  }
+  for (const BatchGoal& bg : batch->goals) {
+    ASSERT_LT(bg.theme, batch->themes.size());
+    Goal g = bg.goal;
+    g.theme_id = static_cast<int64_t>(bg.theme) + 1;
+    FieldErrors e = ValidateGoal(g, ctx);
+    EXPECT_TRUE(e.empty()) << g.title << ": " << FirstError(e);
+    EXPECT_TRUE(g.is_demo);
+    EXPECT_GE(g.since, batch->themes[bg.theme].since) << g.title;
+    ++goals[batch->themes[bg.theme].orp_code];
+  }
+  for (const BatchStep& bs : batch->steps) {
+    ASSERT_LT(bs.goal, batch->goals.size());
+    const BatchGoal& goal = batch->goals[bs.goal];
+    const std::string& orp = batch->themes[goal.theme].orp_code;
+    Step s = bs.step;
+    s.goal_id = static_cast<int64_t>(bs.goal) + 1;
+    for (size_t a : bs.actors) {
+      ASSERT_LT(a, batch->actors.size());
+      EXPECT_TRUE(named[orp].count(batch->actors[a].name)) << batch->actors[a].name;
+      s.actor_ids.push_back(static_cast<int64_t>(a) + 1);
+    }
+    EXPECT_GE(bs.actors.size(), 1u) << s.title;
+    EXPECT_LE(bs.actors.size(), 2u) << s.title;
+    FieldErrors e = ValidateStep(s, ctx);
+    EXPECT_TRUE(e.empty()) << s.title << ": " << FirstError(e);
+    EXPECT_TRUE(s.is_demo);
+    EXPECT_GE(s.deadline, goal.goal.since) << s.title;
+    ++steps[orp];
+    overdue[orp] += IsOverdue(s, "2019-06-30");
+    if (s.status == "done") {
+      EXPECT_LT(s.deadline, "2019-06-30") << s.title;
+    }
+  }
+  auto check_links = [&](const std::string& orp, const std::vector<size_t>& needs,
+                         const std::vector<size_t>& theme_indexes, const std::string& what) {
+    for (size_t n : needs) {
+      ASSERT_LT(n, batch->needs.size());
+      EXPECT_EQ(batch->needs[n].need.orp_code, orp) << what;
+    }
+    for (size_t t : theme_indexes) {
+      ASSERT_LT(t, batch->themes.size());
+      EXPECT_EQ(batch->themes[t].orp_code, orp) << what;
+    }
+    EXPECT_FALSE(needs.empty() && theme_indexes.empty()) << what;
+  };
+  for (const BatchGoodPractice& bp : batch->good_practices) {
+    FieldErrors e = ValidateGoodPractice(bp.practice, ctx);
+    EXPECT_TRUE(e.empty()) << bp.practice.title << ": " << FirstError(e);
+    EXPECT_TRUE(bp.practice.is_demo);
+    check_links(bp.practice.orp_code, bp.needs, bp.themes, bp.practice.title);
+    ++practices[bp.practice.orp_code];
+  }
+  for (const BatchRecommendation& br : batch->recommendations) {
+    FieldErrors e = ValidateRecommendation(br.recommendation, ctx);
+    EXPECT_TRUE(e.empty()) << br.recommendation.text << ": " << FirstError(e);
+    EXPECT_TRUE(br.recommendation.is_demo);
+    check_links(br.recommendation.orp_code, br.needs, br.themes, br.recommendation.text);
+    ++recommendations[br.recommendation.orp_code];
+  }
+  for (const BatchNeed& n : batch->needs) {
+    for (size_t t : n.themes) {
+      ASSERT_LT(t, batch->themes.size());
+      EXPECT_EQ(batch->themes[t].orp_code, n.need.orp_code) << n.need.statement;
+    }
+    linked[n.need.orp_code] += !n.themes.empty();
+  }
+  EXPECT_EQ(themes.size(), 7u);
+  for (const auto& [orp, start] : started) {
+    EXPECT_GE(themes[orp], 1) << orp;
+    EXPECT_GE(goals[orp], themes[orp]) << orp;
+    EXPECT_GE(steps[orp], goals[orp]) << orp;
+    EXPECT_GE(practices[orp], 1) << orp;
+    EXPECT_GE(recommendations[orp], 1) << orp;
+    EXPECT_GE(linked[orp], 1) << orp;
+  }
+  EXPECT_GE(overdue["5303"], 1);
+  int all_overdue = 0;
+  for (const auto& [orp, n] : overdue) all_overdue += n;
+  EXPECT_GE(all_overdue, 7);
 }
 
 // The strategy part of seed-networking.json follows its schema.

@@ -1,0 +1,93 @@
+// Routes of the territory, the reference data, actors and service cards.
+
+#include "app/catalog_queries.h"
+#include "http/route_helpers.h"
+#include "io/network_json.h"
+
+namespace prosit {
+
+namespace {
+
+ApiResponse SearchCards(ApiContext& ctx, const ApiRequest& r) {
+  auto snap = ctx.keeper.Current();
+  QueryReader qr(r);
+  ServiceQuery q;
+  ReadCommonFilters(qr, q);
+  q.service_type = qr.Text("service_type");
+  q.need_area = qr.Text("need_area");
+  q.form = qr.Text("form");
+  if (auto v = qr.Int("level", 0, 100)) q.level = static_cast<int>(*v);
+  if (auto v = qr.Int("age", 0, 200)) q.age = static_cast<int>(*v);
+  q.published = qr.Bool("published");
+  q.actor_id = qr.Int("actor_id", 1, INT64_MAX);
+  return AnswerList(qr, CheckServiceQuery(q, *snap), [&] { return SearchServiceCards(*snap, q); });
+}
+
+ApiResponse ListActorsRoute(ApiContext& ctx, const ApiRequest& r) {
+  auto snap = ctx.keeper.Current();
+  QueryReader qr(r);
+  ActorQuery q;
+  ReadCommonFilters(qr, q);
+  q.actor_type = qr.Text("actor_type");
+  return AnswerList(qr, CheckActorQuery(q, *snap), [&] { return ListActors(*snap, q); });
+}
+
+void AddTerritoryRoutes(ApiRouter& router, ApiContext& ctx) {
+  router.Add("GET", "/api/v1/regions", [&ctx](const ApiRequest&) {
+    return ApiResponse::Json(ctx.keeper.Current()->frame->regions_json);
+  });
+  router.Add("GET", "/api/v1/orps", [&ctx](const ApiRequest&) {
+    return ApiResponse::Json(ctx.keeper.Current()->frame->orps_json);
+  });
+  router.Add("GET", "/api/v1/orps/{code}/municipalities", [&ctx](const ApiRequest& r) {
+    auto snap = ctx.keeper.Current();
+    auto it = snap->frame->municipalities_json.find(r.params.at("code"));
+    if (it == snap->frame->municipalities_json.end())
+      return ApiResponse::Error(404, "not_found", "no ORP with code " + r.params.at("code"));
+    return ApiResponse::Json(it->second);
+  });
+  router.Add("GET", "/api/v1/reference/{name}", [&ctx](const ApiRequest& r) {
+    auto snap = ctx.keeper.Current();
+    std::string name = r.params.at("name");
+    for (char& c : name)
+      if (c == '-') c = '_';
+    auto it = snap->frame->reference_json.find(name);
+    if (it == snap->frame->reference_json.end())
+      return ApiResponse::Error(404, "not_found", "no reference list " + r.params.at("name"));
+    return ApiResponse::Json(it->second);
+  });
+}
+
+void AddReadRoutes(ApiRouter& router, ApiContext& ctx) {
+  router.Add("GET", "/api/v1/actors",
+             [&ctx](const ApiRequest& r) { return ListActorsRoute(ctx, r); });
+  router.Add("GET", "/api/v1/actors/{id}", [&ctx](const ApiRequest& r) {
+    auto snap = ctx.keeper.Current();
+    auto id = IdParam(r);
+    const ActorEntry* e = id ? snap->FindActor(*id) : nullptr;
+    if (!e) return ApiResponse::Error(404, "not_found", "no actor " + r.params.at("id"));
+    return Document(ActorToJson(e->actor).dump());
+  });
+  router.Add("GET", "/api/v1/service-cards",
+             [&ctx](const ApiRequest& r) { return SearchCards(ctx, r); });
+  router.Add("GET", "/api/v1/service-cards/{id}", [&ctx](const ApiRequest& r) {
+    auto snap = ctx.keeper.Current();
+    auto id = IdParam(r);
+    const CardEntry* e = id ? snap->FindCard(*id) : nullptr;
+    if (!e) return ApiResponse::Error(404, "not_found", "no service card " + r.params.at("id"));
+    return Document(ServiceCardToJson(e->card).dump());
+  });
+}
+
+}  // namespace
+
+void AddCatalogRoutes(ApiRouter& router, ApiContext& ctx) {
+  AddTerritoryRoutes(router, ctx);
+  AddReadRoutes(router, ctx);
+  AddWriteRoutes(router, ctx, "/api/v1/actors", &NetworkCommands::CreateActor,
+                 &NetworkCommands::UpdateActor, &NetworkCommands::DeleteActor);
+  AddWriteRoutes(router, ctx, "/api/v1/service-cards", &NetworkCommands::CreateServiceCard,
+                 &NetworkCommands::UpdateServiceCard, &NetworkCommands::DeleteServiceCard);
+}
+
+}  // namespace prosit

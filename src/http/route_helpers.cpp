@@ -1,0 +1,86 @@
+#include "http/route_helpers.h"
+
+#include <charconv>
+
+namespace prosit {
+
+using nlohmann::json;
+
+ApiResponse Invalid(const FieldErrors& errors) {
+  return ApiResponse::Error(Status::Invalid("the query has invalid parameters", errors));
+}
+
+std::optional<int64_t> IdParam(const ApiRequest& r) {
+  const std::string& s = r.params.at("id");
+  int64_t v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size() || v <= 0) return std::nullopt;
+  return v;
+}
+
+// The version named by If-Match: "3", W/"3" or 3.
+Result<std::optional<int64_t>> IfMatchVersion(const ApiRequest& r) {
+  if (!r.if_match) return std::optional<int64_t>();
+  std::string s = *r.if_match;
+  if (s.rfind("W/", 0) == 0) s = s.substr(2);
+  if (s.size() >= 2 && s.front() == '"' && s.back() == '"') s = s.substr(1, s.size() - 2);
+  int64_t v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size() || v <= 0)
+    return Status::Malformed("If-Match must be an ETag this API gave out, like \"3\"");
+  return std::optional<int64_t>(v);
+}
+
+// The body, once it is known not to be too large; the commands parse it.
+Result<std::string_view> Body(const ApiRequest& r) {
+  if (r.body.size() > kMaxBodyBytes)
+    return Status::TooLarge("the body is larger than " + std::to_string(kMaxBodyBytes) + " bytes");
+  return std::string_view(r.body);
+}
+
+// A stored document with its version as the ETag.
+ApiResponse Document(const std::string& doc, int status) {
+  ApiResponse r = ApiResponse::Json(doc, status);
+  json j = json::parse(doc, nullptr, false);
+  if (j.is_object() && j.contains("version"))
+    r.headers.emplace_back("ETag", "\"" + std::to_string(j["version"].get<int64_t>()) + "\"");
+  if (status == 201 && j.is_object() && j.contains("id"))
+    r.headers.emplace_back("Location", std::to_string(j["id"].get<int64_t>()));
+  return r;
+}
+
+void AddWriteRoutes(ApiRouter& router, ApiContext& ctx, const std::string& base, CreateFn create,
+                    UpdateFn update, DeleteFn remove) {
+  router.Add("POST", base, [&ctx, base, create](const ApiRequest& r) {
+    auto body = Body(r);
+    if (!body.ok()) return ApiResponse::Error(body.status());
+    auto doc = (ctx.commands.*create)(*body, kWho);
+    if (!doc.ok()) return ApiResponse::Error(doc.status());
+    ApiResponse resp = Document(*doc, 201);
+    for (auto& [k, v] : resp.headers)
+      if (k == "Location") v = base + "/" + v;
+    return resp;
+  });
+  router.Add("PUT", base + "/{id}", [&ctx, update](const ApiRequest& r) {
+    auto id = IdParam(r);
+    if (!id) return ApiResponse::Error(404, "not_found", "no such record");
+    auto version = IfMatchVersion(r);
+    if (!version.ok()) return ApiResponse::Error(version.status());
+    auto body = Body(r);
+    if (!body.ok()) return ApiResponse::Error(body.status());
+    auto doc = (ctx.commands.*update)(*id, *body, *version, kWho);
+    if (!doc.ok()) return ApiResponse::Error(doc.status());
+    return Document(*doc);
+  });
+  router.Add("DELETE", base + "/{id}", [&ctx, remove](const ApiRequest& r) {
+    auto id = IdParam(r);
+    if (!id) return ApiResponse::Error(404, "not_found", "no such record");
+    auto version = IfMatchVersion(r);
+    if (!version.ok()) return ApiResponse::Error(version.status());
+    Status s = (ctx.commands.*remove)(*id, *version, kWho);
+    if (!s.ok()) return ApiResponse::Error(s);
+    return ApiResponse{204, "", {}, {}};
+  });
+}
+
+}  // namespace prosit

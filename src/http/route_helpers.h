@@ -1,0 +1,119 @@
+#pragma once
+// What every route module shares: reading query parameters, ids and If-Match, answering
+// documents and lists, and the write routes every kind of record has.
+
+#include <charconv>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "http/api_routes.h"
+
+namespace prosit {
+
+constexpr size_t kMaxPageSize = 200;
+constexpr const char* kWho = "api";  // until accounts exist (issue 5), writes are by "api"
+
+// Reads query parameters into typed values, collecting a message per bad one.
+class QueryReader {
+ public:
+  explicit QueryReader(const ApiRequest& r) : r_(r) {}
+  std::string Text(const char* key) const {
+    auto it = r_.query.find(key);
+    return it == r_.query.end() ? std::string() : it->second;
+  }
+  std::optional<int64_t> Int(const char* key, int64_t min, int64_t max) {
+    auto it = r_.query.find(key);
+    if (it == r_.query.end() || it->second.empty()) return std::nullopt;
+    int64_t v = 0;
+    const std::string& s = it->second;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || p != s.data() + s.size() || v < min || v > max) {
+      errors[key] =
+          "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max);
+      return std::nullopt;
+    }
+    return v;
+  }
+  std::optional<bool> Bool(const char* key) {
+    std::string s = Text(key);
+    if (s.empty()) return std::nullopt;
+    if (s == "true" || s == "1") return true;
+    if (s == "false" || s == "0") return false;
+    errors[key] = "must be true or false";
+    return std::nullopt;
+  }
+  void Page(size_t& offset, size_t& limit) {
+    offset = static_cast<size_t>(Int("offset", 0, 1'000'000'000).value_or(0));
+    limit = static_cast<size_t>(Int("limit", 1, kMaxPageSize).value_or(20));
+  }
+  FieldErrors errors;
+
+ private:
+  const ApiRequest& r_;
+};
+
+// 422 naming every bad query parameter.
+ApiResponse Invalid(const FieldErrors& errors);
+// The {id} of the route, if it is a positive integer.
+std::optional<int64_t> IdParam(const ApiRequest& r);
+// The version named by If-Match: "3", W/"3" or 3.
+Result<std::optional<int64_t>> IfMatchVersion(const ApiRequest& r);
+// The body, once it is known not to be too large; the commands parse it.
+Result<std::string_view> Body(const ApiRequest& r);
+// A stored document with its version as the ETag (and its Location when created).
+ApiResponse Document(const std::string& doc, int status = 200);
+
+using CreateFn = Result<std::string> (NetworkCommands::*)(std::string_view, const std::string&);
+using UpdateFn = Result<std::string> (NetworkCommands::*)(int64_t, std::string_view,
+                                                          std::optional<int64_t>,
+                                                          const std::string&);
+using DeleteFn = Status (NetworkCommands::*)(int64_t, std::optional<int64_t>, const std::string&);
+
+// POST on `base`, PUT and DELETE on `base`/{id}: the same for every kind of record.
+void AddWriteRoutes(ApiRouter& router, ApiContext& ctx, const std::string& base, CreateFn create,
+                    UpdateFn update, DeleteFn remove);
+
+// The parameters both lists take: where, which sector, what text, which page.
+template <typename Query>
+void ReadCommonFilters(QueryReader& qr, Query& q) {
+  q.region = qr.Text("region");
+  q.orp = qr.Text("orp");
+  q.municipality = qr.Text("municipality");
+  q.sector = qr.Text("sector");
+  q.text = qr.Text("q");
+  qr.Page(q.offset, q.limit);
+}
+
+// 422 naming every bad parameter (malformed ones and unknown codes), else the list.
+template <typename Render>
+ApiResponse AnswerList(const QueryReader& qr, FieldErrors errors, Render render) {
+  errors.insert(qr.errors.begin(), qr.errors.end());
+  if (!errors.empty()) return Invalid(errors);
+  return ApiResponse::Json(render());
+}
+
+// GET of one record of networking work from its map in the snapshot.
+template <typename T>
+void AddGetById(ApiRouter& router, ApiContext& ctx, const std::string& pattern, std::string what,
+                std::map<int64_t, std::shared_ptr<const T>> NetworkSnapshot::*records,
+                nlohmann::json (*to_json)(const T&)) {
+  router.Add("GET", pattern, [&ctx, what, records, to_json](const ApiRequest& r) {
+    auto snap = ctx.keeper.Current();
+    const auto& map = (*snap).*records;
+    auto id = IdParam(r);
+    auto it = id ? map.find(*id) : map.end();
+    if (it == map.end())
+      return ApiResponse::Error(404, "not_found", "no " + what + " " + r.params.at("id"));
+    return Document(to_json(*it->second).dump());
+  });
+}
+
+// The route modules.
+void AddCatalogRoutes(ApiRouter& router, ApiContext& ctx);  // territory, reference, actors, cards
+void AddWorkRoutes(ApiRouter& router, ApiContext& ctx);     // the networker's records
+
+}  // namespace prosit

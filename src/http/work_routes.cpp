@@ -1,0 +1,192 @@
+// Routes of the networker's records: meetings, needs, ties, the strategy, good
+// practices, recommendations and the monitoring table.
+
+#include "app/meeting_queries.h"
+#include "app/monitoring_queries.h"
+#include "app/need_queries.h"
+#include "app/practice_queries.h"
+#include "app/strategy_queries.h"
+#include "app/tie_queries.h"
+#include "http/route_helpers.h"
+#include "io/meeting_json.h"
+#include "io/need_json.h"
+#include "io/practice_json.h"
+#include "io/strategy_json.h"
+#include "io/tie_json.h"
+#include "model/validation.h"
+
+namespace prosit {
+
+namespace {
+
+void AddMeetingRoutes(ApiRouter& router, ApiContext& ctx) {
+  router.Add("GET", "/api/v1/meetings", [&ctx](const ApiRequest& r) {
+    auto snap = ctx.keeper.Current();
+    QueryReader qr(r);
+    MeetingQuery q;
+    q.region = qr.Text("region");
+    q.orp = qr.Text("orp");
+    q.category = qr.Text("category");
+    q.format = qr.Text("format");
+    q.from = qr.Text("from");
+    q.to = qr.Text("to");
+    q.actor_id = qr.Int("actor_id", 1, INT64_MAX);
+    qr.Page(q.offset, q.limit);
+    return AnswerList(qr, CheckMeetingQuery(q, *snap), [&] { return ListMeetings(*snap, q); });
+  });
+  AddGetById(router, ctx, "/api/v1/meetings/{id}", "meeting", &NetworkSnapshot::meetings,
+             MeetingToJson);
+}
+
+void AddNeedRoutes(ApiRouter& router, ApiContext& ctx) {
+  router.Add("GET", "/api/v1/needs", [&ctx](const ApiRequest& r) {
+    auto snap = ctx.keeper.Current();
+    QueryReader qr(r);
+    NeedQuery q;
+    q.region = qr.Text("region");
+    q.orp = qr.Text("orp");
+    q.status = qr.Text("status");
+    q.priority = qr.Text("priority");
+    q.need_area = qr.Text("need_area");
+    q.network_need = qr.Text("network_need");
+    q.from = qr.Text("from");
+    q.to = qr.Text("to");
+    q.actor_id = qr.Int("actor_id", 1, INT64_MAX);
+    q.meeting_id = qr.Int("meeting_id", 1, INT64_MAX);
+    qr.Page(q.offset, q.limit);
+    return AnswerList(qr, CheckNeedQuery(q, *snap), [&] { return ListNeeds(*snap, q); });
+  });
+  AddGetById(router, ctx, "/api/v1/needs/{id}", "need", &NetworkSnapshot::needs, NeedToJson);
+}
+
+void AddTieRoutes(ApiRouter& router, ApiContext& ctx) {
+  router.Add("GET", "/api/v1/ties", [&ctx](const ApiRequest& r) {
+    auto snap = ctx.keeper.Current();
+    QueryReader qr(r);
+    TieQuery q;
+    q.region = qr.Text("region");
+    q.orp = qr.Text("orp");
+    q.type = qr.Text("type");
+    q.at = qr.Text("at");
+    q.actor_id = qr.Int("actor_id", 1, INT64_MAX);
+    qr.Page(q.offset, q.limit);
+    return AnswerList(qr, CheckTieQuery(q, *snap), [&] { return ListTies(*snap, q); });
+  });
+  // Before /ties/{id}, which would take "derived" for an id.
+  router.Add("GET", "/api/v1/ties/derived", [&ctx](const ApiRequest& r) {
+    auto snap = ctx.keeper.Current();
+    QueryReader qr(r);
+    DerivedTieQuery q;
+    q.region = qr.Text("region");
+    q.orp = qr.Text("orp");
+    q.from = qr.Text("from");
+    q.to = qr.Text("to");
+    qr.Page(q.offset, q.limit);
+    return AnswerList(qr, CheckDerivedTieQuery(q, *snap),
+                      [&] { return ListDerivedTies(*snap, q); });
+  });
+  AddGetById(router, ctx, "/api/v1/ties/{id}", "tie", &NetworkSnapshot::ties, TieToJson);
+}
+
+void AddStrategyRoutes(ApiRouter& router, ApiContext& ctx) {
+  router.Add("GET", "/api/v1/strategy", [&ctx](const ApiRequest& r) {
+    auto snap = ctx.keeper.Current();
+    QueryReader qr(r);
+    std::string orp = qr.Text("orp"), at = qr.Text("at");
+    FieldErrors errors;
+    if (!snap->frame->territory.FindOrp(orp)) errors["orp"] = "name the ORP whose strategy to show";
+    if (!at.empty() && !IsIsoDate(at)) errors["at"] = "is not a date YYYY-MM-DD";
+    if (!errors.empty()) return Invalid(errors);
+    std::string today = ctx.clock.Today();
+    if (at.empty() || at >= today)
+      return ApiResponse::Json(StrategyJson(CurrentStrategy(*snap), orp, today, today));
+    auto past = StrategyAsOf(ctx.store, at);
+    if (!past.ok()) return ApiResponse::Error(past.status());
+    return ApiResponse::Json(StrategyJson(*past, orp, at, at));
+  });
+  router.Add("GET", "/api/v1/strategy/overdue", [&ctx](const ApiRequest& r) {
+    auto snap = ctx.keeper.Current();
+    QueryReader qr(r);
+    std::string region = qr.Text("region"), orp = qr.Text("orp");
+    size_t offset = 0, limit = 20;
+    qr.Page(offset, limit);
+    FieldErrors errors;
+    if (!region.empty() && !snap->frame->territory.FindRegion(region))
+      errors["region"] = "unknown region code";
+    if (!orp.empty() && !snap->frame->territory.FindOrp(orp)) errors["orp"] = "unknown ORP code";
+    return AnswerList(qr, errors, [&] {
+      return ListOverdueSteps(*snap, region, orp, ctx.clock.Today(), offset, limit);
+    });
+  });
+  AddGetById(router, ctx, "/api/v1/themes/{id}", "theme", &NetworkSnapshot::themes, ThemeToJson);
+  AddGetById(router, ctx, "/api/v1/goals/{id}", "goal", &NetworkSnapshot::goals, GoalToJson);
+  AddGetById(router, ctx, "/api/v1/steps/{id}", "step", &NetworkSnapshot::steps, StepToJson);
+}
+
+void AddPracticeRoutes(ApiRouter& router, ApiContext& ctx) {
+  auto add_list = [&](const char* pattern, auto list) {
+    router.Add("GET", pattern, [&ctx, list](const ApiRequest& r) {
+      auto snap = ctx.keeper.Current();
+      QueryReader qr(r);
+      PracticeQuery q;
+      q.region = qr.Text("region");
+      q.orp = qr.Text("orp");
+      q.scope = qr.Text("scope");
+      qr.Page(q.offset, q.limit);
+      return AnswerList(qr, CheckPracticeQuery(q, *snap), [&] { return list(*snap, q); });
+    });
+  };
+  add_list("/api/v1/good-practices", ListGoodPractices);
+  add_list("/api/v1/recommendations", ListRecommendations);
+  AddGetById(router, ctx, "/api/v1/good-practices/{id}", "good practice",
+             &NetworkSnapshot::good_practices, GoodPracticeToJson);
+  AddGetById(router, ctx, "/api/v1/recommendations/{id}", "recommendation",
+             &NetworkSnapshot::recommendations, RecommendationToJson);
+}
+
+// The monitoring table as JSON or CSV: the same scope, two renderings.
+void AddMonitoringRoutes(ApiRouter& router, ApiContext& ctx) {
+  auto add = [&](const char* pattern, auto render, const char* content_type) {
+    router.Add("GET", pattern, [&ctx, render, content_type](const ApiRequest& r) {
+      auto snap = ctx.keeper.Current();
+      QueryReader qr(r);
+      MonitoringScope scope{qr.Text("from"), qr.Text("to"), qr.Text("region"), qr.Text("orp")};
+      FieldErrors errors = CheckMonitoringScope(scope, *snap);
+      if (!errors.empty()) return Invalid(errors);
+      ApiResponse resp = ApiResponse::Json(render(*snap, scope, ctx.clock.Today()));
+      resp.content_type = content_type;
+      return resp;
+    });
+  };
+  add("/api/v1/monitoring", MonitoringJson, "application/json; charset=utf-8");
+  add("/api/v1/monitoring.csv", MonitoringCsv, "text/csv; charset=utf-8");
+}
+
+}  // namespace
+
+void AddWorkRoutes(ApiRouter& router, ApiContext& ctx) {
+  AddMeetingRoutes(router, ctx);
+  AddWriteRoutes(router, ctx, "/api/v1/meetings", &NetworkCommands::CreateMeeting,
+                 &NetworkCommands::UpdateMeeting, &NetworkCommands::DeleteMeeting);
+  AddNeedRoutes(router, ctx);
+  AddWriteRoutes(router, ctx, "/api/v1/needs", &NetworkCommands::CreateNeed,
+                 &NetworkCommands::UpdateNeed, &NetworkCommands::DeleteNeed);
+  AddTieRoutes(router, ctx);
+  AddWriteRoutes(router, ctx, "/api/v1/ties", &NetworkCommands::CreateTie,
+                 &NetworkCommands::UpdateTie, &NetworkCommands::DeleteTie);
+  AddStrategyRoutes(router, ctx);
+  AddWriteRoutes(router, ctx, "/api/v1/themes", &NetworkCommands::CreateTheme,
+                 &NetworkCommands::UpdateTheme, &NetworkCommands::DeleteTheme);
+  AddWriteRoutes(router, ctx, "/api/v1/goals", &NetworkCommands::CreateGoal,
+                 &NetworkCommands::UpdateGoal, &NetworkCommands::DeleteGoal);
+  AddWriteRoutes(router, ctx, "/api/v1/steps", &NetworkCommands::CreateStep,
+                 &NetworkCommands::UpdateStep, &NetworkCommands::DeleteStep);
+  AddPracticeRoutes(router, ctx);
+  AddWriteRoutes(router, ctx, "/api/v1/good-practices", &NetworkCommands::CreateGoodPractice,
+                 &NetworkCommands::UpdateGoodPractice, &NetworkCommands::DeleteGoodPractice);
+  AddWriteRoutes(router, ctx, "/api/v1/recommendations", &NetworkCommands::CreateRecommendation,
+                 &NetworkCommands::UpdateRecommendation, &NetworkCommands::DeleteRecommendation);
+  AddMonitoringRoutes(router, ctx);
+}
+
+}  // namespace prosit
