@@ -52,6 +52,7 @@ MonitoringTable ComputeMonitoring(const std::vector<const Meeting*>& meetings,
   for (const StepOfOrp& s : steps) {
     if (!in_scope(s.orp_code, s.step->deadline)) continue;
     ++t.steps_by_status[s.step->status];
+    ++t.by_month[s.step->deadline.substr(0, 7)].steps;
     t.steps_overdue += IsOverdue(*s.step, today);
   }
   return t;

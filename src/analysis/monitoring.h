@@ -31,7 +31,8 @@ struct StepOfOrp {
 
 struct MonitoringMonth {
   int meetings = 0;
-  int needs = 0;
+  int needs = 0;  // found that month
+  int steps = 0;  // due that month
 };
 
 struct MonitoringTable {

@@ -79,7 +79,8 @@ std::string MonitoringJson(const NetworkSnapshot& snap, const MonitoringScope& s
   }
   json trend = json::array();
   for (const auto& [month, m] : t.by_month)
-    trend.push_back({{"month", month}, {"meetings", m.meetings}, {"needs", m.needs}});
+    trend.push_back(
+        {{"month", month}, {"meetings", m.meetings}, {"needs", m.needs}, {"steps", m.steps}});
   json j = {
       {"scope",
        {{"from", scope.from}, {"to", scope.to}, {"region", scope.region}, {"orp", scope.orp}}},
@@ -119,6 +120,7 @@ std::string MonitoringCsv(const NetworkSnapshot& snap, const MonitoringScope& sc
   for (const auto& [month, m] : t.by_month) {
     row("meetings_by_month", month, {}, m.meetings);
     row("needs_by_month", month, {}, m.needs);
+    row("steps_by_month", month, {}, m.steps);
   }
   return out;
 }

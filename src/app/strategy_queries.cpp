@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "app/catalog_queries.h"
 #include "io/strategy_json.h"
@@ -117,6 +118,66 @@ std::string ListOverdueSteps(const NetworkSnapshot& snap, const std::string& reg
                             {"theme", ThemeToJson(*rows[i].theme)}}
                            .dump());
   return RenderPage({rendered.begin(), rendered.end()}, rows.size(), offset, limit);
+}
+
+namespace {
+
+// The ids of themes, goals and steps that belong to an ORP's strategy in `r`.
+struct OrpStrategyIds {
+  std::set<int64_t> themes, goals, steps;
+};
+
+OrpStrategyIds IdsOf(const StrategyRecords& r, const std::string& orp) {
+  OrpStrategyIds ids;
+  for (const auto& [id, t] : r.themes)
+    if (t->orp_code == orp) ids.themes.insert(id);
+  for (const auto& [id, g] : r.goals)
+    if (ids.themes.count(g->theme_id)) ids.goals.insert(id);
+  for (const auto& [id, s] : r.steps)
+    if (ids.goals.count(s->goal_id)) ids.steps.insert(id);
+  return ids;
+}
+
+// Appends the differences of one kind between two states.
+template <typename T>
+void Diff(const char* kind, const std::map<int64_t, std::shared_ptr<const T>>& before,
+          const std::set<int64_t>& before_ids,
+          const std::map<int64_t, std::shared_ptr<const T>>& after,
+          const std::set<int64_t>& after_ids, json (*to_json)(const T&), json& out) {
+  std::set<int64_t> all(before_ids);
+  all.insert(after_ids.begin(), after_ids.end());
+  for (int64_t id : all) {
+    bool was = before_ids.count(id), is = after_ids.count(id);
+    json b = was ? to_json(*before.at(id)) : json(nullptr);
+    json a = is ? to_json(*after.at(id)) : json(nullptr);
+    if (was && is) {
+      b.erase("version");  // a new version with the same content is no change
+      json a_cmp = a;
+      a_cmp.erase("version");
+      if (a_cmp == b) continue;
+      b = to_json(*before.at(id));
+    }
+    out.push_back({{"kind", kind},
+                   {"id", id},
+                   {"change", !was  ? "added"
+                              : !is ? "removed"
+                                    : "changed"},
+                   {"before", b},
+                   {"after", a}});
+  }
+}
+
+}  // namespace
+
+std::string StrategyChangesJson(const StrategyRecords& before, const StrategyRecords& after,
+                                const std::string& orp, const std::string& from,
+                                const std::string& to) {
+  OrpStrategyIds b = IdsOf(before, orp), a = IdsOf(after, orp);
+  json changes = json::array();
+  Diff("theme", before.themes, b.themes, after.themes, a.themes, ThemeToJson, changes);
+  Diff("goal", before.goals, b.goals, after.goals, a.goals, GoalToJson, changes);
+  Diff("step", before.steps, b.steps, after.steps, a.steps, StepToJson, changes);
+  return json{{"orp", orp}, {"from", from}, {"to", to}, {"changes", changes}}.dump();
 }
 
 }  // namespace prosit

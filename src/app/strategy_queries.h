@@ -28,6 +28,12 @@ std::string StrategyJson(const StrategyRecords& records, const std::string& orp,
 // The records as they stood at the end of `date` (YYYY-MM-DD), from the change log.
 Result<StrategyRecords> StrategyAsOf(Store& store, const std::string& date);
 
+// {"from", "to", "changes": [{"kind", "id", "change": "added"|"removed"|"changed",
+// "before", "after"}]}: how an ORP's strategy differs between two states, themes first.
+std::string StrategyChangesJson(const StrategyRecords& before, const StrategyRecords& after,
+                                const std::string& orp, const std::string& from,
+                                const std::string& to);
+
 // The strategy records of a snapshot (shared, not copied).
 StrategyRecords CurrentStrategy(const NetworkSnapshot& snap);
 

@@ -104,6 +104,27 @@ void AddStrategyRoutes(ApiRouter& router, ApiContext& ctx) {
     if (!past.ok()) return ApiResponse::Error(past.status());
     return ApiResponse::Json(StrategyJson(*past, orp, at, at));
   });
+  router.Add("GET", "/api/v1/strategy/changes", [&ctx](const ApiRequest& r) {
+    auto snap = ctx.keeper.Current();
+    QueryReader qr(r);
+    std::string orp = qr.Text("orp"), from = qr.Text("from"), to = qr.Text("to");
+    FieldErrors errors;
+    if (!snap->frame->territory.FindOrp(orp))
+      errors["orp"] = "name the ORP whose strategy to compare";
+    if (!IsIsoDate(from)) errors["from"] = "is not a date YYYY-MM-DD";
+    if (!to.empty() && !IsIsoDate(to))
+      errors["to"] = "is not a date YYYY-MM-DD";
+    else if (!to.empty() && to < from)
+      errors["to"] = "lies before from";
+    if (!errors.empty()) return Invalid(errors);
+    auto before = StrategyAsOf(ctx.store, from);
+    if (!before.ok()) return ApiResponse::Error(before.status());
+    if (to.empty()) to = ctx.clock.Today();
+    auto after = to >= ctx.clock.Today() ? Result<StrategyRecords>(CurrentStrategy(*snap))
+                                         : StrategyAsOf(ctx.store, to);
+    if (!after.ok()) return ApiResponse::Error(after.status());
+    return ApiResponse::Json(StrategyChangesJson(*before, *after, orp, from, to));
+  });
   router.Add("GET", "/api/v1/strategy/overdue", [&ctx](const ApiRequest& r) {
     auto snap = ctx.keeper.Current();
     QueryReader qr(r);

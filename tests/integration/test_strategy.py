@@ -82,6 +82,12 @@ class StrategyTest(unittest.TestCase):
         self.assertEqual(past["at"], yesterday)
         now = self.server.get(f"/api/v1/strategy?orp=5310&at={TODAY}").json()
         self.assertEqual([t["id"] for t in now["themes"]], [theme["id"]])
+        diff = self.server.get(f"/api/v1/strategy/changes?orp=5310&from={yesterday}").json()
+        self.assertEqual([(c["kind"], c["change"], c["id"]) for c in diff["changes"]],
+                         [("theme", "added", theme["id"])])
+        bad = self.server.get("/api/v1/strategy/changes?orp=5310&from=2018-05-01&to=2018-01-01")
+        self.assertEqual(bad.status, 422)
+        self.assertIn("to", bad.json()["error"]["fields"])
         r = self.server.get("/api/v1/strategy?orp=5310&at=someday")
         self.assertEqual(r.status, 422)
         self.assertIn("orp", self.server.get("/api/v1/strategy").json()["error"]["fields"])

@@ -68,6 +68,21 @@ TEST(StrategyHistory, EachDayShowsItsOwnState) {
   EXPECT_EQ(june["themes"][0]["goals"][0]["steps"][0]["status"], "done");
   EXPECT_EQ(june["overdue"], 0);
   EXPECT_TRUE(strategy("2018-07-01")["themes"][0]["goals"][0]["steps"].empty());
+
+  auto changes = [&](const char* from, const char* to) {
+    auto before = StrategyAsOf(**store, from), after = StrategyAsOf(**store, to);
+    EXPECT_TRUE(before.ok() && after.ok());
+    std::vector<std::string> out;
+    json diff = json::parse(StrategyChangesJson(*before, *after, "5304", from, to));
+    for (const auto& c : diff["changes"])
+      out.push_back(c["kind"].get<std::string>() + " " + c["change"].get<std::string>());
+    return out;
+  };
+  EXPECT_EQ(changes("2018-02-28", "2018-03-01"),
+            (std::vector<std::string>{"theme added", "goal added"}));
+  EXPECT_EQ(changes("2018-04-30", "2018-06-15"), (std::vector<std::string>{"step changed"}));
+  EXPECT_EQ(changes("2018-06-15", "2018-07-01"), (std::vector<std::string>{"step removed"}));
+  EXPECT_TRUE(changes("2018-07-01", "2018-08-01").empty());
 }
 
 }  // namespace prosit
