@@ -103,19 +103,21 @@ Status SnapshotKeeper::Load() {
 
 namespace {
 
-// Runs make(i, collator) for every i < n on all cores (each worker with its own Czech
-// collator, which is not thread-safe); the first failure wins.
-template <typename Entry, typename F>
+// Runs make(i, worker) for every i < n on all cores, collecting the entries; the first
+// failure wins. Each worker has its own WorkerState (e.g. a Czech collator, which is not
+// thread-safe and costs milliseconds to create, so only those who need one have one).
+template <typename Entry, typename WorkerState, typename F>
 Result<std::vector<Entry>> ParallelMake(size_t n, F make) {
   std::vector<Entry> out(n);
   unsigned workers = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+  if (n < 1000) workers = 1;  // threads cost more than a few records
   std::vector<Status> statuses(workers);
   std::vector<std::thread> threads;
   for (unsigned w = 0; w < workers; ++w) {
     threads.emplace_back([&, w] {
-      CzechCollator collator;
+      WorkerState state;
       for (size_t i = w; i < n; i += workers) {
-        auto e = make(i, collator);
+        auto e = make(i, state);
         if (!e.ok()) {
           statuses[w] = e.status();
           return;
@@ -129,6 +131,8 @@ Result<std::vector<Entry>> ParallelMake(size_t n, F make) {
   return out;
 }
 
+struct NoState {};
+
 }  // namespace
 
 Status SnapshotKeeper::LoadLocked() {
@@ -140,7 +144,7 @@ Status SnapshotKeeper::LoadLocked() {
   // Preparing entries (parsing, folding, collation keys) dominates start-up.
   auto actors = store_.LoadAll(EntityKind::kActor);
   if (!actors.ok()) return actors.status();
-  auto actor_entries = ParallelMake<std::shared_ptr<const ActorEntry>>(
+  auto actor_entries = ParallelMake<std::shared_ptr<const ActorEntry>, CzechCollator>(
       actors->size(),
       [&](size_t i, const CzechCollator& collator) -> Result<std::shared_ptr<const ActorEntry>> {
         auto actor = ReadStored(ActorFromJson((*actors)[i].json), "actor");
@@ -154,7 +158,7 @@ Status SnapshotKeeper::LoadLocked() {
   actors->clear();
   auto cards = store_.LoadAll(EntityKind::kServiceCard);
   if (!cards.ok()) return cards.status();
-  auto card_entries = ParallelMake<std::shared_ptr<const CardEntry>>(
+  auto card_entries = ParallelMake<std::shared_ptr<const CardEntry>, CzechCollator>(
       cards->size(),
       [&](size_t i, const CzechCollator& collator) -> Result<std::shared_ptr<const CardEntry>> {
         StoredDocument& doc = (*cards)[i];
@@ -168,8 +172,12 @@ Status SnapshotKeeper::LoadLocked() {
   if (!card_entries.ok()) return card_entries.status();
   for (size_t i = 0; i < cards->size(); ++i)
     snap->cards.emplace_hint(snap->cards.end(), (*cards)[i].id, std::move((*card_entries)[i]));
-  PROSIT_RETURN_IF_ERROR(LoadWork(*snap));
-  snap->Reindex();
+  // The index needs only actors and cards: build it while the records of networking work
+  // load (they touch other members of the snapshot).
+  std::thread index([&] { snap->Reindex(); });
+  Status work = LoadWork(*snap);
+  index.join();
+  PROSIT_RETURN_IF_ERROR(work);
   current_.store(std::move(snap));
   return Status::Ok();
 }
@@ -182,11 +190,15 @@ Status LoadRecords(Store& store, EntityKind kind, Parse parse,
                    std::map<int64_t, std::shared_ptr<const T>>& into) {
   auto docs = store.LoadAll(kind);
   if (!docs.ok()) return docs.status();
-  for (const auto& doc : *docs) {
-    auto record = ReadStored(parse(doc.json), EntityName(kind));
-    if (!record.ok()) return record.status();
-    into.emplace_hint(into.end(), doc.id, std::make_shared<const T>(std::move(*record)));
-  }
+  auto records = ParallelMake<std::shared_ptr<const T>, NoState>(
+      docs->size(), [&](size_t i, NoState&) -> Result<std::shared_ptr<const T>> {
+        auto record = ReadStored(parse((*docs)[i].json), EntityName(kind));
+        if (!record.ok()) return record.status();
+        return std::make_shared<const T>(std::move(*record));
+      });
+  if (!records.ok()) return records.status();
+  for (size_t i = 0; i < docs->size(); ++i)
+    into.emplace_hint(into.end(), (*docs)[i].id, std::move((*records)[i]));
   return Status::Ok();
 }
 
