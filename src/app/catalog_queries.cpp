@@ -1,6 +1,7 @@
 #include "app/catalog_queries.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "io/network_json.h"
 #include "model/czech_text.h"
@@ -26,7 +27,15 @@ constexpr size_t kMaxQueryWords = 12;
 constexpr size_t kMaxQueryBytes = 400;
 
 void CheckText(FieldErrors& e, const std::string& text) {
-  if (text.size() > kMaxQueryBytes || SearchTokens(FoldForSearch(text)).size() > kMaxQueryWords)
+  // Counted on the raw bytes (no folding, no allocation): this runs on every search.
+  size_t words = 0;
+  bool in_word = false;
+  for (unsigned char c : text) {
+    bool word_byte = std::isalnum(c) || c >= 0x80;
+    words += word_byte && !in_word;
+    in_word = word_byte;
+  }
+  if (text.size() > kMaxQueryBytes || words > kMaxQueryWords)
     e["q"] = "is too long: at most " + std::to_string(kMaxQueryWords) + " words and " +
              std::to_string(kMaxQueryBytes) + " bytes";
 }
