@@ -96,9 +96,8 @@ FieldErrors Validate(NetworkBatch& batch, const ValidationContext& ctx,
     Prefix(errors, prefix, ValidateStep(s.step, ctx));
     if (s.goal >= goals)
       errors[prefix + "goal_id"] = "refers to no goal of the batch";
-    else if (s.step.deadline < batch.goals[s.goal].goal.since)
-      errors[prefix + "deadline"] =
-          "lies before " + batch.goals[s.goal].goal.since + ", when its goal was set";
+    else
+      Prefix(errors, prefix, ValidateStepInGoal(s.step, batch.goals[s.goal].goal));
   }
   for (size_t i = 0; i < batch.good_practices.size() && errors.size() < kMaxErrors; ++i) {
     BatchGoodPractice& p = batch.good_practices[i];

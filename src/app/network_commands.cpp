@@ -108,10 +108,8 @@ struct StepTraits : RecordTraits<Step, EntityKind::kStep, StepFromJson, StepToJs
     if (!doc->has_value()) return Status::Ok();  // the reference check names goal_id
     auto goal = GoalFromJson((*doc)->json);
     if (!goal.ok()) return Status::Corruption("stored goal: " + goal.status().ToString());
-    if (s.deadline < goal->since)
-      return Status::Invalid(
-          "the step is due before its goal was set",
-          {{"deadline", "lies before " + goal->since + ", when its goal was set"}});
+    FieldErrors errors = ValidateStepInGoal(s, *goal);
+    if (!errors.empty()) return Status::Invalid("the step is due before its goal was set", errors);
     return Status::Ok();
   }
 };

@@ -317,4 +317,9 @@ FieldErrors ValidateRecommendation(const Recommendation& r, const ValidationCont
   return e;
 }
 
+FieldErrors ValidateStepInGoal(const Step& step, const Goal& goal) {
+  if (step.deadline >= goal.since) return {};
+  return {{"deadline", "lies before " + goal.since + ", when its goal was set"}};
+}
+
 }  // namespace prosit

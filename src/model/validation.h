@@ -39,6 +39,8 @@ FieldErrors ValidateTie(const Tie& tie, const ValidationContext& ctx);
 FieldErrors ValidateTheme(const Theme& theme, const ValidationContext& ctx);
 FieldErrors ValidateGoal(const Goal& goal, const ValidationContext& ctx);
 FieldErrors ValidateStep(const Step& step, const ValidationContext& ctx);
+// The rule that needs the goal: a step is not due before its goal was set.
+FieldErrors ValidateStepInGoal(const Step& step, const Goal& goal);
 FieldErrors ValidateGoodPractice(const GoodPractice& practice, const ValidationContext& ctx);
 FieldErrors ValidateRecommendation(const Recommendation& recommendation,
                                    const ValidationContext& ctx);
