@@ -199,17 +199,14 @@ TEST(NetworkGenerator, FewOrpsHitTheCountAndAreValid) {
   }
 }
 
-TEST(NetworkGenerator, NationalSixtyThousandIsFastAndValid) {
+// Speed is measured by benchmarks, never asserted in tests (the machine is shared).
+TEST(NetworkGenerator, NationalSixtyThousandIsValid) {
   GeneratorOptions o;
   o.services = 60000;
   o.seed = 7;
-  auto start = std::chrono::steady_clock::now();
   auto batch = GenerateNetwork(RealTerritory(), RealReference(), o);
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   ASSERT_TRUE(batch.ok()) << batch.status().ToString();
   EXPECT_NEAR(static_cast<double>(batch->cards.size()), 60000.0, 3000.0);
-  EXPECT_LT(seconds, 2.0);
-  RecordProperty("generate_ms", static_cast<int>(seconds * 1000));
   std::set<std::string> sectors, orps;
   for (const Actor& a : batch->actors) sectors.insert(a.sector);
   for (const auto& [actor, card] : batch->cards)
