@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "app/query_scope.h"
 #include "io/network_json.h"
 #include "model/czech_text.h"
 #include "model/validation.h"
@@ -15,8 +16,7 @@ void CheckCodes(FieldErrors& e, const NetworkSnapshot& snap, const std::string& 
                 const std::string& orp, const std::string& municipality,
                 const std::string& sector) {
   const Frame& f = *snap.frame;
-  if (!region.empty() && !f.territory.FindRegion(region)) e["region"] = "unknown region code";
-  if (!orp.empty() && !f.territory.FindOrp(orp)) e["orp"] = "unknown ORP code";
+  CheckTerritoryParams(e, f.territory, region, orp);
   if (!municipality.empty() && !f.territory.FindMunicipality(municipality))
     e["municipality"] = "unknown municipality code";
   if (!sector.empty() && !f.reference.FindSector(sector)) e["sector"] = "unknown sector";

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/catalog_queries.h"
+#include "app/query_scope.h"
 #include "io/meeting_json.h"
 #include "model/validation.h"
 
@@ -11,14 +12,13 @@ namespace prosit {
 FieldErrors CheckMeetingQuery(const MeetingQuery& q, const NetworkSnapshot& snap) {
   FieldErrors e;
   const Frame& f = *snap.frame;
-  if (!q.region.empty() && !f.territory.FindRegion(q.region)) e["region"] = "unknown region code";
-  if (!q.orp.empty() && !f.territory.FindOrp(q.orp)) e["orp"] = "unknown ORP code";
+  CheckTerritoryParams(e, f.territory, q.region, q.orp);
   if (!q.category.empty() && !f.reference.FindMeetingCategory(q.category))
     e["category"] = "unknown meeting category";
   if (!q.format.empty() && !OneOf(q.format, kMeetingFormats))
     e["format"] = "must be individual, joint, platform or working_group";
-  if (!q.from.empty() && !IsIsoDate(q.from)) e["from"] = "is not a date YYYY-MM-DD";
-  if (!q.to.empty() && !IsIsoDate(q.to)) e["to"] = "is not a date YYYY-MM-DD";
+  CheckDateParam(e, "from", q.from);
+  CheckDateParam(e, "to", q.to);
   return e;
 }
 
@@ -26,11 +26,7 @@ std::string ListMeetings(const NetworkSnapshot& snap, const MeetingQuery& q) {
   const Territory& t = snap.frame->territory;
   std::vector<const Meeting*> hits;
   for (const auto& [id, m] : snap.meetings) {
-    if (!q.orp.empty() && m->orp_code != q.orp) continue;
-    if (!q.region.empty()) {
-      const Orp* orp = t.FindOrp(m->orp_code);
-      if (!orp || orp->region_code != q.region) continue;
-    }
+    if (!OrpInScope(t, m->orp_code, q.region, q.orp)) continue;
     if (!q.category.empty() && m->category != q.category) continue;
     if (!q.format.empty() && m->format != q.format) continue;
     if (!q.from.empty() && m->date < q.from) continue;

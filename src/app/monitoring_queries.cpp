@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/query_scope.h"
 #include "model/validation.h"
 
 namespace prosit {
@@ -29,11 +30,10 @@ std::string CsvField(const std::string& s) {
 FieldErrors CheckMonitoringScope(const MonitoringScope& s, const NetworkSnapshot& snap) {
   FieldErrors e;
   const Territory& t = snap.frame->territory;
-  if (!s.region.empty() && !t.FindRegion(s.region)) e["region"] = "unknown region code";
-  if (!s.orp.empty() && !t.FindOrp(s.orp)) e["orp"] = "unknown ORP code";
+  CheckTerritoryParams(e, t, s.region, s.orp);
   if (!s.region.empty() && !s.orp.empty()) e["orp"] = "name an ORP or a region, not both";
-  if (!s.from.empty() && !IsIsoDate(s.from)) e["from"] = "is not a date YYYY-MM-DD";
-  if (!s.to.empty() && !IsIsoDate(s.to)) e["to"] = "is not a date YYYY-MM-DD";
+  CheckDateParam(e, "from", s.from);
+  CheckDateParam(e, "to", s.to);
   if (IsIsoDate(s.from) && IsIsoDate(s.to) && s.to < s.from) e["to"] = "lies before from";
   return e;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/catalog_queries.h"
+#include "app/query_scope.h"
 #include "io/need_json.h"
 #include "model/validation.h"
 
@@ -19,8 +20,7 @@ bool Contains(const std::vector<int64_t>& ids, const std::optional<int64_t>& id)
 FieldErrors CheckNeedQuery(const NeedQuery& q, const NetworkSnapshot& snap) {
   FieldErrors e;
   const Frame& f = *snap.frame;
-  if (!q.region.empty() && !f.territory.FindRegion(q.region)) e["region"] = "unknown region code";
-  if (!q.orp.empty() && !f.territory.FindOrp(q.orp)) e["orp"] = "unknown ORP code";
+  CheckTerritoryParams(e, f.territory, q.region, q.orp);
   if (!q.status.empty() && !OneOf(q.status, kNeedStatuses))
     e["status"] = "must be open, being_addressed, met or dropped";
   if (!q.priority.empty() && !OneOf(q.priority, kNeedPriorities))
@@ -29,8 +29,8 @@ FieldErrors CheckNeedQuery(const NeedQuery& q, const NetworkSnapshot& snap) {
     e["need_area"] = "unknown need area";
   if (!q.network_need.empty() && !f.reference.FindNetworkNeedCategory(q.network_need))
     e["network_need"] = "unknown network-need category";
-  if (!q.from.empty() && !IsIsoDate(q.from)) e["from"] = "is not a date YYYY-MM-DD";
-  if (!q.to.empty() && !IsIsoDate(q.to)) e["to"] = "is not a date YYYY-MM-DD";
+  CheckDateParam(e, "from", q.from);
+  CheckDateParam(e, "to", q.to);
   return e;
 }
 
@@ -38,11 +38,7 @@ std::string ListNeeds(const NetworkSnapshot& snap, const NeedQuery& q) {
   const Territory& t = snap.frame->territory;
   std::vector<const Need*> hits;
   for (const auto& [id, n] : snap.needs) {
-    if (!q.orp.empty() && n->orp_code != q.orp) continue;
-    if (!q.region.empty()) {
-      const Orp* orp = t.FindOrp(n->orp_code);
-      if (!orp || orp->region_code != q.region) continue;
-    }
+    if (!OrpInScope(t, n->orp_code, q.region, q.orp)) continue;
     if (!q.status.empty() && n->status != q.status) continue;
     if (!q.priority.empty() && n->priority != q.priority) continue;
     if (!q.need_area.empty() && n->need_area != q.need_area) continue;

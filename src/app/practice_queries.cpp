@@ -1,6 +1,7 @@
 #include "app/practice_queries.h"
 
 #include "app/catalog_queries.h"
+#include "app/query_scope.h"
 #include "io/practice_json.h"
 #include "model/validation.h"
 
@@ -17,11 +18,7 @@ std::string ListOfTerritory(const NetworkSnapshot& snap,
   std::vector<std::string> rendered;
   size_t total = 0;
   for (const auto& [id, r] : records) {
-    if (!q.orp.empty() && r->orp_code != q.orp) continue;
-    if (!q.region.empty()) {
-      const Orp* o = snap.frame->territory.FindOrp(r->orp_code);
-      if (!o || o->region_code != q.region) continue;
-    }
+    if (!OrpInScope(snap.frame->territory, r->orp_code, q.region, q.orp)) continue;
     if (!keep(*r)) continue;
     if (total >= q.offset && rendered.size() < q.limit) rendered.push_back(to_json(*r).dump());
     ++total;
@@ -34,8 +31,7 @@ std::string ListOfTerritory(const NetworkSnapshot& snap,
 FieldErrors CheckPracticeQuery(const PracticeQuery& q, const NetworkSnapshot& snap) {
   FieldErrors e;
   const Territory& t = snap.frame->territory;
-  if (!q.region.empty() && !t.FindRegion(q.region)) e["region"] = "unknown region code";
-  if (!q.orp.empty() && !t.FindOrp(q.orp)) e["orp"] = "unknown ORP code";
+  CheckTerritoryParams(e, t, q.region, q.orp);
   if (!q.scope.empty() && !OneOf(q.scope, kRecommendationScopes))
     e["scope"] = "must be general or specific";
   return e;

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "app/catalog_queries.h"
+#include "app/query_scope.h"
 #include "io/strategy_json.h"
 
 namespace prosit {
@@ -103,10 +104,7 @@ std::string ListOverdueSteps(const NetworkSnapshot& snap, const std::string& reg
     if (g == snap.goals.end()) continue;
     auto t = snap.themes.find(g->second->theme_id);
     if (t == snap.themes.end()) continue;
-    const std::string& theme_orp = t->second->orp_code;
-    if (!orp.empty() && theme_orp != orp) continue;
-    const Orp* o = snap.frame->territory.FindOrp(theme_orp);
-    if (!region.empty() && (!o || o->region_code != region)) continue;
+    if (!OrpInScope(snap.frame->territory, t->second->orp_code, region, orp)) continue;
     rows.push_back({s.get(), g->second.get(), t->second.get()});
   }
   std::stable_sort(rows.begin(), rows.end(),

@@ -4,49 +4,26 @@
 #include <map>
 
 #include "app/catalog_queries.h"
+#include "app/query_scope.h"
 #include "io/json_writer.h"
 #include "io/tie_json.h"
 #include "model/validation.h"
 
 namespace prosit {
 
-namespace {
-
-void CheckTerritory(FieldErrors& e, const NetworkSnapshot& snap, const std::string& region,
-                    const std::string& orp) {
-  const Territory& t = snap.frame->territory;
-  if (!region.empty() && !t.FindRegion(region)) e["region"] = "unknown region code";
-  if (!orp.empty() && !t.FindOrp(orp)) e["orp"] = "unknown ORP code";
-}
-
-void CheckDate(FieldErrors& e, const char* field, const std::string& date) {
-  if (!date.empty() && !IsIsoDate(date)) e[field] = "is not a date YYYY-MM-DD";
-}
-
-// Whether an ORP lies in the territory a query names (empty names everything).
-bool InTerritory(const Territory& t, const std::string& orp_code, const std::string& region,
-                 const std::string& orp) {
-  if (!orp.empty() && orp_code != orp) return false;
-  if (region.empty()) return true;
-  const Orp* o = t.FindOrp(orp_code);
-  return o && o->region_code == region;
-}
-
-}  // namespace
-
 FieldErrors CheckTieQuery(const TieQuery& q, const NetworkSnapshot& snap) {
   FieldErrors e;
-  CheckTerritory(e, snap, q.region, q.orp);
+  CheckTerritoryParams(e, snap.frame->territory, q.region, q.orp);
   if (!q.type.empty() && !OneOf(q.type, kTieTypes)) e["type"] = "unknown tie type";
-  CheckDate(e, "at", q.at);
+  CheckDateParam(e, "at", q.at);
   return e;
 }
 
 FieldErrors CheckDerivedTieQuery(const DerivedTieQuery& q, const NetworkSnapshot& snap) {
   FieldErrors e;
-  CheckTerritory(e, snap, q.region, q.orp);
-  CheckDate(e, "from", q.from);
-  CheckDate(e, "to", q.to);
+  CheckTerritoryParams(e, snap.frame->territory, q.region, q.orp);
+  CheckDateParam(e, "from", q.from);
+  CheckDateParam(e, "to", q.to);
   return e;
 }
 
@@ -55,7 +32,7 @@ std::string ListTies(const NetworkSnapshot& snap, const TieQuery& q) {
   auto seated_in_scope = [&](int64_t actor_id) {
     const ActorEntry* a = snap.FindActor(actor_id);
     const Municipality* m = a ? t.FindMunicipality(a->actor.seat.municipality_code) : nullptr;
-    return m && InTerritory(t, m->orp_code, q.region, q.orp);
+    return m && OrpInScope(t, m->orp_code, q.region, q.orp);
   };
   std::vector<std::string> rendered;
   size_t total = 0;
@@ -80,7 +57,7 @@ std::string ListDerivedTies(const NetworkSnapshot& snap, const DerivedTieQuery& 
   };
   std::map<std::pair<int64_t, int64_t>, Shared> pairs;
   for (const auto& [id, m] : snap.meetings) {
-    if (!InTerritory(snap.frame->territory, m->orp_code, q.region, q.orp)) continue;
+    if (!OrpInScope(snap.frame->territory, m->orp_code, q.region, q.orp)) continue;
     if ((!q.from.empty() && m->date < q.from) || (!q.to.empty() && m->date > q.to)) continue;
     std::vector<int64_t> actors = m->actor_ids;
     std::sort(actors.begin(), actors.end());

@@ -1,0 +1,21 @@
+#pragma once
+// What every list of the API shares: checking its territory and date parameters, and
+// deciding whether a record's ORP lies in the territory asked for.
+
+#include <string>
+
+#include "model/status.h"
+#include "model/territory.h"
+
+namespace prosit {
+
+// "unknown region code" / "unknown ORP code" for codes the territory does not have.
+void CheckTerritoryParams(FieldErrors& e, const Territory& t, const std::string& region,
+                          const std::string& orp);
+// "is not a date YYYY-MM-DD" for a non-empty parameter that is not one.
+void CheckDateParam(FieldErrors& e, const char* field, const std::string& date);
+// Whether `orp_code` lies in the ORP or region asked for (both empty: everywhere).
+bool OrpInScope(const Territory& t, const std::string& orp_code, const std::string& region,
+                const std::string& orp);
+
+}  // namespace prosit
