@@ -22,6 +22,8 @@ ApiRouter MakeApiRouter(ApiContext& ctx) {
              [](const ApiRequest&) { return ApiResponse::Json(OpenApiDocument()); });
   AddCatalogRoutes(router, ctx);
   AddWorkRoutes(router, ctx);
+  AddAnalysisRoutes(router, ctx);
+  AddCooperationRoutes(router, ctx);
   return router;
 }
 

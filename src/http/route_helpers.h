@@ -115,5 +115,7 @@ void AddGetById(ApiRouter& router, ApiContext& ctx, const std::string& pattern, 
 // The route modules.
 void AddCatalogRoutes(ApiRouter& router, ApiContext& ctx);  // territory, reference, actors, cards
 void AddWorkRoutes(ApiRouter& router, ApiContext& ctx);     // the networker's records
+void AddAnalysisRoutes(ApiRouter& router, ApiContext& ctx);  // coverage, accessibility, what-if
+void AddCooperationRoutes(ApiRouter& router, ApiContext& ctx);  // the cooperation network
 
 }  // namespace prosit

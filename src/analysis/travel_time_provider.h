@@ -1,0 +1,31 @@
+#pragma once
+// TravelTimeProvider: where travel times between municipalities come from — the built-in
+// great-circle estimate, a matrix imported from a routing engine, or an OSRM server.
+// The analyses read only the TravelTimes it produces.
+
+#include <string>
+
+#include "analysis/travel_times.h"
+#include "model/status.h"
+#include "model/territory.h"
+
+namespace prosit {
+
+// How far the table must reach, per mode: the longest norm an analysis may ask about.
+struct TravelTimeRequest {
+  float cutoff_car = 90;
+  float cutoff_pt = 90;
+};
+
+class TravelTimeProvider {
+ public:
+  virtual ~TravelTimeProvider() = default;
+  // A short description for explanations ("great-circle × 1.3 at 60 km/h …").
+  virtual std::string Describe() const = 0;
+  // Times between every pair of municipalities within the cutoffs. Every municipality
+  // reaches itself (an intra-municipal time) unless the source says otherwise.
+  virtual Result<TravelTimes> Compute(const Territory& territory,
+                                      const TravelTimeRequest& request) const = 0;
+};
+
+}  // namespace prosit
