@@ -1,10 +1,97 @@
-// Routes of the analyses of the service network: travel times, coverage of the optimal
-// model, spatial accessibility and what-if planning.
+// Routes of the analyses of the service network: coverage of the optimal model, spatial
+// accessibility, what-if planning and the ranking of seats for a new service.
 
+#include "app/accessibility_queries.h"
+#include "app/coverage_queries.h"
+#include "app/what_if_queries.h"
 #include "http/route_helpers.h"
 
 namespace prosit {
 
-void AddAnalysisRoutes(ApiRouter& router, ApiContext& ctx) {}
+namespace {
+
+// Runs `answer` on the analysis basis of the current snapshot; 503 while the travel
+// times cannot be had (a routing server down, say).
+template <typename Answer>
+ApiResponse WithBasis(ApiContext& ctx, Answer answer) {
+  auto basis = ctx.analysis.Basis(ctx.keeper.Current());
+  if (!basis.ok())
+    return ApiResponse::Error(503, "analysis_unavailable",
+                              "travel times are not available: " + basis.status().message());
+  return answer(**basis);
+}
+
+void AddCoverageRoute(ApiRouter& router, ApiContext& ctx) {
+  router.Add("GET", "/api/v1/analysis/coverage", [&ctx](const ApiRequest& r) {
+    QueryReader qr(r);
+    CoverageQuery q;
+    q.region = qr.Text("region");
+    q.orp = qr.Text("orp");
+    if (r.query.count("mode")) q.mode = qr.Text("mode");
+    FieldErrors e = CheckCoverageQuery(q, ctx.keeper.Current()->frame->territory);
+    e.insert(qr.errors.begin(), qr.errors.end());
+    if (!e.empty()) return Invalid(e);
+    return WithBasis(ctx, [&](const AnalysisBasis& b) {
+      return ApiResponse::Json(CoverageJson(b, q));
+    });
+  });
+}
+
+void AddAccessibilityRoute(ApiRouter& router, ApiContext& ctx) {
+  router.Add("GET", "/api/v1/analysis/accessibility", [&ctx](const ApiRequest& r) {
+    QueryReader qr(r);
+    AccessibilityQuery q;
+    q.region = qr.Text("region");
+    q.orp = qr.Text("orp");
+    q.cell = qr.Text("cell");
+    q.service_type = qr.Text("service_type");
+    if (r.query.count("mode")) q.mode = qr.Text("mode");
+    if (r.query.count("decay")) q.decay = qr.Text("decay");
+    q.max_minutes = qr.Int("max_minutes", 1, 90);
+    FieldErrors e = CheckAccessibilityQuery(q, *ctx.keeper.Current()->frame);
+    e.insert(qr.errors.begin(), qr.errors.end());
+    if (!e.empty()) return Invalid(e);
+    return WithBasis(ctx, [&](const AnalysisBasis& b) {
+      return ApiResponse::Json(AccessibilityJson(b, q));
+    });
+  });
+}
+
+void AddWhatIfRoutes(ApiRouter& router, ApiContext& ctx) {
+  router.Add("POST", "/api/v1/analysis/what-if", [&ctx](const ApiRequest& r) {
+    auto body = Body(r);
+    if (!body.ok()) return ApiResponse::Error(body.status());
+    auto request = ReadWhatIfRequest(*body);
+    if (!request.ok()) return ApiResponse::Error(request.status());
+    return WithBasis(ctx, [&](const AnalysisBasis& b) {
+      auto change = MakeServiceChange(b, *request);
+      if (!change.ok()) return ApiResponse::Error(change.status());
+      return ApiResponse::Json(WhatIfJson(b, *request, *change));
+    });
+  });
+  router.Add("GET", "/api/v1/analysis/candidates", [&ctx](const ApiRequest& r) {
+    QueryReader qr(r);
+    CandidateQuery q;
+    q.region = qr.Text("region");
+    q.orp = qr.Text("orp");
+    q.service_type = qr.Text("service_type");
+    if (r.query.count("mode")) q.mode = qr.Text("mode");
+    q.limit = static_cast<size_t>(qr.Int("limit", 1, kMaxPageSize).value_or(10));
+    FieldErrors e = CheckCandidateQuery(q, *ctx.keeper.Current()->frame);
+    e.insert(qr.errors.begin(), qr.errors.end());
+    if (!e.empty()) return Invalid(e);
+    return WithBasis(ctx, [&](const AnalysisBasis& b) {
+      return ApiResponse::Json(CandidatesJson(b, q));
+    });
+  });
+}
+
+}  // namespace
+
+void AddAnalysisRoutes(ApiRouter& router, ApiContext& ctx) {
+  AddCoverageRoute(router, ctx);
+  AddAccessibilityRoute(router, ctx);
+  AddWhatIfRoutes(router, ctx);
+}
 
 }  // namespace prosit

@@ -1,0 +1,101 @@
+#pragma once
+// Coverage of the optimal model: for an ORP, for every cell of the model (need area ×
+// support level), which expected service types are there, their capacity per 1,000
+// children, which municipalities reach one within the norm's travel time, and a status —
+// covered, capacity short, too far for part of the ORP, or missing (a white spot).
+// Strong spots too. Pure: every figure names the services and times behind it.
+//
+// The rules, so that every figure can be explained:
+// - A service is present in the ORP when the territory it serves includes a municipality
+//   of the ORP (its card says so).
+// - A municipality is reached when a present service that serves it is outreach, or has
+//   a delivery location within the cell's norm (max minutes by the mode).
+// - Capacity attributed to the ORP is the service's capacity × the ORP's share of the
+//   children of the territory it serves; services without a stated capacity add nothing
+//   and are listed.
+// - Status: missing when no expected type is present; else capacity short when the cell
+//   has a capacity norm and the capacity per 1,000 children is below it; else too far
+//   when some children live in municipalities not reached by the judging mode; else
+//   covered. A cell is strong when covered, with at least two services, and at least
+//   1.5 × its capacity norm where it has one.
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analysis/service_layout.h"
+#include "analysis/travel_times.h"
+
+namespace prosit {
+
+enum class CellStatus { kCovered, kCapacityShort, kTooFar, kMissing };
+inline constexpr int kCellStatuses = 4;
+const char* ToString(CellStatus status);
+
+struct CoverageOptions {
+  TravelMode judge_by = TravelMode::kPublicTransport;  // families without a car
+};
+
+// A present service and the part of its capacity attributed to the ORP.
+struct PresentService {
+  int64_t card_id = 0;  // 0: the hypothetical one
+  uint32_t type = 0;
+  bool outreach = false;
+  std::optional<double> capacity_share;
+  size_t orps_served = 0;
+};
+
+// How one municipality reaches a cell: the nearest serving service per mode.
+struct PlaceReach {
+  uint32_t place = 0;
+  double children = 0;
+  std::array<std::optional<float>, kTravelModes> minutes;  // nullopt: none within the cutoff
+  std::array<int64_t, kTravelModes> nearest_card{};        // 0 when none (or hypothetical)
+  std::array<bool, kTravelModes> within_norm{};
+};
+
+struct CellCoverage {
+  const ModelCell* cell = nullptr;
+  std::vector<std::string> types_present, types_missing;
+  std::vector<PresentService> services;
+  std::optional<double> capacity;           // attributed; nullopt when no service states one
+  std::optional<double> capacity_per_1000;  // nullopt without capacity or children
+  std::vector<int64_t> cards_without_capacity;
+  std::array<std::optional<double>, kTravelModes> share_within_norm;  // nullopt: no children
+  std::vector<PlaceReach> places;  // the ORP's municipalities, in code order
+  CellStatus status = CellStatus::kMissing;
+  bool capacity_short = false, too_far = false, strong = false;
+};
+
+struct OrpCoverage {
+  uint32_t orp = 0;
+  double children = 0;
+  std::vector<CellCoverage> cells;  // in the model's order
+  std::array<int, kCellStatuses> cells_by_status{};
+  // Services present here that serve several ORPs (strong spots of cooperation).
+  std::vector<PresentService> shared_services;
+};
+
+OrpCoverage ComputeOrpCoverage(const ServiceLayout& layout, const TravelTimes& times, uint32_t orp,
+                               const CoverageOptions& options,
+                               const ServiceChange* change = nullptr);
+
+// The same for many ORPs, summed up per model cell.
+struct CellSummary {
+  const ModelCell* cell = nullptr;
+  std::array<int, kCellStatuses> orps_by_status{};
+  double children = 0;
+  double children_within_norm = 0;  // by the judging mode
+};
+
+struct CoverageSummary {
+  std::vector<CellSummary> cells;  // in the model's order
+  std::array<int, kCellStatuses> cells_by_status{};  // over all ORPs and cells
+  double children = 0;
+};
+
+CoverageSummary SummarizeCoverage(const std::vector<OrpCoverage>& orps,
+                                  const ReferenceData& reference, TravelMode judged_by);
+
+}  // namespace prosit

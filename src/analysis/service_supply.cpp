@@ -1,0 +1,34 @@
+#include "analysis/service_supply.h"
+
+namespace prosit {
+
+ServiceSupply GatherSupply(const ServiceLayout& layout, const std::vector<uint32_t>& types,
+                           const ServiceChange* change) {
+  ServiceSupply supply;
+  for (uint32_t type : types)
+    layout.ForEachOfType(type, change, [&](const LocatedService& s) {
+      if (!s.capacity) {
+        supply.without_capacity.push_back(s.card_id);
+      } else if (s.outreach) {
+        supply.outreach.push_back({layout.ServedPlaces(s), *s.capacity});
+        supply.outreach_cards.push_back(s.card_id);
+      } else {
+        double share = *s.capacity / static_cast<double>(s.places.size());
+        for (uint32_t place : s.places) {
+          supply.sites.push_back({place, share});
+          supply.site_cards.push_back(s.card_id);
+        }
+      }
+    });
+  return supply;
+}
+
+Catchment CellCatchment(const ModelCell& cell, TravelMode mode, DistanceDecay decay) {
+  Catchment c;
+  c.max_minutes =
+      static_cast<float>(mode == TravelMode::kCar ? cell.max_minutes_car : cell.max_minutes_pt);
+  c.decay = decay;
+  return c;
+}
+
+}  // namespace prosit

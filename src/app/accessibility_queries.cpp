@@ -1,0 +1,176 @@
+#include "app/accessibility_queries.h"
+
+#include "app/analysis_json.h"
+#include "app/query_scope.h"
+
+namespace prosit {
+
+using nlohmann::json;
+
+namespace {
+
+const ModelCell* FindCell(const ReferenceData& ref, const std::string& key) {
+  for (const ModelCell& c : ref.model_cells)
+    if (CellKey(c) == key) return &c;
+  return nullptr;
+}
+
+std::vector<uint32_t> ScopeOrps(const TerritoryIndex& t, const AccessibilityQuery& q) {
+  std::vector<uint32_t> orps;
+  if (!q.orp.empty()) orps.push_back(*t.FindOrp(q.orp));
+  else if (!q.region.empty())
+    for (uint32_t o : t.OrpsOfRegion(*t.FindRegion(q.region))) orps.push_back(o);
+  else
+    for (uint32_t o = 0; o < t.orps(); ++o) orps.push_back(o);
+  return orps;
+}
+
+json CatchmentJson(const Catchment& c) {
+  json steps = json::array();
+  if (c.decay == DistanceDecay::kStep)
+    for (auto [share, weight] : c.steps)
+      steps.push_back({{"up_to_minutes", Round(share * c.max_minutes, 2)}, {"weight", weight}});
+  return {{"max_minutes", c.max_minutes}, {"decay", ToString(c.decay)}, {"steps", steps}};
+}
+
+json SupplyJson(const ServiceSupply& supply, const AccessibilityResult& r) {
+  std::vector<int64_t> idle;
+  for (uint32_t i : r.sites_without_demand) idle.push_back(supply.site_cards[i]);
+  for (uint32_t i : r.outreach_without_demand) idle.push_back(supply.outreach_cards[i]);
+  return {{"capacity_total", Round(r.supply_total, 2)},
+          {"capacity_without_demand", Round(r.supply_without_demand, 2)},
+          {"cards_without_demand_in_reach", idle},
+          {"sites", supply.sites.size()},
+          {"outreach_services", supply.outreach.size()},
+          {"cards_without_capacity", supply.without_capacity}};
+}
+
+// Access per 1,000 children, the way people read it.
+json Per1000(double access) { return Round(access * 1000, 4); }
+
+json OrpMeans(const AnalysisBasis& basis, const std::vector<uint32_t>& orps,
+              const AccessibilityResult& r) {
+  const TerritoryIndex& t = *basis.territory;
+  json out = json::array();
+  for (uint32_t o : orps) {
+    const Orp& orp = basis.frame().territory.orps()[o];
+    out.push_back({{"code", orp.code},
+                   {"name", orp.name},
+                   {"children", Round(t.children_of_orp(o), 1)},
+                   {"access_per_1000_children",
+                    Per1000(WeightedMeanAccess(r, t.children(), t.PlacesOfOrp(o)))}});
+  }
+  return out;
+}
+
+json PlacesJson(const AnalysisBasis& basis, uint32_t orp, const AccessibilityResult& r) {
+  json out = json::array();
+  for (uint32_t p : basis.territory->PlacesOfOrp(orp)) {
+    const Municipality& m = basis.frame().territory.municipalities()[p];
+    out.push_back({{"code", m.code},
+                   {"name", m.name},
+                   {"children", Round(basis.territory->children()[p], 1)},
+                   {"access_per_1000_children", Per1000(r.access[p])}});
+  }
+  return out;
+}
+
+// Without a cell or type: every model cell's mean per ORP.
+std::string AllCellsJson(const AnalysisBasis& basis, const AccessibilityQuery& q, TravelMode mode,
+                         DistanceDecay decay) {
+  std::vector<uint32_t> orps = ScopeOrps(*basis.territory, q);
+  json cells = json::array();
+  for (const ModelCell& cell : basis.frame().reference.model_cells) {
+    Catchment catchment = CellCatchment(cell, mode, decay);
+    ServiceSupply supply =
+        GatherSupply(*basis.layout, TypeIndices(*basis.layout, cell.service_types));
+    AccessibilityResult r = RunAccessibility(basis, supply, mode, catchment);
+    json j = ModelCellJson(basis.frame().reference, cell);
+    j.update({{"catchment", CatchmentJson(catchment)},
+              {"supply", SupplyJson(supply, r)},
+              {"orps", OrpMeans(basis, orps, r)}});
+    cells.push_back(j);
+  }
+  return json{{"scope", {{"region", q.region}, {"orp", q.orp}}},
+              {"mode", q.mode},
+              {"method", MethodJson(basis)},
+              {"cells", cells}}
+      .dump();
+}
+
+}  // namespace
+
+std::vector<uint32_t> TypeIndices(const ServiceLayout& layout, const std::vector<std::string>& ids) {
+  std::vector<uint32_t> out;
+  for (const std::string& id : ids)
+    if (auto t = layout.FindType(id)) out.push_back(*t);
+  return out;
+}
+
+AccessibilityResult RunAccessibility(const AnalysisBasis& basis, const ServiceSupply& supply,
+                                     TravelMode mode, const Catchment& catchment) {
+  AccessibilityInput in;
+  in.demand = basis.territory->children();
+  in.sites = supply.sites;
+  in.outreach = supply.outreach;
+  in.times = basis.times.get();
+  in.mode = mode;
+  in.catchment = catchment;
+  return ComputeAccessibility(in);
+}
+
+FieldErrors CheckAccessibilityQuery(const AccessibilityQuery& q, const Frame& frame) {
+  FieldErrors e;
+  CheckTerritoryParams(e, frame.territory, q.region, q.orp);
+  if (!q.region.empty() && !q.orp.empty()) e["orp"] = "name an ORP or a region, not both";
+  if (!q.cell.empty() && !FindCell(frame.reference, q.cell))
+    e["cell"] = "unknown model cell; write need_area:level, e.g. relationships:3";
+  if (!q.service_type.empty() && !frame.reference.FindServiceType(q.service_type))
+    e["service_type"] = "unknown service type";
+  if (!q.cell.empty() && !q.service_type.empty())
+    e["service_type"] = "name a cell or a service type, not both";
+  if (!ParseTravelMode(q.mode)) e["mode"] = "must be pt or car";
+  if (!ParseDistanceDecay(q.decay)) e["decay"] = "must be step, gaussian, binary or inverse";
+  if (q.service_type.empty() && q.cell.empty() && q.max_minutes)
+    e["max_minutes"] = "applies to one cell or service type";
+  return e;
+}
+
+std::string AccessibilityJson(const AnalysisBasis& basis, const AccessibilityQuery& q) {
+  TravelMode mode = *ParseTravelMode(q.mode);
+  DistanceDecay decay = *ParseDistanceDecay(q.decay);
+  if (q.cell.empty() && q.service_type.empty()) return AllCellsJson(basis, q, mode, decay);
+  const ReferenceData& ref = basis.frame().reference;
+  json what;
+  std::vector<std::string> type_ids;
+  Catchment catchment;
+  if (!q.cell.empty()) {
+    const ModelCell& cell = *FindCell(ref, q.cell);
+    what = ModelCellJson(ref, cell);
+    type_ids = cell.service_types;
+    catchment = CellCatchment(cell, mode, decay);
+  } else {
+    const ServiceType& type = *ref.FindServiceType(q.service_type);
+    what = {{"service_type", type.id}, {"label", {{"cs", type.label.cs}, {"en", type.label.en}}}};
+    type_ids = {type.id};
+    const SupportLevel* level = ref.FindLevel(type.level);
+    catchment.decay = decay;
+    catchment.max_minutes = static_cast<float>(
+        level ? (mode == TravelMode::kCar ? level->max_minutes_car : level->max_minutes_pt) : 30);
+  }
+  if (q.max_minutes) catchment.max_minutes = static_cast<float>(*q.max_minutes);
+  ServiceSupply supply = GatherSupply(*basis.layout, TypeIndices(*basis.layout, type_ids));
+  AccessibilityResult r = RunAccessibility(basis, supply, mode, catchment);
+  std::vector<uint32_t> orps = ScopeOrps(*basis.territory, q);
+  json j = {{"scope", {{"region", q.region}, {"orp", q.orp}}},
+            {"of", what},
+            {"mode", q.mode},
+            {"catchment", CatchmentJson(catchment)},
+            {"method", MethodJson(basis)},
+            {"supply", SupplyJson(supply, r)},
+            {"orps", OrpMeans(basis, orps, r)}};
+  if (!q.orp.empty()) j["municipalities"] = PlacesJson(basis, orps.front(), r);
+  return j.dump();
+}
+
+}  // namespace prosit

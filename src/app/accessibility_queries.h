@@ -1,0 +1,38 @@
+#pragma once
+// Accessibility queries: E2SFCA over the whole country (catchments cross borders) for a
+// model cell or a service type, reported per municipality of an ORP and as the
+// child-weighted mean per ORP of a region or the country; without a cell or type, the
+// mean of every model cell per ORP.
+
+#include <optional>
+#include <string>
+
+#include "analysis/service_supply.h"
+#include "app/network_analysis.h"
+
+namespace prosit {
+
+struct AccessibilityQuery {
+  std::string region, orp;
+  std::string cell;          // "need_area:level"
+  std::string service_type;  // instead of a cell
+  std::string mode = "pt";
+  std::string decay = "step";
+  std::optional<int64_t> max_minutes;  // instead of the norm's
+};
+
+FieldErrors CheckAccessibilityQuery(const AccessibilityQuery& q, const Frame& frame);
+std::string AccessibilityJson(const AnalysisBasis& basis, const AccessibilityQuery& q);
+
+// The service types (indices) and catchment of a model cell.
+struct CellAccessInput {
+  const ModelCell* cell = nullptr;
+  std::vector<uint32_t> types;
+  Catchment catchment;
+};
+std::vector<uint32_t> TypeIndices(const ServiceLayout& layout, const std::vector<std::string>& ids);
+// E2SFCA of one set of types over the whole country.
+AccessibilityResult RunAccessibility(const AnalysisBasis& basis, const ServiceSupply& supply,
+                                     TravelMode mode, const Catchment& catchment);
+
+}  // namespace prosit

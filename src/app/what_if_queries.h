@@ -1,0 +1,30 @@
+#pragma once
+// What-if queries: the coverage, white spots and accessibility a hypothetical change of
+// services would bring, computed over the real network without saving anything; and
+// the ranking of municipalities as seats of a new service of a type.
+
+#include <string>
+
+#include "app/network_analysis.h"
+#include "io/what_if_json.h"
+
+namespace prosit {
+
+// Checks the request against the network (types, municipalities, territories, cards)
+// and lays it out as a change; 422 naming each bad field.
+Result<ServiceChange> MakeServiceChange(const AnalysisBasis& basis, const WhatIfRequest& request);
+// Before and after, for the ORPs and model cells the change touches.
+std::string WhatIfJson(const AnalysisBasis& basis, const WhatIfRequest& request,
+                       const ServiceChange& change);
+
+struct CandidateQuery {
+  std::string region, orp;  // where to look; one of them is required
+  std::string service_type;
+  std::string mode = "pt";
+  size_t limit = 10;
+};
+
+FieldErrors CheckCandidateQuery(const CandidateQuery& q, const Frame& frame);
+std::string CandidatesJson(const AnalysisBasis& basis, const CandidateQuery& q);
+
+}  // namespace prosit
