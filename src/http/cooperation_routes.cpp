@@ -1,9 +1,46 @@
 // Routes of the analysis of the cooperation network between actors.
 
+#include "app/cooperation_queries.h"
 #include "http/route_helpers.h"
 
 namespace prosit {
 
-void AddCooperationRoutes(ApiRouter& router, ApiContext& ctx) {}
+void AddCooperationRoutes(ApiRouter& router, ApiContext& ctx) {
+  router.Add("GET", "/api/v1/analysis/network", [&ctx](const ApiRequest& r) {
+    auto snap = ctx.keeper.Current();
+    QueryReader qr(r);
+    CooperationQuery q;
+    q.region = qr.Text("region");
+    q.orp = qr.Text("orp");
+    if (!qr.Text("ties").empty()) q.ties = qr.Text("ties");
+    q.at = qr.Text("at");
+    q.from = qr.Text("from");
+    q.to = qr.Text("to");
+    if (!qr.Text("sort").empty()) q.sort = qr.Text("sort");
+    q.offset = static_cast<size_t>(qr.Int("offset", 0, 1'000'000'000).value_or(0));
+    q.limit = static_cast<size_t>(qr.Int("limit", 0, 10'000).value_or(500));
+    FieldErrors errors = CheckCooperationQuery(q, *snap);
+    errors.insert(qr.errors.begin(), qr.errors.end());
+    if (!errors.empty()) return Invalid(errors);
+    auto doc = CooperationNetworkJson(*snap, q, ctx.clock.Today());
+    if (!doc.ok()) return ApiResponse::Error(doc.status());
+    return ApiResponse::Json(*doc);
+  });
+  router.Add("GET", "/api/v1/analysis/network/changes", [&ctx](const ApiRequest& r) {
+    auto snap = ctx.keeper.Current();
+    QueryReader qr(r);
+    CooperationChangesQuery q;
+    q.region = qr.Text("region");
+    q.orp = qr.Text("orp");
+    if (!qr.Text("ties").empty()) q.ties = qr.Text("ties");
+    q.from = qr.Text("from");
+    q.to = qr.Text("to");
+    FieldErrors errors = CheckCooperationChanges(q, *snap);
+    if (!errors.empty()) return Invalid(errors);
+    auto doc = CooperationChangesJson(*snap, q, ctx.clock.Today());
+    if (!doc.ok()) return ApiResponse::Error(doc.status());
+    return ApiResponse::Json(*doc);
+  });
+}
 
 }  // namespace prosit
