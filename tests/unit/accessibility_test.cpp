@@ -1,0 +1,231 @@
+#include "analysis/accessibility.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+#include <random>
+
+#include "analysis/great_circle_travel.h"
+#include "test_data.h"
+
+namespace prosit {
+namespace {
+
+constexpr TravelMode kMode = TravelMode::kCar;
+
+// Symmetric times from (a, b, minutes) triples; every place reaches itself in 0 minutes.
+TravelTimes Times(size_t places,
+                  std::initializer_list<std::tuple<uint32_t, uint32_t, float>> legs) {
+  TravelTimesBuilder b(places);
+  b.SetCutoff(kMode, 1000);
+  for (uint32_t i = 0; i < places; ++i) b.Add(kMode, i, i, 0);
+  for (auto [from, to, minutes] : legs) {
+    b.Add(kMode, from, to, minutes);
+    b.Add(kMode, to, from, minutes);
+  }
+  return std::move(b).Build("test");
+}
+
+struct Case {
+  std::vector<double> demand;
+  std::vector<SupplySite> sites;
+  std::vector<OutreachSupply> outreach;
+  TravelTimes times;
+  Catchment catchment;
+
+  AccessibilityResult Run() const {
+    AccessibilityInput in;
+    in.demand = demand;
+    in.sites = sites;
+    in.outreach = outreach;
+    in.times = &times;
+    in.mode = kMode;
+    in.catchment = catchment;
+    return ComputeAccessibility(in);
+  }
+};
+
+Catchment Of(DistanceDecay decay, float max_minutes) {
+  Catchment c;
+  c.decay = decay;
+  c.max_minutes = max_minutes;
+  return c;
+}
+
+// Σ_i P_i·A_i, the left side of the invariant.
+double Served(const AccessibilityResult& r, const std::vector<double>& demand) {
+  double sum = 0;
+  for (size_t i = 0; i < demand.size(); ++i) sum += demand[i] * r.access[i];
+  return sum;
+}
+
+TEST(Accessibility, DecayNamesRoundTrip) {
+  for (DistanceDecay d : {DistanceDecay::kBinary, DistanceDecay::kStep, DistanceDecay::kGaussian,
+                          DistanceDecay::kInverse})
+    EXPECT_EQ(ParseDistanceDecay(ToString(d)), d);
+  EXPECT_FALSE(ParseDistanceDecay("exponential"));
+}
+
+TEST(Accessibility, Weights) {
+  Catchment step = Of(DistanceDecay::kStep, 30);
+  EXPECT_EQ(step.Weight(0), 1);
+  EXPECT_EQ(step.Weight(10), 1);  // the bound belongs to the nearer zone
+  EXPECT_FLOAT_EQ(step.Weight(10.5f), 0.68f);
+  EXPECT_FLOAT_EQ(step.Weight(20), 0.68f);
+  EXPECT_FLOAT_EQ(step.Weight(30), 0.22f);
+  EXPECT_EQ(step.Weight(30.01f), 0);
+
+  Catchment gauss = Of(DistanceDecay::kGaussian, 40);
+  EXPECT_DOUBLE_EQ(gauss.Weight(0), 1);
+  EXPECT_NEAR(gauss.Weight(40), 0, 1e-15);
+  double e = std::exp(-0.5);
+  EXPECT_DOUBLE_EQ(gauss.Weight(20), (std::exp(-0.125) - e) / (1 - e));
+
+  Catchment inverse = Of(DistanceDecay::kInverse, 61);
+  EXPECT_EQ(inverse.Weight(0.5f), 1);
+  EXPECT_EQ(inverse.Weight(4), 0.25);
+  EXPECT_EQ(inverse.Weight(62), 0);
+
+  EXPECT_EQ(Of(DistanceDecay::kBinary, 15).Weight(15), 1);
+  EXPECT_EQ(Of(DistanceDecay::kBinary, 0).Weight(0), 0);  // a catchment of no minutes
+  EXPECT_EQ(Of(DistanceDecay::kBinary, std::nanf("")).Weight(0), 0);
+}
+
+// Two places 15 minutes apart, 100 and 50 children, 3 places of capacity at the first.
+TEST(Accessibility, TwoPlacesOneSiteByHand) {
+  Case c{{100, 50}, {{0, 3}}, {}, Times(2, {{0, 1, 15}}), Of(DistanceDecay::kStep, 30)};
+  AccessibilityResult r = c.Run();
+  const double second = 0.68f;  // the neighbour is in the second zone (weights are floats)
+  double reach = 100 + 50 * second;
+  ASSERT_EQ(r.site_ratio.size(), 1u);
+  EXPECT_DOUBLE_EQ(r.site_ratio[0], 3 / reach);
+  EXPECT_DOUBLE_EQ(r.access[0], 3 / reach);
+  EXPECT_DOUBLE_EQ(r.access[1], second * 3 / reach);
+  EXPECT_DOUBLE_EQ(Served(r, c.demand), 3);
+  EXPECT_TRUE(r.sites_without_demand.empty());
+
+  c.catchment = Of(DistanceDecay::kBinary, 10);  // the neighbour is out of reach
+  r = c.Run();
+  EXPECT_DOUBLE_EQ(r.access[0], 0.03);
+  EXPECT_EQ(r.access[1], 0);
+}
+
+// Plain 2SFCA: A_i = Σ_{j: d_ij ≤ d0} S_j / Σ_{k: d_kj ≤ d0} P_k, on a line a — b — c.
+TEST(Accessibility, BinaryIsTwoStepFca) {
+  Case c{{10, 20, 40},
+         {{0, 6}, {2, 4}, {2, 2}},
+         {},
+         Times(3, {{0, 1, 20}, {1, 2, 20}, {0, 2, 40}}),
+         Of(DistanceDecay::kBinary, 30)};
+  AccessibilityResult r = c.Run();
+  double r_a = 6.0 / (10 + 20), r_c = 6.0 / (20 + 40);
+  EXPECT_DOUBLE_EQ(r.access[0], r_a);
+  EXPECT_DOUBLE_EQ(r.access[1], r_a + r_c);
+  EXPECT_DOUBLE_EQ(r.access[2], r_c);
+  EXPECT_DOUBLE_EQ(r.site_ratio[1], 4.0 / 60);  // sites at one place share its demand
+  EXPECT_DOUBLE_EQ(r.site_ratio[2], 2.0 / 60);
+  EXPECT_DOUBLE_EQ(Served(r, c.demand), 12);
+}
+
+TEST(Accessibility, BadCapacityCountsAsZero) {
+  double nan = std::numeric_limits<double>::quiet_NaN();
+  double inf = std::numeric_limits<double>::infinity();
+  Case c{{100, 50},
+         {{0, 0}, {0, nan}, {1, -5}, {1, inf}, {1, 5}},
+         {{{0}, nan}},
+         Times(2, {{0, 1, 5}}),
+         Of(DistanceDecay::kGaussian, 30)};
+  AccessibilityResult r = c.Run();
+  for (double a : r.access) EXPECT_TRUE(std::isfinite(a));
+  for (size_t i = 0; i < 4; ++i) EXPECT_EQ(r.site_ratio[i], 0) << i;
+  EXPECT_GT(r.site_ratio[4], 0);
+  EXPECT_EQ(r.outreach_ratio[0], 0);
+  EXPECT_EQ(r.supply_total, 5);
+  EXPECT_TRUE(r.sites_without_demand.empty());  // they have demand, just no capacity
+  EXPECT_DOUBLE_EQ(Served(r, c.demand), 5);
+}
+
+TEST(Accessibility, NoChildrenNoShares) {
+  Case c{
+      {0, 0}, {{0, 4}, {1, 6}}, {{{0, 1}, 2}}, Times(2, {{0, 1, 5}}), Of(DistanceDecay::kStep, 30)};
+  AccessibilityResult r = c.Run();
+  EXPECT_EQ(r.access, (std::vector<double>{0, 0}));
+  EXPECT_EQ(r.site_ratio, (std::vector<double>{0, 0}));
+  EXPECT_EQ(r.sites_without_demand, (std::vector<uint32_t>{0, 1}));
+  EXPECT_EQ(r.outreach_without_demand, (std::vector<uint32_t>{0}));
+  EXPECT_EQ(r.supply_total, 12);
+  EXPECT_EQ(r.supply_without_demand, 12);
+}
+
+// A service on an island (no children within reach) gets R = 0 and is listed; the rest
+// of the country is untouched by it.
+TEST(Accessibility, SupplyWithoutDemandInReach) {
+  Case c{{100, 50, 0},
+         {{0, 3}, {2, 7}, {9, 1}},
+         {},
+         Times(3, {{0, 1, 10}, {1, 2, 50}}),
+         Of(DistanceDecay::kBinary, 30)};
+  AccessibilityResult r = c.Run();
+  EXPECT_EQ(r.sites_without_demand, (std::vector<uint32_t>{1, 2}));  // 9: no such place
+  EXPECT_EQ(r.site_ratio[1], 0);
+  EXPECT_EQ(r.supply_without_demand, 8);
+  EXPECT_EQ(r.access[2], 0);
+  EXPECT_DOUBLE_EQ(Served(r, c.demand), r.supply_total - r.supply_without_demand);
+}
+
+TEST(Accessibility, OutreachReachesItsPlacesWithoutTravel) {
+  // No travel times at all between the places: only outreach reaches the second one.
+  Case c{{100, 50, 30}, {}, {{{0, 1, 1}, 15}}, Times(3, {}), Of(DistanceDecay::kStep, 30)};
+  AccessibilityResult r = c.Run();
+  EXPECT_DOUBLE_EQ(r.outreach_ratio[0], 0.1);  // a place listed twice counts once
+  EXPECT_DOUBLE_EQ(r.access[0], 0.1);
+  EXPECT_DOUBLE_EQ(r.access[1], 0.1);
+  EXPECT_EQ(r.access[2], 0);
+  EXPECT_DOUBLE_EQ(Served(r, c.demand), 15);
+  std::vector<uint32_t> first_two = {0, 1};
+  EXPECT_DOUBLE_EQ(WeightedMeanAccess(r, c.demand, first_two), 0.1);
+  std::vector<uint32_t> third = {2};
+  EXPECT_EQ(WeightedMeanAccess(r, c.demand, third), 0);
+}
+
+// The invariant on the whole country with the built-in travel times: every child's share
+// adds up to the supply that has children in reach, for every decay.
+TEST(Accessibility, InvariantOnRealTerritory) {
+  const Territory& t = testing::RealTerritory();
+  auto times = GreatCircleTravel().Compute(t, {90, 90});
+  ASSERT_TRUE(times.ok());
+  std::vector<double> demand;
+  for (const auto& m : t.municipalities()) demand.push_back(m.children_0_17);
+  std::mt19937_64 rng(7);
+  std::vector<SupplySite> sites(3000);
+  for (auto& s : sites) s = {static_cast<uint32_t>(rng() % demand.size()), 1.0 + rng() % 50};
+  std::vector<OutreachSupply> outreach;
+  for (const auto& orp : t.orps()) {
+    OutreachSupply o{{}, 20};
+    for (size_t i : t.MunicipalitiesOfOrp(orp.code)) o.places.push_back(static_cast<uint32_t>(i));
+    outreach.push_back(std::move(o));
+  }
+  for (DistanceDecay decay : {DistanceDecay::kBinary, DistanceDecay::kStep,
+                              DistanceDecay::kGaussian, DistanceDecay::kInverse}) {
+    AccessibilityInput in;
+    in.demand = demand;
+    in.sites = sites;
+    in.outreach = outreach;
+    in.times = &*times;
+    in.mode = TravelMode::kPublicTransport;
+    in.catchment = Of(decay, 45);
+    AccessibilityResult r = ComputeAccessibility(in);
+    double served = 0;
+    for (size_t i = 0; i < demand.size(); ++i) {
+      ASSERT_TRUE(std::isfinite(r.access[i])) << ToString(decay) << " " << i;
+      served += demand[i] * r.access[i];
+    }
+    double expected = r.supply_total - r.supply_without_demand;
+    EXPECT_GT(expected, 0.9 * r.supply_total) << ToString(decay);
+    EXPECT_NEAR(served, expected, 1e-9 * expected) << ToString(decay);
+  }
+}
+
+}  // namespace
+}  // namespace prosit
