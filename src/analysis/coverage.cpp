@@ -46,8 +46,9 @@ void JudgeCapacity(CellCoverage& c, double children) {
 
 void JudgeStatus(CellCoverage& c, TravelMode judge_by) {
   const auto& norm = c.cell->min_capacity_per_1000_children;
-  c.capacity_short = norm && c.capacity_per_1000.value_or(0) < *norm;
   auto share = c.share_within_norm[static_cast<int>(judge_by)];
+  bool has_children = share.has_value();  // an ORP without children lacks nothing
+  c.capacity_short = norm && has_children && c.capacity_per_1000.value_or(0) < *norm;
   c.too_far = share && *share < 1.0 - 1e-9;
   if (c.services.empty()) c.status = CellStatus::kMissing;
   else if (c.capacity_short) c.status = CellStatus::kCapacityShort;
@@ -65,7 +66,7 @@ PresentService Present(const ServiceLayout& layout, const LocatedService& s, uin
   return p;
 }
 
-CellCoverage CoverCell(const ServiceLayout& layout, const ReachFinder& finder, const ModelCell& cell,
+CellCoverage CoverCell(const ServiceLayout& layout, ReachFinder& finder, const ModelCell& cell,
                        uint32_t orp, double children, const CoverageOptions& options,
                        const ServiceChange* change) {
   CellCoverage c;

@@ -14,7 +14,8 @@
 //   children of the territory it serves; services without a stated capacity add nothing
 //   and are listed.
 // - Status: missing when no expected type is present; else capacity short when the cell
-//   has a capacity norm and the capacity per 1,000 children is below it; else too far
+//   has a capacity norm and the capacity per 1,000 children is below it (an ORP without
+//   children lacks nothing); else too far
 //   when some children live in municipalities not reached by the judging mode; else
 //   covered. A cell is strong when covered, with at least two services, and at least
 //   1.5 × its capacity norm where it has one.

@@ -125,6 +125,18 @@ bool ServiceLayout::ServesOrp(const LocatedService& s, uint32_t orp) const {
   return false;
 }
 
+bool ServiceLayout::ServesWholeOrp(const LocatedService& s, uint32_t orp) const {
+  switch (s.served_kind) {
+    case TerritoryKind::kCountry: return true;
+    case TerritoryKind::kRegion: return Contains(s.served, territory_.RegionOfOrp(orp));
+    case TerritoryKind::kOrp: return Contains(s.served, orp);
+    case TerritoryKind::kMunicipalities:
+      return std::all_of(territory_.PlacesOfOrp(orp).begin(), territory_.PlacesOfOrp(orp).end(),
+                         [&](uint32_t p) { return Contains(s.served, p); });
+  }
+  return false;
+}
+
 std::vector<uint32_t> ServiceLayout::ServedPlaces(const LocatedService& s) const {
   std::vector<uint32_t> places;
   switch (s.served_kind) {

@@ -67,6 +67,8 @@ class ServiceLayout {
 
   bool Serves(const LocatedService& s, uint32_t place) const;
   bool ServesOrp(const LocatedService& s, uint32_t orp) const;
+  // Whether it serves every municipality of the ORP.
+  bool ServesWholeOrp(const LocatedService& s, uint32_t orp) const;
   // The municipalities a service serves.
   std::vector<uint32_t> ServedPlaces(const LocatedService& s) const;
   // Children of the territory a service serves, and of its part inside one ORP.

@@ -12,8 +12,10 @@
 namespace prosit {
 
 // How far the table must reach, per mode: the longest norm an analysis may ask about.
+// The defaults are 1.5 × the longest norms of the default model (40 min by car, 60 by
+// public transport), so "too far" can say how far.
 struct TravelTimeRequest {
-  float cutoff_car = 90;
+  float cutoff_car = 60;
   float cutoff_pt = 90;
 };
 
