@@ -40,6 +40,7 @@ void JudgeCapacity(CellCoverage& c, double children) {
       continue;
     }
     c.capacity = c.capacity.value_or(0) + *s.capacity_share;
+    c.capacity_by_unit[s.capacity_unit] += *s.capacity_share;
   }
   if (c.capacity && children > 0) c.capacity_per_1000 = *c.capacity / children * 1000;
 }
@@ -59,7 +60,8 @@ void JudgeStatus(CellCoverage& c, TravelMode judge_by) {
 }
 
 PresentService Present(const ServiceLayout& layout, const LocatedService& s, uint32_t orp) {
-  PresentService p{s.card_id, s.type, s.outreach, std::nullopt, layout.OrpsServed(s)};
+  PresentService p{s.card_id, s.type, s.outreach, std::nullopt, s.capacity_unit,
+                   layout.OrpsServed(s)};
   double served = layout.ServedChildren(s);
   if (s.capacity)
     p.capacity_share = served > 0 ? *s.capacity * layout.ServedChildrenInOrp(s, orp) / served : 0;

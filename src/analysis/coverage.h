@@ -12,7 +12,8 @@
 //   a delivery location within the cell's norm (max minutes by the mode).
 // - Capacity attributed to the ORP is the service's capacity × the ORP's share of the
 //   children of the territory it serves; services without a stated capacity add nothing
-//   and are listed.
+//   and are listed. Units differ between types (places, clients a year…): the norm is
+//   judged on their sum, and the sum by unit is reported beside it.
 // - Status: missing when no expected type is present; else capacity short when the cell
 //   has a capacity norm and the capacity per 1,000 children is below it (an ORP without
 //   children lacks nothing); else too far
@@ -21,6 +22,7 @@
 //   1.5 × its capacity norm where it has one.
 
 #include <array>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,6 +46,7 @@ struct PresentService {
   uint32_t type = 0;
   bool outreach = false;
   std::optional<double> capacity_share;
+  std::string capacity_unit;
   size_t orps_served = 0;
 };
 
@@ -61,6 +64,7 @@ struct CellCoverage {
   std::vector<std::string> types_present, types_missing;
   std::vector<PresentService> services;
   std::optional<double> capacity;           // attributed; nullopt when no service states one
+  std::map<std::string, double> capacity_by_unit;  // the same by unit (places, clients…)
   std::optional<double> capacity_per_1000;  // nullopt without capacity or children
   std::vector<int64_t> cards_without_capacity;
   std::array<std::optional<double>, kTravelModes> share_within_norm;  // nullopt: no children

@@ -100,6 +100,7 @@ std::optional<LocatedService> ServiceLayout::Locate(const ServiceInput& input) c
   }
   SortUnique(s.served);
   if (card.capacity.amount && *card.capacity.amount >= 0) s.capacity = card.capacity.amount;
+  s.capacity_unit = card.capacity.unit;
   return s;
 }
 

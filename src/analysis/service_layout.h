@@ -25,6 +25,7 @@ struct LocatedService {
   TerritoryKind served_kind = TerritoryKind::kOrp;
   std::vector<uint32_t> served;  // municipality, ORP or region indices by kind, sorted
   std::optional<double> capacity;
+  std::string capacity_unit;  // ReferenceData::capacity_units id
 };
 
 // A card and the municipality of its actor's seat, where it is delivered when the card

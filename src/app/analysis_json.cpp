@@ -41,6 +41,7 @@ json PresentServiceJson(const AnalysisBasis& basis, const PresentService& s) {
           {"service_type", type.id},
           {"outreach", s.outreach},
           {"capacity_share", OptionalNumber(s.capacity_share, 2)},
+          {"capacity_unit", s.capacity_unit},
           {"orps_served", s.orps_served}};
 }
 

@@ -35,7 +35,20 @@ json PlaceReachJson(const AnalysisBasis& basis, const PlaceReach& r) {
           {"minutes", minutes},   {"nearest_card", nearest}};
 }
 
-json CellJson(const AnalysisBasis& basis, const CellCoverage& c, TravelMode judged_by) {
+json CapacityByUnit(const AnalysisBasis& basis, const CellCoverage& c, double children) {
+  json out = json::array();
+  for (const auto& [unit, amount] : c.capacity_by_unit) {
+    const CapacityUnit* u = basis.frame().reference.FindCapacityUnit(unit);
+    out.push_back({{"unit", unit},
+                   {"label", {{"cs", u ? u->label.cs : unit}, {"en", u ? u->label.en : unit}}},
+                   {"capacity", Round(amount, 2)},
+                   {"per_1000_children", children > 0 ? Round(amount / children * 1000, 2) : json(nullptr)}});
+  }
+  return out;
+}
+
+json CellJson(const AnalysisBasis& basis, const CellCoverage& c, TravelMode judged_by,
+              double children) {
   json services = json::array(), far = json::array(), share = json::object();
   for (const PresentService& s : c.services) services.push_back(PresentServiceJson(basis, s));
   for (const PlaceReach& r : c.places)
@@ -52,6 +65,7 @@ json CellJson(const AnalysisBasis& basis, const CellCoverage& c, TravelMode judg
             {"services", services},
             {"capacity", OptionalNumber(c.capacity, 2)},
             {"capacity_per_1000_children", OptionalNumber(c.capacity_per_1000, 2)},
+            {"capacity_by_unit", CapacityByUnit(basis, c, children)},
             {"cards_without_capacity", c.cards_without_capacity},
             {"share_within_norm", share},
             {"municipalities_out_of_reach", far}});
@@ -136,7 +150,7 @@ std::vector<OrpCoverage> CoverScope(const AnalysisBasis& basis, const CoverageQu
 
 json OrpCoverageJson(const AnalysisBasis& basis, const OrpCoverage& c, TravelMode judged_by) {
   json cells = json::array(), shared = json::array();
-  for (const CellCoverage& cell : c.cells) cells.push_back(CellJson(basis, cell, judged_by));
+  for (const CellCoverage& cell : c.cells) cells.push_back(CellJson(basis, cell, judged_by, c.children));
   for (const PresentService& s : c.shared_services) shared.push_back(PresentServiceJson(basis, s));
   json j = OrpHeader(basis, c);
   j.update({{"white_spots", SpotsJson(c, true)},
