@@ -136,6 +136,14 @@ FieldErrors CheckAccessibilityQuery(const AccessibilityQuery& q, const Frame& fr
   return e;
 }
 
+FieldErrors CheckCatchmentReach(const AnalysisBasis& basis, const AccessibilityQuery& q) {
+  float cutoff = basis.times->cutoff(*ParseTravelMode(q.mode));
+  if (q.max_minutes && *q.max_minutes > cutoff)
+    return {{"max_minutes", "at most " + std::to_string(static_cast<int>(cutoff)) +
+                                " by " + q.mode + ": the travel times reach no farther"}};
+  return {};
+}
+
 std::string AccessibilityJson(const AnalysisBasis& basis, const AccessibilityQuery& q) {
   TravelMode mode = *ParseTravelMode(q.mode);
   DistanceDecay decay = *ParseDistanceDecay(q.decay);

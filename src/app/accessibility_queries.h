@@ -22,6 +22,8 @@ struct AccessibilityQuery {
 };
 
 FieldErrors CheckAccessibilityQuery(const AccessibilityQuery& q, const Frame& frame);
+// The catchment asked for must lie within the travel times' cutoff.
+FieldErrors CheckCatchmentReach(const AnalysisBasis& basis, const AccessibilityQuery& q);
 std::string AccessibilityJson(const AnalysisBasis& basis, const AccessibilityQuery& q);
 
 // The service types (indices) and catchment of a model cell.

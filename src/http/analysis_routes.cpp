@@ -52,6 +52,8 @@ void AddAccessibilityRoute(ApiRouter& router, ApiContext& ctx) {
     e.insert(qr.errors.begin(), qr.errors.end());
     if (!e.empty()) return Invalid(e);
     return WithBasis(ctx, [&](const AnalysisBasis& b) {
+      FieldErrors reach = CheckCatchmentReach(b, q);
+      if (!reach.empty()) return Invalid(reach);
       return ApiResponse::Json(AccessibilityJson(b, q));
     });
   });

@@ -140,6 +140,7 @@ class AnalysisTest(unittest.TestCase):
             "/api/v1/analysis/accessibility?cell=relationships:3&decay=linear": "decay",
             "/api/v1/analysis/accessibility?cell=relationships:3&max_minutes=0": "max_minutes",
             "/api/v1/analysis/accessibility?cell=relationships:3&max_minutes=abc": "max_minutes",
+            "/api/v1/analysis/accessibility?cell=relationships:3&mode=car&max_minutes=75": "max_minutes",
             "/api/v1/analysis/candidates?service_type=ss65": "orp",
             "/api/v1/analysis/candidates?orp=5304&service_type=": "service_type",
             "/api/v1/analysis/candidates?orp=5304&service_type=ss65&limit=0": "limit",
