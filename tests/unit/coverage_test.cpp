@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "analysis/coverage.h"
+#include "analysis/service_supply.h"
 #include "analysis/what_if.h"
 
 namespace prosit {
@@ -247,6 +248,33 @@ TEST_F(CoverageTest, SummaryCountsOrpsPerStatus) {
   EXPECT_EQ(s.cells[0].orps_by_status[static_cast<int>(CellStatus::kCovered)], 1);
   EXPECT_DOUBLE_EQ(s.cells[0].children, 400);
   EXPECT_DOUBLE_EQ(s.cells[0].children_within_norm, 200);
+}
+
+TEST_F(CoverageTest, SupplySplitsCapacityOverPlacesAndKeepsOutreachApart) {
+  ServiceCard two_places = Card(20, "t1", "a1", kOrpA, 10);
+  DeliveryLocation second;
+  second.municipality_code = "a3";
+  two_places.locations.push_back(second);
+  ServiceCard outreach = Card(21, "t1", "a1", kRegionR, 8);
+  outreach.forms = {"ambulatory", "outreach"};
+  ServiceLayout layout =
+      Layout({two_places, outreach, Card(22, "t1", "a2", kOrpA), Card(23, "t3", "a2", kOrpA, 5)});
+  ServiceSupply supply = GatherSupply(layout, {0});
+  ASSERT_EQ(supply.sites.size(), 2u);
+  EXPECT_DOUBLE_EQ(supply.sites[0].capacity + supply.sites[1].capacity, 10);
+  EXPECT_DOUBLE_EQ(supply.sites[0].capacity, 5);
+  ASSERT_EQ(supply.outreach.size(), 1u);  // counted once, as outreach over the region
+  EXPECT_EQ(supply.outreach[0].places.size(), 4u);
+  EXPECT_EQ(supply.without_capacity, (std::vector<int64_t>{22}));
+
+  ServiceChange change;
+  change.removed.insert(20);
+  ServiceCard extra = Card(0, "t1", "b1", kOrpB, 3);
+  change.added.push_back(*layout.Locate({&extra, ""}));
+  ServiceSupply changed = GatherSupply(layout, {0}, &change);
+  ASSERT_EQ(changed.sites.size(), 1u);
+  EXPECT_EQ(changed.sites[0].place, *index_.FindPlace("b1"));
+  EXPECT_EQ(changed.site_cards, (std::vector<int64_t>{0}));
 }
 
 }  // namespace
