@@ -129,7 +129,9 @@ AccessibilityResult ComputeAccessibility(const AccessibilityInput& input) {
   std::vector<double> reach(n, 0);  // Σ_k P_k·W(d_kj) per supplied place j
   std::vector<size_t> first_weight(supplied.size() + 1, 0);
   std::vector<double> weights;
-  if (input.times && weigh.reaches()) {
+  if (input.shared) {
+    for (uint32_t j : supplied) reach[j] = input.shared->sum(j);
+  } else if (input.times && weigh.reaches()) {
     size_t legs = 0;
     for (uint32_t j : supplied) legs += input.times->To(input.mode, j).size();
     weights.resize(legs);  // sized once: no allocation while walking the legs
@@ -151,9 +153,11 @@ AccessibilityResult ComputeAccessibility(const AccessibilityInput& input) {
     double ratio = supply[j] / reach[j];
     if (ratio == 0) continue;
     auto legs = input.times->To(input.mode, j);
-    const double* w = weights.data() + first_weight[s];
-    for (size_t l = 0, end = first_weight[s + 1] - first_weight[s]; l < end; ++l)
-      out.access[legs[l].place] += ratio * w[l];
+    std::span<const double> w =
+        input.shared ? input.shared->weights(j)
+                     : std::span<const double>(weights.data() + first_weight[s],
+                                               weights.data() + first_weight[s + 1]);
+    for (size_t l = 0; l < w.size(); ++l) out.access[legs[l].place] += ratio * w[l];
   }
   for (size_t i = 0; i < input.sites.size(); ++i) {
     const SupplySite& s = input.sites[i];
@@ -189,6 +193,26 @@ AccessibilityResult ComputeAccessibility(const AccessibilityInput& input) {
       if (p < n) seen[p] = 0;
   }
   return out;
+}
+
+CatchmentDemand::CatchmentDemand(std::span<const double> demand, const TravelTimes& times,
+                                 TravelMode mode, const Catchment& catchment)
+    : sums_(times.places(), 0), offsets_(times.places() + 1, 0) {
+  Weigher weigh(catchment);
+  std::vector<double> row;
+  for (uint32_t j = 0; j < times.places(); ++j) {
+    auto legs = times.To(mode, j);
+    row.resize(legs.size());
+    size_t within = weigh.reaches() ? weigh.Row(legs, row.data()) : 0;
+    double sum = 0;
+    for (size_t l = 0; l < within; ++l) {
+      uint32_t k = legs[l].place;
+      sum += (k < demand.size() ? Sane(demand[k]) : 0.0) * row[l];
+    }
+    sums_[j] = sum;
+    weights_.insert(weights_.end(), row.begin(), row.begin() + within);
+    offsets_[j + 1] = static_cast<uint32_t>(weights_.size());
+  }
 }
 
 double WeightedMeanAccess(const AccessibilityResult& result, std::span<const double> demand,

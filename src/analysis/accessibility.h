@@ -65,6 +65,8 @@ struct OutreachSupply {
   double capacity = 0;
 };
 
+class CatchmentDemand;
+
 struct AccessibilityInput {
   std::span<const double> demand;  // P_k per place (children), size == times->places()
   std::span<const SupplySite> sites;
@@ -72,6 +74,29 @@ struct AccessibilityInput {
   const TravelTimes* times = nullptr;
   TravelMode mode = TravelMode::kPublicTransport;
   Catchment catchment;
+  // Step 1 done beforehand for the same demand, times, mode and catchment, or null.
+  const CatchmentDemand* shared = nullptr;
+};
+
+// Step 1 for every place at once: D_j = Σ_k P_k·W(d_kj) and the weight of each leg within
+// the catchment. It depends on the demand, the travel times, the mode and the catchment,
+// not on the services, so every model cell with the same norm — and every what-if — can
+// share one (NetworkAnalysis keeps them).
+class CatchmentDemand {
+ public:
+  CatchmentDemand(std::span<const double> demand, const TravelTimes& times, TravelMode mode,
+                  const Catchment& catchment);
+  double sum(uint32_t place) const { return sums_[place]; }
+  // Weights of the first legs of times.To(mode, place), those within the catchment.
+  std::span<const double> weights(uint32_t place) const {
+    return {weights_.data() + offsets_[place], weights_.data() + offsets_[place + 1]};
+  }
+  size_t MemoryBytes() const { return sums_.size() * 8 + offsets_.size() * 4 + weights_.size() * 8; }
+
+ private:
+  std::vector<double> sums_;
+  std::vector<uint32_t> offsets_;
+  std::vector<double> weights_;
 };
 
 struct AccessibilityResult {

@@ -1,17 +1,25 @@
 #include "analysis/service_supply.h"
 
+#include <map>
+
 namespace prosit {
 
 ServiceSupply GatherSupply(const ServiceLayout& layout, const std::vector<uint32_t>& types,
                            const ServiceChange* change) {
   ServiceSupply supply;
+  std::map<std::pair<TerritoryKind, std::vector<uint32_t>>, size_t> pool;  // territory → supply
   for (uint32_t type : types)
     layout.ForEachOfType(type, change, [&](const LocatedService& s) {
       if (!s.capacity) {
         supply.without_capacity.push_back(s.card_id);
       } else if (s.outreach) {
-        supply.outreach.push_back({layout.ServedPlaces(s), *s.capacity});
-        supply.outreach_cards.push_back(s.card_id);
+        auto [it, fresh] = pool.try_emplace({s.served_kind, s.served}, supply.outreach.size());
+        if (fresh) {
+          supply.outreach.push_back({layout.ServedPlaces(s), 0});
+          supply.outreach_cards.emplace_back();
+        }
+        supply.outreach[it->second].capacity += *s.capacity;
+        supply.outreach_cards[it->second].push_back(s.card_id);
       } else {
         double share = *s.capacity / static_cast<double>(s.places.size());
         for (uint32_t place : s.places) {

@@ -14,7 +14,10 @@ namespace prosit {
 struct ServiceSupply {
   std::vector<SupplySite> sites;
   std::vector<OutreachSupply> outreach;
-  std::vector<int64_t> site_cards, outreach_cards;  // the card of each, in order (0: hypothetical)
+  std::vector<int64_t> site_cards;  // the card of each site, in order (0: hypothetical)
+  // The cards of each outreach supply: outreach services serving the same territory
+  // pool their capacity, which gives the same accessibility and reads the territory once.
+  std::vector<std::vector<int64_t>> outreach_cards;
   std::vector<int64_t> without_capacity;
 };
 

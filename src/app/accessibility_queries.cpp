@@ -36,12 +36,13 @@ json CatchmentJson(const Catchment& c) {
 json SupplyJson(const ServiceSupply& supply, const AccessibilityResult& r) {
   std::vector<int64_t> idle;
   for (uint32_t i : r.sites_without_demand) idle.push_back(supply.site_cards[i]);
-  for (uint32_t i : r.outreach_without_demand) idle.push_back(supply.outreach_cards[i]);
+  for (uint32_t i : r.outreach_without_demand)
+    idle.insert(idle.end(), supply.outreach_cards[i].begin(), supply.outreach_cards[i].end());
   return {{"capacity_total", Round(r.supply_total, 2)},
           {"capacity_without_demand", Round(r.supply_without_demand, 2)},
           {"cards_without_demand_in_reach", idle},
           {"sites", supply.sites.size()},
-          {"outreach_services", supply.outreach.size()},
+          {"outreach_territories", supply.outreach.size()},
           {"cards_without_capacity", supply.without_capacity}};
 }
 
@@ -116,6 +117,8 @@ AccessibilityResult RunAccessibility(const AnalysisBasis& basis, const ServiceSu
   in.times = basis.times.get();
   in.mode = mode;
   in.catchment = catchment;
+  std::shared_ptr<const CatchmentDemand> shared;
+  if (basis.catchments) in.shared = (shared = basis.catchments->Get(mode, catchment)).get();
   return ComputeAccessibility(in);
 }
 

@@ -35,10 +35,16 @@ Result<std::shared_ptr<const AnalysisBasis>> NetworkAnalysis::Basis(
   std::lock_guard lock(mu_);
   if (last_ && last_->snapshot->seq == snapshot->seq && last_->snapshot->frame == snapshot->frame)
     return last_;
+  if (!catchments_) {
+    std::span<const double> children = territory_->children();
+    catchments_ = std::make_shared<CatchmentCache>(
+        std::vector<double>(children.begin(), children.end()), *times);
+  }
   auto basis = std::make_shared<AnalysisBasis>();
   basis->snapshot = std::move(snapshot);
   basis->territory = territory_;
   basis->times = *times;
+  basis->catchments = catchments_;
   basis->layout = LayOutServices(*basis->snapshot, *territory_);
   last_ = basis;
   return std::shared_ptr<const AnalysisBasis>(basis);

@@ -9,6 +9,7 @@
 
 #include "analysis/service_layout.h"
 #include "analysis/travel_time_provider.h"
+#include "app/catchment_cache.h"
 #include "app/network_snapshot.h"
 
 namespace prosit {
@@ -19,6 +20,7 @@ struct AnalysisBasis {
   std::shared_ptr<const TerritoryIndex> territory;
   std::shared_ptr<const TravelTimes> times;
   std::shared_ptr<const ServiceLayout> layout;
+  std::shared_ptr<CatchmentCache> catchments;  // shared by every basis
   const Frame& frame() const { return *snapshot->frame; }
 };
 
@@ -43,6 +45,7 @@ class NetworkAnalysis {
   std::shared_future<Result<std::shared_ptr<const TravelTimes>>> times_;
   std::mutex mu_;  // guards last_
   std::shared_ptr<const AnalysisBasis> last_;
+  std::shared_ptr<CatchmentCache> catchments_;  // made with the first basis
 };
 
 // The service layout of a snapshot (exposed for benchmarks and tests).

@@ -257,14 +257,19 @@ TEST_F(CoverageTest, SupplySplitsCapacityOverPlacesAndKeepsOutreachApart) {
   two_places.locations.push_back(second);
   ServiceCard outreach = Card(21, "t1", "a1", kRegionR, 8);
   outreach.forms = {"ambulatory", "outreach"};
-  ServiceLayout layout =
-      Layout({two_places, outreach, Card(22, "t1", "a2", kOrpA), Card(23, "t3", "a2", kOrpA, 5)});
+  ServiceCard pooled = Card(24, "t1", "", kRegionR, 2);
+  pooled.forms = {"outreach"};
+  ServiceLayout layout = Layout(
+      {two_places, outreach, Card(22, "t1", "a2", kOrpA), Card(23, "t3", "a2", kOrpA, 5), pooled});
   ServiceSupply supply = GatherSupply(layout, {0});
   ASSERT_EQ(supply.sites.size(), 2u);
   EXPECT_DOUBLE_EQ(supply.sites[0].capacity + supply.sites[1].capacity, 10);
   EXPECT_DOUBLE_EQ(supply.sites[0].capacity, 5);
-  ASSERT_EQ(supply.outreach.size(), 1u);  // counted once, as outreach over the region
+  // Counted once, as outreach over the region, pooled with the other outreach service there.
+  ASSERT_EQ(supply.outreach.size(), 1u);
   EXPECT_EQ(supply.outreach[0].places.size(), 4u);
+  EXPECT_DOUBLE_EQ(supply.outreach[0].capacity, 10);
+  EXPECT_EQ(supply.outreach_cards[0], (std::vector<int64_t>{21, 24}));
   EXPECT_EQ(supply.without_capacity, (std::vector<int64_t>{22}));
 
   ServiceChange change;
