@@ -224,6 +224,13 @@ TEST(Accessibility, InvariantOnRealTerritory) {
     double expected = r.supply_total - r.supply_without_demand;
     EXPECT_GT(expected, 0.9 * r.supply_total) << ToString(decay);
     EXPECT_NEAR(served, expected, 1e-9 * expected) << ToString(decay);
+    // Step 1 done beforehand for every place gives the very same figures.
+    CatchmentDemand shared(demand, *times, in.mode, in.catchment);
+    in.shared = &shared;
+    AccessibilityResult again = ComputeAccessibility(in);
+    EXPECT_EQ(again.access, r.access) << ToString(decay);
+    EXPECT_EQ(again.site_ratio, r.site_ratio) << ToString(decay);
+    EXPECT_EQ(again.sites_without_demand, r.sites_without_demand) << ToString(decay);
   }
 }
 
