@@ -4,16 +4,6 @@
 
 namespace prosit {
 
-const char* ToString(TravelMode mode) {
-  return mode == TravelMode::kCar ? "car" : "pt";
-}
-
-std::optional<TravelMode> ParseTravelMode(std::string_view text) {
-  if (text == "car") return TravelMode::kCar;
-  if (text == "pt") return TravelMode::kPublicTransport;
-  return std::nullopt;
-}
-
 std::span<const TravelLeg> TravelTimes::From(TravelMode mode, uint32_t origin) const {
   const Rows& r = table(mode).forward;
   if (origin >= places_ || r.offsets.empty()) return {};

@@ -11,15 +11,9 @@
 #include <string_view>
 #include <vector>
 
+#include "model/travel_mode.h"  // TravelMode lives in the model: the norms use it too
+
 namespace prosit {
-
-enum class TravelMode : uint8_t { kCar = 0, kPublicTransport = 1 };
-inline constexpr int kTravelModes = 2;
-inline constexpr TravelMode kAllTravelModes[] = {TravelMode::kCar, TravelMode::kPublicTransport};
-
-// "car" and "pt", as the API and the imported matrices write them.
-const char* ToString(TravelMode mode);
-std::optional<TravelMode> ParseTravelMode(std::string_view text);
 
 // One reachable destination (or origin, in the reverse table) and the minutes to it.
 struct TravelLeg {

@@ -11,6 +11,8 @@
 #include "app/network_commands.h"
 #include "app/network_generator.h"
 #include "app/snapshot_keeper.h"
+#include "app/travel_time_report.h"
+#include "app/travel_time_source.h"
 #include "cli/heap_tuning.h"
 #include "http/api_routes.h"
 #include "http/http_server.h"
@@ -49,6 +51,12 @@ Result<std::unique_ptr<Store>> OpenInitialised(const std::string& database) {
                            database);
   return store;
 }
+
+// Where travel times come from (--travel-times, --circuity); see docs/travel-times.md.
+struct TravelOptions {
+  std::string spec = "builtin";
+  double circuity = kDefaultCircuity;
+};
 
 Author CliAuthor(const std::string& what) { return {"cli:" + what, SystemClock().now()}; }
 
@@ -105,9 +113,13 @@ int WriteBatch(
   return 0;
 }
 
-int Serve(const CommonOptions& o, const HttpServerOptions& http) {
+int Serve(const CommonOptions& o, const HttpServerOptions& http, const TravelOptions& travel) {
   auto store = OpenInitialised(o.database);
   if (!store.ok()) return Fail(store.status());
+  // Checked before serving, so a bad matrix file or option stops the start.
+  // For the analysis wiring: pass `travel_times` into the analysis service.
+  auto travel_times = MakeTravelTimeProvider(travel.spec, travel.circuity);
+  if (!travel_times.ok()) return Fail(travel_times.status());
   SnapshotKeeper keeper(**store);
   Status s = keeper.Load();
   if (!s.ok()) return Fail(s);
@@ -125,6 +137,41 @@ int Serve(const CommonOptions& o, const HttpServerOptions& http) {
               << "/" << std::endl;
   });
   return s.ok() ? 0 : Fail(s);
+}
+
+// prosit travel-times: one pair, an ORP's matrix as CSV, or the check of a matrix file.
+struct TravelQuery {
+  std::string from, to, orp, check, mode;
+};
+
+int TravelTimes(const CommonOptions& o, const TravelOptions& travel, const TravelQuery& q) {
+  auto store = OpenInitialised(o.database);
+  if (!store.ok()) return Fail(store.status());
+  auto territory = (*store)->LoadTerritory();
+  if (!territory.ok()) return Fail(territory.status());
+  if (!q.check.empty()) {
+    auto summary = CheckTravelMatrixFile(q.check, *territory);
+    if (!summary.ok()) return Fail(summary.status());
+    std::cout << *summary;
+    return 0;
+  }
+  std::optional<TravelMode> mode;
+  if (!q.mode.empty() && !(mode = ParseTravelMode(q.mode)))
+    return Fail(Status::Invalid("--mode: expected car or pt, got '" + q.mode + "'"));
+  auto provider = MakeTravelTimeProvider(travel.spec, travel.circuity);
+  if (!provider.ok()) return Fail(provider.status());
+  if (!q.orp.empty()) {
+    auto rows = TravelMatrixOfOrp(**provider, *territory, q.orp, mode);
+    if (!rows.ok()) return Fail(rows.status());
+    std::cout << WriteTravelMatrix(*rows);
+    return 0;
+  }
+  if (q.from.empty() || q.to.empty())
+    return Fail(Status::Invalid("travel-times: give --from and --to, --orp, or --check"));
+  auto text = TravelBetween(**provider, *territory, q.from, q.to, mode);
+  if (!text.ok()) return Fail(text.status());
+  std::cout << *text;
+  return 0;
 }
 
 int Backup(const CommonOptions& o, const std::string& target) {
@@ -148,6 +195,15 @@ int Check(const CommonOptions& o) {
   }
   std::cout << o.database << ": no problems found\n";
   return 0;
+}
+
+void AddTravel(CLI::App* cmd, TravelOptions& t) {
+  cmd->add_option("--travel-times", t.spec,
+                  std::string("where travel times come from: ") + kTravelTimeSpecHelp)
+      ->capture_default_str();
+  cmd->add_option("--circuity", t.circuity,
+                  "road distance / great-circle distance of the built-in estimate")
+      ->capture_default_str();
 }
 
 void AddCommon(CLI::App* cmd, CommonOptions& o) {
@@ -195,6 +251,21 @@ int Run(int argc, char** argv) {
           "--bench-constant-bytes", http.constant_body_bytes,
           "also answer GET /bench/constant with a fixed body of about this size (benchmarks)")
       ->group("");
+  TravelOptions travel;
+  AddTravel(serve, travel);
+
+  auto* travel_times = app.add_subcommand(
+      "travel-times", "travel times between municipalities, or check a matrix file");
+  AddCommon(travel_times, common);
+  AddTravel(travel_times, travel);
+  TravelQuery travel_query;
+  travel_times->add_option("--from", travel_query.from, "origin municipality code");
+  travel_times->add_option("--to", travel_query.to, "destination municipality code");
+  travel_times->add_option("--orp", travel_query.orp,
+                           "print the matrix within this ORP as CSV (the import format)");
+  travel_times->add_option("--mode", travel_query.mode, "car or pt (default: both)");
+  travel_times->add_option("--check", travel_query.check,
+                           "check a matrix CSV against the territory, report its problems");
 
   auto* backup = app.add_subcommand("backup", "copy the database to a file while it is in use");
   AddCommon(backup, common);
@@ -221,8 +292,9 @@ int Run(int argc, char** argv) {
     });
   if (serve->parsed()) {
     UseHugePageHeap(argv);
-    return Serve(common, http);
+    return Serve(common, http, travel);
   }
+  if (travel_times->parsed()) return TravelTimes(common, travel, travel_query);
   if (backup->parsed()) return Backup(common, target);
   if (check->parsed()) return Check(common);
   return 0;
