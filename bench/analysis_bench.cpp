@@ -5,8 +5,8 @@
 //   prosit_analysis_bench --database var/national.db [--runs 5]
 
 #include <algorithm>
-#include <cmath>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -62,8 +62,9 @@ double AllCells(const AnalysisBasis& basis) {
   for (const ModelCell& cell : basis.frame().reference.model_cells) {
     ServiceSupply supply =
         GatherSupply(*basis.layout, TypeIndices(*basis.layout, cell.service_types));
-    auto r = RunAccessibility(basis, supply, TravelMode::kPublicTransport,
-                              CellCatchment(cell, TravelMode::kPublicTransport, DistanceDecay::kStep));
+    auto r =
+        RunAccessibility(basis, supply, TravelMode::kPublicTransport,
+                         CellCatchment(cell, TravelMode::kPublicTransport, DistanceDecay::kStep));
     checksum += r.supply_total;
   }
   return checksum;
@@ -102,13 +103,17 @@ int main(int argc, char** argv) {
   std::printf("%zu municipalities, %zu cards (%zu analysed, %zu not placed)\n",
               basis->territory->places(), snap->cards.size(), basis->layout->services().size(),
               basis->layout->unplaced().size());
-  std::printf("travel times (built-in, cutoffs car %.0f, pt %.0f min): %.0f ms; legs car %zu, pt %zu; %.1f MiB\n",
-              basis->times->cutoff(TravelMode::kCar), basis->times->cutoff(TravelMode::kPublicTransport), times_ms, basis->times->legs(TravelMode::kCar),
-              basis->times->legs(TravelMode::kPublicTransport),
-              basis->times->MemoryBytes() / 1048576.0);
+  std::printf(
+      "travel times (built-in, cutoffs car %.0f, pt %.0f min): %.0f ms; legs car %zu, pt %zu; %.1f "
+      "MiB\n",
+      basis->times->cutoff(TravelMode::kCar), basis->times->cutoff(TravelMode::kPublicTransport),
+      times_ms, basis->times->legs(TravelMode::kCar),
+      basis->times->legs(TravelMode::kPublicTransport), basis->times->MemoryBytes() / 1048576.0);
   std::printf("service layout: %.1f ms\n", layout_ms);
-  std::printf("memory (RSS): start %.0f MiB, with snapshot %.0f MiB, with travel times and layout %.0f MiB\n",
-              rss0, rss_snapshot, rss_all);
+  std::printf(
+      "memory (RSS): start %.0f MiB, with snapshot %.0f MiB, with travel times and layout %.0f "
+      "MiB\n",
+      rss0, rss_snapshot, rss_all);
 
   // Coverage of every ORP, one at a time.
   std::vector<double> per_orp;
@@ -118,9 +123,10 @@ int main(int argc, char** argv) {
       OrpCoverage c = ComputeOrpCoverage(*basis->layout, *basis->times, o, {});
       per_orp.push_back(Ms(t));
     }
-  std::printf("coverage of one ORP (%zu ORPs x %d runs): median %.2f ms, p95 %.2f ms, max %.2f ms\n",
-              basis->territory->orps(), runs, Median(per_orp), Percentile(per_orp, 0.95),
-              *std::max_element(per_orp.begin(), per_orp.end()));
+  std::printf(
+      "coverage of one ORP (%zu ORPs x %d runs): median %.2f ms, p95 %.2f ms, max %.2f ms\n",
+      basis->territory->orps(), runs, Median(per_orp), Percentile(per_orp, 0.95),
+      *std::max_element(per_orp.begin(), per_orp.end()));
 
   // E2SFCA without and with step 1 shared per catchment (as the server keeps it).
   std::vector<double> all_cells, first_shared, warm_shared;
@@ -140,24 +146,28 @@ int main(int argc, char** argv) {
     warm_shared.push_back(Ms(t));
     if (std::abs(plain - shared) > 1e-6 * plain) return std::fprintf(stderr, "results differ\n"), 1;
   }
-  std::printf("E2SFCA of all %zu model cells (pt, step): median %.1f ms each computing step 1; "
-              "%.1f ms sharing it per catchment (first call), %.1f ms with it kept\n",
-              basis->frame().reference.model_cells.size(), Median(all_cells),
-              Median(first_shared), Median(warm_shared));
+  std::printf(
+      "E2SFCA of all %zu model cells (pt, step): median %.1f ms each computing step 1; "
+      "%.1f ms sharing it per catchment (first call), %.1f ms with it kept\n",
+      basis->frame().reference.model_cells.size(), Median(all_cells), Median(first_shared),
+      Median(warm_shared));
 
   // What-if: one new SAS (ss65, capacity 40) in municipalities spread over the country.
   std::vector<double> what_if;
   const auto& municipalities = snap->frame->territory.municipalities();
   for (size_t i = 0; i < 50; ++i) {
     WhatIfRequest request;
-    request.add.push_back({"ss65", municipalities[(i * 7919) % municipalities.size()].code, 40.0, {}, {}});
+    request.add.push_back(
+        {"ss65", municipalities[(i * 7919) % municipalities.size()].code, 40.0, {}, {}});
     t = Clock::now();
     auto change = MakeServiceChange(*basis, request);
     std::string json = WhatIfJson(*basis, request, *change);
     what_if.push_back(Ms(t));
   }
-  std::printf("what-if of one added service (50 places, coverage + accessibility + JSON): median %.1f ms, p95 %.1f ms\n",
-              Median(what_if), Percentile(what_if, 0.95));
+  std::printf(
+      "what-if of one added service (50 places, coverage + accessibility + JSON): median %.1f ms, "
+      "p95 %.1f ms\n",
+      Median(what_if), Percentile(what_if, 0.95));
 
   std::vector<double> ranking;
   for (uint32_t r = 0; r < basis->territory->regions(); ++r) {

@@ -8,10 +8,14 @@ namespace prosit {
 
 const char* ToString(CellStatus status) {
   switch (status) {
-    case CellStatus::kCovered: return "covered";
-    case CellStatus::kCapacityShort: return "capacity_short";
-    case CellStatus::kTooFar: return "too_far";
-    case CellStatus::kMissing: return "missing";
+    case CellStatus::kCovered:
+      return "covered";
+    case CellStatus::kCapacityShort:
+      return "capacity_short";
+    case CellStatus::kTooFar:
+      return "too_far";
+    case CellStatus::kMissing:
+      return "missing";
   }
   return "missing";
 }
@@ -51,17 +55,21 @@ void JudgeStatus(CellCoverage& c, TravelMode judge_by) {
   bool has_children = share.has_value();  // an ORP without children lacks nothing
   c.capacity_short = norm && has_children && c.capacity_per_1000.value_or(0) < *norm;
   c.too_far = share && *share < 1.0 - 1e-9;
-  if (c.services.empty()) c.status = CellStatus::kMissing;
-  else if (c.capacity_short) c.status = CellStatus::kCapacityShort;
-  else if (c.too_far) c.status = CellStatus::kTooFar;
-  else c.status = CellStatus::kCovered;
+  if (c.services.empty())
+    c.status = CellStatus::kMissing;
+  else if (c.capacity_short)
+    c.status = CellStatus::kCapacityShort;
+  else if (c.too_far)
+    c.status = CellStatus::kTooFar;
+  else
+    c.status = CellStatus::kCovered;
   c.strong = c.status == CellStatus::kCovered && c.services.size() >= 2 &&
              (!norm || c.capacity_per_1000.value_or(0) >= kStrongCapacityFactor * *norm);
 }
 
 PresentService Present(const ServiceLayout& layout, const LocatedService& s, uint32_t orp) {
-  PresentService p{s.card_id, s.type, s.outreach, std::nullopt, s.capacity_unit,
-                   layout.OrpsServed(s)};
+  PresentService p{s.card_id,    s.type,          s.outreach,
+                   std::nullopt, s.capacity_unit, layout.OrpsServed(s)};
   double served = layout.ServedChildren(s);
   if (s.capacity)
     p.capacity_share = served > 0 ? *s.capacity * layout.ServedChildrenInOrp(s, orp) / served : 0;

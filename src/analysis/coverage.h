@@ -63,9 +63,9 @@ struct CellCoverage {
   const ModelCell* cell = nullptr;
   std::vector<std::string> types_present, types_missing;
   std::vector<PresentService> services;
-  std::optional<double> capacity;           // attributed; nullopt when no service states one
+  std::optional<double> capacity;                  // attributed; nullopt when no service states one
   std::map<std::string, double> capacity_by_unit;  // the same by unit (places, clients…)
-  std::optional<double> capacity_per_1000;  // nullopt without capacity or children
+  std::optional<double> capacity_per_1000;         // nullopt without capacity or children
   std::vector<int64_t> cards_without_capacity;
   std::array<std::optional<double>, kTravelModes> share_within_norm;  // nullopt: no children
   std::vector<PlaceReach> places;  // the ORP's municipalities, in code order
@@ -95,7 +95,7 @@ struct CellSummary {
 };
 
 struct CoverageSummary {
-  std::vector<CellSummary> cells;  // in the model's order
+  std::vector<CellSummary> cells;                    // in the model's order
   std::array<int, kCellStatuses> cells_by_status{};  // over all ORPs and cells
   double children = 0;
 };

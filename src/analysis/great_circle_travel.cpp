@@ -52,9 +52,9 @@ class Grid {
 
 double GreatCircleKm(const GeoPoint& a, const GeoPoint& b) {
   double dlat = Radians(b.lat - a.lat), dlon = Radians(b.lon - a.lon);
-  double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
-             std::cos(Radians(a.lat)) * std::cos(Radians(b.lat)) * std::sin(dlon / 2) *
-                 std::sin(dlon / 2);
+  double h = std::sin(dlat / 2) * std::sin(dlat / 2) + std::cos(Radians(a.lat)) *
+                                                           std::cos(Radians(b.lat)) *
+                                                           std::sin(dlon / 2) * std::sin(dlon / 2);
   return 2 * kEarthKm * std::asin(std::min(1.0, std::sqrt(h)));
 }
 
@@ -86,15 +86,16 @@ Result<TravelTimes> GreatCircleTravel::Compute(const Territory& territory,
   double reach_km = 0;
   for (TravelMode mode : kAllTravelModes) {
     const ModeSpeed& s = mode == TravelMode::kCar ? options_.car : options_.public_transport;
-    reach_km = std::max(reach_km, (b.cutoff(mode) - s.fixed_minutes) / 60.0 * s.km_per_hour /
-                                      options_.circuity);
+    reach_km = std::max(
+        reach_km, (b.cutoff(mode) - s.fixed_minutes) / 60.0 * s.km_per_hour / options_.circuity);
   }
   Grid grid(places, std::max(reach_km, 1.0));
   for (uint32_t i = 0; i < places.size(); ++i)
     grid.ForNear(places[i].location, [&](uint32_t j) {
       double km = GreatCircleKm(places[i].location, places[j].location);
       if (km > reach_km) return;
-      for (TravelMode mode : kAllTravelModes) b.Add(mode, i, j, static_cast<float>(Minutes(mode, km)));
+      for (TravelMode mode : kAllTravelModes)
+        b.Add(mode, i, j, static_cast<float>(Minutes(mode, km)));
     });
   return std::move(b).Build(Describe());
 }

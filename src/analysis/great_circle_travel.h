@@ -14,8 +14,8 @@ struct ModeSpeed {
 };
 
 struct GreatCircleOptions {
-  double circuity = 1.3;              // road distance / great-circle distance
-  ModeSpeed car{60, 3};               // Krouna–Chrudim: 37 min (seeds: 39)
+  double circuity = 1.3;               // road distance / great-circle distance
+  ModeSpeed car{60, 3};                // Krouna–Chrudim: 37 min (seeds: 39)
   ModeSpeed public_transport{40, 15};  // Krouna–Chrudim: 65 min (seeds: 50–70)
 };
 

@@ -13,8 +13,11 @@ void Offer(PlaceReach& r, int mode, float minutes, int64_t card) {
 }  // namespace
 
 ReachFinder::ReachFinder(const ServiceLayout& layout, const TravelTimes& times, uint32_t orp)
-    : layout_(layout), times_(times), places_(layout.territory().PlacesOfOrp(orp)),
-      orp_(orp), position_(layout.territory().places(), -1),
+    : layout_(layout),
+      times_(times),
+      places_(layout.territory().PlacesOfOrp(orp)),
+      orp_(orp),
+      position_(layout.territory().places(), -1),
       site_read_(layout.territory().places(), 0) {
   for (size_t k = 0; k < places_.size(); ++k) position_[places_[k]] = static_cast<int32_t>(k);
 }

@@ -38,7 +38,9 @@ ServiceLayout::ServiceLayout(const TerritoryIndex& territory, const ReferenceDat
     card_index_.emplace(s.card_id, i);
     of_type_[s.type].push_back(i);
     switch (s.served_kind) {
-      case TerritoryKind::kCountry: national_[s.type].push_back(i); break;
+      case TerritoryKind::kCountry:
+        national_[s.type].push_back(i);
+        break;
       case TerritoryKind::kRegion:
         for (uint32_t r : s.served) by_region_[s.type][r].push_back(i);
         break;
@@ -90,10 +92,17 @@ std::optional<LocatedService> ServiceLayout::Locate(const ServiceInput& input) c
   for (const std::string& code : card.territory.codes) {
     std::optional<uint32_t> index;
     switch (card.territory.kind) {
-      case TerritoryKind::kMunicipalities: index = territory_.FindPlace(code); break;
-      case TerritoryKind::kOrp: index = territory_.FindOrp(code); break;
-      case TerritoryKind::kRegion: index = territory_.FindRegion(code); break;
-      case TerritoryKind::kCountry: continue;
+      case TerritoryKind::kMunicipalities:
+        index = territory_.FindPlace(code);
+        break;
+      case TerritoryKind::kOrp:
+        index = territory_.FindOrp(code);
+        break;
+      case TerritoryKind::kRegion:
+        index = territory_.FindRegion(code);
+        break;
+      case TerritoryKind::kCountry:
+        continue;
     }
     if (!index) return std::nullopt;
     s.served.push_back(*index);
@@ -106,19 +115,26 @@ std::optional<LocatedService> ServiceLayout::Locate(const ServiceInput& input) c
 
 bool ServiceLayout::Serves(const LocatedService& s, uint32_t place) const {
   switch (s.served_kind) {
-    case TerritoryKind::kCountry: return true;
-    case TerritoryKind::kRegion: return Contains(s.served, territory_.RegionOf(place));
-    case TerritoryKind::kOrp: return Contains(s.served, territory_.OrpOf(place));
-    case TerritoryKind::kMunicipalities: return Contains(s.served, place);
+    case TerritoryKind::kCountry:
+      return true;
+    case TerritoryKind::kRegion:
+      return Contains(s.served, territory_.RegionOf(place));
+    case TerritoryKind::kOrp:
+      return Contains(s.served, territory_.OrpOf(place));
+    case TerritoryKind::kMunicipalities:
+      return Contains(s.served, place);
   }
   return false;
 }
 
 bool ServiceLayout::ServesOrp(const LocatedService& s, uint32_t orp) const {
   switch (s.served_kind) {
-    case TerritoryKind::kCountry: return true;
-    case TerritoryKind::kRegion: return Contains(s.served, territory_.RegionOfOrp(orp));
-    case TerritoryKind::kOrp: return Contains(s.served, orp);
+    case TerritoryKind::kCountry:
+      return true;
+    case TerritoryKind::kRegion:
+      return Contains(s.served, territory_.RegionOfOrp(orp));
+    case TerritoryKind::kOrp:
+      return Contains(s.served, orp);
     case TerritoryKind::kMunicipalities:
       return std::any_of(s.served.begin(), s.served.end(),
                          [&](uint32_t p) { return territory_.OrpOf(p) == orp; });
@@ -128,9 +144,12 @@ bool ServiceLayout::ServesOrp(const LocatedService& s, uint32_t orp) const {
 
 bool ServiceLayout::ServesWholeOrp(const LocatedService& s, uint32_t orp) const {
   switch (s.served_kind) {
-    case TerritoryKind::kCountry: return true;
-    case TerritoryKind::kRegion: return Contains(s.served, territory_.RegionOfOrp(orp));
-    case TerritoryKind::kOrp: return Contains(s.served, orp);
+    case TerritoryKind::kCountry:
+      return true;
+    case TerritoryKind::kRegion:
+      return Contains(s.served, territory_.RegionOfOrp(orp));
+    case TerritoryKind::kOrp:
+      return Contains(s.served, orp);
     case TerritoryKind::kMunicipalities:
       return std::all_of(territory_.PlacesOfOrp(orp).begin(), territory_.PlacesOfOrp(orp).end(),
                          [&](uint32_t p) { return Contains(s.served, p); });
@@ -153,7 +172,9 @@ std::vector<uint32_t> ServiceLayout::ServedPlaces(const LocatedService& s) const
       for (uint32_t o : s.served)
         for (uint32_t p : territory_.PlacesOfOrp(o)) places.push_back(p);
       break;
-    case TerritoryKind::kMunicipalities: places = s.served; break;
+    case TerritoryKind::kMunicipalities:
+      places = s.served;
+      break;
   }
   SortUnique(places);
   return places;
@@ -162,14 +183,16 @@ std::vector<uint32_t> ServiceLayout::ServedPlaces(const LocatedService& s) const
 double ServiceLayout::ServedChildren(const LocatedService& s) const {
   double sum = 0;
   switch (s.served_kind) {
-    case TerritoryKind::kCountry: return territory_.total_children();
+    case TerritoryKind::kCountry:
+      return territory_.total_children();
     case TerritoryKind::kRegion:
       for (uint32_t r : s.served) sum += territory_.children_of_region(r);
       return sum;
     case TerritoryKind::kOrp:
       for (uint32_t o : s.served) sum += territory_.children_of_orp(o);
       return sum;
-    case TerritoryKind::kMunicipalities: return territory_.ChildrenOf(s.served);
+    case TerritoryKind::kMunicipalities:
+      return territory_.ChildrenOf(s.served);
   }
   return sum;
 }
@@ -183,13 +206,15 @@ double ServiceLayout::ServedChildrenInOrp(const LocatedService& s, uint32_t orp)
 
 size_t ServiceLayout::OrpsServed(const LocatedService& s) const {
   switch (s.served_kind) {
-    case TerritoryKind::kCountry: return territory_.orps();
+    case TerritoryKind::kCountry:
+      return territory_.orps();
     case TerritoryKind::kRegion: {
       size_t n = 0;
       for (uint32_t r : s.served) n += territory_.OrpsOfRegion(r).size();
       return n;
     }
-    case TerritoryKind::kOrp: return s.served.size();
+    case TerritoryKind::kOrp:
+      return s.served.size();
     case TerritoryKind::kMunicipalities: {
       std::vector<uint32_t> orps;
       for (uint32_t p : s.served) orps.push_back(territory_.OrpOf(p));

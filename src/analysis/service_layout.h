@@ -18,8 +18,8 @@
 namespace prosit {
 
 struct LocatedService {
-  int64_t card_id = 0;  // 0 for a hypothetical service
-  uint32_t type = 0;    // index into ReferenceData::service_types
+  int64_t card_id = 0;           // 0 for a hypothetical service
+  uint32_t type = 0;             // index into ReferenceData::service_types
   std::vector<uint32_t> places;  // municipalities of its delivery locations, unique
   bool outreach = false;         // reaches the territory it serves with no travel
   TerritoryKind served_kind = TerritoryKind::kOrp;
@@ -102,8 +102,8 @@ class ServiceLayout {
 template <typename Visit>
 void ServiceLayout::ForEachServingOrp(uint32_t type, uint32_t orp, const ServiceChange* change,
                                       Visit visit) const {
-  for (const auto* list : {&national_[type], &by_region_[type][territory_.RegionOfOrp(orp)],
-                           &by_orp_[type][orp]})
+  for (const auto* list :
+       {&national_[type], &by_region_[type][territory_.RegionOfOrp(orp)], &by_orp_[type][orp]})
     for (uint32_t i : *list)
       if (Visible(services_[i], change)) visit(services_[i]);
   if (change)

@@ -17,7 +17,8 @@ const ModelCell* FindCell(const ReferenceData& ref, const std::string& key) {
 
 std::vector<uint32_t> ScopeOrps(const TerritoryIndex& t, const AccessibilityQuery& q) {
   std::vector<uint32_t> orps;
-  if (!q.orp.empty()) orps.push_back(*t.FindOrp(q.orp));
+  if (!q.orp.empty())
+    orps.push_back(*t.FindOrp(q.orp));
   else if (!q.region.empty())
     for (uint32_t o : t.OrpsOfRegion(*t.FindRegion(q.region))) orps.push_back(o);
   else
@@ -101,7 +102,8 @@ std::string AllCellsJson(const AnalysisBasis& basis, const AccessibilityQuery& q
 
 }  // namespace
 
-std::vector<uint32_t> TypeIndices(const ServiceLayout& layout, const std::vector<std::string>& ids) {
+std::vector<uint32_t> TypeIndices(const ServiceLayout& layout,
+                                  const std::vector<std::string>& ids) {
   std::vector<uint32_t> out;
   for (const std::string& id : ids)
     if (auto t = layout.FindType(id)) out.push_back(*t);
@@ -142,8 +144,8 @@ FieldErrors CheckAccessibilityQuery(const AccessibilityQuery& q, const Frame& fr
 FieldErrors CheckCatchmentReach(const AnalysisBasis& basis, const AccessibilityQuery& q) {
   float cutoff = basis.times->cutoff(*ParseTravelMode(q.mode));
   if (q.max_minutes && *q.max_minutes > cutoff)
-    return {{"max_minutes", "at most " + std::to_string(static_cast<int>(cutoff)) +
-                                " by " + q.mode + ": the travel times reach no farther"}};
+    return {{"max_minutes", "at most " + std::to_string(static_cast<int>(cutoff)) + " by " +
+                                q.mode + ": the travel times reach no farther"}};
   return {};
 }
 

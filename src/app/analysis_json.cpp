@@ -28,7 +28,8 @@ json ModelCellJson(const ReferenceData& reference, const ModelCell& cell) {
           {"norm",
            {{"max_minutes_pt", cell.max_minutes_pt},
             {"max_minutes_car", cell.max_minutes_car},
-            {"min_capacity_per_1000_children", OptionalNumber(cell.min_capacity_per_1000_children, 3)}}},
+            {"min_capacity_per_1000_children",
+             OptionalNumber(cell.min_capacity_per_1000_children, 3)}}},
           {"explanation", {{"cs", cell.explanation.cs}, {"en", cell.explanation.en}}}};
 }
 
@@ -49,14 +50,18 @@ json MethodJson(const AnalysisBasis& basis) {
   json unplaced = basis.layout->unplaced();
   return {
       {"travel_times", basis.times->source()},
-      {"children", "children aged 0–17 per municipality: imported, or the ORP's census share "
-                   "of 0–14-year-olds scaled to 0–17"},
-      {"present", "a service is present in an ORP when the territory it serves includes a "
-                  "municipality of the ORP"},
-      {"reach", "a municipality is reached when a present service serving it is outreach, or "
-                "has a delivery location within the cell's norm"},
-      {"capacity", "capacity × the ORP's share of the children of the territory the service "
-                   "serves; cards without a stated capacity add nothing and are listed"},
+      {"children",
+       "children aged 0–17 per municipality: imported, or the ORP's census share "
+       "of 0–14-year-olds scaled to 0–17"},
+      {"present",
+       "a service is present in an ORP when the territory it serves includes a "
+       "municipality of the ORP"},
+      {"reach",
+       "a municipality is reached when a present service serving it is outreach, or "
+       "has a delivery location within the cell's norm"},
+      {"capacity",
+       "capacity × the ORP's share of the children of the territory the service "
+       "serves; cards without a stated capacity add nothing and are listed"},
       {"cards_not_analysed", unplaced},
   };
 }

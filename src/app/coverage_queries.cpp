@@ -31,18 +31,22 @@ json PlaceReachJson(const AnalysisBasis& basis, const PlaceReach& r) {
     minutes[ToString(mode)] = OptionalNumber(r.minutes[i], 1);
     nearest[ToString(mode)] = r.nearest_card[i] ? json(r.nearest_card[i]) : json(nullptr);
   }
-  return {{"code", m.code},       {"name", m.name},         {"children", Round(r.children, 1)},
-          {"minutes", minutes},   {"nearest_card", nearest}};
+  return {{"code", m.code},
+          {"name", m.name},
+          {"children", Round(r.children, 1)},
+          {"minutes", minutes},
+          {"nearest_card", nearest}};
 }
 
 json CapacityByUnit(const AnalysisBasis& basis, const CellCoverage& c, double children) {
   json out = json::array();
   for (const auto& [unit, amount] : c.capacity_by_unit) {
     const CapacityUnit* u = basis.frame().reference.FindCapacityUnit(unit);
-    out.push_back({{"unit", unit},
-                   {"label", {{"cs", u ? u->label.cs : unit}, {"en", u ? u->label.en : unit}}},
-                   {"capacity", Round(amount, 2)},
-                   {"per_1000_children", children > 0 ? Round(amount / children * 1000, 2) : json(nullptr)}});
+    out.push_back(
+        {{"unit", unit},
+         {"label", {{"cs", u ? u->label.cs : unit}, {"en", u ? u->label.en : unit}}},
+         {"capacity", Round(amount, 2)},
+         {"per_1000_children", children > 0 ? Round(amount / children * 1000, 2) : json(nullptr)}});
   }
   return out;
 }
@@ -81,7 +85,8 @@ json MunicipalityGaps(const AnalysisBasis& basis, const OrpCoverage& c, TravelMo
     const Municipality& m = basis.frame().territory.municipalities()[first.place];
     json gaps = json::array();
     for (const CellCoverage& cell : c.cells)
-      if (!cell.places[k].within_norm[static_cast<int>(judged_by)]) gaps.push_back(CellKey(*cell.cell));
+      if (!cell.places[k].within_norm[static_cast<int>(judged_by)])
+        gaps.push_back(CellKey(*cell.cell));
     out.push_back({{"code", m.code},
                    {"name", m.name},
                    {"children", Round(first.children, 1)},
@@ -102,7 +107,8 @@ json OrpHeader(const AnalysisBasis& basis, const OrpCoverage& c) {
 json SpotsJson(const OrpCoverage& c, bool white) {
   json out = json::array();
   for (const CellCoverage& cell : c.cells)
-    if (white ? cell.status == CellStatus::kMissing : cell.strong) out.push_back(CellKey(*cell.cell));
+    if (white ? cell.status == CellStatus::kMissing : cell.strong)
+      out.push_back(CellKey(*cell.cell));
   return out;
 }
 
@@ -114,8 +120,8 @@ json SummaryJson(const AnalysisBasis& basis, const std::vector<OrpCoverage>& orp
     json j = ModelCellJson(basis.frame().reference, *s.cell);
     j["orps_by_status"] = StatusCounts(s.orps_by_status);
     j["children"] = Round(s.children, 1);
-    j["share_within_norm"] = s.children > 0 ? json(Round(s.children_within_norm / s.children, 4))
-                                            : json(nullptr);
+    j["share_within_norm"] =
+        s.children > 0 ? json(Round(s.children_within_norm / s.children, 4)) : json(nullptr);
     cells.push_back(j);
   }
   for (const OrpCoverage& o : orps) {
@@ -136,7 +142,8 @@ std::vector<OrpCoverage> CoverScope(const AnalysisBasis& basis, const CoverageQu
   const TerritoryIndex& t = *basis.territory;
   CoverageOptions options{*ParseTravelMode(q.mode)};
   std::vector<uint32_t> orps;
-  if (!q.orp.empty()) orps.push_back(*t.FindOrp(q.orp));
+  if (!q.orp.empty())
+    orps.push_back(*t.FindOrp(q.orp));
   else if (!q.region.empty())
     for (uint32_t o : t.OrpsOfRegion(*t.FindRegion(q.region))) orps.push_back(o);
   else
@@ -150,7 +157,8 @@ std::vector<OrpCoverage> CoverScope(const AnalysisBasis& basis, const CoverageQu
 
 json OrpCoverageJson(const AnalysisBasis& basis, const OrpCoverage& c, TravelMode judged_by) {
   json cells = json::array(), shared = json::array();
-  for (const CellCoverage& cell : c.cells) cells.push_back(CellJson(basis, cell, judged_by, c.children));
+  for (const CellCoverage& cell : c.cells)
+    cells.push_back(CellJson(basis, cell, judged_by, c.children));
   for (const PresentService& s : c.shared_services) shared.push_back(PresentServiceJson(basis, s));
   json j = OrpHeader(basis, c);
   j.update({{"white_spots", SpotsJson(c, true)},
@@ -167,8 +175,10 @@ std::string CoverageJson(const AnalysisBasis& basis, const CoverageQuery& q,
   json j = {{"scope", {{"region", q.region}, {"orp", q.orp}}},
             {"judged_by", q.mode},
             {"method", MethodJson(basis)}};
-  if (!q.orp.empty()) j["coverage"] = OrpCoverageJson(basis, orps.front(), mode);
-  else j["summary"] = SummaryJson(basis, orps, mode);
+  if (!q.orp.empty())
+    j["coverage"] = OrpCoverageJson(basis, orps.front(), mode);
+  else
+    j["summary"] = SummaryJson(basis, orps, mode);
   return j.dump();
 }
 

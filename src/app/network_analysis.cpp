@@ -5,7 +5,8 @@ namespace prosit {
 NetworkAnalysis::NetworkAnalysis(std::shared_ptr<const Frame> frame,
                                  std::shared_ptr<const TravelTimeProvider> provider,
                                  TravelTimeRequest request)
-    : frame_(std::move(frame)), provider_(std::move(provider)),
+    : frame_(std::move(frame)),
+      provider_(std::move(provider)),
       territory_(std::make_shared<TerritoryIndex>(frame_->territory)) {
   times_ = std::async(std::launch::async,
                       [frame = frame_, provider = provider_,

@@ -36,7 +36,8 @@ ServiceCard HypotheticalCard(const HypotheticalService& h, const Territory& terr
 
 void CheckHypothetical(const Frame& frame, const HypotheticalService& h, const std::string& at,
                        FieldErrors& e) {
-  if (!frame.reference.FindServiceType(h.service_type)) e[at + "service_type"] = "unknown service type";
+  if (!frame.reference.FindServiceType(h.service_type))
+    e[at + "service_type"] = "unknown service type";
   if (!frame.territory.FindMunicipality(h.municipality))
     e[at + "municipality"] = "unknown municipality code";
   if (h.capacity && !(std::isfinite(*h.capacity) && *h.capacity >= 0))
@@ -80,7 +81,8 @@ json CoverageChange(const AnalysisBasis& basis, const ServiceChange& change, Tra
       if (!Differs(b, a)) continue;
       double children_before = 0, children_after = 0;
       for (size_t k = 0; k < b.places.size(); ++k) {
-        if (b.places[k].within_norm[static_cast<int>(mode)]) children_before += b.places[k].children;
+        if (b.places[k].within_norm[static_cast<int>(mode)])
+          children_before += b.places[k].children;
         if (a.places[k].within_norm[static_cast<int>(mode)]) children_after += a.places[k].children;
       }
       gained += children_after - children_before;
@@ -102,7 +104,8 @@ json CoverageChange(const AnalysisBasis& basis, const ServiceChange& change, Tra
 }
 
 // The model cells whose service types the change adds or removes.
-std::vector<const ModelCell*> TouchedCells(const AnalysisBasis& basis, const ServiceChange& change) {
+std::vector<const ModelCell*> TouchedCells(const AnalysisBasis& basis,
+                                           const ServiceChange& change) {
   std::vector<uint32_t> types;
   for (const LocatedService& s : change.added) types.push_back(s.type);
   for (int64_t id : change.removed)
@@ -136,8 +139,8 @@ json PlaceChanges(const AnalysisBasis& basis, const AccessibilityResult& before,
   return {{"municipalities_changed", changed.size()}, {"most_changed", out}};
 }
 
-json AccessibilityChange(const AnalysisBasis& basis, const ServiceChange& change,
-                         TravelMode mode, DistanceDecay decay) {
+json AccessibilityChange(const AnalysisBasis& basis, const ServiceChange& change, TravelMode mode,
+                         DistanceDecay decay) {
   json out = json::array();
   for (const ModelCell* cell : TouchedCells(basis, change)) {
     std::vector<uint32_t> types = TypeIndices(*basis.layout, cell->service_types);
@@ -168,15 +171,18 @@ Result<ServiceChange> MakeServiceChange(const AnalysisBasis& basis, const WhatIf
     if (e.count(at + "service_type") || e.count(at + "municipality")) continue;
     ServiceCard card = HypotheticalCard(request.add[i], basis.frame().territory);
     auto located = basis.layout->Locate({&card, request.add[i].municipality});
-    if (!located) e[at + "territory"] = "names a code the territory does not have";
-    else change.added.push_back(std::move(*located));
+    if (!located)
+      e[at + "territory"] = "names a code the territory does not have";
+    else
+      change.added.push_back(std::move(*located));
   }
   for (size_t i = 0; i < request.remove.size(); ++i) {
     if (!basis.layout->FindCard(request.remove[i]))
       e["remove[" + std::to_string(i) + "]"] = basis.snapshot->FindCard(request.remove[i])
-                                                    ? "the card is not analysed (see method)"
-                                                    : "no such service card";
-    else change.removed.insert(request.remove[i]);
+                                                   ? "the card is not analysed (see method)"
+                                                   : "no such service card";
+    else
+      change.removed.insert(request.remove[i]);
   }
   if (!e.empty()) return Status::Invalid("the what-if request does not fit the network", e);
   return change;
@@ -214,13 +220,13 @@ std::string CandidatesJson(const AnalysisBasis& basis, const CandidateQuery& q) 
   float norm = static_cast<float>(
       level ? (mode == TravelMode::kCar ? level->max_minutes_car : level->max_minutes_pt) : 30);
   std::vector<uint32_t> orps;
-  if (!q.orp.empty()) orps.push_back(*t.FindOrp(q.orp));
+  if (!q.orp.empty())
+    orps.push_back(*t.FindOrp(q.orp));
   else
     for (uint32_t o : t.OrpsOfRegion(*t.FindRegion(q.region))) orps.push_back(o);
   json items = json::array();
-  for (const Candidate& c :
-       RankCandidates(*basis.layout, *basis.times, orps, *basis.layout->FindType(type.id), mode,
-                      norm, q.limit)) {
+  for (const Candidate& c : RankCandidates(*basis.layout, *basis.times, orps,
+                                           *basis.layout->FindType(type.id), mode, norm, q.limit)) {
     const Municipality& m = basis.frame().territory.municipalities()[c.place];
     items.push_back({{"code", m.code},
                      {"name", m.name},
@@ -231,8 +237,9 @@ std::string CandidatesJson(const AnalysisBasis& basis, const CandidateQuery& q) 
   return json{{"service_type", type.id},
               {"mode", q.mode},
               {"norm_minutes", norm},
-              {"rule", "a new service seated in the municipality, serving its ORP: children of "
-                       "the ORP's municipalities now beyond the norm that it would bring within"},
+              {"rule",
+               "a new service seated in the municipality, serving its ORP: children of "
+               "the ORP's municipalities now beyond the norm that it would bring within"},
               {"method", MethodJson(basis)},
               {"items", items}}
       .dump();

@@ -31,9 +31,8 @@ void AddCoverageRoute(ApiRouter& router, ApiContext& ctx) {
     FieldErrors e = CheckCoverageQuery(q, ctx.keeper.Current()->frame->territory);
     e.insert(qr.errors.begin(), qr.errors.end());
     if (!e.empty()) return Invalid(e);
-    return WithBasis(ctx, [&](const AnalysisBasis& b) {
-      return ApiResponse::Json(CoverageJson(b, q));
-    });
+    return WithBasis(ctx,
+                     [&](const AnalysisBasis& b) { return ApiResponse::Json(CoverageJson(b, q)); });
   });
 }
 
@@ -82,9 +81,8 @@ void AddWhatIfRoutes(ApiRouter& router, ApiContext& ctx) {
     FieldErrors e = CheckCandidateQuery(q, *ctx.keeper.Current()->frame);
     e.insert(qr.errors.begin(), qr.errors.end());
     if (!e.empty()) return Invalid(e);
-    return WithBasis(ctx, [&](const AnalysisBasis& b) {
-      return ApiResponse::Json(CandidatesJson(b, q));
-    });
+    return WithBasis(
+        ctx, [&](const AnalysisBasis& b) { return ApiResponse::Json(CandidatesJson(b, q)); });
   });
 }
 

@@ -13,8 +13,10 @@ void ReadTerritory(JsonReader& r, HypotheticalService& s) {
   std::string kind;
   TerritoryServed t;
   tr.String("kind", kind);
-  if (auto k = ParseTerritoryKind(kind)) t.kind = *k;
-  else r.errors()[r.Field("territory.kind")] = "must be municipalities, orp, region or country";
+  if (auto k = ParseTerritoryKind(kind))
+    t.kind = *k;
+  else
+    r.errors()[r.Field("territory.kind")] = "must be municipalities, orp, region or country";
   tr.Strings("codes", t.codes);
   tr.RejectUnknown();
   s.territory = std::move(t);
@@ -42,7 +44,8 @@ Result<WhatIfRequest> ReadWhatIfRequest(std::string_view text) {
   return WithParsedJson(text, [&](JsonValue root) -> Result<WhatIfRequest> {
     FieldErrors errors;
     JsonReader r(root, errors);
-    if (!r.IsObject()) return Status::Invalid("the body must be a JSON object", {{"body", "must be an object"}});
+    if (!r.IsObject())
+      return Status::Invalid("the body must be a JSON object", {{"body", "must be an object"}});
     WhatIfRequest q;
     if (auto add = r.Get("add")) {
       simdjson::dom::array items;

@@ -16,7 +16,7 @@ struct HypotheticalService {
   std::string service_type;
   std::string municipality;  // where it would be delivered
   std::optional<double> capacity;
-  std::vector<std::string> forms;  // default: ambulatory
+  std::vector<std::string> forms;            // default: ambulatory
   std::optional<TerritoryServed> territory;  // default: the municipality's ORP
 };
 

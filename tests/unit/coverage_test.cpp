@@ -7,9 +7,10 @@
 //   a3–b1 10 min, each place 2 min to itself; all else unreachable.
 //   one model cell "safety:3" expecting types t1, t2; norm 20 min, ≥ 5 per 1,000 children.
 
+#include "analysis/coverage.h"
+
 #include <gtest/gtest.h>
 
-#include "analysis/coverage.h"
 #include "analysis/service_supply.h"
 #include "analysis/what_if.h"
 
@@ -180,8 +181,7 @@ TEST_F(CoverageTest, ServiceOfAnotherOrpIsNotPresentEvenWhenNear) {
 }
 
 TEST_F(CoverageTest, StrongWhenCoveredTwiceWithCapacityToSpare) {
-  ServiceLayout layout =
-      Layout({Card(6, "t1", "a2", kOrpA, 10), Card(7, "t2", "a3", kOrpA, 10)});
+  ServiceLayout layout = Layout({Card(6, "t1", "a2", kOrpA, 10), Card(7, "t2", "a3", kOrpA, 10)});
   CellCoverage cell = Cover(layout, "A").cells[0];
   EXPECT_EQ(cell.status, CellStatus::kCovered);
   EXPECT_TRUE(cell.strong);
