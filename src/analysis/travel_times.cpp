@@ -41,28 +41,36 @@ void TravelTimesBuilder::Add(TravelMode mode, uint32_t from, uint32_t to, float 
 namespace {
 
 // Groups the legs by their row (origin for the forward table, destination for the
-// reverse one), nearest first, keeping the shortest of repeated pairs.
+// reverse one) with a counting sort, keeps the shortest of repeated pairs, and orders each
+// row nearest first (ties by place, so the order never depends on the input's).
 template <typename RowOf, typename OtherOf>
-void FillRows(std::vector<TravelTimesBuilder::Pending>& legs, size_t places, RowOf row_of,
+void FillRows(const std::vector<TravelTimesBuilder::Pending>& legs, size_t places, RowOf row_of,
               OtherOf other_of, std::vector<uint32_t>& offsets, std::vector<TravelLeg>& out) {
-  std::sort(legs.begin(), legs.end(), [&](const auto& a, const auto& b) {
-    if (row_of(a) != row_of(b)) return row_of(a) < row_of(b);
-    if (other_of(a) != other_of(b)) return other_of(a) < other_of(b);
-    return a.minutes < b.minutes;
-  });
+  std::vector<uint32_t> start(places + 1, 0);
+  for (const auto& l : legs) ++start[row_of(l) + 1];
+  for (size_t r = 0; r < places; ++r) start[r + 1] += start[r];
+  std::vector<TravelLeg> grouped(legs.size());
+  std::vector<uint32_t> cursor(start.begin(), start.end() - 1);
+  for (const auto& l : legs) grouped[cursor[row_of(l)]++] = {other_of(l), l.minutes};
+  auto by_place = [](const TravelLeg& a, const TravelLeg& b) {
+    return a.place != b.place ? a.place < b.place : a.minutes < b.minutes;
+  };
+  auto nearest = [](const TravelLeg& a, const TravelLeg& b) {
+    return a.minutes != b.minutes ? a.minutes < b.minutes : a.place < b.place;
+  };
   offsets.assign(places + 1, 0);
   out.clear();
-  out.reserve(legs.size());
-  for (size_t i = 0; i < legs.size(); ++i) {
-    if (i > 0 && row_of(legs[i]) == row_of(legs[i - 1]) && other_of(legs[i]) == other_of(legs[i - 1]))
-      continue;  // a repeated pair: the first is the shortest
-    out.push_back({other_of(legs[i]), legs[i].minutes});
-    ++offsets[row_of(legs[i]) + 1];
+  out.reserve(grouped.size());
+  for (size_t r = 0; r < places; ++r) {
+    auto first = grouped.begin() + start[r], last = grouped.begin() + start[r + 1];
+    std::sort(first, last, by_place);
+    size_t row_start = out.size();
+    for (auto it = first; it != last; ++it)
+      if (it == first || it->place != (it - 1)->place) out.push_back(*it);  // the shortest
+    std::sort(out.begin() + row_start, out.end(), nearest);
+    offsets[r + 1] = static_cast<uint32_t>(out.size());
   }
-  for (size_t r = 0; r < places; ++r) offsets[r + 1] += offsets[r];
-  for (size_t r = 0; r < places; ++r)
-    std::stable_sort(out.begin() + offsets[r], out.begin() + offsets[r + 1],
-                     [](const TravelLeg& a, const TravelLeg& b) { return a.minutes < b.minutes; });
+  out.shrink_to_fit();
 }
 
 }  // namespace

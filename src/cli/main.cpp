@@ -117,7 +117,6 @@ int Serve(const CommonOptions& o, const HttpServerOptions& http, const TravelOpt
   auto store = OpenInitialised(o.database);
   if (!store.ok()) return Fail(store.status());
   // Checked before serving, so a bad matrix file or option stops the start.
-  // For the analysis wiring: pass `travel_times` into the analysis service.
   auto travel_times = MakeTravelTimeProvider(travel.spec, travel.circuity);
   if (!travel_times.ok()) return Fail(travel_times.status());
   SnapshotKeeper keeper(**store);
@@ -128,7 +127,9 @@ int Serve(const CommonOptions& o, const HttpServerOptions& http, const TravelOpt
     std::cerr << "prosit: catching up with the change log failed: " << s.ToString() << "\n";
   });
   Clock clock = SystemClock();
-  ApiContext context{keeper, commands, **store, clock};
+  // Travel times are computed in the background while the server starts.
+  NetworkAnalysis analysis(keeper.Current()->frame, std::move(*travel_times));
+  ApiContext context{keeper, commands, **store, clock, analysis};
   ApiRouter router = MakeApiRouter(context);
   s = RunHttpServer(router, http, [&] {
     auto snap = keeper.Current();

@@ -1,6 +1,7 @@
 #pragma once
 // The routes of /api/v1: thin adapters from HTTP to the use cases of src/app.
 
+#include "app/network_analysis.h"
 #include "app/network_commands.h"
 #include "app/snapshot_keeper.h"
 #include "http/api_router.h"
@@ -12,6 +13,7 @@ struct ApiContext {
   NetworkCommands& commands;
   Store& store;        // for history, which the snapshot does not keep
   const Clock& clock;  // what "today" is, for overdue steps
+  NetworkAnalysis& analysis;
 };
 
 // Builds the router of every /api/v1 route. `context` must outlive it.

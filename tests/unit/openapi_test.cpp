@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analysis/great_circle_travel.h"
+#include "app/database_setup.h"
 #include "http/api_routes.h"
 #include "test_data.h"
 
@@ -15,7 +17,11 @@ TEST(OpenApi, DescribesExactlyTheRegisteredRoutes) {
   SnapshotKeeper keeper(**store);
   NetworkCommands commands(**store, keeper, FixedClock("2026-11-24T00:00:00Z"));
   Clock clock = FixedClock("2026-11-24T00:00:00Z");
-  ApiContext ctx{keeper, commands, **store, clock};
+  ASSERT_TRUE(
+      InitDatabase(**store, PROSIT_SOURCE_DIR "/data", {"test", "2026-11-24T00:00:00Z"}).ok());
+  ASSERT_TRUE(keeper.Load().ok());
+  NetworkAnalysis analysis(keeper.Current()->frame, std::make_shared<GreatCircleTravel>());
+  ApiContext ctx{keeper, commands, **store, clock, analysis};
   ApiRouter router = MakeApiRouter(ctx);
 
   auto doc = nlohmann::json::parse(OpenApiDocument());
