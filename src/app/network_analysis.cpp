@@ -7,15 +7,20 @@ NetworkAnalysis::NetworkAnalysis(std::shared_ptr<const Frame> frame,
                                  TravelTimeRequest request)
     : frame_(std::move(frame)),
       provider_(std::move(provider)),
-      territory_(std::make_shared<TerritoryIndex>(frame_->territory)) {
-  times_ = std::async(std::launch::async,
-                      [frame = frame_, provider = provider_,
-                       request]() -> Result<std::shared_ptr<const TravelTimes>> {
-                        auto times = provider->Compute(frame->territory, request);
-                        if (!times.ok()) return times.status();
-                        return std::make_shared<const TravelTimes>(std::move(*times));
-                      })
-               .share();
+      request_(request),
+      territory_(std::make_shared<TerritoryIndex>(frame_->territory)) {}
+
+void NetworkAnalysis::Prepare() {
+  std::call_once(started_, [this] {
+    times_ = std::async(std::launch::async,
+                        [frame = frame_, provider = provider_,
+                         request = request_]() -> Result<std::shared_ptr<const TravelTimes>> {
+                          auto times = provider->Compute(frame->territory, request);
+                          if (!times.ok()) return times.status();
+                          return std::make_shared<const TravelTimes>(std::move(*times));
+                        })
+                 .share();
+  });
 }
 
 std::shared_ptr<const ServiceLayout> LayOutServices(const NetworkSnapshot& snapshot,
@@ -31,6 +36,7 @@ std::shared_ptr<const ServiceLayout> LayOutServices(const NetworkSnapshot& snaps
 
 Result<std::shared_ptr<const AnalysisBasis>> NetworkAnalysis::Basis(
     std::shared_ptr<const NetworkSnapshot> snapshot) {
+  Prepare();
   const auto& times = times_.get();
   if (!times.ok()) return times.status();
   std::lock_guard lock(mu_);

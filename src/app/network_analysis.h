@@ -26,11 +26,14 @@ struct AnalysisBasis {
 
 class NetworkAnalysis {
  public:
-  // Starts computing the travel times of `frame`'s territory at once, on a thread of
-  // its own; the first analysis waits for them.
   NetworkAnalysis(std::shared_ptr<const Frame> frame,
                   std::shared_ptr<const TravelTimeProvider> provider,
                   TravelTimeRequest request = {});
+
+  // Starts computing the travel times of the frame's territory on a thread of its own
+  // (once; the server calls it when it is ready, so start-up does not wait). The first
+  // analysis starts it if nobody has and waits for it.
+  void Prepare();
 
   // The basis for `snapshot` (its service layout is built once per snapshot), or the
   // error of the travel-time provider.
@@ -41,7 +44,9 @@ class NetworkAnalysis {
  private:
   std::shared_ptr<const Frame> frame_;
   std::shared_ptr<const TravelTimeProvider> provider_;
+  TravelTimeRequest request_;
   std::shared_ptr<const TerritoryIndex> territory_;
+  std::once_flag started_;
   std::shared_future<Result<std::shared_ptr<const TravelTimes>>> times_;
   std::mutex mu_;  // guards last_
   std::shared_ptr<const AnalysisBasis> last_;

@@ -127,7 +127,7 @@ int Serve(const CommonOptions& o, const HttpServerOptions& http, const TravelOpt
     std::cerr << "prosit: catching up with the change log failed: " << s.ToString() << "\n";
   });
   Clock clock = SystemClock();
-  // Travel times are computed in the background while the server starts.
+  // Travel times are computed in the background once the server is ready.
   NetworkAnalysis analysis(keeper.Current()->frame, std::move(*travel_times));
   ApiContext context{keeper, commands, **store, clock, analysis};
   ApiRouter router = MakeApiRouter(context);
@@ -136,6 +136,7 @@ int Serve(const CommonOptions& o, const HttpServerOptions& http, const TravelOpt
     std::cout << "prosit serves " << snap->cards.size() << " service cards of "
               << snap->actors.size() << " actors at http://" << http.address << ":" << http.port
               << "/" << std::endl;
+    analysis.Prepare();
   });
   return s.ok() ? 0 : Fail(s);
 }
