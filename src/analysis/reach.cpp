@@ -38,7 +38,7 @@ void ReachFinder::Add(const LocatedService& s, std::vector<PlaceReach>& reach) {
     for (PlaceReach& r : reach)
       if (layout_.Serves(s, r.place))
         for (int m = 0; m < kTravelModes; ++m) Offer(r, m, 0, s.card_id);
-  bool whole_orp = layout_.ServesWholeOrp(s, orp_);
+  bool whole_orp = layout_.ServesOrp(s, orp_, ServiceLayout::OrpPart::kEvery);
   for (uint32_t site : s.places) {
     if (whole_orp) {
       if (site_read_[site]) continue;

@@ -127,7 +127,7 @@ bool ServiceLayout::Serves(const LocatedService& s, uint32_t place) const {
   return false;
 }
 
-bool ServiceLayout::ServesOrp(const LocatedService& s, uint32_t orp) const {
+bool ServiceLayout::ServesOrp(const LocatedService& s, uint32_t orp, OrpPart part) const {
   switch (s.served_kind) {
     case TerritoryKind::kCountry:
       return true;
@@ -135,24 +135,12 @@ bool ServiceLayout::ServesOrp(const LocatedService& s, uint32_t orp) const {
       return Contains(s.served, territory_.RegionOfOrp(orp));
     case TerritoryKind::kOrp:
       return Contains(s.served, orp);
-    case TerritoryKind::kMunicipalities:
-      return std::any_of(s.served.begin(), s.served.end(),
-                         [&](uint32_t p) { return territory_.OrpOf(p) == orp; });
-  }
-  return false;
-}
-
-bool ServiceLayout::ServesWholeOrp(const LocatedService& s, uint32_t orp) const {
-  switch (s.served_kind) {
-    case TerritoryKind::kCountry:
-      return true;
-    case TerritoryKind::kRegion:
-      return Contains(s.served, territory_.RegionOfOrp(orp));
-    case TerritoryKind::kOrp:
-      return Contains(s.served, orp);
-    case TerritoryKind::kMunicipalities:
-      return std::all_of(territory_.PlacesOfOrp(orp).begin(), territory_.PlacesOfOrp(orp).end(),
-                         [&](uint32_t p) { return Contains(s.served, p); });
+    case TerritoryKind::kMunicipalities: {
+      auto places = territory_.PlacesOfOrp(orp);
+      auto served = [&](uint32_t p) { return Contains(s.served, p); };
+      return part == OrpPart::kSome ? std::any_of(places.begin(), places.end(), served)
+                                    : std::all_of(places.begin(), places.end(), served);
+    }
   }
   return false;
 }

@@ -67,9 +67,9 @@ class ServiceLayout {
   void ForEachOfType(uint32_t type, const ServiceChange* change, Visit visit) const;
 
   bool Serves(const LocatedService& s, uint32_t place) const;
-  bool ServesOrp(const LocatedService& s, uint32_t orp) const;
-  // Whether it serves every municipality of the ORP.
-  bool ServesWholeOrp(const LocatedService& s, uint32_t orp) const;
+  // Whether it serves some (or every) municipality of the ORP.
+  enum class OrpPart { kSome, kEvery };
+  bool ServesOrp(const LocatedService& s, uint32_t orp, OrpPart part = OrpPart::kSome) const;
   // The municipalities a service serves.
   std::vector<uint32_t> ServedPlaces(const LocatedService& s) const;
   // Children of the territory a service serves, and of its part inside one ORP.

@@ -56,6 +56,18 @@ std::optional<uint32_t> TerritoryIndex::FindRegion(const std::string& code) cons
   return Find(region_index_, code);
 }
 
+std::vector<uint32_t> TerritoryIndex::OrpsInScope(const std::string& region,
+                                                  const std::string& orp) const {
+  if (!orp.empty()) return {orp_index_.at(orp)};
+  if (!region.empty()) {
+    auto orps = OrpsOfRegion(region_index_.at(region));
+    return {orps.begin(), orps.end()};
+  }
+  std::vector<uint32_t> all(orps());
+  for (uint32_t o = 0; o < all.size(); ++o) all[o] = o;
+  return all;
+}
+
 double TerritoryIndex::ChildrenOf(std::span<const uint32_t> places) const {
   double sum = 0;
   for (uint32_t p : places) sum += children_[p];

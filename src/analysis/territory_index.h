@@ -32,6 +32,9 @@ class TerritoryIndex {
   std::span<const uint32_t> PlacesOfOrp(uint32_t orp) const { return orp_places_[orp]; }
   std::span<const uint32_t> PlacesOfRegion(uint32_t region) const { return region_places_[region]; }
   std::span<const uint32_t> OrpsOfRegion(uint32_t region) const { return region_orps_[region]; }
+  // The ORPs a query names: one ORP, the ORPs of a region, or (both empty) all of them.
+  // The codes must be known.
+  std::vector<uint32_t> OrpsInScope(const std::string& region, const std::string& orp) const;
 
   // Children aged 0–17 per place (the demand of every analysis).
   std::span<const double> children() const { return children_; }

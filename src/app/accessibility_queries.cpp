@@ -15,17 +15,6 @@ const ModelCell* FindCell(const ReferenceData& ref, const std::string& key) {
   return nullptr;
 }
 
-std::vector<uint32_t> ScopeOrps(const TerritoryIndex& t, const AccessibilityQuery& q) {
-  std::vector<uint32_t> orps;
-  if (!q.orp.empty())
-    orps.push_back(*t.FindOrp(q.orp));
-  else if (!q.region.empty())
-    for (uint32_t o : t.OrpsOfRegion(*t.FindRegion(q.region))) orps.push_back(o);
-  else
-    for (uint32_t o = 0; o < t.orps(); ++o) orps.push_back(o);
-  return orps;
-}
-
 json CatchmentJson(const Catchment& c) {
   json steps = json::array();
   if (c.decay == DistanceDecay::kStep)
@@ -80,7 +69,7 @@ json PlacesJson(const AnalysisBasis& basis, uint32_t orp, const AccessibilityRes
 // Without a cell or type: every model cell's mean per ORP.
 std::string AllCellsJson(const AnalysisBasis& basis, const AccessibilityQuery& q, TravelMode mode,
                          DistanceDecay decay) {
-  std::vector<uint32_t> orps = ScopeOrps(*basis.territory, q);
+  std::vector<uint32_t> orps = basis.territory->OrpsInScope(q.region, q.orp);
   json cells = json::array();
   for (const ModelCell& cell : basis.frame().reference.model_cells) {
     Catchment catchment = CellCatchment(cell, mode, decay);
@@ -174,7 +163,7 @@ std::string AccessibilityJson(const AnalysisBasis& basis, const AccessibilityQue
   if (q.max_minutes) catchment.max_minutes = static_cast<float>(*q.max_minutes);
   ServiceSupply supply = GatherSupply(*basis.layout, TypeIndices(*basis.layout, type_ids));
   AccessibilityResult r = RunAccessibility(basis, supply, mode, catchment);
-  std::vector<uint32_t> orps = ScopeOrps(*basis.territory, q);
+  std::vector<uint32_t> orps = basis.territory->OrpsInScope(q.region, q.orp);
   json j = {{"scope", {{"region", q.region}, {"orp", q.orp}}},
             {"of", what},
             {"mode", q.mode},

@@ -139,15 +139,8 @@ json SummaryJson(const AnalysisBasis& basis, const std::vector<OrpCoverage>& orp
 
 std::vector<OrpCoverage> CoverScope(const AnalysisBasis& basis, const CoverageQuery& q,
                                     const ServiceChange* change) {
-  const TerritoryIndex& t = *basis.territory;
   CoverageOptions options{*ParseTravelMode(q.mode)};
-  std::vector<uint32_t> orps;
-  if (!q.orp.empty())
-    orps.push_back(*t.FindOrp(q.orp));
-  else if (!q.region.empty())
-    for (uint32_t o : t.OrpsOfRegion(*t.FindRegion(q.region))) orps.push_back(o);
-  else
-    for (uint32_t o = 0; o < t.orps(); ++o) orps.push_back(o);
+  std::vector<uint32_t> orps = basis.territory->OrpsInScope(q.region, q.orp);
   std::vector<OrpCoverage> out;
   out.reserve(orps.size());
   for (uint32_t o : orps)

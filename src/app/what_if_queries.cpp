@@ -219,11 +219,7 @@ std::string CandidatesJson(const AnalysisBasis& basis, const CandidateQuery& q) 
   TravelMode mode = *ParseTravelMode(q.mode);
   float norm = static_cast<float>(
       level ? (mode == TravelMode::kCar ? level->max_minutes_car : level->max_minutes_pt) : 30);
-  std::vector<uint32_t> orps;
-  if (!q.orp.empty())
-    orps.push_back(*t.FindOrp(q.orp));
-  else
-    for (uint32_t o : t.OrpsOfRegion(*t.FindRegion(q.region))) orps.push_back(o);
+  std::vector<uint32_t> orps = t.OrpsInScope(q.region, q.orp);
   json items = json::array();
   for (const Candidate& c : RankCandidates(*basis.layout, *basis.times, orps,
                                            *basis.layout->FindType(type.id), mode, norm, q.limit)) {

@@ -21,18 +21,31 @@ ApiResponse WithBasis(ApiContext& ctx, Answer answer) {
   return answer(**basis);
 }
 
+// 422 naming every bad parameter (malformed ones and those the check refuses), else the
+// answer on the basis.
+template <typename Answer>
+ApiResponse AnswerOnBasis(ApiContext& ctx, const QueryReader& qr, FieldErrors errors,
+                          Answer answer) {
+  errors.insert(qr.errors.begin(), qr.errors.end());
+  if (!errors.empty()) return Invalid(errors);
+  return WithBasis(ctx, answer);
+}
+
+// A parameter with a default: kept unless given (given empty, the check refuses it).
+void ReadIfGiven(const ApiRequest& r, const char* key, std::string& out) {
+  if (auto it = r.query.find(key); it != r.query.end()) out = it->second;
+}
+
 void AddCoverageRoute(ApiRouter& router, ApiContext& ctx) {
   router.Add("GET", "/api/v1/analysis/coverage", [&ctx](const ApiRequest& r) {
     QueryReader qr(r);
     CoverageQuery q;
     q.region = qr.Text("region");
     q.orp = qr.Text("orp");
-    if (r.query.count("mode")) q.mode = qr.Text("mode");
-    FieldErrors e = CheckCoverageQuery(q, ctx.keeper.Current()->frame->territory);
-    e.insert(qr.errors.begin(), qr.errors.end());
-    if (!e.empty()) return Invalid(e);
-    return WithBasis(ctx,
-                     [&](const AnalysisBasis& b) { return ApiResponse::Json(CoverageJson(b, q)); });
+    ReadIfGiven(r, "mode", q.mode);
+    return AnswerOnBasis(
+        ctx, qr, CheckCoverageQuery(q, ctx.keeper.Current()->frame->territory),
+        [&](const AnalysisBasis& b) { return ApiResponse::Json(CoverageJson(b, q)); });
   });
 }
 
@@ -44,13 +57,11 @@ void AddAccessibilityRoute(ApiRouter& router, ApiContext& ctx) {
     q.orp = qr.Text("orp");
     q.cell = qr.Text("cell");
     q.service_type = qr.Text("service_type");
-    if (r.query.count("mode")) q.mode = qr.Text("mode");
-    if (r.query.count("decay")) q.decay = qr.Text("decay");
+    ReadIfGiven(r, "mode", q.mode);
+    ReadIfGiven(r, "decay", q.decay);
     q.max_minutes = qr.Int("max_minutes", 1, 90);
     FieldErrors e = CheckAccessibilityQuery(q, *ctx.keeper.Current()->frame);
-    e.insert(qr.errors.begin(), qr.errors.end());
-    if (!e.empty()) return Invalid(e);
-    return WithBasis(ctx, [&](const AnalysisBasis& b) {
+    return AnswerOnBasis(ctx, qr, e, [&](const AnalysisBasis& b) {
       FieldErrors reach = CheckCatchmentReach(b, q);
       if (!reach.empty()) return Invalid(reach);
       return ApiResponse::Json(AccessibilityJson(b, q));
@@ -76,13 +87,12 @@ void AddWhatIfRoutes(ApiRouter& router, ApiContext& ctx) {
     q.region = qr.Text("region");
     q.orp = qr.Text("orp");
     q.service_type = qr.Text("service_type");
-    if (r.query.count("mode")) q.mode = qr.Text("mode");
+    ReadIfGiven(r, "mode", q.mode);
     q.limit = static_cast<size_t>(qr.Int("limit", 1, kMaxPageSize).value_or(10));
     FieldErrors e = CheckCandidateQuery(q, *ctx.keeper.Current()->frame);
-    e.insert(qr.errors.begin(), qr.errors.end());
-    if (!e.empty()) return Invalid(e);
-    return WithBasis(
-        ctx, [&](const AnalysisBasis& b) { return ApiResponse::Json(CandidatesJson(b, q)); });
+    return AnswerOnBasis(ctx, qr, e, [&](const AnalysisBasis& b) {
+      return ApiResponse::Json(CandidatesJson(b, q));
+    });
   });
 }
 

@@ -7,6 +7,7 @@ import socket
 import subprocess
 import tempfile
 import time
+import unittest
 import urllib.error
 import urllib.request
 
@@ -97,3 +98,28 @@ class Server:
 
     def delete(self, path, **kw):
         return self.request("DELETE", path, **kw)
+
+
+def strict_json(text):
+    """Parses JSON refusing NaN and Infinity, which must never reach a client."""
+    def refuse(name):
+        raise AssertionError(f"{name} in JSON")
+    return json.loads(text, parse_constant=refuse)
+
+
+class DemoServerTest(unittest.TestCase):
+    """Test cases sharing one server on the demo network of Pardubický kraj."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.server = Server(demo=True).__enter__()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.__exit__(None, None, None)
+
+    def get(self, path, status=200):
+        """GETs `path`, checks the status and returns the body as strict JSON."""
+        r = self.server.get(path)
+        self.assertEqual(r.status, status, r.body)
+        return strict_json(r.body)

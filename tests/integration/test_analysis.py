@@ -2,35 +2,14 @@
 of Pardubický kraj: shapes, invariants that must hold whatever the data, that what-if
 saves nothing, and a 4xx naming the field for every kind of bad input."""
 
-import json
 import unittest
 
-from server import Server
+from server import DemoServerTest, strict_json
 
 STATUSES = {"covered", "capacity_short", "too_far", "missing"}
 
 
-def strict_json(text):
-    """Parses JSON refusing NaN and Infinity, which must never reach a client."""
-    def refuse(name):
-        raise AssertionError(f"{name} in JSON")
-    return json.loads(text, parse_constant=refuse)
-
-
-class AnalysisTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.server = Server(demo=True).__enter__()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.__exit__(None, None, None)
-
-    def get(self, path, status=200):
-        r = self.server.get(path)
-        self.assertEqual(r.status, status, r.body)
-        return strict_json(r.body)
-
+class AnalysisTest(DemoServerTest):
     def post(self, path, body, status=200):
         r = self.server.post(path, body)
         self.assertEqual(r.status, status, r.body)

@@ -2,30 +2,12 @@
 with every part present and no NaN anywhere, the changes between two dates, and 422s that
 name each bad parameter."""
 
-import json
 import unittest
 
-from server import Server
+from server import DemoServerTest
 
 
-def no_nan(c):
-    raise AssertionError(f"non-finite number {c} in the answer")
-
-
-class CooperationTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.server = Server(demo=True).__enter__()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.__exit__(None, None, None)
-
-    def get(self, path, status=200):
-        r = self.server.get(path)
-        self.assertEqual(r.status, status, r.body)
-        return json.loads(r.body, parse_constant=no_nan)
-
+class CooperationTest(DemoServerTest):
     def test_orp_network(self):
         d = self.get("/api/v1/analysis/network?orp=5302")
         self.assertEqual(d["scope"], {"orp": "5302", "ties": "both", "at": d["scope"]["at"],

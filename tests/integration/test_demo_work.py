@@ -8,7 +8,7 @@ import json
 import os
 import unittest
 
-from server import DATA, Server
+from server import DATA, DemoServerTest
 
 CATEGORIES = ["ospod", "local_government", "service_providers", "schools", "zdvop", "health",
               "psychotherapy", "justice_security", "labour_office", "other", "joint_networker"]
@@ -19,20 +19,7 @@ def seed_orps():
         return {o["orp_code"]: o for o in json.load(f)["orps"]}
 
 
-class DemoWorkTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.server = Server(demo=True).__enter__()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.__exit__(None, None, None)
-
-    def get(self, path):
-        r = self.server.get(path)
-        self.assertEqual(r.status, 200, r.body)
-        return r.json()
-
+class DemoWorkTest(DemoServerTest):
     def all_items(self, path):
         items, offset = [], 0
         while True:
