@@ -3,6 +3,7 @@
 
 #include "app/accessibility_queries.h"
 #include "app/coverage_queries.h"
+#include "app/travel_time_queries.h"
 #include "app/what_if_queries.h"
 #include "http/route_helpers.h"
 
@@ -96,9 +97,21 @@ void AddWhatIfRoutes(ApiRouter& router, ApiContext& ctx) {
   });
 }
 
+void AddTravelTimeRoute(ApiRouter& router, ApiContext& ctx) {
+  router.Add("GET", "/api/v1/analysis/travel-times", [&ctx](const ApiRequest& r) {
+    QueryReader qr(r);
+    TravelTimeQuery q{qr.Text("from"), qr.Text("to")};
+    FieldErrors e = CheckTravelTimeQuery(q, ctx.keeper.Current()->frame->territory);
+    return AnswerOnBasis(ctx, qr, e, [&](const AnalysisBasis& b) {
+      return ApiResponse::Json(TravelTimeJson(b, q));
+    });
+  });
+}
+
 }  // namespace
 
 void AddAnalysisRoutes(ApiRouter& router, ApiContext& ctx) {
+  AddTravelTimeRoute(router, ctx);
   AddCoverageRoute(router, ctx);
   AddAccessibilityRoute(router, ctx);
   AddWhatIfRoutes(router, ctx);

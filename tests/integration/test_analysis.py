@@ -108,6 +108,17 @@ class AnalysisTest(DemoServerTest):
         self.assertTrue(all(g > 0 for g in gains))
         self.assertLessEqual(len(gains), 20)
 
+    def test_travel_times_are_those_the_analyses_use(self):
+        t = self.get("/api/v1/analysis/travel-times?from=571661&to=571164")  # Krouna → Chrudim
+        self.assertEqual((t["from"]["name"], t["to"]["name"]), ("Krouna", "Chrudim"))
+        self.assertAlmostEqual(t["great_circle_km"], 25.8, delta=0.3)
+        # The seeds: 39 min by car, 50–70 by public transport; the estimate within 20 %.
+        self.assertLess(abs(t["minutes"]["car"] - 39) / 39, 0.2)
+        self.assertTrue(40 <= t["minutes"]["pt"] <= 84)
+        far = self.get("/api/v1/analysis/travel-times?from=571661&to=554782")  # → Praha
+        self.assertIsNone(far["minutes"]["car"])
+        self.assertEqual(far["cutoff_minutes"]["car"], 60)
+
     def test_bad_queries_name_the_parameter(self):
         cases = {
             "/api/v1/analysis/coverage?orp=9999": "orp",
@@ -121,6 +132,8 @@ class AnalysisTest(DemoServerTest):
             "/api/v1/analysis/accessibility?cell=relationships:3&max_minutes=abc": "max_minutes",
             "/api/v1/analysis/accessibility?cell=relationships:3&mode=car&max_minutes=75": "max_minutes",
             "/api/v1/analysis/candidates?service_type=ss65": "orp",
+            "/api/v1/analysis/travel-times?from=571661": "to",
+            "/api/v1/analysis/travel-times?from=12&to=571164": "from",
             "/api/v1/analysis/candidates?orp=5304&service_type=": "service_type",
             "/api/v1/analysis/candidates?orp=5304&service_type=ss65&limit=0": "limit",
         }
