@@ -165,13 +165,7 @@ TEST(NetworkMetrics, SameGraphSameCommunities) {
 }
 
 // The fused search agrees with igraph's own betweenness, closeness and harmonic closeness.
-TEST(PathCentrality, AgreesWithIgraph) {
-  std::mt19937_64 rng(11);
-  std::vector<std::string> sectors(400, "a");
-  std::vector<std::pair<int, int>> ties;
-  for (int i = 0; i < 700; ++i)  // sparse: several components
-    ties.push_back({1 + static_cast<int>(rng() % 400), 1 + static_cast<int>(rng() % 400)});
-  auto g = Graph(sectors, ties);
+void ExpectPathCentralityAsIgraph(const CooperationGraph& g) {
   PathCentrality pc = ComputePathCentrality(g);
   IgraphSession session(1);
   IgraphGraph graph(g);
@@ -197,6 +191,30 @@ TEST(PathCentrality, AgreesWithIgraph) {
   }
   igraph_vector_destroy(&b), igraph_vector_destroy(&c), igraph_vector_destroy(&h);
   igraph_vector_int_destroy(&reach);
+}
+
+TEST(PathCentrality, AgreesWithIgraph) {
+  std::mt19937_64 rng(11);
+  std::vector<std::string> sectors(400, "a");
+  std::vector<std::pair<int, int>> ties;
+  for (int i = 0; i < 700; ++i)  // sparse: several components
+    ties.push_back({1 + static_cast<int>(rng() % 400), 1 + static_cast<int>(rng() % 400)});
+  ExpectPathCentralityAsIgraph(Graph(sectors, ties));
+}
+
+// The shapes that take the searches' other branches: a path longer than 255 steps (levels
+// are stored modulo 255), a star, a dense random part that is searched bottom-up, and an
+// isolate, in one graph.
+TEST(PathCentrality, AgreesWithIgraphOnLongPathsStarsAndDenseParts) {
+  std::mt19937_64 rng(5);
+  std::vector<std::string> sectors(1000, "a");
+  std::vector<std::pair<int, int>> ties;
+  for (int v = 1; v < 600; ++v) ties.push_back({v, v + 1});   // path 1..600
+  for (int v = 602; v <= 700; ++v) ties.push_back({601, v});  // star at 601
+  ties.push_back({700, 300});                                 // joins star and path
+  for (int i = 0; i < 3000; ++i)  // dense random part 701..999, 1000 isolated
+    ties.push_back({701 + static_cast<int>(rng() % 299), 701 + static_cast<int>(rng() % 299)});
+  ExpectPathCentralityAsIgraph(Graph(sectors, ties));
 }
 
 TEST(SectorMixing, EiIndexAndBlockDensitiesByHand) {
