@@ -16,7 +16,9 @@ void SortUnique(std::vector<uint32_t>& v) {
 void AddTouched(const ServiceLayout& layout, const TravelTimes& times, const LocatedService& s,
                 std::vector<uint32_t>& orps) {
   const TerritoryIndex& t = layout.territory();
-  if (s.outreach)
+  // Every ORP it serves sees it present or absent; a nationwide service only where it
+  // reaches (or all of them, if outreach).
+  if (s.outreach || s.served_kind != TerritoryKind::kCountry)
     for (uint32_t p : layout.ServedPlaces(s)) orps.push_back(t.OrpOf(p));
   for (uint32_t site : s.places)
     for (TravelMode mode : kAllTravelModes)

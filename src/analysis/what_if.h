@@ -11,9 +11,9 @@
 
 namespace prosit {
 
-// ORPs whose coverage a change can alter: those an added or removed service serves
-// and, unless it is outreach, that have a municipality within the travel cutoff of one
-// of its places.
+// ORPs whose coverage a change can alter: every ORP an added or removed service serves,
+// except that a nationwide, non-outreach service touches only the ORPs with a
+// municipality within the travel cutoff of one of its places.
 std::vector<uint32_t> AffectedOrps(const ServiceLayout& layout, const TravelTimes& times,
                                    const ServiceChange& change);
 

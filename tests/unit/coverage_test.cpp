@@ -218,6 +218,17 @@ TEST_F(CoverageTest, WhatIfAddsAndRemovesWithoutTouchingTheLayout) {
   EXPECT_EQ(Cover(layout, "A", &remove).cells[0].status, CellStatus::kMissing);
   // a3's service touches A (its own ORP) only: B is 10 min away but not served.
   EXPECT_EQ(AffectedOrps(layout, times_, add), (std::vector<uint32_t>{*index_.FindOrp("A")}));
+  // A regional service is present in both ORPs of the region; a nationwide one touches
+  // only the ORPs within reach of its place (a1 reaches a1–a3: ORP A).
+  ServiceCard regional = Card(0, "t2", "a1", kRegionR, 5), national = regional;
+  national.territory = {TerritoryKind::kCountry, {}};
+  ServiceChange wide, nationwide;
+  wide.added.push_back(*layout.Locate({&regional, ""}));
+  nationwide.added.push_back(*layout.Locate({&national, ""}));
+  EXPECT_EQ(AffectedOrps(layout, times_, wide),
+            (std::vector<uint32_t>{*index_.FindOrp("A"), *index_.FindOrp("B")}));
+  EXPECT_EQ(AffectedOrps(layout, times_, nationwide),
+            (std::vector<uint32_t>{*index_.FindOrp("A")}));
 }
 
 TEST_F(CoverageTest, CandidatesRankByChildrenBroughtWithinTheNorm) {
