@@ -104,14 +104,6 @@ json OrpHeader(const AnalysisBasis& basis, const OrpCoverage& c) {
           {"cells_by_status", StatusCounts(c.cells_by_status)}};
 }
 
-json SpotsJson(const OrpCoverage& c, bool white) {
-  json out = json::array();
-  for (const CellCoverage& cell : c.cells)
-    if (white ? cell.status == CellStatus::kMissing : cell.strong)
-      out.push_back(CellKey(*cell.cell));
-  return out;
-}
-
 json SummaryJson(const AnalysisBasis& basis, const std::vector<OrpCoverage>& orps,
                  TravelMode judged_by) {
   CoverageSummary sum = SummarizeCoverage(orps, basis.frame().reference, judged_by);
@@ -126,7 +118,7 @@ json SummaryJson(const AnalysisBasis& basis, const std::vector<OrpCoverage>& orp
   }
   for (const OrpCoverage& o : orps) {
     json j = OrpHeader(basis, o);
-    j["white_spots"] = SpotsJson(o, true);
+    j["white_spots"] = WhiteSpotsJson(o);
     per_orp.push_back(j);
   }
   return {{"children", Round(sum.children, 1)},
@@ -136,6 +128,20 @@ json SummaryJson(const AnalysisBasis& basis, const std::vector<OrpCoverage>& orp
 }
 
 }  // namespace
+
+json WhiteSpotsJson(const OrpCoverage& c) {
+  json out = json::array();
+  for (const CellCoverage& cell : c.cells)
+    if (cell.status == CellStatus::kMissing) out.push_back(CellKey(*cell.cell));
+  return out;
+}
+
+json StrongSpotsJson(const OrpCoverage& c) {
+  json out = json::array();
+  for (const CellCoverage& cell : c.cells)
+    if (cell.strong) out.push_back(CellKey(*cell.cell));
+  return out;
+}
 
 std::vector<OrpCoverage> CoverScope(const AnalysisBasis& basis, const CoverageQuery& q,
                                     const ServiceChange* change) {
@@ -154,8 +160,8 @@ json OrpCoverageJson(const AnalysisBasis& basis, const OrpCoverage& c, TravelMod
     cells.push_back(CellJson(basis, cell, judged_by, c.children));
   for (const PresentService& s : c.shared_services) shared.push_back(PresentServiceJson(basis, s));
   json j = OrpHeader(basis, c);
-  j.update({{"white_spots", SpotsJson(c, true)},
-            {"strong_spots", {{"cells", SpotsJson(c, false)}, {"shared_services", shared}}},
+  j.update({{"white_spots", WhiteSpotsJson(c)},
+            {"strong_spots", {{"cells", StrongSpotsJson(c)}, {"shared_services", shared}}},
             {"cells", cells},
             {"municipalities", MunicipalityGaps(basis, c, judged_by)}});
   return j;

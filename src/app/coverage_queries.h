@@ -27,6 +27,10 @@ std::string CoverageJson(const AnalysisBasis& basis, const CoverageQuery& q,
 std::vector<OrpCoverage> CoverScope(const AnalysisBasis& basis, const CoverageQuery& q,
                                     const ServiceChange* change = nullptr);
 
+// The cells of an ORP that are white spots (missing) and strong spots, as cell keys.
+nlohmann::json WhiteSpotsJson(const OrpCoverage& c);
+nlohmann::json StrongSpotsJson(const OrpCoverage& c);
+
 // The JSON of one ORP's coverage (also used by what-if to show the changed ORPs).
 nlohmann::json OrpCoverageJson(const AnalysisBasis& basis, const OrpCoverage& c,
                                TravelMode judged_by);

@@ -61,13 +61,6 @@ bool Differs(const CellCoverage& a, const CellCoverage& b) {
          a.share_within_norm != b.share_within_norm || a.capacity_per_1000 != b.capacity_per_1000;
 }
 
-json WhiteSpots(const OrpCoverage& c) {
-  json out = json::array();
-  for (const CellCoverage& cell : c.cells)
-    if (cell.status == CellStatus::kMissing) out.push_back(CellKey(*cell.cell));
-  return out;
-}
-
 // Coverage before and after in each touched ORP: the cells that change.
 json CoverageChange(const AnalysisBasis& basis, const ServiceChange& change, TravelMode mode) {
   json out = json::array();
@@ -95,8 +88,8 @@ json CoverageChange(const AnalysisBasis& basis, const ServiceChange& change, Tra
     const Orp& o = basis.frame().territory.orps()[orp];
     out.push_back({{"code", o.code},
                    {"name", o.name},
-                   {"white_spots_before", WhiteSpots(before)},
-                   {"white_spots_after", WhiteSpots(after)},
+                   {"white_spots_before", WhiteSpotsJson(before)},
+                   {"white_spots_after", WhiteSpotsJson(after)},
                    {"children_newly_within_norm", Round(gained, 1)},
                    {"cells", cells}});
   }
