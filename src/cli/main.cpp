@@ -3,7 +3,9 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
+#include "app/accounts.h"
 #include "app/change_follower.h"
 #include "app/clock.h"
 #include "app/database_setup.h"
@@ -113,7 +115,8 @@ int WriteBatch(
   return 0;
 }
 
-int Serve(const CommonOptions& o, const HttpServerOptions& http, const TravelOptions& travel) {
+int Serve(const CommonOptions& o, const HttpServerOptions& http, const TravelOptions& travel,
+          bool secure_cookies) {
   auto store = OpenInitialised(o.database);
   if (!store.ok()) return Fail(store.status());
   // Checked before serving, so a bad matrix file or option stops the start.
@@ -129,7 +132,8 @@ int Serve(const CommonOptions& o, const HttpServerOptions& http, const TravelOpt
   Clock clock = SystemClock();
   // Travel times are computed in the background once the server is ready.
   NetworkAnalysis analysis(keeper.Current()->frame, std::move(*travel_times));
-  ApiContext context{keeper, commands, **store, clock, analysis};
+  Accounts accounts(**store, clock);
+  ApiContext context{keeper, commands, **store, clock, analysis, &accounts, secure_cookies};
   ApiRouter router = MakeApiRouter(context);
   s = RunHttpServer(router, http, [&] {
     auto snap = keeper.Current();
@@ -173,6 +177,34 @@ int TravelTimes(const CommonOptions& o, const TravelOptions& travel, const Trave
   auto text = TravelBetween(**provider, *territory, q.from, q.to, mode);
   if (!text.ok()) return Fail(text.status());
   std::cout << *text;
+  return 0;
+}
+
+// prosit user add: a user with a generated one-time password, printed once.
+struct UserOptions {
+  std::string login, name, email, role;
+  std::vector<std::string> regions, orps, actors;
+};
+
+int AddUser(const CommonOptions& o, const UserOptions& u) {
+  auto store = OpenInitialised(o.database);
+  if (!store.ok()) return Fail(store.status());
+  auto territory = (*store)->LoadTerritory();
+  if (!territory.ok()) return Fail(territory.status());
+  nlohmann::json body = {
+      {"login", u.login}, {"display_name", u.name.empty() ? u.login : u.name}, {"role", u.role}};
+  if (!u.email.empty()) body["email"] = u.email;
+  std::vector<std::string> territories = u.regions;
+  territories.insert(territories.end(), u.orps.begin(), u.orps.end());
+  territories.insert(territories.end(), u.actors.begin(), u.actors.end());
+  body["territories"] = territories;
+  Accounts accounts(**store, SystemClock());
+  auto created = accounts.CreateUser(body.dump(), *territory, "cli:user");
+  if (!created.ok()) return Fail(created.status());
+  std::cout << "created user " << created->user.login << " (id " << created->user.id << ", "
+            << RoleName(created->user.role) << ")\n"
+            << "one-time password (shown once; it must be changed at first sign-in): "
+            << created->one_time_password << "\n";
   return 0;
 }
 
@@ -255,6 +287,10 @@ int Run(int argc, char** argv) {
       ->group("");
   TravelOptions travel;
   AddTravel(serve, travel);
+  bool secure_cookies = false;
+  serve->add_flag("--secure-cookies", secure_cookies,
+                  "mark the session cookie Secure: set it when clients reach prosit over HTTPS "
+                  "(e.g. behind a TLS-terminating proxy)");
 
   auto* travel_times = app.add_subcommand(
       "travel-times", "travel times between municipalities, or check a matrix file");
@@ -277,6 +313,22 @@ int Run(int argc, char** argv) {
   auto* check = app.add_subcommand("check", "check integrity and references of a database");
   AddCommon(check, common);
 
+  auto* user = app.add_subcommand("user", "manage users");
+  user->require_subcommand(1);
+  auto* user_add = user->add_subcommand("add", "create a user; prints a one-time password");
+  AddCommon(user_add, common);
+  UserOptions user_options;
+  user_add->add_option("--login", user_options.login, "what the user signs in with")->required();
+  user_add
+      ->add_option("--role", user_options.role,
+                   "admin, regional_coordinator, networker, actor_editor or viewer")
+      ->required();
+  user_add->add_option("--name", user_options.name, "display name (default: the login)");
+  user_add->add_option("--email", user_options.email, "e-mail address");
+  user_add->add_option("--region", user_options.regions, "region code (regional coordinator)");
+  user_add->add_option("--orp", user_options.orps, "ORP code (networker, viewer)");
+  user_add->add_option("--actor", user_options.actors, "actor id (actor editor)");
+
   CLI11_PARSE(app, argc, argv);
   if (init->parsed()) return Init(common, children_csv);
   if (demo->parsed())
@@ -294,11 +346,12 @@ int Run(int argc, char** argv) {
     });
   if (serve->parsed()) {
     UseHugePageHeap(argv);
-    return Serve(common, http, travel);
+    return Serve(common, http, travel, secure_cookies);
   }
   if (travel_times->parsed()) return TravelTimes(common, travel, travel_query);
   if (backup->parsed()) return Backup(common, target);
   if (check->parsed()) return Check(common);
+  if (user_add->parsed()) return AddUser(common, user_options);
   return 0;
 }
 

@@ -14,6 +14,11 @@ struct ApiRequest {
   std::map<std::string, std::string> params;  // from the route pattern, e.g. {"id": "7"}
   std::optional<std::string> if_match;
   std::string body;
+  // Who is asking: the headers that carry credentials, and the peer's address.
+  std::optional<std::string> cookie;         // Cookie
+  std::optional<std::string> authorization;  // Authorization
+  std::optional<std::string> csrf_token;     // X-CSRF-Token
+  std::string remote_address;
 };
 
 }  // namespace prosit

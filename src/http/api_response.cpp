@@ -20,6 +20,12 @@ int HttpStatusOf(StatusCode code) {
       return 428;
     case StatusCode::kTooLarge:
       return 413;
+    case StatusCode::kUnauthenticated:
+      return 401;
+    case StatusCode::kForbidden:
+      return 403;
+    case StatusCode::kThrottled:
+      return 429;
     case StatusCode::kIoError:
     case StatusCode::kCorruption:
       return 500;
@@ -41,6 +47,12 @@ static const char* ErrorCodeOf(StatusCode code) {
       return "precondition_required";
     case StatusCode::kTooLarge:
       return "payload_too_large";
+    case StatusCode::kUnauthenticated:
+      return "unauthenticated";
+    case StatusCode::kForbidden:
+      return "forbidden";
+    case StatusCode::kThrottled:
+      return "too_many_requests";
     default:
       return "internal_error";
   }

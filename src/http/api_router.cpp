@@ -39,6 +39,19 @@ void ApiRouter::Add(std::string method, std::string pattern, RouteHandler handle
   routes_.push_back({std::move(method), std::move(pattern), std::move(handler)});
 }
 
+void ApiRouter::AddOffloaded(std::string method, std::string pattern, RouteHandler handler) {
+  routes_.push_back({std::move(method), std::move(pattern), std::move(handler), true});
+}
+
+bool ApiRouter::IsOffloaded(const std::string& method, const std::string& path) const {
+  for (const Route& r : routes_) {
+    if (!r.offloaded || r.method != method) continue;
+    std::map<std::string, std::string> params;
+    if (Match(r.pattern, path, params)) return true;
+  }
+  return false;
+}
+
 ApiResponse ApiRouter::Dispatch(ApiRequest& request) const {
   bool path_known = false;
   std::string allowed;

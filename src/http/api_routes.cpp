@@ -24,6 +24,7 @@ ApiRouter MakeApiRouter(ApiContext& ctx) {
   AddWorkRoutes(router, ctx);
   AddAnalysisRoutes(router, ctx);
   AddCooperationRoutes(router, ctx);
+  AddAccountRoutes(router, ctx);
   return router;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // The routes of /api/v1: thin adapters from HTTP to the use cases of src/app.
 
+#include "app/accounts.h"
 #include "app/network_analysis.h"
 #include "app/network_commands.h"
 #include "app/snapshot_keeper.h"
@@ -14,6 +15,8 @@ struct ApiContext {
   Store& store;        // for history, which the snapshot does not keep
   const Clock& clock;  // what "today" is, for overdue steps
   NetworkAnalysis& analysis;
+  Accounts* accounts = nullptr;  // sign-in; the account routes answer 503 without it
+  bool secure_cookies = false;   // mark the session cookie Secure (served over TLS)
 };
 
 // Builds the router of every /api/v1 route. `context` must outlive it.

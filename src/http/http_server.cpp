@@ -40,6 +40,10 @@ const char* ReasonPhrase(int status) {
       return "No Content";
     case 400:
       return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
     case 404:
       return "Not Found";
     case 405:
@@ -52,6 +56,8 @@ const char* ReasonPhrase(int status) {
       return "Unprocessable Content";
     case 428:
       return "Precondition Required";
+    case 429:
+      return "Too Many Requests";
     default:
       return status >= 500 ? "Internal Server Error" : "Error";
   }
@@ -60,6 +66,47 @@ const char* ReasonPhrase(int status) {
 restinio::http_status_line_t StatusLine(int status) {
   return restinio::http_status_line_t(
       restinio::http_status_code_t(static_cast<std::uint16_t>(status)), ReasonPhrase(status));
+}
+
+std::optional<std::string> Field(const restinio::request_handle_t& req, std::string_view name) {
+  if (auto v = req->header().try_get_field(name)) return std::string(*v);
+  return std::nullopt;
+}
+
+ApiRequest ReadRequest(const restinio::request_handle_t& req) {
+  ApiRequest r;
+  r.method = req->header().method().c_str();
+  SplitTarget(req->header().request_target(), r.path, r.query);
+  r.if_match = Field(req, "If-Match");
+  r.cookie = Field(req, "Cookie");
+  r.authorization = Field(req, "Authorization");
+  r.csrf_token = Field(req, "X-CSRF-Token");
+  r.remote_address = req->remote_endpoint().address().to_string();
+  return r;
+}
+
+// Runs the route; a bug's exception becomes a 500 and the server keeps serving.
+ApiResponse Answer(const ApiRouter& router, ApiRequest& r) {
+  ApiResponse resp;
+  try {
+    resp = router.Dispatch(r);
+  } catch (const std::exception& e) {
+    resp = ApiResponse::Error(Status::IoError(std::string("unhandled exception: ") + e.what()));
+  }
+  if (resp.status >= 500)
+    spdlog::error("{} {} -> {}: {}", r.method, r.path, resp.status, resp.log_detail);
+  return resp;
+}
+
+// Sends the response; safe from any thread (RESTinio posts it to the connection).
+restinio::request_handling_status_t Send(const restinio::request_handle_t& req, ApiResponse resp) {
+  auto out = req->create_response(StatusLine(resp.status));
+  if (!resp.body.empty() || resp.status != 204)
+    out.append_header(restinio::http_field::content_type, resp.content_type);
+  out.append_header("X-Content-Type-Options", "nosniff");
+  for (const auto& [k, v] : resp.headers) out.append_header(k, v);
+  if (resp.status != 204) out.set_body(std::move(resp.body));
+  return out.done();
 }
 
 }  // namespace
@@ -87,7 +134,9 @@ Status RunHttpServer(const ApiRouter& router, const HttpServerOptions& options,
   std::string constant_body;
   if (options.constant_body_bytes > 0)
     constant_body = "{\"constant\":\"" + std::string(options.constant_body_bytes, 'x') + "\"}";
-  auto handler = [&router, &constant_body](const restinio::request_handle_t& req) {
+  // Sign-ins hash passwords for ~0.15 s by design; they run here, not on the I/O threads.
+  asio::thread_pool slow_work(2);
+  auto handler = [&router, &constant_body, &slow_work](const restinio::request_handle_t& req) {
     if (req->header().request_target() == "/")  // where a browser lands first
       return req->create_response()
           .append_header(restinio::http_field::content_type, "application/json; charset=utf-8")
@@ -100,32 +149,17 @@ Status RunHttpServer(const ApiRouter& router, const HttpServerOptions& options,
           .append_header("X-Content-Type-Options", "nosniff")
           .set_body(constant_body)
           .done();
-    ApiRequest r;
-    r.method = req->header().method().c_str();
-    SplitTarget(req->header().request_target(), r.path, r.query);
-    if (req->header().has_field(restinio::http_field::if_match))
-      r.if_match = req->header().get_field(restinio::http_field::if_match);
-    ApiResponse resp;
-    if (req->body().size() > kMaxBodyBytes) {
-      resp = ApiResponse::Error(
-          Status::TooLarge("the body is larger than " + std::to_string(kMaxBodyBytes) + " bytes"));
-    } else {
-      r.body = req->body();
-      try {
-        resp = router.Dispatch(r);
-      } catch (const std::exception& e) {  // a bug: answer 500, keep serving
-        resp = ApiResponse::Error(Status::IoError(std::string("unhandled exception: ") + e.what()));
-      }
-      if (resp.status >= 500)
-        spdlog::error("{} {} -> {}: {}", r.method, r.path, resp.status, resp.log_detail);
+    ApiRequest r = ReadRequest(req);
+    if (req->body().size() > kMaxBodyBytes)
+      return Send(req, ApiResponse::Error(Status::TooLarge(
+                           "the body is larger than " + std::to_string(kMaxBodyBytes) + " bytes")));
+    r.body = req->body();
+    if (router.IsOffloaded(r.method, r.path)) {
+      asio::post(slow_work,
+                 [&router, req, r = std::move(r)]() mutable { Send(req, Answer(router, r)); });
+      return restinio::request_accepted();
     }
-    auto out = req->create_response(StatusLine(resp.status));
-    if (!resp.body.empty() || resp.status != 204)
-      out.append_header(restinio::http_field::content_type, resp.content_type);
-    out.append_header("X-Content-Type-Options", "nosniff");
-    for (const auto& [k, v] : resp.headers) out.append_header(k, v);
-    if (resp.status != 204) out.set_body(std::move(resp.body));
-    return out.done();
+    return Send(req, Answer(router, r));
   };
   using Traits = restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t>;
   restinio::incoming_http_msg_limits_t limits;
@@ -157,6 +191,7 @@ Status RunHttpServer(const ApiRouter& router, const HttpServerOptions& options,
   for (size_t i = 1; i < options.threads; ++i) threads.emplace_back([&] { ioctx.run(); });
   ioctx.run();
   for (auto& t : threads) t.join();
+  slow_work.join();
   if (failure) {
     try {
       std::rethrow_exception(failure);

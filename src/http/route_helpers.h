@@ -117,5 +117,6 @@ void AddCatalogRoutes(ApiRouter& router, ApiContext& ctx);  // territory, refere
 void AddWorkRoutes(ApiRouter& router, ApiContext& ctx);     // the networker's records
 void AddAnalysisRoutes(ApiRouter& router, ApiContext& ctx);  // coverage, accessibility, what-if
 void AddCooperationRoutes(ApiRouter& router, ApiContext& ctx);  // the cooperation network
+void AddAccountRoutes(ApiRouter& router, ApiContext& ctx);  // sign-in, users, API tokens
 
 }  // namespace prosit

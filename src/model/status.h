@@ -12,14 +12,17 @@ namespace prosit {
 
 enum class StatusCode {
   kOk,
-  kInvalid,       // the input breaks a rule; fields say which (HTTP 422)
-  kMalformed,     // the input cannot be parsed at all (HTTP 400)
-  kNotFound,      // HTTP 404
-  kConflict,      // stale version or a reference that forbids the change (HTTP 409)
-  kPrecondition,  // a required precondition (If-Match) is missing (HTTP 428)
-  kTooLarge,      // HTTP 413
-  kIoError,       // the store or a file failed (HTTP 500)
-  kCorruption,    // stored data breaks an invariant
+  kInvalid,          // the input breaks a rule; fields say which (HTTP 422)
+  kMalformed,        // the input cannot be parsed at all (HTTP 400)
+  kNotFound,         // HTTP 404
+  kConflict,         // stale version or a reference that forbids the change (HTTP 409)
+  kPrecondition,     // a required precondition (If-Match) is missing (HTTP 428)
+  kTooLarge,         // HTTP 413
+  kUnauthenticated,  // no valid session or token, or wrong credentials (HTTP 401)
+  kForbidden,        // signed in, but not allowed, or a missing CSRF token (HTTP 403)
+  kThrottled,        // too many attempts; try again later (HTTP 429)
+  kIoError,          // the store or a file failed (HTTP 500)
+  kCorruption,       // stored data breaks an invariant
 };
 
 using FieldErrors = std::map<std::string, std::string>;
@@ -38,6 +41,11 @@ class Status {
     return {StatusCode::kPrecondition, std::move(msg)};
   }
   static Status TooLarge(std::string msg) { return {StatusCode::kTooLarge, std::move(msg)}; }
+  static Status Unauthenticated(std::string msg) {
+    return {StatusCode::kUnauthenticated, std::move(msg)};
+  }
+  static Status Forbidden(std::string msg) { return {StatusCode::kForbidden, std::move(msg)}; }
+  static Status Throttled(std::string msg) { return {StatusCode::kThrottled, std::move(msg)}; }
   static Status IoError(std::string msg) { return {StatusCode::kIoError, std::move(msg)}; }
   static Status Corruption(std::string msg) { return {StatusCode::kCorruption, std::move(msg)}; }
 

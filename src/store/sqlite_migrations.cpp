@@ -85,6 +85,42 @@ CREATE TABLE record_refs (
 CREATE INDEX record_refs_target ON record_refs(to_kind, to_id);
 INSERT INTO record_refs SELECT 'service_card', id, 'actor', actor_id FROM service_cards;
 )sql"},
+      {3, "users, sessions, API tokens and login attempts", R"sql(
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  version INTEGER NOT NULL,
+  login TEXT NOT NULL UNIQUE,
+  doc TEXT NOT NULL,
+  password_hash TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  created TEXT NOT NULL,
+  last_seen TEXT NOT NULL,
+  expires TEXT NOT NULL,
+  csrf_hash TEXT NOT NULL
+);
+CREATE INDEX sessions_user ON sessions(user_id);
+CREATE TABLE api_tokens (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  token_hash TEXT NOT NULL UNIQUE,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  scope TEXT NOT NULL CHECK (scope IN ('read', 'write')),
+  name TEXT NOT NULL,
+  created TEXT NOT NULL,
+  revoked TEXT
+);
+CREATE TABLE login_attempts (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  login TEXT NOT NULL,
+  address TEXT NOT NULL,
+  at TEXT NOT NULL,
+  ok INTEGER NOT NULL
+);
+CREATE INDEX login_attempts_login ON login_attempts(login, at);
+CREATE INDEX login_attempts_address ON login_attempts(address, at);
+)sql"},
   };
   return kMigrations;
 }

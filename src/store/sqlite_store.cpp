@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <mutex>
 
+#include "store/account_store.h"
+#include "store/sqlite_account_store.h"
 #include "store/sqlite_migrations.h"
 #include "store/sqlite_statement.h"
 #include "store/store.h"
@@ -35,6 +37,8 @@ const char* EntityName(EntityKind kind) {
       return "good_practice";
     case EntityKind::kRecommendation:
       return "recommendation";
+    case EntityKind::kUser:
+      return "user";
   }
   return "actor";
 }
@@ -43,21 +47,23 @@ std::optional<EntityKind> ParseEntityName(const std::string& name) {
   for (EntityKind k : {EntityKind::kActor, EntityKind::kServiceCard, EntityKind::kReference,
                        EntityKind::kTerritory, EntityKind::kMeeting, EntityKind::kNeed,
                        EntityKind::kTie, EntityKind::kTheme, EntityKind::kGoal, EntityKind::kStep,
-                       EntityKind::kGoodPractice, EntityKind::kRecommendation})
+                       EntityKind::kGoodPractice, EntityKind::kRecommendation, EntityKind::kUser})
     if (name == EntityName(k)) return k;
   return std::nullopt;
 }
 
 namespace {
 
-// Actors and service cards have tables of their own; the records of networking work
-// (meetings, …) share one table with a kind column.
+// Actors, service cards and users have tables of their own; the records of networking
+// work (meetings, …) share one table with a kind column.
 bool IsGenericRecord(EntityKind kind) {
-  return kind != EntityKind::kActor && kind != EntityKind::kServiceCard;
+  return kind != EntityKind::kActor && kind != EntityKind::kServiceCard &&
+         kind != EntityKind::kUser;
 }
 
 const char* TableOf(EntityKind kind) {
   if (IsGenericRecord(kind)) return "records";
+  if (kind == EntityKind::kUser) return "users";
   return kind == EntityKind::kActor ? "actors" : "service_cards";
 }
 
@@ -67,6 +73,7 @@ std::string SelectSql(EntityKind kind, const std::string& condition) {
     return "SELECT id, version, 0, doc FROM actors WHERE " + condition;
   if (kind == EntityKind::kServiceCard)
     return "SELECT id, version, actor_id, doc FROM service_cards WHERE " + condition;
+  if (kind == EntityKind::kUser) return "SELECT id, version, 0, doc FROM users WHERE " + condition;
   return std::string("SELECT id, version, 0, doc FROM records WHERE kind = '") + EntityName(kind) +
          "' AND " + condition;
 }
@@ -85,6 +92,7 @@ class SqliteTransaction : public StoreTransaction {
   Result<std::optional<StoredDocument>> Get(EntityKind kind, int64_t id) override;
   Result<StoredDocument> Put(const DocumentPut& put) override;
   Status Delete(EntityKind kind, int64_t id, int64_t expected_version) override;
+  Status SetPasswordHash(int64_t user_id, const std::string& hash) override;
   Status Log(EntityKind kind, int64_t id, const char* op, const std::optional<std::string>& before,
              const std::optional<std::string>& after);
 
@@ -201,8 +209,13 @@ Result<StoredDocument> SqliteTransaction::Put(const DocumentPut& original) {
     doc.version = current->version + 1;
   }
   doc.json = put.render(doc.id, doc.version);
+  // A user's login is a column of its own (unique); an update keeps the password hash.
   const char* sql =
-      put.kind == EntityKind::kActor
+      put.kind == EntityKind::kUser
+          ? "INSERT INTO users (id, version, login, doc) VALUES (?1, ?2, "
+            "json_extract(?4, '$.login'), ?4) ON CONFLICT(id) DO UPDATE SET "
+            "version = excluded.version, login = excluded.login, doc = excluded.doc"
+      : put.kind == EntityKind::kActor
           ? "INSERT OR REPLACE INTO actors (id, version, doc) VALUES (?1, ?2, ?4)"
       : put.kind == EntityKind::kServiceCard
           ? "INSERT OR REPLACE INTO service_cards (id, version, actor_id, doc) VALUES (?1, ?2, ?3, "
@@ -218,6 +231,15 @@ Result<StoredDocument> SqliteTransaction::Put(const DocumentPut& original) {
   return doc;
 }
 
+Status SqliteTransaction::SetPasswordHash(int64_t user_id, const std::string& hash) {
+  SqliteStatement s(conn_, "UPDATE users SET password_hash = ? WHERE id = ?");
+  s.Bind(1, hash).Bind(2, user_id);
+  PROSIT_RETURN_IF_ERROR(s.Run());
+  if (sqlite3_changes(conn_.db()) != 1)
+    return Status::NotFound("user " + std::to_string(user_id) + " does not exist");
+  return Status::Ok();
+}
+
 Status SqliteTransaction::Delete(EntityKind kind, int64_t id, int64_t expected_version) {
   auto current = Current(kind, id, expected_version);
   if (!current.ok()) return current.status();
@@ -231,7 +253,7 @@ Status SqliteTransaction::Delete(EntityKind kind, int64_t id, int64_t expected_v
 
 class SqliteStore : public Store {
  public:
-  explicit SqliteStore(sqlite3* db) : conn_(db) {}
+  explicit SqliteStore(sqlite3* db) : conn_(db), accounts_(MakeSqliteAccountStore(conn_, mu_)) {}
 
   Status Configure() {
     return SqliteExec(conn_.db(),
@@ -261,13 +283,15 @@ class SqliteStore : public Store {
                                                 const std::string& until) override;
   Status Backup(const std::string& path) override;
   Result<std::vector<std::string>> CheckIntegrity() override;
+  AccountStore& accounts() override { return *accounts_; }
 
  private:
   // Runs `body` between BEGIN IMMEDIATE and COMMIT, rolling back on any error.
   Status InTransaction(const std::function<Status()>& body);
 
   SqliteConnection conn_;
-  std::mutex mu_;  // one connection, used by one thread at a time
+  std::mutex mu_;                           // one connection, used by one thread at a time
+  std::unique_ptr<AccountStore> accounts_;  // shares the connection and its mutex
 };
 
 Status SqliteStore::InTransaction(const std::function<Status()>& body) {

@@ -31,7 +31,8 @@ enum class EntityKind {
   kGoal,
   kStep,
   kGoodPractice,
-  kRecommendation
+  kRecommendation,
+  kUser  // a user's document (never its password hash; see account_store.h)
 };
 const char* EntityName(EntityKind kind);  // "actor", "service_card", "reference", "territory",
                                           // "meeting", "need", "tie", "theme", …
@@ -90,7 +91,12 @@ class StoreTransaction {
   // expected_version 0 skips the version check.
   virtual Status Delete(EntityKind kind, int64_t id, int64_t expected_version) = 0;
   virtual Result<std::optional<StoredDocument>> Get(EntityKind kind, int64_t id) = 0;
+  // Sets a user's password hash, which lives beside the user's document and so never
+  // reaches the change log; log the password change with a Put of the document.
+  virtual Status SetPasswordHash(int64_t user_id, const std::string& hash) = 0;
 };
+
+class AccountStore;
 
 class Store {
  public:
@@ -129,6 +135,9 @@ class Store {
   virtual Status Backup(const std::string& path) = 0;
   // Integrity and referential problems, one line each; empty when all is well.
   virtual Result<std::vector<std::string>> CheckIntegrity() = 0;
+
+  // Sign-in state: sessions, API tokens, login attempts (see account_store.h).
+  virtual AccountStore& accounts() = 0;
 };
 
 // Opens (creating if needed) the store at `location`: a SQLite file path.

@@ -1,0 +1,104 @@
+#pragma once
+// Accounts: the use cases of signing in — creating users, signing in and out, changing a
+// password, resolving a request's session or API token to a Principal, and API tokens.
+// Sessions and tokens live in the store (so several instances share them) under hashes;
+// times come from the injected Clock. Permission checks on the other use cases come
+// later; here only creating users is restricted (to admins).
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "app/clock.h"
+#include "app/login_throttle.h"
+#include "app/password_hasher.h"
+#include "app/principal.h"
+#include "app/request_credentials.h"
+#include "model/territory.h"
+#include "store/store.h"
+
+namespace prosit {
+
+struct AccountPolicy {
+  int64_t idle_seconds = 30 * 60;           // a session unused this long ends
+  int64_t absolute_seconds = 12 * 60 * 60;  // and every session ends this long after sign-in
+  PasswordHashing hashing = PasswordHashing::Production();
+  ThrottleRule per_login = AccountThrottle();
+  ThrottleRule per_address = AddressThrottle();
+};
+
+// A new session: the token goes into the cookie, the CSRF token to the page.
+struct SignedIn {
+  User user;
+  std::string session_token;
+  std::string csrf_token;
+  std::string expires;
+};
+
+// The outcome of a sign-in: a session, or why not (and, when throttled, how long to wait).
+struct SignInResult {
+  Status status;
+  std::optional<SignedIn> signed_in;
+  int64_t retry_after_seconds = 0;
+};
+
+// A user just created, with the one-time password to hand over.
+struct CreatedUser {
+  User user;
+  std::string one_time_password;
+};
+
+// An API token: `token` is shown once and never again.
+struct CreatedApiToken {
+  int64_t id = 0;
+  std::string token, scope, name, created;
+};
+
+class Accounts {
+ public:
+  Accounts(Store& store, Clock clock, AccountPolicy policy = {});
+
+  // Creates a user from its JSON (login, display_name, email, role, territories) with a
+  // generated one-time password it must change. The first admin comes from the CLI,
+  // which calls this directly; the API goes through CreateUserAs.
+  Result<CreatedUser> CreateUser(std::string_view body, const Territory& territory,
+                                 const std::string& who);
+  // The same, allowed to admins only (an API token must have the write scope).
+  Result<CreatedUser> CreateUserAs(const Principal& principal, std::string_view body,
+                                   const Territory& territory);
+
+  // Checks throttling, then the password (argon2id: slow on purpose); records the
+  // attempt. Wrong login and wrong password answer alike.
+  SignInResult SignIn(const std::string& login, const std::string& password,
+                      const std::string& address);
+  // The user a session cookie or an API token stands for; nullopt when none is valid.
+  // A session's idle time-out restarts.
+  std::optional<Principal> Authenticate(const RequestCredentials& credentials);
+  Status SignOut(const Principal& principal);
+  // Ends every session of the principal's user (API tokens stay).
+  Status SignOutEverywhere(const Principal& principal);
+  // The user's own password: the current one is needed; other sessions end.
+  Status ChangePassword(const Principal& principal, int64_t user_id, const std::string& current,
+                        const std::string& replacement);
+
+  Result<CreatedApiToken> CreateApiToken(const Principal& principal, const std::string& name,
+                                         const std::string& scope);
+  // The owner, or an admin, revokes a token.
+  Status RevokeApiToken(const Principal& principal, int64_t id);
+
+ private:
+  std::optional<Principal> FromSession(const std::string& token);
+  std::optional<Principal> FromApiToken(const std::string& token);
+  Result<User> LoadUser(int64_t id);
+  Result<CreatedUser> WriteNewUser(User user, const std::string& who);
+  int64_t Now() const;
+  // The 429 wait for this login or address, 0 when free to try.
+  Result<int64_t> RetryAfter(const std::string& login, const std::string& address);
+
+  Store& store_;
+  Clock clock_;
+  AccountPolicy policy_;
+  std::string dummy_hash_;  // verified for unknown logins, so they take as long as known ones
+};
+
+}  // namespace prosit

@@ -1,0 +1,194 @@
+// Routes of signing in: the session (sign in, who am I, sign out, sign out everywhere),
+// users (created by an admin; one's own password) and API tokens. Thin: the rules are in
+// app/accounts.h. Routes that hash passwords run off the I/O threads (AddOffloaded).
+
+#include <nlohmann/json.hpp>
+
+#include "app/csrf.h"
+#include "http/route_helpers.h"
+#include "io/user_json.h"
+
+namespace prosit {
+
+namespace {
+
+using nlohmann::json;
+
+std::string SessionCookie(const std::string& token, int64_t max_age, bool secure) {
+  std::string c = std::string(kSessionCookie) + "=" + token +
+                  "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age);
+  if (secure) c += "; Secure";
+  return c;
+}
+
+ApiResponse NoStore(ApiResponse r) {
+  r.headers.emplace_back("Cache-Control", "no-store");
+  return r;
+}
+
+// 204 that also drops the session cookie.
+ApiResponse SignedOut(const ApiContext& ctx) {
+  ApiResponse r{204, "", {}, {}};
+  r.headers.emplace_back("Set-Cookie", SessionCookie("", 0, ctx.secure_cookies));
+  return r;
+}
+
+// The request's principal, or 401.
+Result<Principal> Signed(ApiContext& ctx, const ApiRequest& r) {
+  auto p = ctx.accounts->Authenticate(CredentialsFromHeaders(r.cookie, r.authorization));
+  if (!p) return Status::Unauthenticated("sign in first");
+  return std::move(*p);
+}
+
+// The principal of a state-changing request: signed in, and with the CSRF token when the
+// session cookie is what signed it.
+Result<Principal> SignedChange(ApiContext& ctx, const ApiRequest& r) {
+  auto p = Signed(ctx, r);
+  if (!p.ok()) return p;
+  PROSIT_RETURN_IF_ERROR(CheckCsrf(*p, r.method, r.csrf_token));
+  return p;
+}
+
+// The string fields of a small JSON object body; 400 if it is not one, 422 naming each
+// field missing or not a string.
+Result<std::map<std::string, std::string>> StringFields(const ApiRequest& r,
+                                                        std::initializer_list<const char*> keys) {
+  json j = json::parse(r.body, nullptr, false);
+  if (j.is_discarded() || !j.is_object())
+    return Status::Malformed("the body must be a JSON object");
+  std::map<std::string, std::string> out;
+  FieldErrors errors;
+  for (const char* key : keys) {
+    auto it = j.find(key);
+    if (it == j.end() || !it->is_string())
+      errors[key] = "required, a string";
+    else
+      out[key] = it->get<std::string>();
+  }
+  if (!errors.empty()) return Status::Invalid("the body lacks fields", errors);
+  return out;
+}
+
+// Wraps a handler: 503 when the server runs without accounts.
+RouteHandler WithAccounts(ApiContext& ctx, RouteHandler handler) {
+  return [&ctx, handler](const ApiRequest& r) {
+    if (!ctx.accounts)
+      return ApiResponse::Error(503, "unavailable", "sign-in is not available on this server");
+    return handler(r);
+  };
+}
+
+ApiResponse SignIn(ApiContext& ctx, const ApiRequest& r) {
+  auto body = StringFields(r, {"login", "password"});
+  if (!body.ok()) return ApiResponse::Error(body.status());
+  SignInResult in = ctx.accounts->SignIn((*body)["login"], (*body)["password"], r.remote_address);
+  if (!in.status.ok()) {
+    ApiResponse e = ApiResponse::Error(in.status);
+    if (in.retry_after_seconds > 0)
+      e.headers.emplace_back("Retry-After", std::to_string(in.retry_after_seconds));
+    return e;
+  }
+  const SignedIn& s = *in.signed_in;
+  json j = {{"user", UserToJson(s.user)}, {"csrf_token", s.csrf_token}, {"expires", s.expires}};
+  ApiResponse resp = NoStore(ApiResponse::Json(j.dump()));
+  int64_t max_age = AccountPolicy{}.absolute_seconds;
+  resp.headers.emplace_back("Set-Cookie",
+                            SessionCookie(s.session_token, max_age, ctx.secure_cookies));
+  return resp;
+}
+
+ApiResponse WhoAmI(ApiContext& ctx, const ApiRequest& r) {
+  auto p = Signed(ctx, r);
+  if (!p.ok()) return ApiResponse::Error(p.status());
+  json j = {{"user", UserToJson(p->user)}, {"scope", p->scope}};
+  if (p->via == Principal::Via::kSession) {
+    j["via"] = "session";
+    j["csrf_token"] = p->csrf_token;
+    j["expires"] = p->expires;
+  } else {
+    j["via"] = "api_token";
+  }
+  return NoStore(ApiResponse::Json(j.dump()));
+}
+
+void AddSessionRoutes(ApiRouter& router, ApiContext& ctx) {
+  router.AddOffloaded("POST", "/api/v1/session",
+                      WithAccounts(ctx, [&ctx](const ApiRequest& r) { return SignIn(ctx, r); }));
+  router.Add("GET", "/api/v1/session",
+             WithAccounts(ctx, [&ctx](const ApiRequest& r) { return WhoAmI(ctx, r); }));
+  router.Add("DELETE", "/api/v1/session", WithAccounts(ctx, [&ctx](const ApiRequest& r) {
+               auto p = SignedChange(ctx, r);
+               if (!p.ok()) return ApiResponse::Error(p.status());
+               Status s = ctx.accounts->SignOut(*p);
+               return s.ok() ? SignedOut(ctx) : ApiResponse::Error(s);
+             }));
+  router.Add("DELETE", "/api/v1/sessions", WithAccounts(ctx, [&ctx](const ApiRequest& r) {
+               auto p = SignedChange(ctx, r);
+               if (!p.ok()) return ApiResponse::Error(p.status());
+               Status s = ctx.accounts->SignOutEverywhere(*p);
+               return s.ok() ? SignedOut(ctx) : ApiResponse::Error(s);
+             }));
+}
+
+void AddUserRoutes(ApiRouter& router, ApiContext& ctx) {
+  router.AddOffloaded(
+      "POST", "/api/v1/users", WithAccounts(ctx, [&ctx](const ApiRequest& r) {
+        auto p = SignedChange(ctx, r);
+        if (!p.ok()) return ApiResponse::Error(p.status());
+        auto snap = ctx.keeper.Current();
+        auto created = ctx.accounts->CreateUserAs(*p, r.body, snap->frame->territory);
+        if (!created.ok()) return ApiResponse::Error(created.status());
+        json j = {{"user", UserToJson(created->user)},
+                  {"one_time_password", created->one_time_password}};
+        ApiResponse resp = NoStore(ApiResponse::Json(j.dump(), 201));
+        resp.headers.emplace_back("Location", "/api/v1/users/" + std::to_string(created->user.id));
+        return resp;
+      }));
+  router.AddOffloaded("PUT", "/api/v1/users/{id}/password",
+                      WithAccounts(ctx, [&ctx](const ApiRequest& r) {
+                        auto p = SignedChange(ctx, r);
+                        if (!p.ok()) return ApiResponse::Error(p.status());
+                        auto id = IdParam(r);
+                        if (!id) return ApiResponse::Error(404, "not_found", "no such user");
+                        auto body = StringFields(r, {"current_password", "new_password"});
+                        if (!body.ok()) return ApiResponse::Error(body.status());
+                        Status s = ctx.accounts->ChangePassword(
+                            *p, *id, (*body)["current_password"], (*body)["new_password"]);
+                        return s.ok() ? ApiResponse{204, "", {}, {}} : ApiResponse::Error(s);
+                      }));
+}
+
+void AddTokenRoutes(ApiRouter& router, ApiContext& ctx) {
+  router.Add("POST", "/api/v1/api-tokens", WithAccounts(ctx, [&ctx](const ApiRequest& r) {
+               auto p = SignedChange(ctx, r);
+               if (!p.ok()) return ApiResponse::Error(p.status());
+               auto body = StringFields(r, {"name", "scope"});
+               if (!body.ok()) return ApiResponse::Error(body.status());
+               auto t = ctx.accounts->CreateApiToken(*p, (*body)["name"], (*body)["scope"]);
+               if (!t.ok()) return ApiResponse::Error(t.status());
+               json j = {{"id", t->id},
+                         {"token", t->token},
+                         {"scope", t->scope},
+                         {"name", t->name},
+                         {"created", t->created}};
+               return NoStore(ApiResponse::Json(j.dump(), 201));
+             }));
+  router.Add("DELETE", "/api/v1/api-tokens/{id}", WithAccounts(ctx, [&ctx](const ApiRequest& r) {
+               auto p = SignedChange(ctx, r);
+               if (!p.ok()) return ApiResponse::Error(p.status());
+               auto id = IdParam(r);
+               if (!id) return ApiResponse::Error(404, "not_found", "no such API token");
+               Status s = ctx.accounts->RevokeApiToken(*p, *id);
+               return s.ok() ? ApiResponse{204, "", {}, {}} : ApiResponse::Error(s);
+             }));
+}
+
+}  // namespace
+
+void AddAccountRoutes(ApiRouter& router, ApiContext& ctx) {
+  AddSessionRoutes(router, ctx);
+  AddUserRoutes(router, ctx);
+  AddTokenRoutes(router, ctx);
+}
+
+}  // namespace prosit

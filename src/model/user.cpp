@@ -1,0 +1,105 @@
+#include "model/user.h"
+
+#include <algorithm>
+#include <charconv>
+#include <set>
+
+namespace prosit {
+
+namespace {
+
+constexpr Role kRoles[] = {Role::kAdmin, Role::kRegionalCoordinator, Role::kNetworker,
+                           Role::kActorEditor, Role::kViewer};
+
+// Logins are compared as typed, so they are kept to characters that have one case.
+bool ValidLogin(const std::string& login) {
+  if (login.size() < 3 || login.size() > 64) return false;
+  return std::all_of(login.begin(), login.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-' ||
+           c == '@';
+  });
+}
+
+bool ValidEmail(const std::string& email) {
+  size_t at = email.find('@');
+  return email.size() <= 254 && at != std::string::npos && at > 0 &&
+         email.find('@', at + 1) == std::string::npos &&
+         email.find('.', at + 2) != std::string::npos && email.back() != '.' &&
+         email.find_first_of(" \t\r\n<>\"") == std::string::npos;
+}
+
+std::optional<int64_t> PositiveId(const std::string& s) {
+  int64_t v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size() || v <= 0) return std::nullopt;
+  return v;
+}
+
+// What each territory entry must be for `role`; empty when the role takes none.
+std::string TerritoryProblem(Role role, const std::string& entry, const Territory& territory) {
+  switch (role) {
+    case Role::kAdmin:
+      return "an admin has no territories";
+    case Role::kRegionalCoordinator:
+      return territory.FindRegion(entry) ? "" : "no region " + entry;
+    case Role::kNetworker:
+    case Role::kViewer:
+      return territory.FindOrp(entry) ? "" : "no ORP " + entry;
+    case Role::kActorEditor:
+      return PositiveId(entry) ? "" : "an actor id must be a positive whole number";
+  }
+  return "unknown role";
+}
+
+}  // namespace
+
+const char* RoleName(Role role) {
+  switch (role) {
+    case Role::kAdmin:
+      return "admin";
+    case Role::kRegionalCoordinator:
+      return "regional_coordinator";
+    case Role::kNetworker:
+      return "networker";
+    case Role::kActorEditor:
+      return "actor_editor";
+    case Role::kViewer:
+      return "viewer";
+  }
+  return "viewer";
+}
+
+std::optional<Role> ParseRole(std::string_view name) {
+  for (Role r : kRoles)
+    if (name == RoleName(r)) return r;
+  return std::nullopt;
+}
+
+FieldErrors ValidateUser(const User& user, const Territory& territory) {
+  FieldErrors errors;
+  if (!ValidLogin(user.login))
+    errors["login"] = "3 to 64 characters: lower-case letters, digits and . _ - @";
+  if (user.display_name.empty() || user.display_name.size() > 200)
+    errors["display_name"] = "required, at most 200 characters";
+  if (user.email && !ValidEmail(*user.email)) errors["email"] = "not an e-mail address";
+  if (user.role != Role::kAdmin && user.territories.empty())
+    errors["territories"] = std::string("a ") + RoleName(user.role) + " needs at least one";
+  std::set<std::string> seen;
+  for (size_t i = 0; i < user.territories.size(); ++i) {
+    const std::string& entry = user.territories[i];
+    std::string problem = TerritoryProblem(user.role, entry, territory);
+    if (problem.empty() && !seen.insert(entry).second) problem = "listed twice";
+    if (!problem.empty()) errors["territories[" + std::to_string(i) + "]"] = problem;
+  }
+  return errors;
+}
+
+std::vector<int64_t> ActorIdsOf(const User& user) {
+  std::vector<int64_t> ids;
+  if (user.role != Role::kActorEditor) return ids;
+  for (const std::string& entry : user.territories)
+    if (auto id = PositiveId(entry)) ids.push_back(*id);
+  return ids;
+}
+
+}  // namespace prosit

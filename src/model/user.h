@@ -1,0 +1,43 @@
+#pragma once
+// User: a person who signs in to prosit, with one role and the territories (or, for an
+// actor editor, the organisations) that role applies to. Passwords never live here: the
+// store keeps only their hash, apart from the user's document.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/status.h"
+#include "model/territory.h"
+
+namespace prosit {
+
+enum class Role { kAdmin, kRegionalCoordinator, kNetworker, kActorEditor, kViewer };
+const char* RoleName(Role role);  // "admin", "regional_coordinator", "networker", …
+std::optional<Role> ParseRole(std::string_view name);
+
+struct User {
+  int64_t id = 0;
+  int64_t version = 0;
+  std::string login;  // lower case; what the user types to sign in
+  std::string display_name;
+  std::optional<std::string> email;
+  Role role = Role::kViewer;
+  // Region codes for a regional coordinator, ORP codes for a networker or viewer, actor
+  // ids (as decimal text) for an actor editor; empty for an admin.
+  std::vector<std::string> territories;
+  bool active = true;
+  bool must_change_password = false;  // set by a one-time password
+  std::string password_set_at;        // ISO 8601 UTC: the audit trail's trace of a change
+};
+
+// The rules of a user's own fields, each broken one named by its field; territories are
+// checked against `territory`. Actor ids are checked by the store as references.
+FieldErrors ValidateUser(const User& user, const Territory& territory);
+
+// The actor ids of an actor editor's territories (already validated as numbers).
+std::vector<int64_t> ActorIdsOf(const User& user);
+
+}  // namespace prosit

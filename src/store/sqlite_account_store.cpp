@@ -1,0 +1,140 @@
+#include "store/sqlite_account_store.h"
+
+namespace prosit {
+
+namespace {
+
+class SqliteAccountStore : public AccountStore {
+ public:
+  SqliteAccountStore(SqliteConnection& conn, std::mutex& mu) : conn_(conn), mu_(mu) {}
+
+  Result<std::optional<UserCredentials>> FindUserByLogin(const std::string& login) override {
+    return FindUserWhere("login = ?", [&](SqliteStatement& s) { s.Bind(1, login); });
+  }
+  Result<std::optional<UserCredentials>> FindUser(int64_t id) override {
+    return FindUserWhere("id = ?", [&](SqliteStatement& s) { s.Bind(1, id); });
+  }
+
+  Status AddSession(const SessionRecord& r) override {
+    std::lock_guard lock(mu_);
+    SqliteStatement s(conn_, "INSERT INTO sessions VALUES (?, ?, ?, ?, ?, ?)");
+    s.Bind(1, r.token_hash).Bind(2, r.user_id).Bind(3, r.created).Bind(4, r.last_seen);
+    s.Bind(5, r.expires).Bind(6, r.csrf_hash);
+    return s.Run();
+  }
+
+  Result<std::optional<SessionRecord>> FindSession(const std::string& token_hash) override {
+    std::lock_guard lock(mu_);
+    SqliteStatement s(conn_,
+                      "SELECT token_hash, user_id, created, last_seen, expires, csrf_hash "
+                      "FROM sessions WHERE token_hash = ?");
+    s.Bind(1, token_hash);
+    if (s.Step())
+      return std::optional<SessionRecord>(
+          SessionRecord{s.Text(0), s.Int(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5)});
+    PROSIT_RETURN_IF_ERROR(s.status());
+    return std::optional<SessionRecord>();
+  }
+
+  Status TouchSession(const std::string& token_hash, const std::string& at) override {
+    return Exec("UPDATE sessions SET last_seen = ?2 WHERE token_hash = ?1",
+                [&](SqliteStatement& s) { s.Bind(1, token_hash).Bind(2, at); });
+  }
+  Status DeleteSession(const std::string& token_hash) override {
+    return Exec("DELETE FROM sessions WHERE token_hash = ?",
+                [&](SqliteStatement& s) { s.Bind(1, token_hash); });
+  }
+  Status DeleteSessionsOf(int64_t user_id, const std::string& except_hash) override {
+    return Exec("DELETE FROM sessions WHERE user_id = ? AND token_hash != ?",
+                [&](SqliteStatement& s) { s.Bind(1, user_id).Bind(2, except_hash); });
+  }
+
+  Result<int64_t> AddApiToken(const ApiTokenRecord& t) override {
+    std::lock_guard lock(mu_);
+    SqliteStatement s(conn_,
+                      "INSERT INTO api_tokens (token_hash, user_id, scope, name, created) "
+                      "VALUES (?, ?, ?, ?, ?)");
+    s.Bind(1, t.token_hash).Bind(2, t.user_id).Bind(3, t.scope).Bind(4, t.name).Bind(5, t.created);
+    PROSIT_RETURN_IF_ERROR(s.Run());
+    return static_cast<int64_t>(sqlite3_last_insert_rowid(conn_.db()));
+  }
+  Result<std::optional<ApiTokenRecord>> FindApiToken(const std::string& token_hash) override {
+    return FindTokenWhere("token_hash = ?", [&](SqliteStatement& s) { s.Bind(1, token_hash); });
+  }
+  Result<std::optional<ApiTokenRecord>> GetApiToken(int64_t id) override {
+    return FindTokenWhere("id = ?", [&](SqliteStatement& s) { s.Bind(1, id); });
+  }
+  Status RevokeApiToken(int64_t id, const std::string& at) override {
+    return Exec("UPDATE api_tokens SET revoked = ?2 WHERE id = ?1 AND revoked IS NULL",
+                [&](SqliteStatement& s) { s.Bind(1, id).Bind(2, at); });
+  }
+
+  Status RecordLoginAttempt(const LoginAttempt& a) override {
+    return Exec("INSERT INTO login_attempts (login, address, at, ok) VALUES (?, ?, ?, ?)",
+                [&](SqliteStatement& s) {
+                  s.Bind(1, a.login).Bind(2, a.address).Bind(3, a.at);
+                  s.Bind(4, static_cast<int64_t>(a.ok));
+                });
+  }
+  Result<std::vector<LoginAttempt>> LoginAttemptsSince(bool by_address, const std::string& key,
+                                                       const std::string& since) override {
+    std::lock_guard lock(mu_);
+    SqliteStatement s(conn_, by_address ? "SELECT login, address, at, ok FROM login_attempts "
+                                          "WHERE address = ? AND at >= ? ORDER BY at, id"
+                                        : "SELECT login, address, at, ok FROM login_attempts "
+                                          "WHERE login = ? AND at >= ? ORDER BY at, id");
+    s.Bind(1, key).Bind(2, since);
+    std::vector<LoginAttempt> out;
+    while (s.Step()) out.push_back({s.Text(0), s.Text(1), s.Text(2), s.Int(3) != 0});
+    PROSIT_RETURN_IF_ERROR(s.status());
+    return out;
+  }
+
+ private:
+  template <typename BindFn>
+  Status Exec(const char* sql, BindFn bind) {
+    std::lock_guard lock(mu_);
+    SqliteStatement s(conn_, sql);
+    bind(s);
+    return s.Run();
+  }
+
+  template <typename BindFn>
+  Result<std::optional<UserCredentials>> FindUserWhere(const std::string& condition, BindFn bind) {
+    std::lock_guard lock(mu_);
+    SqliteStatement s(conn_,
+                      "SELECT id, version, doc, password_hash FROM users WHERE " + condition);
+    bind(s);
+    if (s.Step())
+      return std::optional<UserCredentials>(
+          UserCredentials{{s.Int(0), s.Int(1), 0, s.Text(2)}, s.Text(3)});
+    PROSIT_RETURN_IF_ERROR(s.status());
+    return std::optional<UserCredentials>();
+  }
+
+  template <typename BindFn>
+  Result<std::optional<ApiTokenRecord>> FindTokenWhere(const std::string& condition, BindFn bind) {
+    std::lock_guard lock(mu_);
+    SqliteStatement s(conn_,
+                      "SELECT id, token_hash, user_id, scope, name, created, revoked "
+                      "FROM api_tokens WHERE " +
+                          condition);
+    bind(s);
+    if (s.Step())
+      return std::optional<ApiTokenRecord>(ApiTokenRecord{s.Int(0), s.Text(1), s.Int(2), s.Text(3),
+                                                          s.Text(4), s.Text(5), s.OptionalText(6)});
+    PROSIT_RETURN_IF_ERROR(s.status());
+    return std::optional<ApiTokenRecord>();
+  }
+
+  SqliteConnection& conn_;
+  std::mutex& mu_;
+};
+
+}  // namespace
+
+std::unique_ptr<AccountStore> MakeSqliteAccountStore(SqliteConnection& conn, std::mutex& mu) {
+  return std::make_unique<SqliteAccountStore>(conn, mu);
+}
+
+}  // namespace prosit
