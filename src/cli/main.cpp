@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -52,6 +53,41 @@ Result<std::unique_ptr<Store>> OpenInitialised(const std::string& database) {
     return Status::Invalid(database + " has no territory yet; run: prosit init --database " +
                            database);
   return store;
+}
+
+// The built web UI beside the sources, when it has been built.
+std::filesystem::path DefaultStaticRoot() {
+  std::filesystem::path dist = PROSIT_SOURCE_DIR "/web/dist";
+  std::error_code ec;
+  return std::filesystem::is_directory(dist, ec) ? dist : std::filesystem::path();
+}
+
+// serve's limits and static files; see docs/operations.md.
+void AddServeHardening(CLI::App* serve, HttpServerOptions& http) {
+  auto seconds = [](std::chrono::milliseconds& into) {
+    return [&into](int s) { into = std::chrono::seconds(s); };
+  };
+  serve
+      ->add_option_function<int>("--read-timeout", seconds(http.read_timeout),
+                                 "seconds a client has to send a whole request; also how long "
+                                 "an idle keep-alive connection stays open (default 10)")
+      ->check(CLI::PositiveNumber);
+  serve
+      ->add_option_function<int>("--handle-timeout", seconds(http.handle_timeout),
+                                 "seconds a request may take to be answered (default 30)")
+      ->check(CLI::PositiveNumber);
+  serve
+      ->add_option_function<int>("--write-timeout", seconds(http.write_timeout),
+                                 "seconds a client has to take an answer (default 30)")
+      ->check(CLI::PositiveNumber);
+  serve->add_option("--max-connections", http.max_connections, "open connections at most")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  http.static_root = DefaultStaticRoot();
+  serve->add_option_function<std::string>(
+      "--static", [&http](const std::string& dir) { http.static_root = dir; },
+      "folder of the built web UI, served to GETs outside /api (default: web/dist of the "
+      "sources when it exists)");
 }
 
 // Where travel times come from (--travel-times, --circuity); see docs/travel-times.md.
@@ -285,6 +321,7 @@ int Run(int argc, char** argv) {
           "--bench-constant-bytes", http.constant_body_bytes,
           "also answer GET /bench/constant with a fixed body of about this size (benchmarks)")
       ->group("");
+  AddServeHardening(serve, http);
   TravelOptions travel;
   AddTravel(serve, travel);
   bool secure_cookies = false;

@@ -6,6 +6,8 @@
 #include <thread>
 
 #include "http/api_routes.h"
+#include "http/security_headers.h"
+#include "http/static_files.h"
 
 namespace prosit {
 
@@ -68,6 +70,42 @@ restinio::http_status_line_t StatusLine(int status) {
       restinio::http_status_code_t(static_cast<std::uint16_t>(status)), ReasonPhrase(status));
 }
 
+// Counting connections lets max_parallel_connections hold.
+struct Traits : restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t> {
+  static constexpr bool use_connection_count_limiter = true;
+};
+
+// Every answer starts here, so none can leave without the security headers.
+restinio::response_builder_t<restinio::restinio_controlled_output_t> SecureResponse(
+    const restinio::request_handle_t& req, restinio::http_status_line_t status = StatusLine(200)) {
+  auto out = req->create_response(std::move(status));
+  for (const auto& [name, value] : SecurityHeaders())
+    out.append_header(std::string(name), std::string(value));
+  return out;
+}
+
+// GETs outside /api may be files of the web UI; the API keeps all of its paths.
+bool IsStaticRequest(const restinio::request_handle_t& req) {
+  std::string_view target = req->header().request_target();
+  return req->header().method() == restinio::http_method_get() && target != "/api" &&
+         !target.starts_with("/api/") && !target.starts_with("/api?");
+}
+
+restinio::request_handling_status_t SendStatic(const restinio::request_handle_t& req,
+                                               std::optional<StaticFile> file) {
+  if (!file) {
+    return SecureResponse(req, StatusLine(404))
+        .append_header(restinio::http_field::content_type, "application/json; charset=utf-8")
+        .set_body(ApiResponse::Error(404, "not_found", "no such file").body)
+        .done();
+  }
+  return SecureResponse(req)
+      .append_header(restinio::http_field::content_type, file->content_type)
+      .append_header(restinio::http_field::cache_control, file->cache_control)
+      .set_body(std::move(file->body))
+      .done();
+}
+
 std::optional<std::string> Field(const restinio::request_handle_t& req, std::string_view name) {
   if (auto v = req->header().try_get_field(name)) return std::string(*v);
   return std::nullopt;
@@ -100,10 +138,9 @@ ApiResponse Answer(const ApiRouter& router, ApiRequest& r) {
 
 // Sends the response; safe from any thread (RESTinio posts it to the connection).
 restinio::request_handling_status_t Send(const restinio::request_handle_t& req, ApiResponse resp) {
-  auto out = req->create_response(StatusLine(resp.status));
+  auto out = SecureResponse(req, StatusLine(resp.status));
   if (!resp.body.empty() || resp.status != 204)
     out.append_header(restinio::http_field::content_type, resp.content_type);
-  out.append_header("X-Content-Type-Options", "nosniff");
   for (const auto& [k, v] : resp.headers) out.append_header(k, v);
   if (resp.status != 204) out.set_body(std::move(resp.body));
   return out.done();
@@ -138,15 +175,14 @@ Status RunHttpServer(const ApiRouter& router, const HttpServerOptions& options,
   asio::thread_pool slow_work(2);
   auto handler = [&router, &constant_body, &slow_work](const restinio::request_handle_t& req) {
     if (req->header().request_target() == "/")  // where a browser lands first
-      return req->create_response()
+      return SecureResponse(req)
           .append_header(restinio::http_field::content_type, "application/json; charset=utf-8")
           .set_body(R"({"name":"prosit","api":"/api/v1","openapi":"/api/v1/openapi.json",)"
                     R"("health":"/api/v1/health","service_cards":"/api/v1/service-cards"})")
           .done();
     if (!constant_body.empty() && req->header().request_target() == "/bench/constant")
-      return req->create_response()
+      return SecureResponse(req)
           .append_header(restinio::http_field::content_type, "application/json; charset=utf-8")
-          .append_header("X-Content-Type-Options", "nosniff")
           .set_body(constant_body)
           .done();
     ApiRequest r = ReadRequest(req);
@@ -161,7 +197,17 @@ Status RunHttpServer(const ApiRouter& router, const HttpServerOptions& options,
     }
     return Send(req, Answer(router, r));
   };
-  using Traits = restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t>;
+  std::optional<StaticFiles> static_files;
+  if (!options.static_root.empty()) {
+    auto opened = StaticFiles::Open(options.static_root);
+    if (!opened.ok()) return opened.status();
+    static_files = std::move(*opened);
+  }
+  auto route = [&handler, &static_files](const restinio::request_handle_t& req) {
+    if (static_files && IsStaticRequest(req))
+      return SendStatic(req, static_files->Find(req->header().request_target()));
+    return handler(req);
+  };
   restinio::incoming_http_msg_limits_t limits;
   limits.max_body_size(16 * kMaxBodyBytes);  // beyond this the connection is dropped
   limits.max_url_size(8192);
@@ -169,11 +215,12 @@ Status RunHttpServer(const ApiRouter& router, const HttpServerOptions& options,
   restinio::server_settings_t<Traits> settings;
   settings.address(options.address)
       .port(options.port)
-      .request_handler(handler)
+      .request_handler(route)
       .incoming_http_msg_limits(limits)
-      .read_next_http_message_timelimit(std::chrono::seconds(30))
-      .handle_request_timeout(std::chrono::seconds(30))
-      .write_http_response_timelimit(std::chrono::seconds(30));
+      .read_next_http_message_timelimit(options.read_timeout)
+      .handle_request_timeout(options.handle_timeout)
+      .write_http_response_timelimit(options.write_timeout)
+      .max_parallel_connections(options.max_connections);
   asio::io_context ioctx;
   restinio::http_server_t<Traits> server{restinio::external_io_context(ioctx), std::move(settings)};
   std::exception_ptr failure;

@@ -1,7 +1,9 @@
 #pragma once
 // HttpServer: serves the API router over HTTP/1.1 with RESTinio on a thread pool.
 
+#include <chrono>
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <string>
 
@@ -16,6 +18,16 @@ struct HttpServerOptions {
   // When > 0, GET /bench/constant answers a fixed JSON body of this size: the baseline
   // the search benchmark compares against (bench/http_search).
   size_t constant_body_bytes = 0;
+  // Limits that keep slow or stalled clients from holding connections: the whole request
+  // must arrive within read_timeout (also how long an idle keep-alive connection stays),
+  // a handler must answer within handle_timeout, the answer must be sent within
+  // write_timeout; beyond max_connections new connections wait in the listen backlog.
+  std::chrono::milliseconds read_timeout = std::chrono::seconds(10);
+  std::chrono::milliseconds handle_timeout = std::chrono::seconds(30);
+  std::chrono::milliseconds write_timeout = std::chrono::seconds(30);
+  size_t max_connections = 512;
+  // The built web UI, served to GETs outside /api; empty: none.
+  std::filesystem::path static_root;
 };
 
 // Runs until SIGINT/SIGTERM. `on_ready` is called once the socket listens.

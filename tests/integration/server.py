@@ -42,7 +42,7 @@ class Response:
 class Server:
     """Starts `prosit serve` on a database; use as a context manager."""
 
-    def __init__(self, database=None, demo=False):
+    def __init__(self, database=None, demo=False, extra_args=()):
         self.tmp = tempfile.TemporaryDirectory(prefix="prosit-it-")
         self.database = database or os.path.join(self.tmp.name, "prosit.db")
         if database is None:
@@ -51,11 +51,13 @@ class Server:
                 run_cli("demo", "--database", self.database)
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
+        self.extra_args = list(extra_args)  # more `prosit serve` options
         self.proc = None
 
     def __enter__(self):
         self.proc = subprocess.Popen(
-            [BIN, "serve", "--database", self.database, "--port", str(self.port), "--data", DATA],
+            [BIN, "serve", "--database", self.database, "--port", str(self.port), "--data", DATA,
+             *self.extra_args],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         deadline = time.time() + 30
         while time.time() < deadline:
