@@ -61,13 +61,32 @@ SqliteStatement& SqliteStatement::BindNull(int i) {
   return *this;
 }
 
+namespace {
+
+// A constraint failure reaches clients as a 409: its message says what kind of rule was
+// broken, never SQLite's text, which names tables and columns.
+Status ConstraintConflict(int extended_code) {
+  switch (extended_code) {
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+      return Status::Conflict("a value that must be unique is already taken");
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+      return Status::Conflict(
+          "the change refers to a record that does not exist or is referred to");
+    default:
+      return Status::Conflict("the change breaks a rule of the stored data");
+  }
+}
+
+}  // namespace
+
 bool SqliteStatement::Step() {
   if (!status_.ok()) return false;
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc != SQLITE_DONE)
     status_ = rc == SQLITE_CONSTRAINT
-                  ? Status::Conflict(std::string("constraint: ") + sqlite3_errmsg(db_))
+                  ? ConstraintConflict(sqlite3_extended_errcode(db_))
                   : Status::IoError(std::string("SQLite: ") + sqlite3_errmsg(db_));
   return false;
 }

@@ -113,6 +113,16 @@ class AccountsTest(unittest.TestCase):
         self.assertTrue(any(a == "user:admin" and "jana.novakova" in doc for a, doc in rows))
         self.assertFalse(any("argon2" in doc for _, doc in rows))
 
+    def test_a_taken_login_is_refused_naming_the_field_not_the_table(self):
+        self.create_user("petr.dvorak")
+        r = self.server.post("/api/v1/users", {"login": "petr.dvorak", "display_name": "P",
+                                               "role": "viewer", "territories": ["5302"]},
+                             headers=self.session())
+        self.assertEqual(r.status, 422, r.body)
+        self.assertIn("login", r.json()["error"]["fields"])
+        for secret in ("users", "UNIQUE", "SQLite", "constraint"):
+            self.assertNotIn(secret, r.json()["error"]["message"])
+
     def test_own_password_change(self):
         created = self.create_user("petr.svoboda")
         h = self.session("petr.svoboda", created["one_time_password"])
