@@ -25,10 +25,13 @@
 
 #include "analysis/accessibility.h"
 #include "analysis/great_circle_travel.h"
+#include "bench_stats.h"
 #include "io/reference_json.h"
 #include "io/territory_csv.h"
 
 using namespace prosit;
+using bench::Median;
+using bench::Percentile;
 using Clock = std::chrono::steady_clock;
 
 namespace {
@@ -74,11 +77,6 @@ void WriteRaw(const std::string& path, const std::vector<T>& values) {
   std::ofstream f(path, std::ios::binary);
   f.write(reinterpret_cast<const char*>(values.data()),
           static_cast<std::streamsize>(values.size() * sizeof(T)));
-}
-
-double Median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
 }
 
 // Writes what the NumPy reference needs: demand, the legs within the longest catchment

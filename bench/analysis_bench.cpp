@@ -21,24 +21,17 @@
 #include "app/network_analysis.h"
 #include "app/snapshot_keeper.h"
 #include "app/what_if_queries.h"
+#include "bench_stats.h"
 
 using namespace prosit;
+using bench::Median;
+using bench::Percentile;
 using Clock = std::chrono::steady_clock;
 
 namespace {
 
 double Ms(Clock::time_point since) {
   return std::chrono::duration<double, std::milli>(Clock::now() - since).count();
-}
-
-double Median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
-}
-
-double Percentile(std::vector<double> v, double p) {
-  std::sort(v.begin(), v.end());
-  return v[std::min(v.size() - 1, static_cast<size_t>(p * v.size()))];
 }
 
 // Resident memory of this process in MiB.

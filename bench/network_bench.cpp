@@ -19,8 +19,11 @@
 
 #include "analysis/cooperation_analysis.h"
 #include "analysis/path_centrality.h"
+#include "bench_stats.h"
 
 using namespace prosit;
+using bench::Median;
+using bench::Percentile;
 using Clock = std::chrono::steady_clock;
 
 namespace {
@@ -183,11 +186,6 @@ double RelativeDifference(const std::vector<double>& a, const std::vector<double
   for (size_t i = 0; i < a.size(); ++i)
     worst = std::max(worst, std::abs(a[i] - b[i]) / std::max({std::abs(b[i]), 1e-300}));
   return worst;
-}
-
-double Median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
 }
 
 }  // namespace

@@ -12,8 +12,11 @@
 
 #include "app/catalog_queries.h"
 #include "app/snapshot_keeper.h"
+#include "bench_stats.h"
 
 using namespace prosit;
+using bench::Median;
+using bench::Percentile;
 using Clock = std::chrono::steady_clock;
 
 namespace {
@@ -36,11 +39,6 @@ std::vector<ServiceQuery> TypicalQueries(const NetworkSnapshot& snap) {
     out.push_back(q);
   }
   return out;
-}
-
-double Percentile(std::vector<double> v, double p) {
-  std::sort(v.begin(), v.end());
-  return v[std::min(v.size() - 1, static_cast<size_t>(p * v.size()))];
 }
 
 }  // namespace

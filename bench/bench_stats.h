@@ -1,0 +1,17 @@
+#pragma once
+// Summaries of repeated timings, the same for every benchmark.
+
+#include <algorithm>
+#include <vector>
+
+namespace prosit::bench {
+
+// The p-quantile (0 ≤ p < 1) of the timings, by rank; p = 0.5 is the median.
+inline double Percentile(std::vector<double> v, double p) {
+  std::sort(v.begin(), v.end());
+  return v[std::min(v.size() - 1, static_cast<size_t>(p * v.size()))];
+}
+
+inline double Median(std::vector<double> v) { return Percentile(std::move(v), 0.5); }
+
+}  // namespace prosit::bench
