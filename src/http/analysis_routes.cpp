@@ -27,9 +27,7 @@ ApiResponse WithBasis(ApiContext& ctx, Answer answer) {
 template <typename Answer>
 ApiResponse AnswerOnBasis(ApiContext& ctx, const QueryReader& qr, FieldErrors errors,
                           Answer answer) {
-  errors.insert(qr.errors.begin(), qr.errors.end());
-  if (!errors.empty()) return Invalid(errors);
-  return WithBasis(ctx, answer);
+  return AnswerChecked(qr, std::move(errors), [&] { return WithBasis(ctx, answer); });
 }
 
 // A parameter with a default: kept unless given (given empty, the check refuses it).

@@ -5,6 +5,14 @@
 
 namespace prosit {
 
+namespace {
+
+ApiResponse JsonOrError(const Result<std::string>& doc) {
+  return doc.ok() ? ApiResponse::Json(*doc) : ApiResponse::Error(doc.status());
+}
+
+}  // namespace
+
 void AddCooperationRoutes(ApiRouter& router, ApiContext& ctx) {
   router.Add("GET", "/api/v1/analysis/network", [&ctx](const ApiRequest& r) {
     auto snap = ctx.keeper.Current();
@@ -19,12 +27,9 @@ void AddCooperationRoutes(ApiRouter& router, ApiContext& ctx) {
     if (!qr.Text("sort").empty()) q.sort = qr.Text("sort");
     q.offset = static_cast<size_t>(qr.Int("offset", 0, 1'000'000'000).value_or(0));
     q.limit = static_cast<size_t>(qr.Int("limit", 0, 10'000).value_or(500));
-    FieldErrors errors = CheckCooperationQuery(q, *snap);
-    errors.insert(qr.errors.begin(), qr.errors.end());
-    if (!errors.empty()) return Invalid(errors);
-    auto doc = CooperationNetworkJson(*snap, q, ctx.clock.Today());
-    if (!doc.ok()) return ApiResponse::Error(doc.status());
-    return ApiResponse::Json(*doc);
+    return AnswerChecked(qr, CheckCooperationQuery(q, *snap), [&] {
+      return JsonOrError(CooperationNetworkJson(*snap, q, ctx.clock.Today()));
+    });
   });
   router.Add("GET", "/api/v1/analysis/network/changes", [&ctx](const ApiRequest& r) {
     auto snap = ctx.keeper.Current();
@@ -35,11 +40,9 @@ void AddCooperationRoutes(ApiRouter& router, ApiContext& ctx) {
     if (!qr.Text("ties").empty()) q.ties = qr.Text("ties");
     q.from = qr.Text("from");
     q.to = qr.Text("to");
-    FieldErrors errors = CheckCooperationChanges(q, *snap);
-    if (!errors.empty()) return Invalid(errors);
-    auto doc = CooperationChangesJson(*snap, q, ctx.clock.Today());
-    if (!doc.ok()) return ApiResponse::Error(doc.status());
-    return ApiResponse::Json(*doc);
+    return AnswerChecked(qr, CheckCooperationChanges(q, *snap), [&] {
+      return JsonOrError(CooperationChangesJson(*snap, q, ctx.clock.Today()));
+    });
   });
 }
 

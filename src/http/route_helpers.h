@@ -88,12 +88,19 @@ void ReadCommonFilters(QueryReader& qr, Query& q) {
   qr.Page(q.offset, q.limit);
 }
 
+// 422 naming every bad parameter (malformed ones and those the check refuses), else
+// what `respond` answers.
+template <typename Respond>
+ApiResponse AnswerChecked(const QueryReader& qr, FieldErrors errors, Respond respond) {
+  errors.insert(qr.errors.begin(), qr.errors.end());
+  if (!errors.empty()) return Invalid(errors);
+  return respond();
+}
+
 // 422 naming every bad parameter (malformed ones and unknown codes), else the list.
 template <typename Render>
 ApiResponse AnswerList(const QueryReader& qr, FieldErrors errors, Render render) {
-  errors.insert(qr.errors.begin(), qr.errors.end());
-  if (!errors.empty()) return Invalid(errors);
-  return ApiResponse::Json(render());
+  return AnswerChecked(qr, std::move(errors), [&] { return ApiResponse::Json(render()); });
 }
 
 // GET of one record of networking work from its map in the snapshot.
@@ -113,10 +120,10 @@ void AddGetById(ApiRouter& router, ApiContext& ctx, const std::string& pattern, 
 }
 
 // The route modules.
-void AddCatalogRoutes(ApiRouter& router, ApiContext& ctx);  // territory, reference, actors, cards
-void AddWorkRoutes(ApiRouter& router, ApiContext& ctx);     // the networker's records
+void AddCatalogRoutes(ApiRouter& router, ApiContext& ctx);   // territory, reference, actors, cards
+void AddWorkRoutes(ApiRouter& router, ApiContext& ctx);      // the networker's records
 void AddAnalysisRoutes(ApiRouter& router, ApiContext& ctx);  // coverage, accessibility, what-if
 void AddCooperationRoutes(ApiRouter& router, ApiContext& ctx);  // the cooperation network
-void AddAccountRoutes(ApiRouter& router, ApiContext& ctx);  // sign-in, users, API tokens
+void AddAccountRoutes(ApiRouter& router, ApiContext& ctx);      // sign-in, users, API tokens
 
 }  // namespace prosit
