@@ -115,16 +115,15 @@ AccessibilityResult RunAccessibility(const AnalysisBasis& basis, const ServiceSu
 
 FieldErrors CheckAccessibilityQuery(const AccessibilityQuery& q, const Frame& frame) {
   FieldErrors e;
-  CheckTerritoryParams(e, frame.territory, q.region, q.orp);
-  if (!q.region.empty() && !q.orp.empty()) e["orp"] = "name an ORP or a region, not both";
+  CheckOneTerritory(e, frame.territory, q.region, q.orp);
   if (!q.cell.empty() && !FindCell(frame.reference, q.cell))
     e["cell"] = "unknown model cell; write need_area:level, e.g. relationships:3";
   if (!q.service_type.empty() && !frame.reference.FindServiceType(q.service_type))
     e["service_type"] = "unknown service type";
   if (!q.cell.empty() && !q.service_type.empty())
     e["service_type"] = "name a cell or a service type, not both";
-  if (!ParseTravelMode(q.mode)) e["mode"] = "must be pt or car";
-  if (!ParseDistanceDecay(q.decay)) e["decay"] = "must be step, gaussian, binary or inverse";
+  CheckTravelModeParam(e, q.mode);
+  CheckDecayParam(e, q.decay);
   if (q.service_type.empty() && q.cell.empty() && q.max_minutes)
     e["max_minutes"] = "applies to one cell or service type";
   return e;

@@ -237,9 +237,7 @@ json AnalysisJson(const NetworkSnapshot& snap, const ScopedGraph& sg, const Grap
 
 void CheckScope(FieldErrors& e, const NetworkSnapshot& snap, const std::string& region,
                 const std::string& orp, const std::string& ties) {
-  CheckTerritoryParams(e, snap.frame->territory, region, orp);
-  if (region.empty() && orp.empty()) e["orp"] = "name an ORP or a region";
-  if (!region.empty() && !orp.empty()) e["orp"] = "name an ORP or a region, not both";
+  CheckOneTerritory(e, snap.frame->territory, region, orp, /*required=*/true);
   if (!OneOf(ties, kTieSources)) e["ties"] = "must be declared, derived or both";
 }
 

@@ -9,9 +9,8 @@ using nlohmann::json;
 
 FieldErrors CheckCoverageQuery(const CoverageQuery& q, const Territory& territory) {
   FieldErrors e;
-  CheckTerritoryParams(e, territory, q.region, q.orp);
-  if (!q.region.empty() && !q.orp.empty()) e["orp"] = "name an ORP or a region, not both";
-  if (!ParseTravelMode(q.mode)) e["mode"] = "must be pt or car";
+  CheckOneTerritory(e, territory, q.region, q.orp);
+  CheckTravelModeParam(e, q.mode);
   return e;
 }
 

@@ -30,8 +30,7 @@ std::string CsvField(const std::string& s) {
 FieldErrors CheckMonitoringScope(const MonitoringScope& s, const NetworkSnapshot& snap) {
   FieldErrors e;
   const Territory& t = snap.frame->territory;
-  CheckTerritoryParams(e, t, s.region, s.orp);
-  if (!s.region.empty() && !s.orp.empty()) e["orp"] = "name an ORP or a region, not both";
+  CheckOneTerritory(e, t, s.region, s.orp);
   CheckDateParam(e, "from", s.from);
   CheckDateParam(e, "to", s.to);
   if (IsIsoDate(s.from) && IsIsoDate(s.to) && s.to < s.from) e["to"] = "lies before from";

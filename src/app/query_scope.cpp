@@ -1,5 +1,6 @@
 #include "app/query_scope.h"
 
+#include "analysis/accessibility.h"
 #include "model/validation.h"
 
 namespace prosit {
@@ -8,6 +9,21 @@ void CheckTerritoryParams(FieldErrors& e, const Territory& t, const std::string&
                           const std::string& orp) {
   if (!region.empty() && !t.FindRegion(region)) e["region"] = "unknown region code";
   if (!orp.empty() && !t.FindOrp(orp)) e["orp"] = "unknown ORP code";
+}
+
+void CheckOneTerritory(FieldErrors& e, const Territory& t, const std::string& region,
+                       const std::string& orp, bool required) {
+  CheckTerritoryParams(e, t, region, orp);
+  if (required && region.empty() && orp.empty()) e["orp"] = "name an ORP or a region";
+  if (!region.empty() && !orp.empty()) e["orp"] = "name an ORP or a region, not both";
+}
+
+void CheckTravelModeParam(FieldErrors& e, const std::string& mode) {
+  if (!ParseTravelMode(mode)) e["mode"] = "must be pt or car";
+}
+
+void CheckDecayParam(FieldErrors& e, const std::string& decay) {
+  if (!ParseDistanceDecay(decay)) e["decay"] = "must be step, gaussian, binary or inverse";
 }
 
 void CheckDateParam(FieldErrors& e, const char* field, const std::string& date) {

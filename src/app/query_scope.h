@@ -12,6 +12,14 @@ namespace prosit {
 // "unknown region code" / "unknown ORP code" for codes the territory does not have.
 void CheckTerritoryParams(FieldErrors& e, const Territory& t, const std::string& region,
                           const std::string& orp);
+// CheckTerritoryParams for a scope that is one ORP, one region or (unless `required`)
+// the whole country: "name an ORP or a region, not both".
+void CheckOneTerritory(FieldErrors& e, const Territory& t, const std::string& region,
+                       const std::string& orp, bool required = false);
+// "must be pt or car" / "must be step, gaussian, binary or inverse" for the analyses'
+// travel mode and distance decay.
+void CheckTravelModeParam(FieldErrors& e, const std::string& mode);
+void CheckDecayParam(FieldErrors& e, const std::string& decay);
 // "is not a date YYYY-MM-DD" for a non-empty parameter that is not one.
 void CheckDateParam(FieldErrors& e, const char* field, const std::string& date);
 // Whether `orp_code` lies in the ORP or region asked for (both empty: everywhere).

@@ -155,8 +155,8 @@ json AccessibilityChange(const AnalysisBasis& basis, const ServiceChange& change
 
 Result<ServiceChange> MakeServiceChange(const AnalysisBasis& basis, const WhatIfRequest& request) {
   FieldErrors e;
-  if (!ParseTravelMode(request.mode)) e["mode"] = "must be pt or car";
-  if (!ParseDistanceDecay(request.decay)) e["decay"] = "must be step, gaussian, binary or inverse";
+  CheckTravelModeParam(e, request.mode);
+  CheckDecayParam(e, request.decay);
   ServiceChange change;
   for (size_t i = 0; i < request.add.size(); ++i) {
     std::string at = "add[" + std::to_string(i) + "].";
@@ -196,11 +196,9 @@ std::string WhatIfJson(const AnalysisBasis& basis, const WhatIfRequest& request,
 
 FieldErrors CheckCandidateQuery(const CandidateQuery& q, const Frame& frame) {
   FieldErrors e;
-  CheckTerritoryParams(e, frame.territory, q.region, q.orp);
-  if (q.region.empty() && q.orp.empty()) e["orp"] = "name an ORP or a region";
-  if (!q.region.empty() && !q.orp.empty()) e["orp"] = "name an ORP or a region, not both";
+  CheckOneTerritory(e, frame.territory, q.region, q.orp, /*required=*/true);
   if (!frame.reference.FindServiceType(q.service_type)) e["service_type"] = "unknown service type";
-  if (!ParseTravelMode(q.mode)) e["mode"] = "must be pt or car";
+  CheckTravelModeParam(e, q.mode);
   return e;
 }
 
