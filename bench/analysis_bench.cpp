@@ -52,14 +52,9 @@ double RssMib() {
 // E2SFCA of every model cell (public transport, step weights), as the API runs it.
 double AllCells(const AnalysisBasis& basis) {
   double checksum = 0;
-  for (const ModelCell& cell : basis.frame().reference.model_cells) {
-    ServiceSupply supply =
-        GatherSupply(*basis.layout, TypeIndices(*basis.layout, cell.service_types));
-    auto r =
-        RunAccessibility(basis, supply, TravelMode::kPublicTransport,
-                         CellCatchment(cell, TravelMode::kPublicTransport, DistanceDecay::kStep));
-    checksum += r.supply_total;
-  }
+  for (const ModelCell& cell : basis.frame().reference.model_cells)
+    checksum += AccessOfCell(basis, cell, TravelMode::kPublicTransport, DistanceDecay::kStep)
+                    .result.supply_total;
   return checksum;
 }
 

@@ -72,14 +72,11 @@ std::string AllCellsJson(const AnalysisBasis& basis, const AccessibilityQuery& q
   std::vector<uint32_t> orps = basis.territory->OrpsInScope(q.region, q.orp);
   json cells = json::array();
   for (const ModelCell& cell : basis.frame().reference.model_cells) {
-    Catchment catchment = CellCatchment(cell, mode, decay);
-    ServiceSupply supply =
-        GatherSupply(*basis.layout, TypeIndices(*basis.layout, cell.service_types));
-    AccessibilityResult r = RunAccessibility(basis, supply, mode, catchment);
+    CellAccess a = AccessOfCell(basis, cell, mode, decay);
     json j = ModelCellJson(basis.frame().reference, cell);
-    j.update({{"catchment", CatchmentJson(catchment)},
-              {"supply", SupplyJson(supply, r)},
-              {"orps", OrpMeans(basis, orps, r)}});
+    j.update({{"catchment", CatchmentJson(a.catchment)},
+              {"supply", SupplyJson(a.supply, a.result)},
+              {"orps", OrpMeans(basis, orps, a.result)}});
     cells.push_back(j);
   }
   return json{{"scope", {{"region", q.region}, {"orp", q.orp}}},
@@ -111,6 +108,15 @@ AccessibilityResult RunAccessibility(const AnalysisBasis& basis, const ServiceSu
   std::shared_ptr<const CatchmentDemand> shared;
   if (basis.catchments) in.shared = (shared = basis.catchments->Get(mode, catchment)).get();
   return ComputeAccessibility(in);
+}
+
+CellAccess AccessOfCell(const AnalysisBasis& basis, const ModelCell& cell, TravelMode mode,
+                        DistanceDecay decay, const ServiceChange* change) {
+  CellAccess a;
+  a.catchment = CellCatchment(cell, mode, decay);
+  a.supply = GatherSupply(*basis.layout, TypeIndices(*basis.layout, cell.service_types), change);
+  a.result = RunAccessibility(basis, a.supply, mode, a.catchment);
+  return a;
 }
 
 FieldErrors CheckAccessibilityQuery(const AccessibilityQuery& q, const Frame& frame) {

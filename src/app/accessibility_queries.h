@@ -26,15 +26,19 @@ FieldErrors CheckAccessibilityQuery(const AccessibilityQuery& q, const Frame& fr
 FieldErrors CheckCatchmentReach(const AnalysisBasis& basis, const AccessibilityQuery& q);
 std::string AccessibilityJson(const AnalysisBasis& basis, const AccessibilityQuery& q);
 
-// The service types (indices) and catchment of a model cell.
-struct CellAccessInput {
-  const ModelCell* cell = nullptr;
-  std::vector<uint32_t> types;
-  Catchment catchment;
-};
 std::vector<uint32_t> TypeIndices(const ServiceLayout& layout, const std::vector<std::string>& ids);
 // E2SFCA of one set of types over the whole country.
 AccessibilityResult RunAccessibility(const AnalysisBasis& basis, const ServiceSupply& supply,
                                      TravelMode mode, const Catchment& catchment);
+
+// E2SFCA of a model cell over the whole country under its norm's catchment, with the
+// supply it read; `change` lays a what-if over the services (may be null).
+struct CellAccess {
+  Catchment catchment;
+  ServiceSupply supply;
+  AccessibilityResult result;
+};
+CellAccess AccessOfCell(const AnalysisBasis& basis, const ModelCell& cell, TravelMode mode,
+                        DistanceDecay decay, const ServiceChange* change = nullptr);
 
 }  // namespace prosit

@@ -136,12 +136,8 @@ json AccessibilityChange(const AnalysisBasis& basis, const ServiceChange& change
                          DistanceDecay decay) {
   json out = json::array();
   for (const ModelCell* cell : TouchedCells(basis, change)) {
-    std::vector<uint32_t> types = TypeIndices(*basis.layout, cell->service_types);
-    Catchment catchment = CellCatchment(*cell, mode, decay);
-    AccessibilityResult before =
-        RunAccessibility(basis, GatherSupply(*basis.layout, types), mode, catchment);
-    AccessibilityResult after =
-        RunAccessibility(basis, GatherSupply(*basis.layout, types, &change), mode, catchment);
+    AccessibilityResult before = AccessOfCell(basis, *cell, mode, decay).result;
+    AccessibilityResult after = AccessOfCell(basis, *cell, mode, decay, &change).result;
     json j = PlaceChanges(basis, before, after);
     j["cell"] = CellKey(*cell);
     j["capacity_total_before"] = Round(before.supply_total, 2);
