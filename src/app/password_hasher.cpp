@@ -13,7 +13,7 @@ void InitSodium() {
   if (!ready) throw std::runtime_error("libsodium cannot be initialised");
 }
 
-PasswordHashing PasswordHashing::Production() { return {3, crypto_pwhash_MEMLIMIT_INTERACTIVE}; }
+PasswordHashing PasswordHashing::Production() { return {5, crypto_pwhash_MEMLIMIT_INTERACTIVE}; }
 
 PasswordHashing PasswordHashing::FastForTests() {
   return {crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN};
