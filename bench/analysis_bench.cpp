@@ -148,7 +148,7 @@ int main(int argc, char** argv) {
     request.add.push_back(
         {"ss65", municipalities[(i * 7919) % municipalities.size()].code, 40.0, {}, {}});
     t = Clock::now();
-    auto change = MakeServiceChange(*basis, request);
+    auto change = MakeServiceChange(Caller::System("bench"), *basis, request);
     std::string json = WhatIfJson(*basis, request, *change);
     what_if.push_back(Ms(t));
   }
@@ -163,7 +163,7 @@ int main(int argc, char** argv) {
     q.region = snap->frame->territory.regions()[r].code;
     q.service_type = "ss65";
     t = Clock::now();
-    CandidatesJson(*basis, q);
+    CandidatesJson(Caller::System("bench"), *basis, q);
     ranking.push_back(Ms(t));
   }
   std::printf("candidate seats for a new SAS in a region: median %.1f ms, max %.1f ms\n",

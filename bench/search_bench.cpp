@@ -64,7 +64,7 @@ int main(int argc, char** argv) {
   for (int r = 0; r < rounds; ++r)
     for (const auto& q : queries) {
       auto a = Clock::now();
-      std::string json = SearchServiceCards(*snap, q);
+      std::string json = SearchServiceCards(Caller::System("bench"), *snap, q);
       micros.push_back(std::chrono::duration<double, std::micro>(Clock::now() - a).count());
       bytes += json.size();
       hits += json.size() > 60;

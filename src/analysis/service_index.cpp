@@ -53,6 +53,15 @@ std::vector<std::pair<std::string, std::vector<uint32_t>>> Flatten(
   return out;
 }
 
+// An internal card shows to those whose territory it lies in, or who edit its actor.
+bool InternalVisible(const SearchableCard& c, const ServiceQuery& q) {
+  if (std::binary_search(q.internal_actors.begin(), q.internal_actors.end(), c.actor_id))
+    return true;
+  return std::any_of(c.orps.begin(), c.orps.end(), [&](const std::string& orp) {
+    return std::binary_search(q.internal_orps.begin(), q.internal_orps.end(), orp);
+  });
+}
+
 bool Contains(const std::vector<uint32_t>& list, uint32_t pos) {
   return std::binary_search(list.begin(), list.end(), pos);
 }
@@ -197,6 +206,7 @@ bool ServiceIndex::MatchesAttributes(const SearchableCard& c, const CompiledQuer
   if (q.level && c.level != *q.level) return false;
   if (q.age && (*q.age < c.age_min || *q.age > c.age_max)) return false;
   if (q.published && c.published != *q.published) return false;
+  if (!c.published && !q.internal_all && !InternalVisible(c, q)) return false;
   if (q.actor_id && c.actor_id != *q.actor_id) return false;
   if (!q.municipality.empty()) {
     bool delivered = std::find(c.municipalities_delivered.begin(), c.municipalities_delivered.end(),

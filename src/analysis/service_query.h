@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace prosit {
 
@@ -21,6 +22,12 @@ struct ServiceQuery {
   std::optional<bool> published;  // only published (true) or only internal (false)
   std::optional<int64_t> actor_id;
   std::string text;  // words; each must start a word of the card (case and accents ignored)
+  // Which internal (unpublished) cards may show: all, or those delivered in or serving
+  // one of `internal_orps`, or of one of `internal_actors` (both sorted). The app sets
+  // these from who asks.
+  bool internal_all = true;
+  std::vector<std::string> internal_orps;
+  std::vector<int64_t> internal_actors;
   size_t offset = 0;
   size_t limit = 20;
 };

@@ -1,6 +1,7 @@
 #include "app/accessibility_queries.h"
 
 #include "app/analysis_json.h"
+#include "app/permissions.h"
 #include "app/query_scope.h"
 
 namespace prosit {
@@ -143,7 +144,9 @@ FieldErrors CheckCatchmentReach(const AnalysisBasis& basis, const AccessibilityQ
   return {};
 }
 
-std::string AccessibilityJson(const AnalysisBasis& basis, const AccessibilityQuery& q) {
+Result<std::string> AccessibilityJson(const Caller& caller, const AnalysisBasis& basis,
+                                      const AccessibilityQuery& q) {
+  PROSIT_RETURN_IF_ERROR(MayReadScope(caller, basis.frame().territory, q.region, q.orp, true));
   TravelMode mode = *ParseTravelMode(q.mode);
   DistanceDecay decay = *ParseDistanceDecay(q.decay);
   if (q.cell.empty() && q.service_type.empty()) return AllCellsJson(basis, q, mode, decay);

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "analysis/service_supply.h"
+#include "app/caller.h"
 #include "app/network_analysis.h"
 
 namespace prosit {
@@ -24,7 +25,9 @@ struct AccessibilityQuery {
 FieldErrors CheckAccessibilityQuery(const AccessibilityQuery& q, const Frame& frame);
 // The catchment asked for must lie within the travel times' cutoff.
 FieldErrors CheckCatchmentReach(const AnalysisBasis& basis, const AccessibilityQuery& q);
-std::string AccessibilityJson(const AnalysisBasis& basis, const AccessibilityQuery& q);
+// The scope must lie wholly inside the caller's territory.
+Result<std::string> AccessibilityJson(const Caller& caller, const AnalysisBasis& basis,
+                                      const AccessibilityQuery& q);
 
 std::vector<uint32_t> TypeIndices(const ServiceLayout& layout, const std::vector<std::string>& ids);
 // E2SFCA of one set of types over the whole country.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "app/csrf.h"
 #include "app/secret_tokens.h"
 #include "io/user_json.h"
 #include "store/account_store.h"
@@ -163,6 +164,21 @@ std::optional<Principal> Accounts::Authenticate(const RequestCredentials& creden
   return std::nullopt;
 }
 
+Result<Caller> Accounts::AccessFor(const RequestCredentials& credentials, const std::string& method,
+                                   const std::optional<std::string>& csrf_header,
+                                   const Territory& territory) {
+  if (!credentials.bearer_token && !credentials.session_token) return Caller::Public();
+  std::optional<Principal> p = Authenticate(credentials);
+  if (!p && credentials.bearer_token)
+    return Status::Unauthenticated("the API token is not valid (unknown, revoked or malformed)");
+  if (!p) return Caller::Public();  // a browser may keep a cookie after its session ended
+  PROSIT_RETURN_IF_ERROR(CheckCsrf(*p, method, csrf_header));
+  if (p->via == Principal::Via::kSession && p->user.must_change_password)
+    return Status::PasswordChange(
+        "change the one-time password first (PUT /api/v1/users/{id}/password)");
+  return Caller::Of(*p, territory);
+}
+
 std::optional<Principal> Accounts::FromSession(const std::string& token) {
   if (token.empty() || token.size() > 128) return std::nullopt;
   std::string hash = HashToken(token);
@@ -250,6 +266,20 @@ Result<CreatedApiToken> Accounts::CreateApiToken(const Principal& principal,
                                                  const std::string& scope) {
   if (principal.via != Principal::Via::kSession)
     return Status::Forbidden("API tokens are created by a signed-in user, not by another token");
+  return IssueApiToken(principal.user.id, name, scope);
+}
+
+Result<CreatedApiToken> Accounts::CreateApiTokenFor(const std::string& login,
+                                                    const std::string& name,
+                                                    const std::string& scope) {
+  auto user = store_.accounts().FindUserByLogin(login);
+  if (!user.ok()) return user.status();
+  if (!user->has_value()) return Status::NotFound("no user " + login);
+  return IssueApiToken((*user)->user.id, name, scope);
+}
+
+Result<CreatedApiToken> Accounts::IssueApiToken(int64_t user_id, const std::string& name,
+                                                const std::string& scope) {
   FieldErrors errors;
   if (scope != "read" && scope != "write") errors["scope"] = "read or write";
   if (name.empty() || name.size() > 200) errors["name"] = "required, at most 200 characters";
@@ -259,7 +289,7 @@ Result<CreatedApiToken> Accounts::CreateApiToken(const Principal& principal,
   t.scope = scope;
   t.name = name;
   t.created = clock_.now();
-  ApiTokenRecord record{0, HashToken(t.token), principal.user.id, scope, name, t.created, {}};
+  ApiTokenRecord record{0, HashToken(t.token), user_id, scope, name, t.created, {}};
   auto id = store_.accounts().AddApiToken(record);
   if (!id.ok()) return id.status();
   t.id = *id;

@@ -2,13 +2,14 @@
 // Accounts: the use cases of signing in — creating users, signing in and out, changing a
 // password, resolving a request's session or API token to a Principal, and API tokens.
 // Sessions and tokens live in the store (so several instances share them) under hashes;
-// times come from the injected Clock. Permission checks on the other use cases come
-// later; here only creating users is restricted (to admins).
+// times come from the injected Clock. AccessFor turns a request's credentials into the
+// Caller that every other use case checks its permissions against.
 
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "app/caller.h"
 #include "app/clock.h"
 #include "app/login_throttle.h"
 #include "app/password_hasher.h"
@@ -74,6 +75,13 @@ class Accounts {
   // The user a session cookie or an API token stands for; nullopt when none is valid.
   // A session's idle time-out restarts.
   std::optional<Principal> Authenticate(const RequestCredentials& credentials);
+  // Who asks, for the permission checks of every other use case: the public without
+  // credentials or with a session that has ended; 401 for an unknown API token; 403 for
+  // a change (not GET, HEAD, OPTIONS) made with the cookie but without the CSRF token,
+  // and for a session of a user who must first change a one-time password.
+  Result<Caller> AccessFor(const RequestCredentials& credentials, const std::string& method,
+                           const std::optional<std::string>& csrf_header,
+                           const Territory& territory);
   Status SignOut(const Principal& principal);
   // Ends every session of the principal's user (API tokens stay).
   Status SignOutEverywhere(const Principal& principal);
@@ -83,6 +91,9 @@ class Accounts {
 
   Result<CreatedApiToken> CreateApiToken(const Principal& principal, const std::string& name,
                                          const std::string& scope);
+  // A token of the user `login`, for the CLI (whoever runs it may open the database).
+  Result<CreatedApiToken> CreateApiTokenFor(const std::string& login, const std::string& name,
+                                            const std::string& scope);
   // The owner, or an admin, revokes a token.
   Status RevokeApiToken(const Principal& principal, int64_t id);
 
@@ -90,6 +101,8 @@ class Accounts {
   std::optional<Principal> FromSession(const std::string& token);
   std::optional<Principal> FromApiToken(const std::string& token);
   Result<User> LoadUser(int64_t id);
+  Result<CreatedApiToken> IssueApiToken(int64_t user_id, const std::string& name,
+                                        const std::string& scope);
   Result<CreatedUser> WriteNewUser(User user, const std::string& who);
   int64_t Now() const;
   // The 429 wait for this login or address, 0 when free to try.

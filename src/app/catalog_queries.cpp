@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "app/permissions.h"
 #include "app/query_scope.h"
 #include "io/network_json.h"
 #include "model/czech_text.h"
@@ -48,6 +49,25 @@ bool WordsMatch(const std::vector<std::string>& query_words, const std::string& 
   });
 }
 
+// The public does not see contacts that are not marked public, nor an actor's notes,
+// nor the street of a confidential address.
+void DropContacts(nlohmann::json& doc) {
+  auto& contacts = doc["contacts"];
+  if (!contacts.is_array()) return;
+  nlohmann::json kept = nlohmann::json::array();
+  for (auto& c : contacts)
+    if (c.value("public", false)) kept.push_back(std::move(c));
+  contacts = std::move(kept);
+}
+
+nlohmann::json ActorJsonFor(const Caller& caller, const Actor& actor) {
+  nlohmann::json j = ActorToJson(actor);
+  if (SeesPersonalData(caller)) return j;
+  DropContacts(j);
+  j.erase("note");
+  return j;
+}
+
 }  // namespace
 
 FieldErrors CheckServiceQuery(const ServiceQuery& q, const NetworkSnapshot& snap) {
@@ -74,7 +94,12 @@ FieldErrors CheckActorQuery(const ActorQuery& q, const NetworkSnapshot& snap) {
   return e;
 }
 
-std::string SearchServiceCards(const NetworkSnapshot& snap, const ServiceQuery& q) {
+std::string SearchServiceCards(const Caller& caller, const NetworkSnapshot& snap, ServiceQuery q) {
+  q.internal_all = caller.everywhere();
+  if (caller.signed_in() && !q.internal_all) {
+    q.internal_orps = caller.orps();
+    q.internal_actors = caller.actors();
+  }
   ServiceIndex::Hits hits = snap.index->Search(q, snap.overlay);
   std::vector<std::string_view> items;
   items.reserve(hits.page.size());
@@ -83,7 +108,7 @@ std::string SearchServiceCards(const NetworkSnapshot& snap, const ServiceQuery& 
   return RenderPage(items, hits.total, q.offset, q.limit);
 }
 
-std::string ListActors(const NetworkSnapshot& snap, const ActorQuery& q) {
+std::string ListActors(const Caller& caller, const NetworkSnapshot& snap, const ActorQuery& q) {
   const Territory& t = snap.frame->territory;
   auto query_words = SearchTokens(FoldForSearch(q.text));
   std::vector<std::string> rendered;
@@ -97,10 +122,29 @@ std::string ListActors(const NetworkSnapshot& snap, const ActorQuery& q) {
     if (!q.sector.empty() && a.sector != q.sector) continue;
     if (!q.actor_type.empty() && a.actor_type != q.actor_type) continue;
     if (!query_words.empty() && !WordsMatch(query_words, e->folded_name)) continue;
-    if (total >= q.offset && rendered.size() < q.limit) rendered.push_back(ActorToJson(a).dump());
+    if (total >= q.offset && rendered.size() < q.limit)
+      rendered.push_back(ActorJsonFor(caller, a).dump());
     ++total;
   }
   return RenderPage({rendered.begin(), rendered.end()}, total, q.offset, q.limit);
+}
+
+Result<std::string> ActorDocument(const Caller& caller, const NetworkSnapshot& snap, int64_t id) {
+  const ActorEntry* e = snap.FindActor(id);
+  if (!e) return Status::NotFound("no actor " + std::to_string(id));
+  return ActorJsonFor(caller, e->actor).dump();
+}
+
+Result<std::string> CardDocument(const Caller& caller, const NetworkSnapshot& snap, int64_t id) {
+  const CardEntry* e = snap.FindCard(id);
+  if (!e || !SeesCard(caller, e->card, e->searchable.orps))
+    return Status::NotFound("no service card " + std::to_string(id));
+  nlohmann::json j = ServiceCardToJson(e->card);
+  if (SeesPersonalData(caller)) return j.dump();
+  DropContacts(j);
+  if (e->card.confidential_address)
+    for (auto& l : j["locations"]) l.erase("street");
+  return j.dump();
 }
 
 std::string RenderPage(const std::vector<std::string_view>& items, size_t total, size_t offset,

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "analysis/service_query.h"
+#include "app/caller.h"
 #include "app/network_snapshot.h"
 #include "model/status.h"
 
@@ -25,10 +26,14 @@ struct ActorQuery {
 FieldErrors CheckServiceQuery(const ServiceQuery& q, const NetworkSnapshot& snap);
 FieldErrors CheckActorQuery(const ActorQuery& q, const NetworkSnapshot& snap);
 
-// {"items": [card summaries], "total", "offset", "limit"}
-std::string SearchServiceCards(const NetworkSnapshot& snap, const ServiceQuery& q);
-// {"items": [actors], "total", "offset", "limit"}
-std::string ListActors(const NetworkSnapshot& snap, const ActorQuery& q);
+// {"items": [card summaries], "total", "offset", "limit"}: the published cards and the
+// internal ones the caller may see.
+std::string SearchServiceCards(const Caller& caller, const NetworkSnapshot& snap, ServiceQuery q);
+// {"items": [actors], "total", "offset", "limit"}, personal data as the caller may see it.
+std::string ListActors(const Caller& caller, const NetworkSnapshot& snap, const ActorQuery& q);
+// One actor or service card as the caller may see it; 404 for a card it may not see.
+Result<std::string> ActorDocument(const Caller& caller, const NetworkSnapshot& snap, int64_t id);
+Result<std::string> CardDocument(const Caller& caller, const NetworkSnapshot& snap, int64_t id);
 
 // The page envelope every list shares, around items already rendered as JSON.
 std::string RenderPage(const std::vector<std::string_view>& items, size_t total, size_t offset,

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "analysis/cooperation_analysis.h"
+#include "app/permissions.h"
 #include "app/query_scope.h"
 #include "model/validation.h"
 
@@ -32,12 +33,13 @@ bool InForce(const Tie& t, const std::string& day) {
   return t.since <= day && (t.until.empty() || t.until >= day);
 }
 
-ScopedGraph BuildGraph(const NetworkSnapshot& snap, const GraphScope& s) {
+ScopedGraph BuildGraph(const Caller& caller, const NetworkSnapshot& snap, const GraphScope& s) {
   const Territory& t = snap.frame->territory;
   CooperationGraphBuilder b;
   for (const auto& [id, entry] : snap.actors) {
     const Municipality* m = t.FindMunicipality(entry->actor.seat.municipality_code);
-    if (m && OrpInScope(t, m->orp_code, s.region, s.orp)) b.AddActor(id, entry->actor.sector);
+    if (m && OrpInScope(t, m->orp_code, s.region, s.orp, caller))
+      b.AddActor(id, entry->actor.sector);
   }
   ScopedGraph out;
   if (s.ties != "derived")
@@ -46,7 +48,7 @@ ScopedGraph BuildGraph(const NetworkSnapshot& snap, const GraphScope& s) {
   if (s.ties != "declared") {
     std::map<std::pair<int64_t, int64_t>, int> shared;
     for (const auto& [id, m] : snap.meetings) {
-      if (!OrpInScope(t, m->orp_code, s.region, s.orp)) continue;
+      if (!OrpInScope(t, m->orp_code, s.region, s.orp, caller)) continue;
       if ((!s.from.empty() && m->date < s.from) || (!s.to.empty() && m->date > s.to)) continue;
       ++out.meetings;
       std::vector<int64_t> actors = m->actor_ids;
@@ -277,22 +279,24 @@ FieldErrors CheckCooperationChanges(const CooperationChangesQuery& q, const Netw
   return e;
 }
 
-Result<std::string> CooperationNetworkJson(const NetworkSnapshot& snap, CooperationQuery q,
-                                           const std::string& today) {
+Result<std::string> CooperationNetworkJson(const Caller& caller, const NetworkSnapshot& snap,
+                                           CooperationQuery q, const std::string& today) {
+  PROSIT_RETURN_IF_ERROR(MayReadScope(caller, snap.frame->territory, q.region, q.orp, true));
   GraphScope scope{q.region, q.orp, q.ties, q.at.empty() ? today : q.at, q.from, q.to};
-  ScopedGraph sg = BuildGraph(snap, scope);
+  ScopedGraph sg = BuildGraph(caller, snap, scope);
   auto analysis = AnalyseCooperation(sg.graph);
   if (!analysis.ok()) return analysis.status();
   return AnalysisJson(snap, sg, scope, *analysis, q).dump();
 }
 
-Result<std::string> CooperationChangesJson(const NetworkSnapshot& snap, CooperationChangesQuery q,
-                                           const std::string& today) {
+Result<std::string> CooperationChangesJson(const Caller& caller, const NetworkSnapshot& snap,
+                                           CooperationChangesQuery q, const std::string& today) {
+  PROSIT_RETURN_IF_ERROR(MayReadScope(caller, snap.frame->territory, q.region, q.orp, true));
   if (q.to.empty()) q.to = today;
   // The network as it stood on each date: declared ties in force that day, derived ties
   // from every meeting of the territory up to it.
   auto at = [&](const std::string& day) {
-    return BuildGraph(snap, {q.region, q.orp, q.ties, day, "", day});
+    return BuildGraph(caller, snap, {q.region, q.orp, q.ties, day, "", day});
   };
   ScopedGraph before = at(q.from), after = at(q.to);
   auto pairs_of = [](const CooperationGraph& g) {

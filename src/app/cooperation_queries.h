@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "app/caller.h"
 #include "app/network_snapshot.h"
 #include "model/status.h"
 
@@ -35,11 +36,11 @@ struct CooperationChangesQuery {
 FieldErrors CheckCooperationQuery(const CooperationQuery& q, const NetworkSnapshot& snap);
 FieldErrors CheckCooperationChanges(const CooperationChangesQuery& q, const NetworkSnapshot& snap);
 // `today` stands in for empty dates.
-Result<std::string> CooperationNetworkJson(const NetworkSnapshot& snap, CooperationQuery q,
-                                           const std::string& today);
+Result<std::string> CooperationNetworkJson(const Caller& caller, const NetworkSnapshot& snap,
+                                           CooperationQuery q, const std::string& today);
 // Ties present at `to` but not at `from` (and the reverse), with which of the new ones
 // cross sectors. Declared: in force on the day; derived: met at a meeting on or before it.
-Result<std::string> CooperationChangesJson(const NetworkSnapshot& snap, CooperationChangesQuery q,
-                                           const std::string& today);
+Result<std::string> CooperationChangesJson(const Caller& caller, const NetworkSnapshot& snap,
+                                           CooperationChangesQuery q, const std::string& today);
 
 }  // namespace prosit

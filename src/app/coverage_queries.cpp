@@ -1,6 +1,7 @@
 #include "app/coverage_queries.h"
 
 #include "app/analysis_json.h"
+#include "app/permissions.h"
 #include "app/query_scope.h"
 
 namespace prosit {
@@ -166,10 +167,11 @@ json OrpCoverageJson(const AnalysisBasis& basis, const OrpCoverage& c, TravelMod
   return j;
 }
 
-std::string CoverageJson(const AnalysisBasis& basis, const CoverageQuery& q,
-                         const ServiceChange* change) {
+Result<std::string> CoverageJson(const Caller& caller, const AnalysisBasis& basis,
+                                 const CoverageQuery& q) {
+  PROSIT_RETURN_IF_ERROR(MayReadScope(caller, basis.frame().territory, q.region, q.orp, true));
   TravelMode mode = *ParseTravelMode(q.mode);
-  std::vector<OrpCoverage> orps = CoverScope(basis, q, change);
+  std::vector<OrpCoverage> orps = CoverScope(basis, q);
   json j = {{"scope", {{"region", q.region}, {"orp", q.orp}}},
             {"judged_by", q.mode},
             {"method", MethodJson(basis)}};

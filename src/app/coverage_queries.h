@@ -7,6 +7,7 @@
 #include <string>
 
 #include "analysis/coverage.h"
+#include "app/caller.h"
 #include "app/network_analysis.h"
 
 namespace prosit {
@@ -20,8 +21,9 @@ FieldErrors CheckCoverageQuery(const CoverageQuery& q, const Territory& territor
 
 // One ORP in full detail; a region or the country as a summary per cell and per ORP.
 // `change` lays hypothetical services over the real ones (may be null).
-std::string CoverageJson(const AnalysisBasis& basis, const CoverageQuery& q,
-                         const ServiceChange* change = nullptr);
+// The scope must lie wholly inside the caller's territory.
+Result<std::string> CoverageJson(const Caller& caller, const AnalysisBasis& basis,
+                                 const CoverageQuery& q);
 
 // The coverage of every ORP of the query's scope.
 std::vector<OrpCoverage> CoverScope(const AnalysisBasis& basis, const CoverageQuery& q,

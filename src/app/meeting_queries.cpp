@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/catalog_queries.h"
+#include "app/permissions.h"
 #include "app/query_scope.h"
 #include "io/meeting_json.h"
 #include "model/validation.h"
@@ -22,11 +23,13 @@ FieldErrors CheckMeetingQuery(const MeetingQuery& q, const NetworkSnapshot& snap
   return e;
 }
 
-std::string ListMeetings(const NetworkSnapshot& snap, const MeetingQuery& q) {
+Result<std::string> ListMeetings(const Caller& caller, const NetworkSnapshot& snap,
+                                 const MeetingQuery& q) {
   const Territory& t = snap.frame->territory;
+  PROSIT_RETURN_IF_ERROR(MayReadScope(caller, t, q.region, q.orp, false));
   std::vector<const Meeting*> hits;
   for (const auto& [id, m] : snap.meetings) {
-    if (!OrpInScope(t, m->orp_code, q.region, q.orp)) continue;
+    if (!OrpInScope(t, m->orp_code, q.region, q.orp, caller)) continue;
     if (!q.category.empty() && m->category != q.category) continue;
     if (!q.format.empty() && m->format != q.format) continue;
     if (!q.from.empty() && m->date < q.from) continue;

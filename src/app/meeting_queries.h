@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "app/caller.h"
 #include "app/network_snapshot.h"
 #include "model/status.h"
 
@@ -20,7 +21,9 @@ struct MeetingQuery {
 };
 
 FieldErrors CheckMeetingQuery(const MeetingQuery& q, const NetworkSnapshot& snap);
-// {"items": [meetings], "total", "offset", "limit"}, newest first.
-std::string ListMeetings(const NetworkSnapshot& snap, const MeetingQuery& q);
+// {"items": [meetings], "total", "offset", "limit"}, newest first; only those inside the
+// caller's territory.
+Result<std::string> ListMeetings(const Caller& caller, const NetworkSnapshot& snap,
+                                 const MeetingQuery& q);
 
 }  // namespace prosit

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/permissions.h"
 #include "app/query_scope.h"
 #include "model/validation.h"
 
@@ -61,8 +62,10 @@ MonitoringTable Monitoring(const NetworkSnapshot& snap, const MonitoringScope& s
                            snap.frame->reference);
 }
 
-std::string MonitoringJson(const NetworkSnapshot& snap, const MonitoringScope& scope,
-                           const std::string& today) {
+Result<std::string> MonitoringJson(const Caller& caller, const NetworkSnapshot& snap,
+                                   const MonitoringScope& scope, const std::string& today) {
+  PROSIT_RETURN_IF_ERROR(
+      MayReadScope(caller, snap.frame->territory, scope.region, scope.orp, true));
   const ReferenceData& ref = snap.frame->reference;
   MonitoringTable t = Monitoring(snap, scope, today);
   json categories = json::array();
@@ -92,8 +95,10 @@ std::string MonitoringJson(const NetworkSnapshot& snap, const MonitoringScope& s
   return j.dump();
 }
 
-std::string MonitoringCsv(const NetworkSnapshot& snap, const MonitoringScope& scope,
-                          const std::string& today) {
+Result<std::string> MonitoringCsv(const Caller& caller, const NetworkSnapshot& snap,
+                                  const MonitoringScope& scope, const std::string& today) {
+  PROSIT_RETURN_IF_ERROR(
+      MayReadScope(caller, snap.frame->territory, scope.region, scope.orp, true));
   const ReferenceData& ref = snap.frame->reference;
   MonitoringTable t = Monitoring(snap, scope, today);
   std::string out = "\xEF\xBB\xBFsection;key;label_cs;label_en;count\n";

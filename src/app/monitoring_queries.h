@@ -5,6 +5,7 @@
 #include <string>
 
 #include "analysis/monitoring.h"
+#include "app/caller.h"
 #include "app/network_snapshot.h"
 #include "model/status.h"
 
@@ -14,10 +15,11 @@ FieldErrors CheckMonitoringScope(const MonitoringScope& scope, const NetworkSnap
 // `today` decides which steps are overdue.
 MonitoringTable Monitoring(const NetworkSnapshot& snap, const MonitoringScope& scope,
                            const std::string& today);
-std::string MonitoringJson(const NetworkSnapshot& snap, const MonitoringScope& scope,
-                           const std::string& today);
+// The table of a scope wholly inside the caller's territory.
+Result<std::string> MonitoringJson(const Caller& caller, const NetworkSnapshot& snap,
+                                   const MonitoringScope& scope, const std::string& today);
 // Semicolon-separated UTF-8 with a byte-order mark, as Czech Excel opens it.
-std::string MonitoringCsv(const NetworkSnapshot& snap, const MonitoringScope& scope,
-                          const std::string& today);
+Result<std::string> MonitoringCsv(const Caller& caller, const NetworkSnapshot& snap,
+                                  const MonitoringScope& scope, const std::string& today);
 
 }  // namespace prosit

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/catalog_queries.h"
+#include "app/permissions.h"
 #include "app/query_scope.h"
 #include "io/need_json.h"
 #include "model/validation.h"
@@ -34,11 +35,13 @@ FieldErrors CheckNeedQuery(const NeedQuery& q, const NetworkSnapshot& snap) {
   return e;
 }
 
-std::string ListNeeds(const NetworkSnapshot& snap, const NeedQuery& q) {
+Result<std::string> ListNeeds(const Caller& caller, const NetworkSnapshot& snap,
+                              const NeedQuery& q) {
   const Territory& t = snap.frame->territory;
+  PROSIT_RETURN_IF_ERROR(MayReadScope(caller, t, q.region, q.orp, false));
   std::vector<const Need*> hits;
   for (const auto& [id, n] : snap.needs) {
-    if (!OrpInScope(t, n->orp_code, q.region, q.orp)) continue;
+    if (!OrpInScope(t, n->orp_code, q.region, q.orp, caller)) continue;
     if (!q.status.empty() && n->status != q.status) continue;
     if (!q.priority.empty() && n->priority != q.priority) continue;
     if (!q.need_area.empty() && n->need_area != q.need_area) continue;

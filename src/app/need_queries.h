@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "app/caller.h"
 #include "app/network_snapshot.h"
 #include "model/status.h"
 
@@ -23,6 +24,7 @@ struct NeedQuery {
 
 FieldErrors CheckNeedQuery(const NeedQuery& q, const NetworkSnapshot& snap);
 // {"items": [needs], "total", "offset", "limit"}, newest first.
-std::string ListNeeds(const NetworkSnapshot& snap, const NeedQuery& q);
+Result<std::string> ListNeeds(const Caller& caller, const NetworkSnapshot& snap,
+                              const NeedQuery& q);
 
 }  // namespace prosit

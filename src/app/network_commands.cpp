@@ -1,5 +1,6 @@
 #include "app/network_commands.h"
 
+#include "app/permissions.h"
 #include "io/meeting_json.h"
 #include "io/need_json.h"
 #include "io/network_json.h"
@@ -24,6 +25,10 @@ struct ActorTraits {
   }
   static int64_t Parent(const Actor&) { return 0; }
   static std::vector<Reference> References(const Actor&) { return {}; }
+  static Status MayWrite(const Caller& caller, const Actor& a, const NetworkSnapshot& snap,
+                         WriteOp op) {
+    return MayWriteActor(caller, PlaceOf(a, snap), op);
+  }
 };
 
 struct CardTraits {
@@ -39,6 +44,10 @@ struct CardTraits {
   }
   static int64_t Parent(const ServiceCard& c) { return c.actor_id; }
   static std::vector<Reference> References(const ServiceCard&) { return {}; }  // see Parent
+  static Status MayWrite(const Caller& caller, const ServiceCard& c, const NetworkSnapshot& snap,
+                         WriteOp) {
+    return MayWriteCard(caller, PlaceOf(c, snap));
+  }
 };
 
 // References to records named by a list of ids, each named "field[i]" in errors.
@@ -63,6 +72,9 @@ struct RecordTraits {
     return ValidateFn(v, ctx);
   }
   static int64_t Parent(const T&) { return 0; }
+  static Status MayWrite(const Caller& caller, const T& v, const NetworkSnapshot& snap, WriteOp) {
+    return MayWriteWork(caller, PlaceOf(v, snap));
+  }
 };
 
 struct MeetingTraits
@@ -170,9 +182,23 @@ Status CheckWithOthers(const typename Entity::Value& value, StoreTransaction& tx
   return Status::Ok();
 }
 
+// The caller may change the record as it is stored now (a missing one is left to the
+// write, which answers 404).
+template <typename Entity>
+Status MayChangeStored(const Caller& caller, int64_t id, const NetworkSnapshot& snap,
+                       StoreTransaction& tx, WriteOp op) {
+  auto doc = tx.Get(Entity::kKind, id);
+  if (!doc.ok()) return doc.status();
+  if (!doc->has_value()) return Status::Ok();
+  auto stored = Entity::Parse((*doc)->json);
+  if (!stored.ok()) return Status::Corruption("stored record: " + stored.status().ToString());
+  return Entity::MayWrite(caller, *stored, snap, op);
+}
+
 template <typename Entity>
 Result<std::string> NetworkCommands::Put(int64_t id, std::string_view body,
-                                         std::optional<int64_t> if_match, const std::string& who) {
+                                         std::optional<int64_t> if_match, const Caller& caller) {
+  PROSIT_RETURN_IF_ERROR(MayWriteAny(caller));
   auto parsed = Entity::Parse(body);
   if (!parsed.ok()) return parsed.status();
   typename Entity::Value value = std::move(*parsed);
@@ -192,10 +218,14 @@ Result<std::string> NetworkCommands::Put(int64_t id, std::string_view body,
   ValidationContext ctx{ref, snap->frame->territory, clock_.Today()};
   FieldErrors errors = Entity::Validate(value, ctx);
   if (!errors.empty()) return Status::Invalid("the record breaks some rules", errors);
+  PROSIT_RETURN_IF_ERROR(
+      Entity::MayWrite(caller, value, *snap, id == 0 ? WriteOp::kCreate : WriteOp::kUpdate));
 
   std::string stored;
-  Author author{who, clock_.now()};
+  Author author{caller.author(), clock_.now()};
   Status s = store_.Transact(author, [&](StoreTransaction& tx) -> Status {
+    if (id != 0)
+      PROSIT_RETURN_IF_ERROR(MayChangeStored<Entity>(caller, id, *snap, tx, WriteOp::kUpdate));
     PROSIT_RETURN_IF_ERROR(CheckWithOthers<Entity>(value, tx));
     DocumentPut put;
     put.kind = Entity::kKind;
@@ -218,143 +248,146 @@ Result<std::string> NetworkCommands::Put(int64_t id, std::string_view body,
 }
 
 template <typename Entity>
-Status NetworkCommands::Delete(int64_t id, std::optional<int64_t> if_match,
-                               const std::string& who) {
+Status NetworkCommands::Delete(int64_t id, std::optional<int64_t> if_match, const Caller& caller) {
+  PROSIT_RETURN_IF_ERROR(MayWriteAny(caller));
   if (!if_match)
     return Status::Precondition("a delete needs the version it removes: send If-Match");
-  Author author{who, clock_.now()};
-  Status s = store_.Transact(
-      author, [&](StoreTransaction& tx) { return tx.Delete(Entity::kKind, id, *if_match); });
+  auto snap = keeper_.Current();
+  Author author{caller.author(), clock_.now()};
+  Status s = store_.Transact(author, [&](StoreTransaction& tx) {
+    PROSIT_RETURN_IF_ERROR(MayChangeStored<Entity>(caller, id, *snap, tx, WriteOp::kDelete));
+    return tx.Delete(Entity::kKind, id, *if_match);
+  });
   return AfterWrite(s);
 }
 
-Result<std::string> NetworkCommands::CreateActor(std::string_view body, const std::string& who) {
-  return Put<ActorTraits>(0, body, std::nullopt, who);
+Result<std::string> NetworkCommands::CreateActor(std::string_view body, const Caller& caller) {
+  return Put<ActorTraits>(0, body, std::nullopt, caller);
 }
 Result<std::string> NetworkCommands::UpdateActor(int64_t id, std::string_view body,
                                                  std::optional<int64_t> if_match,
-                                                 const std::string& who) {
-  return Put<ActorTraits>(id, body, if_match, who);
+                                                 const Caller& caller) {
+  return Put<ActorTraits>(id, body, if_match, caller);
 }
 Status NetworkCommands::DeleteActor(int64_t id, std::optional<int64_t> if_match,
-                                    const std::string& who) {
-  return Delete<ActorTraits>(id, if_match, who);
+                                    const Caller& caller) {
+  return Delete<ActorTraits>(id, if_match, caller);
 }
 Result<std::string> NetworkCommands::CreateServiceCard(std::string_view body,
-                                                       const std::string& who) {
-  return Put<CardTraits>(0, body, std::nullopt, who);
+                                                       const Caller& caller) {
+  return Put<CardTraits>(0, body, std::nullopt, caller);
 }
 Result<std::string> NetworkCommands::UpdateServiceCard(int64_t id, std::string_view body,
                                                        std::optional<int64_t> if_match,
-                                                       const std::string& who) {
-  return Put<CardTraits>(id, body, if_match, who);
+                                                       const Caller& caller) {
+  return Put<CardTraits>(id, body, if_match, caller);
 }
 Status NetworkCommands::DeleteServiceCard(int64_t id, std::optional<int64_t> if_match,
-                                          const std::string& who) {
-  return Delete<CardTraits>(id, if_match, who);
+                                          const Caller& caller) {
+  return Delete<CardTraits>(id, if_match, caller);
 }
 
-Result<std::string> NetworkCommands::CreateMeeting(std::string_view body, const std::string& who) {
-  return Put<MeetingTraits>(0, body, std::nullopt, who);
+Result<std::string> NetworkCommands::CreateMeeting(std::string_view body, const Caller& caller) {
+  return Put<MeetingTraits>(0, body, std::nullopt, caller);
 }
 Result<std::string> NetworkCommands::UpdateMeeting(int64_t id, std::string_view body,
                                                    std::optional<int64_t> if_match,
-                                                   const std::string& who) {
-  return Put<MeetingTraits>(id, body, if_match, who);
+                                                   const Caller& caller) {
+  return Put<MeetingTraits>(id, body, if_match, caller);
 }
 Status NetworkCommands::DeleteMeeting(int64_t id, std::optional<int64_t> if_match,
-                                      const std::string& who) {
-  return Delete<MeetingTraits>(id, if_match, who);
+                                      const Caller& caller) {
+  return Delete<MeetingTraits>(id, if_match, caller);
 }
 
-Result<std::string> NetworkCommands::CreateNeed(std::string_view body, const std::string& who) {
-  return Put<NeedTraits>(0, body, std::nullopt, who);
+Result<std::string> NetworkCommands::CreateNeed(std::string_view body, const Caller& caller) {
+  return Put<NeedTraits>(0, body, std::nullopt, caller);
 }
 Result<std::string> NetworkCommands::UpdateNeed(int64_t id, std::string_view body,
                                                 std::optional<int64_t> if_match,
-                                                const std::string& who) {
-  return Put<NeedTraits>(id, body, if_match, who);
+                                                const Caller& caller) {
+  return Put<NeedTraits>(id, body, if_match, caller);
 }
 Status NetworkCommands::DeleteNeed(int64_t id, std::optional<int64_t> if_match,
-                                   const std::string& who) {
-  return Delete<NeedTraits>(id, if_match, who);
+                                   const Caller& caller) {
+  return Delete<NeedTraits>(id, if_match, caller);
 }
 
-Result<std::string> NetworkCommands::CreateTie(std::string_view body, const std::string& who) {
-  return Put<TieTraits>(0, body, std::nullopt, who);
+Result<std::string> NetworkCommands::CreateTie(std::string_view body, const Caller& caller) {
+  return Put<TieTraits>(0, body, std::nullopt, caller);
 }
 Result<std::string> NetworkCommands::UpdateTie(int64_t id, std::string_view body,
                                                std::optional<int64_t> if_match,
-                                               const std::string& who) {
-  return Put<TieTraits>(id, body, if_match, who);
+                                               const Caller& caller) {
+  return Put<TieTraits>(id, body, if_match, caller);
 }
 Status NetworkCommands::DeleteTie(int64_t id, std::optional<int64_t> if_match,
-                                  const std::string& who) {
-  return Delete<TieTraits>(id, if_match, who);
+                                  const Caller& caller) {
+  return Delete<TieTraits>(id, if_match, caller);
 }
 
-Result<std::string> NetworkCommands::CreateTheme(std::string_view body, const std::string& who) {
-  return Put<ThemeTraits>(0, body, std::nullopt, who);
+Result<std::string> NetworkCommands::CreateTheme(std::string_view body, const Caller& caller) {
+  return Put<ThemeTraits>(0, body, std::nullopt, caller);
 }
 Result<std::string> NetworkCommands::UpdateTheme(int64_t id, std::string_view body,
                                                  std::optional<int64_t> if_match,
-                                                 const std::string& who) {
-  return Put<ThemeTraits>(id, body, if_match, who);
+                                                 const Caller& caller) {
+  return Put<ThemeTraits>(id, body, if_match, caller);
 }
 Status NetworkCommands::DeleteTheme(int64_t id, std::optional<int64_t> if_match,
-                                    const std::string& who) {
-  return Delete<ThemeTraits>(id, if_match, who);
+                                    const Caller& caller) {
+  return Delete<ThemeTraits>(id, if_match, caller);
 }
-Result<std::string> NetworkCommands::CreateGoal(std::string_view body, const std::string& who) {
-  return Put<GoalTraits>(0, body, std::nullopt, who);
+Result<std::string> NetworkCommands::CreateGoal(std::string_view body, const Caller& caller) {
+  return Put<GoalTraits>(0, body, std::nullopt, caller);
 }
 Result<std::string> NetworkCommands::UpdateGoal(int64_t id, std::string_view body,
                                                 std::optional<int64_t> if_match,
-                                                const std::string& who) {
-  return Put<GoalTraits>(id, body, if_match, who);
+                                                const Caller& caller) {
+  return Put<GoalTraits>(id, body, if_match, caller);
 }
 Status NetworkCommands::DeleteGoal(int64_t id, std::optional<int64_t> if_match,
-                                   const std::string& who) {
-  return Delete<GoalTraits>(id, if_match, who);
+                                   const Caller& caller) {
+  return Delete<GoalTraits>(id, if_match, caller);
 }
-Result<std::string> NetworkCommands::CreateStep(std::string_view body, const std::string& who) {
-  return Put<StepTraits>(0, body, std::nullopt, who);
+Result<std::string> NetworkCommands::CreateStep(std::string_view body, const Caller& caller) {
+  return Put<StepTraits>(0, body, std::nullopt, caller);
 }
 Result<std::string> NetworkCommands::UpdateStep(int64_t id, std::string_view body,
                                                 std::optional<int64_t> if_match,
-                                                const std::string& who) {
-  return Put<StepTraits>(id, body, if_match, who);
+                                                const Caller& caller) {
+  return Put<StepTraits>(id, body, if_match, caller);
 }
 Status NetworkCommands::DeleteStep(int64_t id, std::optional<int64_t> if_match,
-                                   const std::string& who) {
-  return Delete<StepTraits>(id, if_match, who);
+                                   const Caller& caller) {
+  return Delete<StepTraits>(id, if_match, caller);
 }
 
 Result<std::string> NetworkCommands::CreateGoodPractice(std::string_view body,
-                                                        const std::string& who) {
-  return Put<GoodPracticeTraits>(0, body, std::nullopt, who);
+                                                        const Caller& caller) {
+  return Put<GoodPracticeTraits>(0, body, std::nullopt, caller);
 }
 Result<std::string> NetworkCommands::UpdateGoodPractice(int64_t id, std::string_view body,
                                                         std::optional<int64_t> if_match,
-                                                        const std::string& who) {
-  return Put<GoodPracticeTraits>(id, body, if_match, who);
+                                                        const Caller& caller) {
+  return Put<GoodPracticeTraits>(id, body, if_match, caller);
 }
 Status NetworkCommands::DeleteGoodPractice(int64_t id, std::optional<int64_t> if_match,
-                                           const std::string& who) {
-  return Delete<GoodPracticeTraits>(id, if_match, who);
+                                           const Caller& caller) {
+  return Delete<GoodPracticeTraits>(id, if_match, caller);
 }
 Result<std::string> NetworkCommands::CreateRecommendation(std::string_view body,
-                                                          const std::string& who) {
-  return Put<RecommendationTraits>(0, body, std::nullopt, who);
+                                                          const Caller& caller) {
+  return Put<RecommendationTraits>(0, body, std::nullopt, caller);
 }
 Result<std::string> NetworkCommands::UpdateRecommendation(int64_t id, std::string_view body,
                                                           std::optional<int64_t> if_match,
-                                                          const std::string& who) {
-  return Put<RecommendationTraits>(id, body, if_match, who);
+                                                          const Caller& caller) {
+  return Put<RecommendationTraits>(id, body, if_match, caller);
 }
 Status NetworkCommands::DeleteRecommendation(int64_t id, std::optional<int64_t> if_match,
-                                             const std::string& who) {
-  return Delete<RecommendationTraits>(id, if_match, who);
+                                             const Caller& caller) {
+  return Delete<RecommendationTraits>(id, if_match, caller);
 }
 
 }  // namespace prosit

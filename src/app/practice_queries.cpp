@@ -1,6 +1,7 @@
 #include "app/practice_queries.h"
 
 #include "app/catalog_queries.h"
+#include "app/permissions.h"
 #include "app/query_scope.h"
 #include "io/practice_json.h"
 #include "model/validation.h"
@@ -11,14 +12,15 @@ namespace {
 
 // The records of a territory that `keep` accepts, rendered one page at a time.
 template <typename T, typename Keep>
-std::string ListOfTerritory(const NetworkSnapshot& snap,
-                            const std::map<int64_t, std::shared_ptr<const T>>& records,
-                            const PracticeQuery& q, Keep keep,
-                            nlohmann::json (*to_json)(const T&)) {
+Result<std::string> ListOfTerritory(const Caller& caller, const NetworkSnapshot& snap,
+                                    const std::map<int64_t, std::shared_ptr<const T>>& records,
+                                    const PracticeQuery& q, Keep keep,
+                                    nlohmann::json (*to_json)(const T&)) {
+  PROSIT_RETURN_IF_ERROR(MayReadScope(caller, snap.frame->territory, q.region, q.orp, false));
   std::vector<std::string> rendered;
   size_t total = 0;
   for (const auto& [id, r] : records) {
-    if (!OrpInScope(snap.frame->territory, r->orp_code, q.region, q.orp)) continue;
+    if (!OrpInScope(snap.frame->territory, r->orp_code, q.region, q.orp, caller)) continue;
     if (!keep(*r)) continue;
     if (total >= q.offset && rendered.size() < q.limit) rendered.push_back(to_json(*r).dump());
     ++total;
@@ -37,14 +39,17 @@ FieldErrors CheckPracticeQuery(const PracticeQuery& q, const NetworkSnapshot& sn
   return e;
 }
 
-std::string ListGoodPractices(const NetworkSnapshot& snap, const PracticeQuery& q) {
+Result<std::string> ListGoodPractices(const Caller& caller, const NetworkSnapshot& snap,
+                                      const PracticeQuery& q) {
   return ListOfTerritory(
-      snap, snap.good_practices, q, [](const GoodPractice&) { return true; }, GoodPracticeToJson);
+      caller, snap, snap.good_practices, q, [](const GoodPractice&) { return true; },
+      GoodPracticeToJson);
 }
 
-std::string ListRecommendations(const NetworkSnapshot& snap, const PracticeQuery& q) {
+Result<std::string> ListRecommendations(const Caller& caller, const NetworkSnapshot& snap,
+                                        const PracticeQuery& q) {
   return ListOfTerritory(
-      snap, snap.recommendations, q,
+      caller, snap, snap.recommendations, q,
       [&](const Recommendation& r) { return q.scope.empty() || r.scope == q.scope; },
       RecommendationToJson);
 }

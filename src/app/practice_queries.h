@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "app/caller.h"
 #include "app/network_snapshot.h"
 #include "model/status.h"
 
@@ -17,7 +18,9 @@ struct PracticeQuery {
 };
 
 FieldErrors CheckPracticeQuery(const PracticeQuery& q, const NetworkSnapshot& snap);
-std::string ListGoodPractices(const NetworkSnapshot& snap, const PracticeQuery& q);
-std::string ListRecommendations(const NetworkSnapshot& snap, const PracticeQuery& q);
+Result<std::string> ListGoodPractices(const Caller& caller, const NetworkSnapshot& snap,
+                                      const PracticeQuery& q);
+Result<std::string> ListRecommendations(const Caller& caller, const NetworkSnapshot& snap,
+                                        const PracticeQuery& q);
 
 }  // namespace prosit

@@ -31,8 +31,9 @@ void CheckDateParam(FieldErrors& e, const char* field, const std::string& date) 
 }
 
 bool OrpInScope(const Territory& t, const std::string& orp_code, const std::string& region,
-                const std::string& orp) {
+                const std::string& orp, const Caller& caller) {
   if (!orp.empty() && orp_code != orp) return false;
+  if (!caller.Covers(orp_code)) return false;
   if (region.empty()) return true;
   const Orp* o = t.FindOrp(orp_code);
   return o && o->region_code == region;

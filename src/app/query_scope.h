@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "app/caller.h"
 #include "model/status.h"
 #include "model/territory.h"
 
@@ -22,8 +23,9 @@ void CheckTravelModeParam(FieldErrors& e, const std::string& mode);
 void CheckDecayParam(FieldErrors& e, const std::string& decay);
 // "is not a date YYYY-MM-DD" for a non-empty parameter that is not one.
 void CheckDateParam(FieldErrors& e, const char* field, const std::string& date);
-// Whether `orp_code` lies in the ORP or region asked for (both empty: everywhere).
+// Whether `orp_code` lies in the ORP or region asked for (both empty: everywhere) and
+// in the territory of the caller.
 bool OrpInScope(const Territory& t, const std::string& orp_code, const std::string& region,
-                const std::string& orp);
+                const std::string& orp, const Caller& caller);
 
 }  // namespace prosit

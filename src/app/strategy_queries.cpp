@@ -5,8 +5,10 @@
 #include <set>
 
 #include "app/catalog_queries.h"
+#include "app/permissions.h"
 #include "app/query_scope.h"
 #include "io/strategy_json.h"
+#include "model/validation.h"
 
 namespace prosit {
 
@@ -89,9 +91,10 @@ StrategyRecords CurrentStrategy(const NetworkSnapshot& snap) {
   return {snap.themes, snap.goals, snap.steps};
 }
 
-std::string ListOverdueSteps(const NetworkSnapshot& snap, const std::string& region,
-                             const std::string& orp, const std::string& today, size_t offset,
-                             size_t limit) {
+Result<std::string> ListOverdueSteps(const Caller& caller, const NetworkSnapshot& snap,
+                                     const std::string& region, const std::string& orp,
+                                     const std::string& today, size_t offset, size_t limit) {
+  PROSIT_RETURN_IF_ERROR(MayReadScope(caller, snap.frame->territory, region, orp, false));
   struct Row {
     const Step* step;
     const Goal* goal;
@@ -104,7 +107,7 @@ std::string ListOverdueSteps(const NetworkSnapshot& snap, const std::string& reg
     if (g == snap.goals.end()) continue;
     auto t = snap.themes.find(g->second->theme_id);
     if (t == snap.themes.end()) continue;
-    if (!OrpInScope(snap.frame->territory, t->second->orp_code, region, orp)) continue;
+    if (!OrpInScope(snap.frame->territory, t->second->orp_code, region, orp, caller)) continue;
     rows.push_back({s.get(), g->second.get(), t->second.get()});
   }
   std::stable_sort(rows.begin(), rows.end(),
@@ -176,6 +179,40 @@ std::string StrategyChangesJson(const StrategyRecords& before, const StrategyRec
   Diff("goal", before.goals, b.goals, after.goals, a.goals, GoalToJson, changes);
   Diff("step", before.steps, b.steps, after.steps, a.steps, StepToJson, changes);
   return json{{"orp", orp}, {"from", from}, {"to", to}, {"changes", changes}}.dump();
+}
+
+Result<std::string> StrategyDocument(const Caller& caller, const NetworkSnapshot& snap,
+                                     Store& store, const std::string& orp, const std::string& at,
+                                     const std::string& today) {
+  FieldErrors errors;
+  if (!snap.frame->territory.FindOrp(orp)) errors["orp"] = "name the ORP whose strategy to show";
+  CheckDateParam(errors, "at", at);
+  if (!errors.empty()) return Status::Invalid("the query has invalid parameters", errors);
+  PROSIT_RETURN_IF_ERROR(MayReadScope(caller, snap.frame->territory, "", orp, true));
+  if (at.empty() || at >= today) return StrategyJson(CurrentStrategy(snap), orp, today, today);
+  auto past = StrategyAsOf(store, at);
+  if (!past.ok()) return past.status();
+  return StrategyJson(*past, orp, at, at);
+}
+
+Result<std::string> StrategyChangesDocument(const Caller& caller, const NetworkSnapshot& snap,
+                                            Store& store, const std::string& orp,
+                                            const std::string& from, std::string to,
+                                            const std::string& today) {
+  FieldErrors errors;
+  if (!snap.frame->territory.FindOrp(orp)) errors["orp"] = "name the ORP whose strategy to compare";
+  if (!IsIsoDate(from)) errors["from"] = "is not a date YYYY-MM-DD";
+  CheckDateParam(errors, "to", to);
+  if (!errors.count("to") && !to.empty() && to < from) errors["to"] = "lies before from";
+  if (!errors.empty()) return Status::Invalid("the query has invalid parameters", errors);
+  PROSIT_RETURN_IF_ERROR(MayReadScope(caller, snap.frame->territory, "", orp, true));
+  auto before = StrategyAsOf(store, from);
+  if (!before.ok()) return before.status();
+  if (to.empty()) to = today;
+  auto after =
+      to >= today ? Result<StrategyRecords>(CurrentStrategy(snap)) : StrategyAsOf(store, to);
+  if (!after.ok()) return after.status();
+  return StrategyChangesJson(*before, *after, orp, from, to);
 }
 
 }  // namespace prosit

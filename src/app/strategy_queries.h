@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "app/caller.h"
 #include "app/network_snapshot.h"
 #include "model/status.h"
 #include "store/store.h"
@@ -39,8 +40,20 @@ StrategyRecords CurrentStrategy(const NetworkSnapshot& snap);
 
 // {"items": [{"step", "goal", "theme"}], "total", …}: steps past their deadline on
 // `today` and not done or cancelled, of an ORP or a region (or everywhere), oldest first.
-std::string ListOverdueSteps(const NetworkSnapshot& snap, const std::string& region,
-                             const std::string& orp, const std::string& today, size_t offset,
-                             size_t limit);
+Result<std::string> ListOverdueSteps(const Caller& caller, const NetworkSnapshot& snap,
+                                     const std::string& region, const std::string& orp,
+                                     const std::string& today, size_t offset, size_t limit);
+
+// The strategy of an ORP the caller may read, now or on a past date `at` (empty: today),
+// as StrategyJson; 422 for a bad ORP or date.
+Result<std::string> StrategyDocument(const Caller& caller, const NetworkSnapshot& snap,
+                                     Store& store, const std::string& orp, const std::string& at,
+                                     const std::string& today);
+// How the strategy of an ORP changed from `from` to `to` (empty: today), as
+// StrategyChangesJson; 422 for a bad ORP or dates.
+Result<std::string> StrategyChangesDocument(const Caller& caller, const NetworkSnapshot& snap,
+                                            Store& store, const std::string& orp,
+                                            const std::string& from, std::string to,
+                                            const std::string& today);
 
 }  // namespace prosit

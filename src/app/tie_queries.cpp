@@ -4,6 +4,7 @@
 #include <map>
 
 #include "app/catalog_queries.h"
+#include "app/permissions.h"
 #include "app/query_scope.h"
 #include "io/json_writer.h"
 #include "io/tie_json.h"
@@ -27,12 +28,13 @@ FieldErrors CheckDerivedTieQuery(const DerivedTieQuery& q, const NetworkSnapshot
   return e;
 }
 
-std::string ListTies(const NetworkSnapshot& snap, const TieQuery& q) {
+Result<std::string> ListTies(const Caller& caller, const NetworkSnapshot& snap, const TieQuery& q) {
   const Territory& t = snap.frame->territory;
+  PROSIT_RETURN_IF_ERROR(MayReadScope(caller, t, q.region, q.orp, false));
   auto seated_in_scope = [&](int64_t actor_id) {
     const ActorEntry* a = snap.FindActor(actor_id);
     const Municipality* m = a ? t.FindMunicipality(a->actor.seat.municipality_code) : nullptr;
-    return m && OrpInScope(t, m->orp_code, q.region, q.orp);
+    return m && OrpInScope(t, m->orp_code, q.region, q.orp, caller);
   };
   std::vector<std::string> rendered;
   size_t total = 0;
@@ -41,8 +43,8 @@ std::string ListTies(const NetworkSnapshot& snap, const TieQuery& q) {
     if (q.actor_id && tie->actor_a != *q.actor_id && tie->actor_b != *q.actor_id) continue;
     if (!q.at.empty() && (tie->since > q.at || (!tie->until.empty() && tie->until < q.at)))
       continue;
-    if ((!q.region.empty() || !q.orp.empty()) && !seated_in_scope(tie->actor_a) &&
-        !seated_in_scope(tie->actor_b))
+    if ((!q.region.empty() || !q.orp.empty() || !caller.everywhere()) &&
+        !seated_in_scope(tie->actor_a) && !seated_in_scope(tie->actor_b))
       continue;
     if (total >= q.offset && rendered.size() < q.limit) rendered.push_back(TieToJson(*tie).dump());
     ++total;
@@ -50,14 +52,16 @@ std::string ListTies(const NetworkSnapshot& snap, const TieQuery& q) {
   return RenderPage({rendered.begin(), rendered.end()}, total, q.offset, q.limit);
 }
 
-std::string ListDerivedTies(const NetworkSnapshot& snap, const DerivedTieQuery& q) {
+Result<std::string> ListDerivedTies(const Caller& caller, const NetworkSnapshot& snap,
+                                    const DerivedTieQuery& q) {
+  PROSIT_RETURN_IF_ERROR(MayReadScope(caller, snap.frame->territory, q.region, q.orp, false));
   struct Shared {
     int meetings = 0;
     std::string last_date;
   };
   std::map<std::pair<int64_t, int64_t>, Shared> pairs;
   for (const auto& [id, m] : snap.meetings) {
-    if (!OrpInScope(snap.frame->territory, m->orp_code, q.region, q.orp)) continue;
+    if (!OrpInScope(snap.frame->territory, m->orp_code, q.region, q.orp, caller)) continue;
     if ((!q.from.empty() && m->date < q.from) || (!q.to.empty() && m->date > q.to)) continue;
     std::vector<int64_t> actors = m->actor_ids;
     std::sort(actors.begin(), actors.end());

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "app/caller.h"
 #include "app/network_snapshot.h"
 #include "model/status.h"
 
@@ -29,9 +30,10 @@ struct DerivedTieQuery {
 FieldErrors CheckTieQuery(const TieQuery& q, const NetworkSnapshot& snap);
 FieldErrors CheckDerivedTieQuery(const DerivedTieQuery& q, const NetworkSnapshot& snap);
 // {"items": [ties], "total", "offset", "limit"} in id order.
-std::string ListTies(const NetworkSnapshot& snap, const TieQuery& q);
+Result<std::string> ListTies(const Caller& caller, const NetworkSnapshot& snap, const TieQuery& q);
 // {"items": [{"actor_a", "actor_b", "meetings", "last_date"}], …}: actor pairs (a < b)
 // by how many meetings they shared, most first.
-std::string ListDerivedTies(const NetworkSnapshot& snap, const DerivedTieQuery& q);
+Result<std::string> ListDerivedTies(const Caller& caller, const NetworkSnapshot& snap,
+                                    const DerivedTieQuery& q);
 
 }  // namespace prosit

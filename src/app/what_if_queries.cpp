@@ -8,6 +8,7 @@
 #include "app/accessibility_queries.h"
 #include "app/analysis_json.h"
 #include "app/coverage_queries.h"
+#include "app/permissions.h"
 #include "app/query_scope.h"
 #include "model/validation.h"
 
@@ -147,9 +148,35 @@ json AccessibilityChange(const AnalysisBasis& basis, const ServiceChange& change
   return out;
 }
 
+// What-if touches the places it adds to and the cards it removes: each must lie inside.
+// Unknown codes and cards are left to the checks that name them.
+Status MayWhatIf(const Caller& caller, const AnalysisBasis& basis, const WhatIfRequest& request) {
+  PROSIT_RETURN_IF_ERROR(MayReadScope(caller, basis.frame().territory, "", "", false));
+  const NetworkSnapshot& snap = *basis.snapshot;
+  for (const HypotheticalService& h : request.add) {
+    const Municipality* m = basis.frame().territory.FindMunicipality(h.municipality);
+    if (m && !caller.Covers(m->orp_code))
+      return Status::Forbidden("the municipality " + h.municipality +
+                               " lies outside your territory");
+  }
+  for (size_t i = 0; i < request.remove.size(); ++i) {
+    int64_t id = request.remove[i];
+    const CardEntry* c = snap.FindCard(id);
+    if (c && !SeesCard(caller, c->card, c->searchable.orps))
+      return Status::Invalid("the what-if request does not fit the network",
+                             {{"remove[" + std::to_string(i) + "]", "no such service card"}});
+    if (c && !caller.CoversAny(PlaceOf(c->card, snap).orps))
+      return Status::Forbidden("the service card " + std::to_string(id) +
+                               " lies outside your territory");
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
-Result<ServiceChange> MakeServiceChange(const AnalysisBasis& basis, const WhatIfRequest& request) {
+Result<ServiceChange> MakeServiceChange(const Caller& caller, const AnalysisBasis& basis,
+                                        const WhatIfRequest& request) {
+  PROSIT_RETURN_IF_ERROR(MayWhatIf(caller, basis, request));
   FieldErrors e;
   CheckTravelModeParam(e, request.mode);
   CheckDecayParam(e, request.decay);
@@ -198,7 +225,9 @@ FieldErrors CheckCandidateQuery(const CandidateQuery& q, const Frame& frame) {
   return e;
 }
 
-std::string CandidatesJson(const AnalysisBasis& basis, const CandidateQuery& q) {
+Result<std::string> CandidatesJson(const Caller& caller, const AnalysisBasis& basis,
+                                   const CandidateQuery& q) {
+  PROSIT_RETURN_IF_ERROR(MayReadScope(caller, basis.frame().territory, q.region, q.orp, true));
   const TerritoryIndex& t = *basis.territory;
   const ReferenceData& ref = basis.frame().reference;
   const ServiceType& type = *ref.FindServiceType(q.service_type);

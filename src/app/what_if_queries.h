@@ -5,14 +5,17 @@
 
 #include <string>
 
+#include "app/caller.h"
 #include "app/network_analysis.h"
 #include "io/what_if_json.h"
 
 namespace prosit {
 
 // Checks the request against the network (types, municipalities, territories, cards)
-// and lays it out as a change; 422 naming each bad field.
-Result<ServiceChange> MakeServiceChange(const AnalysisBasis& basis, const WhatIfRequest& request);
+// and lays it out as a change; 422 naming each bad field. The services added must lie in
+// municipalities inside the caller's territory, the cards removed inside it.
+Result<ServiceChange> MakeServiceChange(const Caller& caller, const AnalysisBasis& basis,
+                                        const WhatIfRequest& request);
 // Before and after, for the ORPs and model cells the change touches.
 std::string WhatIfJson(const AnalysisBasis& basis, const WhatIfRequest& request,
                        const ServiceChange& change);
@@ -25,6 +28,8 @@ struct CandidateQuery {
 };
 
 FieldErrors CheckCandidateQuery(const CandidateQuery& q, const Frame& frame);
-std::string CandidatesJson(const AnalysisBasis& basis, const CandidateQuery& q);
+// The scope must lie wholly inside the caller's territory.
+Result<std::string> CandidatesJson(const Caller& caller, const AnalysisBasis& basis,
+                                   const CandidateQuery& q);
 
 }  // namespace prosit

@@ -244,6 +244,24 @@ int AddUser(const CommonOptions& o, const UserOptions& u) {
   return 0;
 }
 
+// prosit token add: an API token of a user, printed once, for an integration.
+struct TokenOptions {
+  std::string login, name = "cli", scope = "read";
+};
+
+int AddToken(const CommonOptions& o, const TokenOptions& t) {
+  auto store = OpenInitialised(o.database);
+  if (!store.ok()) return Fail(store.status());
+  Accounts accounts(**store, SystemClock());
+  auto token = accounts.CreateApiTokenFor(t.login, t.name, t.scope);
+  if (!token.ok()) return Fail(token.status());
+  std::cout << "created API token " << token->id << " (" << token->scope << ") of " << t.login
+            << "\n"
+            << "API token (shown once; send it in the header Authorization as Bearer TOKEN): "
+            << token->token << "\n";
+  return 0;
+}
+
 int Backup(const CommonOptions& o, const std::string& target) {
   auto store = OpenInitialised(o.database);
   if (!store.ok()) return Fail(store.status());
@@ -366,6 +384,15 @@ int Run(int argc, char** argv) {
   user_add->add_option("--orp", user_options.orps, "ORP code (networker, viewer)");
   user_add->add_option("--actor", user_options.actors, "actor id (actor editor)");
 
+  auto* token = app.add_subcommand("token", "manage API tokens");
+  token->require_subcommand(1);
+  auto* token_add = token->add_subcommand("add", "create an API token of a user; prints it once");
+  AddCommon(token_add, common);
+  TokenOptions token_options;
+  token_add->add_option("--login", token_options.login, "the user the token acts as")->required();
+  token_add->add_option("--scope", token_options.scope, "read (default) or write");
+  token_add->add_option("--name", token_options.name, "what the token is for (default: cli)");
+
   CLI11_PARSE(app, argc, argv);
   if (init->parsed()) return Init(common, children_csv);
   if (demo->parsed())
@@ -389,6 +416,7 @@ int Run(int argc, char** argv) {
   if (backup->parsed()) return Backup(common, target);
   if (check->parsed()) return Check(common);
   if (user_add->parsed()) return AddUser(common, user_options);
+  if (token_add->parsed()) return AddToken(common, token_options);
   return 0;
 }
 

@@ -14,6 +14,11 @@ namespace {
 
 using nlohmann::json;
 
+// The session routes and the password change authenticate by themselves, so that a user
+// who must change a one-time password can still reach them.
+constexpr RouteOptions kOwn{.own_credentials = true};
+constexpr RouteOptions kSlowOwn{.offloaded = true, .own_credentials = true};
+
 std::string SessionCookie(const std::string& token, int64_t max_age, bool secure) {
   std::string c = std::string(kSessionCookie) + "=" + token +
                   "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age);
@@ -112,50 +117,62 @@ ApiResponse WhoAmI(ApiContext& ctx, const ApiRequest& r) {
 }
 
 void AddSessionRoutes(ApiRouter& router, ApiContext& ctx) {
-  router.AddOffloaded("POST", "/api/v1/session",
-                      WithAccounts(ctx, [&ctx](const ApiRequest& r) { return SignIn(ctx, r); }));
+  router.Add("POST", "/api/v1/session",
+             WithAccounts(ctx, [&ctx](const ApiRequest& r) { return SignIn(ctx, r); }), kSlowOwn);
   router.Add("GET", "/api/v1/session",
-             WithAccounts(ctx, [&ctx](const ApiRequest& r) { return WhoAmI(ctx, r); }));
-  router.Add("DELETE", "/api/v1/session", WithAccounts(ctx, [&ctx](const ApiRequest& r) {
-               auto p = SignedChange(ctx, r);
-               if (!p.ok()) return ApiResponse::Error(p.status());
-               Status s = ctx.accounts->SignOut(*p);
-               return s.ok() ? SignedOut(ctx) : ApiResponse::Error(s);
-             }));
-  router.Add("DELETE", "/api/v1/sessions", WithAccounts(ctx, [&ctx](const ApiRequest& r) {
-               auto p = SignedChange(ctx, r);
-               if (!p.ok()) return ApiResponse::Error(p.status());
-               Status s = ctx.accounts->SignOutEverywhere(*p);
-               return s.ok() ? SignedOut(ctx) : ApiResponse::Error(s);
-             }));
+             WithAccounts(ctx, [&ctx](const ApiRequest& r) { return WhoAmI(ctx, r); }), kOwn);
+  router.Add("DELETE", "/api/v1/session",
+             WithAccounts(ctx,
+                          [&ctx](const ApiRequest& r) {
+                            auto p = SignedChange(ctx, r);
+                            if (!p.ok()) return ApiResponse::Error(p.status());
+                            Status s = ctx.accounts->SignOut(*p);
+                            return s.ok() ? SignedOut(ctx) : ApiResponse::Error(s);
+                          }),
+             kOwn);
+  router.Add("DELETE", "/api/v1/sessions",
+             WithAccounts(ctx,
+                          [&ctx](const ApiRequest& r) {
+                            auto p = SignedChange(ctx, r);
+                            if (!p.ok()) return ApiResponse::Error(p.status());
+                            Status s = ctx.accounts->SignOutEverywhere(*p);
+                            return s.ok() ? SignedOut(ctx) : ApiResponse::Error(s);
+                          }),
+             kOwn);
 }
 
 void AddUserRoutes(ApiRouter& router, ApiContext& ctx) {
-  router.AddOffloaded(
-      "POST", "/api/v1/users", WithAccounts(ctx, [&ctx](const ApiRequest& r) {
-        auto p = SignedChange(ctx, r);
-        if (!p.ok()) return ApiResponse::Error(p.status());
-        auto snap = ctx.keeper.Current();
-        auto created = ctx.accounts->CreateUserAs(*p, r.body, snap->frame->territory);
-        if (!created.ok()) return ApiResponse::Error(created.status());
-        json j = {{"user", UserToJson(created->user)},
-                  {"one_time_password", created->one_time_password}};
-        ApiResponse resp = NoStore(ApiResponse::Json(j.dump(), 201));
-        resp.headers.emplace_back("Location", "/api/v1/users/" + std::to_string(created->user.id));
-        return resp;
-      }));
-  router.AddOffloaded("PUT", "/api/v1/users/{id}/password",
-                      WithAccounts(ctx, [&ctx](const ApiRequest& r) {
-                        auto p = SignedChange(ctx, r);
-                        if (!p.ok()) return ApiResponse::Error(p.status());
-                        auto id = IdParam(r);
-                        if (!id) return ApiResponse::Error(404, "not_found", "no such user");
-                        auto body = StringFields(r, {"current_password", "new_password"});
-                        if (!body.ok()) return ApiResponse::Error(body.status());
-                        Status s = ctx.accounts->ChangePassword(
-                            *p, *id, (*body)["current_password"], (*body)["new_password"]);
-                        return s.ok() ? ApiResponse{204, "", {}, {}} : ApiResponse::Error(s);
-                      }));
+  router.Add("POST", "/api/v1/users",
+             WithAccounts(ctx,
+                          [&ctx](const ApiRequest& r) {
+                            auto p = SignedChange(ctx, r);
+                            if (!p.ok()) return ApiResponse::Error(p.status());
+                            auto snap = ctx.keeper.Current();
+                            auto created =
+                                ctx.accounts->CreateUserAs(*p, r.body, snap->frame->territory);
+                            if (!created.ok()) return ApiResponse::Error(created.status());
+                            json j = {{"user", UserToJson(created->user)},
+                                      {"one_time_password", created->one_time_password}};
+                            ApiResponse resp = NoStore(ApiResponse::Json(j.dump(), 201));
+                            resp.headers.emplace_back(
+                                "Location", "/api/v1/users/" + std::to_string(created->user.id));
+                            return resp;
+                          }),
+             RouteOptions{.offloaded = true});
+  router.Add("PUT", "/api/v1/users/{id}/password",
+             WithAccounts(ctx,
+                          [&ctx](const ApiRequest& r) {
+                            auto p = SignedChange(ctx, r);
+                            if (!p.ok()) return ApiResponse::Error(p.status());
+                            auto id = IdParam(r);
+                            if (!id) return ApiResponse::Error(404, "not_found", "no such user");
+                            auto body = StringFields(r, {"current_password", "new_password"});
+                            if (!body.ok()) return ApiResponse::Error(body.status());
+                            Status s = ctx.accounts->ChangePassword(
+                                *p, *id, (*body)["current_password"], (*body)["new_password"]);
+                            return s.ok() ? ApiResponse{204, "", {}, {}} : ApiResponse::Error(s);
+                          }),
+             kSlowOwn);
 }
 
 void AddTokenRoutes(ApiRouter& router, ApiContext& ctx) {

@@ -44,7 +44,7 @@ void AddCoverageRoute(ApiRouter& router, ApiContext& ctx) {
     ReadIfGiven(r, "mode", q.mode);
     return AnswerOnBasis(
         ctx, qr, CheckCoverageQuery(q, ctx.keeper.Current()->frame->territory),
-        [&](const AnalysisBasis& b) { return ApiResponse::Json(CoverageJson(b, q)); });
+        [&](const AnalysisBasis& b) { return JsonOrError(CoverageJson(r.caller, b, q)); });
   });
 }
 
@@ -63,7 +63,7 @@ void AddAccessibilityRoute(ApiRouter& router, ApiContext& ctx) {
     return AnswerOnBasis(ctx, qr, e, [&](const AnalysisBasis& b) {
       FieldErrors reach = CheckCatchmentReach(b, q);
       if (!reach.empty()) return Invalid(reach);
-      return ApiResponse::Json(AccessibilityJson(b, q));
+      return JsonOrError(AccessibilityJson(r.caller, b, q));
     });
   });
 }
@@ -75,7 +75,7 @@ void AddWhatIfRoutes(ApiRouter& router, ApiContext& ctx) {
     auto request = ReadWhatIfRequest(*body);
     if (!request.ok()) return ApiResponse::Error(request.status());
     return WithBasis(ctx, [&](const AnalysisBasis& b) {
-      auto change = MakeServiceChange(b, *request);
+      auto change = MakeServiceChange(r.caller, b, *request);
       if (!change.ok()) return ApiResponse::Error(change.status());
       return ApiResponse::Json(WhatIfJson(b, *request, *change));
     });
@@ -90,7 +90,7 @@ void AddWhatIfRoutes(ApiRouter& router, ApiContext& ctx) {
     q.limit = static_cast<size_t>(qr.Int("limit", 1, kMaxPageSize).value_or(10));
     FieldErrors e = CheckCandidateQuery(q, *ctx.keeper.Current()->frame);
     return AnswerOnBasis(ctx, qr, e, [&](const AnalysisBasis& b) {
-      return ApiResponse::Json(CandidatesJson(b, q));
+      return JsonOrError(CandidatesJson(r.caller, b, q));
     });
   });
 }

@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 
+#include "app/caller.h"
+
 namespace prosit {
 
 struct ApiRequest {
@@ -19,6 +21,8 @@ struct ApiRequest {
   std::optional<std::string> authorization;  // Authorization
   std::optional<std::string> csrf_token;     // X-CSRF-Token
   std::string remote_address;
+  // Who asks, resolved by the router from the credentials before the handler runs.
+  Caller caller = Caller::Public();
 };
 
 }  // namespace prosit

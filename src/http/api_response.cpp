@@ -23,6 +23,7 @@ int HttpStatusOf(StatusCode code) {
     case StatusCode::kUnauthenticated:
       return 401;
     case StatusCode::kForbidden:
+    case StatusCode::kPasswordChange:
       return 403;
     case StatusCode::kThrottled:
       return 429;
@@ -51,6 +52,8 @@ static const char* ErrorCodeOf(StatusCode code) {
       return "unauthenticated";
     case StatusCode::kForbidden:
       return "forbidden";
+    case StatusCode::kPasswordChange:
+      return "password_change_required";
     case StatusCode::kThrottled:
       return "too_many_requests";
     default:

@@ -35,17 +35,14 @@ bool Match(std::string_view pattern, std::string_view path,
 
 }  // namespace
 
-void ApiRouter::Add(std::string method, std::string pattern, RouteHandler handler) {
-  routes_.push_back({std::move(method), std::move(pattern), std::move(handler)});
-}
-
-void ApiRouter::AddOffloaded(std::string method, std::string pattern, RouteHandler handler) {
-  routes_.push_back({std::move(method), std::move(pattern), std::move(handler), true});
+void ApiRouter::Add(std::string method, std::string pattern, RouteHandler handler,
+                    RouteOptions options) {
+  routes_.push_back({std::move(method), std::move(pattern), std::move(handler), options});
 }
 
 bool ApiRouter::IsOffloaded(const std::string& method, const std::string& path) const {
   for (const Route& r : routes_) {
-    if (!r.offloaded || r.method != method) continue;
+    if (!r.options.offloaded || r.method != method) continue;
     std::map<std::string, std::string> params;
     if (Match(r.pattern, path, params)) return true;
   }
@@ -62,6 +59,11 @@ ApiResponse ApiRouter::Dispatch(ApiRequest& request) const {
     allowed += (allowed.empty() ? "" : ", ") + r.method;
     if (r.method != request.method) continue;
     request.params = std::move(params);
+    if (resolver_ && !r.options.own_credentials) {
+      auto caller = resolver_(request);
+      if (!caller.ok()) return ApiResponse::Error(caller.status());
+      request.caller = std::move(*caller);
+    }
     return r.handler(request);
   }
   if (!path_known) return ApiResponse::Error(404, "not_found", "no such resource: " + request.path);

@@ -13,25 +13,37 @@ namespace prosit {
 
 using RouteHandler = std::function<ApiResponse(const ApiRequest&)>;
 
+struct RouteOptions {
+  bool offloaded = false;  // slow by design (password hashing): run off the I/O threads
+  // The handler authenticates by itself (the account routes: a user with a one-time
+  // password must still reach them); others get request.caller from the resolver.
+  bool own_credentials = false;
+};
+
 struct Route {
   std::string method;
   std::string pattern;  // segments in braces are parameters
   RouteHandler handler;
-  bool offloaded = false;  // slow by design (password hashing): run off the I/O threads
+  RouteOptions options;
 };
+
+// Who asks, from the request's credentials; an error answers the request instead.
+using AccessResolver = std::function<Result<Caller>(const ApiRequest&)>;
 
 class ApiRouter {
  public:
-  void Add(std::string method, std::string pattern, RouteHandler handler);
-  // A route whose handler takes long on purpose; the server runs it on a worker pool.
-  void AddOffloaded(std::string method, std::string pattern, RouteHandler handler);
+  void Add(std::string method, std::string pattern, RouteHandler handler,
+           RouteOptions options = {});
+  void SetAccessResolver(AccessResolver resolver) { resolver_ = std::move(resolver); }
   bool IsOffloaded(const std::string& method, const std::string& path) const;
-  // Fills request.params and runs the matching handler; 404 or 405 as JSON otherwise.
+  // Fills request.params and request.caller and runs the matching handler; 404 or 405
+  // as JSON otherwise.
   ApiResponse Dispatch(ApiRequest& request) const;
   const std::vector<Route>& routes() const { return routes_; }
 
  private:
   std::vector<Route> routes_;
+  AccessResolver resolver_;
 };
 
 }  // namespace prosit

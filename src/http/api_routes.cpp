@@ -25,6 +25,13 @@ ApiRouter MakeApiRouter(ApiContext& ctx) {
   AddAnalysisRoutes(router, ctx);
   AddCooperationRoutes(router, ctx);
   AddAccountRoutes(router, ctx);
+  AddAuditRoutes(router, ctx);
+  AddPersonalDataRoutes(router, ctx);
+  router.SetAccessResolver([&ctx](const ApiRequest& r) -> Result<Caller> {
+    if (!ctx.accounts) return Caller::Public();
+    return ctx.accounts->AccessFor(CredentialsFromHeaders(r.cookie, r.authorization), r.method,
+                                   r.csrf_token, ctx.keeper.Current()->frame->territory);
+  });
   return router;
 }
 

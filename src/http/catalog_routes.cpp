@@ -20,7 +20,8 @@ ApiResponse SearchCards(ApiContext& ctx, const ApiRequest& r) {
   if (auto v = qr.Int("age", 0, 200)) q.age = static_cast<int>(*v);
   q.published = qr.Bool("published");
   q.actor_id = qr.Int("actor_id", 1, INT64_MAX);
-  return AnswerList(qr, CheckServiceQuery(q, *snap), [&] { return SearchServiceCards(*snap, q); });
+  return AnswerList(qr, CheckServiceQuery(q, *snap),
+                    [&] { return SearchServiceCards(r.caller, *snap, q); });
 }
 
 ApiResponse ListActorsRoute(ApiContext& ctx, const ApiRequest& r) {
@@ -29,7 +30,7 @@ ApiResponse ListActorsRoute(ApiContext& ctx, const ApiRequest& r) {
   ActorQuery q;
   ReadCommonFilters(qr, q);
   q.actor_type = qr.Text("actor_type");
-  return AnswerList(qr, CheckActorQuery(q, *snap), [&] { return ListActors(*snap, q); });
+  return AnswerList(qr, CheckActorQuery(q, *snap), [&] { return ListActors(r.caller, *snap, q); });
 }
 
 void AddTerritoryRoutes(ApiRouter& router, ApiContext& ctx) {
@@ -63,19 +64,15 @@ void AddReadRoutes(ApiRouter& router, ApiContext& ctx) {
              [&ctx](const ApiRequest& r) { return ListActorsRoute(ctx, r); });
   router.Add("GET", "/api/v1/actors/{id}", [&ctx](const ApiRequest& r) {
     auto snap = ctx.keeper.Current();
-    auto id = IdParam(r);
-    const ActorEntry* e = id ? snap->FindActor(*id) : nullptr;
-    if (!e) return ApiResponse::Error(404, "not_found", "no actor " + r.params.at("id"));
-    return Document(ActorToJson(e->actor).dump());
+    auto doc = ActorDocument(r.caller, *snap, IdParam(r).value_or(0));
+    return doc.ok() ? Document(*doc) : ApiResponse::Error(doc.status());
   });
   router.Add("GET", "/api/v1/service-cards",
              [&ctx](const ApiRequest& r) { return SearchCards(ctx, r); });
   router.Add("GET", "/api/v1/service-cards/{id}", [&ctx](const ApiRequest& r) {
     auto snap = ctx.keeper.Current();
-    auto id = IdParam(r);
-    const CardEntry* e = id ? snap->FindCard(*id) : nullptr;
-    if (!e) return ApiResponse::Error(404, "not_found", "no service card " + r.params.at("id"));
-    return Document(ServiceCardToJson(e->card).dump());
+    auto doc = CardDocument(r.caller, *snap, IdParam(r).value_or(0));
+    return doc.ok() ? Document(*doc) : ApiResponse::Error(doc.status());
   });
 }
 

@@ -5,14 +5,6 @@
 
 namespace prosit {
 
-namespace {
-
-ApiResponse JsonOrError(const Result<std::string>& doc) {
-  return doc.ok() ? ApiResponse::Json(*doc) : ApiResponse::Error(doc.status());
-}
-
-}  // namespace
-
 void AddCooperationRoutes(ApiRouter& router, ApiContext& ctx) {
   router.Add("GET", "/api/v1/analysis/network", [&ctx](const ApiRequest& r) {
     auto snap = ctx.keeper.Current();
@@ -28,7 +20,7 @@ void AddCooperationRoutes(ApiRouter& router, ApiContext& ctx) {
     q.offset = static_cast<size_t>(qr.Int("offset", 0, 1'000'000'000).value_or(0));
     q.limit = static_cast<size_t>(qr.Int("limit", 0, 10'000).value_or(500));
     return AnswerChecked(qr, CheckCooperationQuery(q, *snap), [&] {
-      return JsonOrError(CooperationNetworkJson(*snap, q, ctx.clock.Today()));
+      return JsonOrError(CooperationNetworkJson(r.caller, *snap, q, ctx.clock.Today()));
     });
   });
   router.Add("GET", "/api/v1/analysis/network/changes", [&ctx](const ApiRequest& r) {
@@ -41,7 +33,7 @@ void AddCooperationRoutes(ApiRouter& router, ApiContext& ctx) {
     q.from = qr.Text("from");
     q.to = qr.Text("to");
     return AnswerChecked(qr, CheckCooperationChanges(q, *snap), [&] {
-      return JsonOrError(CooperationChangesJson(*snap, q, ctx.clock.Today()));
+      return JsonOrError(CooperationChangesJson(r.caller, *snap, q, ctx.clock.Today()));
     });
   });
 }

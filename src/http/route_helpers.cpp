@@ -54,7 +54,7 @@ void AddWriteRoutes(ApiRouter& router, ApiContext& ctx, const std::string& base,
   router.Add("POST", base, [&ctx, base, create](const ApiRequest& r) {
     auto body = Body(r);
     if (!body.ok()) return ApiResponse::Error(body.status());
-    auto doc = (ctx.commands.*create)(*body, kWho);
+    auto doc = (ctx.commands.*create)(*body, r.caller);
     if (!doc.ok()) return ApiResponse::Error(doc.status());
     ApiResponse resp = Document(*doc, 201);
     for (auto& [k, v] : resp.headers)
@@ -68,7 +68,7 @@ void AddWriteRoutes(ApiRouter& router, ApiContext& ctx, const std::string& base,
     if (!version.ok()) return ApiResponse::Error(version.status());
     auto body = Body(r);
     if (!body.ok()) return ApiResponse::Error(body.status());
-    auto doc = (ctx.commands.*update)(*id, *body, *version, kWho);
+    auto doc = (ctx.commands.*update)(*id, *body, *version, r.caller);
     if (!doc.ok()) return ApiResponse::Error(doc.status());
     return Document(*doc);
   });
@@ -77,7 +77,7 @@ void AddWriteRoutes(ApiRouter& router, ApiContext& ctx, const std::string& base,
     if (!id) return ApiResponse::Error(404, "not_found", "no such record");
     auto version = IfMatchVersion(r);
     if (!version.ok()) return ApiResponse::Error(version.status());
-    Status s = (ctx.commands.*remove)(*id, *version, kWho);
+    Status s = (ctx.commands.*remove)(*id, *version, r.caller);
     if (!s.ok()) return ApiResponse::Error(s);
     return ApiResponse{204, "", {}, {}};
   });

@@ -10,12 +10,12 @@
 #include <string>
 #include <string_view>
 
+#include "app/record_reads.h"
 #include "http/api_routes.h"
 
 namespace prosit {
 
 constexpr size_t kMaxPageSize = 200;
-constexpr const char* kWho = "api";  // until accounts exist (issue 5), writes are by "api"
 
 // Reads query parameters into typed values, collecting a message per bad one.
 class QueryReader {
@@ -67,11 +67,10 @@ Result<std::string_view> Body(const ApiRequest& r);
 // A stored document with its version as the ETag (and its Location when created).
 ApiResponse Document(const std::string& doc, int status = 200);
 
-using CreateFn = Result<std::string> (NetworkCommands::*)(std::string_view, const std::string&);
+using CreateFn = Result<std::string> (NetworkCommands::*)(std::string_view, const Caller&);
 using UpdateFn = Result<std::string> (NetworkCommands::*)(int64_t, std::string_view,
-                                                          std::optional<int64_t>,
-                                                          const std::string&);
-using DeleteFn = Status (NetworkCommands::*)(int64_t, std::optional<int64_t>, const std::string&);
+                                                          std::optional<int64_t>, const Caller&);
+using DeleteFn = Status (NetworkCommands::*)(int64_t, std::optional<int64_t>, const Caller&);
 
 // POST on `base`, PUT and DELETE on `base`/{id}: the same for every kind of record.
 void AddWriteRoutes(ApiRouter& router, ApiContext& ctx, const std::string& base, CreateFn create,
@@ -97,10 +96,17 @@ ApiResponse AnswerChecked(const QueryReader& qr, FieldErrors errors, Respond res
   return respond();
 }
 
-// 422 naming every bad parameter (malformed ones and unknown codes), else the list.
+// A JSON answer, or the error that stands in for it.
+inline ApiResponse JsonOrError(std::string doc) { return ApiResponse::Json(std::move(doc)); }
+inline ApiResponse JsonOrError(const Result<std::string>& doc) {
+  return doc.ok() ? ApiResponse::Json(*doc) : ApiResponse::Error(doc.status());
+}
+
+// 422 naming every bad parameter (malformed ones and unknown codes), else the list (or
+// why the caller may not have it).
 template <typename Render>
 ApiResponse AnswerList(const QueryReader& qr, FieldErrors errors, Render render) {
-  return AnswerChecked(qr, std::move(errors), [&] { return ApiResponse::Json(render()); });
+  return AnswerChecked(qr, std::move(errors), [&] { return JsonOrError(render()); });
 }
 
 // GET of one record of networking work from its map in the snapshot.
@@ -110,12 +116,9 @@ void AddGetById(ApiRouter& router, ApiContext& ctx, const std::string& pattern, 
                 nlohmann::json (*to_json)(const T&)) {
   router.Add("GET", pattern, [&ctx, what, records, to_json](const ApiRequest& r) {
     auto snap = ctx.keeper.Current();
-    const auto& map = (*snap).*records;
     auto id = IdParam(r);
-    auto it = id ? map.find(*id) : map.end();
-    if (it == map.end())
-      return ApiResponse::Error(404, "not_found", "no " + what + " " + r.params.at("id"));
-    return Document(to_json(*it->second).dump());
+    auto doc = WorkRecordDocument(r.caller, *snap, (*snap).*records, id.value_or(0), what, to_json);
+    return doc.ok() ? Document(*doc) : ApiResponse::Error(doc.status());
   });
 }
 
@@ -123,7 +126,9 @@ void AddGetById(ApiRouter& router, ApiContext& ctx, const std::string& pattern, 
 void AddCatalogRoutes(ApiRouter& router, ApiContext& ctx);   // territory, reference, actors, cards
 void AddWorkRoutes(ApiRouter& router, ApiContext& ctx);      // the networker's records
 void AddAnalysisRoutes(ApiRouter& router, ApiContext& ctx);  // coverage, accessibility, what-if
-void AddCooperationRoutes(ApiRouter& router, ApiContext& ctx);  // the cooperation network
-void AddAccountRoutes(ApiRouter& router, ApiContext& ctx);      // sign-in, users, API tokens
+void AddCooperationRoutes(ApiRouter& router, ApiContext& ctx);   // the cooperation network
+void AddAccountRoutes(ApiRouter& router, ApiContext& ctx);       // sign-in, users, API tokens
+void AddAuditRoutes(ApiRouter& router, ApiContext& ctx);         // the change log, read only
+void AddPersonalDataRoutes(ApiRouter& router, ApiContext& ctx);  // GDPR export and erasure
 
 }  // namespace prosit

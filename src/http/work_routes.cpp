@@ -32,7 +32,8 @@ void AddMeetingRoutes(ApiRouter& router, ApiContext& ctx) {
     q.to = qr.Text("to");
     q.actor_id = qr.Int("actor_id", 1, INT64_MAX);
     qr.Page(q.offset, q.limit);
-    return AnswerList(qr, CheckMeetingQuery(q, *snap), [&] { return ListMeetings(*snap, q); });
+    return AnswerList(qr, CheckMeetingQuery(q, *snap),
+                      [&] { return ListMeetings(r.caller, *snap, q); });
   });
   AddGetById(router, ctx, "/api/v1/meetings/{id}", "meeting", &NetworkSnapshot::meetings,
              MeetingToJson);
@@ -54,7 +55,7 @@ void AddNeedRoutes(ApiRouter& router, ApiContext& ctx) {
     q.actor_id = qr.Int("actor_id", 1, INT64_MAX);
     q.meeting_id = qr.Int("meeting_id", 1, INT64_MAX);
     qr.Page(q.offset, q.limit);
-    return AnswerList(qr, CheckNeedQuery(q, *snap), [&] { return ListNeeds(*snap, q); });
+    return AnswerList(qr, CheckNeedQuery(q, *snap), [&] { return ListNeeds(r.caller, *snap, q); });
   });
   AddGetById(router, ctx, "/api/v1/needs/{id}", "need", &NetworkSnapshot::needs, NeedToJson);
 }
@@ -70,7 +71,7 @@ void AddTieRoutes(ApiRouter& router, ApiContext& ctx) {
     q.at = qr.Text("at");
     q.actor_id = qr.Int("actor_id", 1, INT64_MAX);
     qr.Page(q.offset, q.limit);
-    return AnswerList(qr, CheckTieQuery(q, *snap), [&] { return ListTies(*snap, q); });
+    return AnswerList(qr, CheckTieQuery(q, *snap), [&] { return ListTies(r.caller, *snap, q); });
   });
   // Before /ties/{id}, which would take "derived" for an id.
   router.Add("GET", "/api/v1/ties/derived", [&ctx](const ApiRequest& r) {
@@ -83,7 +84,7 @@ void AddTieRoutes(ApiRouter& router, ApiContext& ctx) {
     q.to = qr.Text("to");
     qr.Page(q.offset, q.limit);
     return AnswerList(qr, CheckDerivedTieQuery(q, *snap),
-                      [&] { return ListDerivedTies(*snap, q); });
+                      [&] { return ListDerivedTies(r.caller, *snap, q); });
   });
   AddGetById(router, ctx, "/api/v1/ties/{id}", "tie", &NetworkSnapshot::ties, TieToJson);
 }
@@ -92,38 +93,14 @@ void AddStrategyRoutes(ApiRouter& router, ApiContext& ctx) {
   router.Add("GET", "/api/v1/strategy", [&ctx](const ApiRequest& r) {
     auto snap = ctx.keeper.Current();
     QueryReader qr(r);
-    std::string orp = qr.Text("orp"), at = qr.Text("at");
-    FieldErrors errors;
-    if (!snap->frame->territory.FindOrp(orp)) errors["orp"] = "name the ORP whose strategy to show";
-    if (!at.empty() && !IsIsoDate(at)) errors["at"] = "is not a date YYYY-MM-DD";
-    if (!errors.empty()) return Invalid(errors);
-    std::string today = ctx.clock.Today();
-    if (at.empty() || at >= today)
-      return ApiResponse::Json(StrategyJson(CurrentStrategy(*snap), orp, today, today));
-    auto past = StrategyAsOf(ctx.store, at);
-    if (!past.ok()) return ApiResponse::Error(past.status());
-    return ApiResponse::Json(StrategyJson(*past, orp, at, at));
+    return JsonOrError(StrategyDocument(r.caller, *snap, ctx.store, qr.Text("orp"), qr.Text("at"),
+                                        ctx.clock.Today()));
   });
   router.Add("GET", "/api/v1/strategy/changes", [&ctx](const ApiRequest& r) {
     auto snap = ctx.keeper.Current();
     QueryReader qr(r);
-    std::string orp = qr.Text("orp"), from = qr.Text("from"), to = qr.Text("to");
-    FieldErrors errors;
-    if (!snap->frame->territory.FindOrp(orp))
-      errors["orp"] = "name the ORP whose strategy to compare";
-    if (!IsIsoDate(from)) errors["from"] = "is not a date YYYY-MM-DD";
-    if (!to.empty() && !IsIsoDate(to))
-      errors["to"] = "is not a date YYYY-MM-DD";
-    else if (!to.empty() && to < from)
-      errors["to"] = "lies before from";
-    if (!errors.empty()) return Invalid(errors);
-    auto before = StrategyAsOf(ctx.store, from);
-    if (!before.ok()) return ApiResponse::Error(before.status());
-    if (to.empty()) to = ctx.clock.Today();
-    auto after = to >= ctx.clock.Today() ? Result<StrategyRecords>(CurrentStrategy(*snap))
-                                         : StrategyAsOf(ctx.store, to);
-    if (!after.ok()) return ApiResponse::Error(after.status());
-    return ApiResponse::Json(StrategyChangesJson(*before, *after, orp, from, to));
+    return JsonOrError(StrategyChangesDocument(r.caller, *snap, ctx.store, qr.Text("orp"),
+                                               qr.Text("from"), qr.Text("to"), ctx.clock.Today()));
   });
   router.Add("GET", "/api/v1/strategy/overdue", [&ctx](const ApiRequest& r) {
     auto snap = ctx.keeper.Current();
@@ -136,7 +113,7 @@ void AddStrategyRoutes(ApiRouter& router, ApiContext& ctx) {
       errors["region"] = "unknown region code";
     if (!orp.empty() && !snap->frame->territory.FindOrp(orp)) errors["orp"] = "unknown ORP code";
     return AnswerList(qr, errors, [&] {
-      return ListOverdueSteps(*snap, region, orp, ctx.clock.Today(), offset, limit);
+      return ListOverdueSteps(r.caller, *snap, region, orp, ctx.clock.Today(), offset, limit);
     });
   });
   AddGetById(router, ctx, "/api/v1/themes/{id}", "theme", &NetworkSnapshot::themes, ThemeToJson);
@@ -154,7 +131,7 @@ void AddPracticeRoutes(ApiRouter& router, ApiContext& ctx) {
       q.orp = qr.Text("orp");
       q.scope = qr.Text("scope");
       qr.Page(q.offset, q.limit);
-      return AnswerList(qr, CheckPracticeQuery(q, *snap), [&] { return list(*snap, q); });
+      return AnswerList(qr, CheckPracticeQuery(q, *snap), [&] { return list(r.caller, *snap, q); });
     });
   };
   add_list("/api/v1/good-practices", ListGoodPractices);
@@ -174,8 +151,8 @@ void AddMonitoringRoutes(ApiRouter& router, ApiContext& ctx) {
       MonitoringScope scope{qr.Text("from"), qr.Text("to"), qr.Text("region"), qr.Text("orp")};
       FieldErrors errors = CheckMonitoringScope(scope, *snap);
       if (!errors.empty()) return Invalid(errors);
-      ApiResponse resp = ApiResponse::Json(render(*snap, scope, ctx.clock.Today()));
-      resp.content_type = content_type;
+      ApiResponse resp = JsonOrError(render(r.caller, *snap, scope, ctx.clock.Today()));
+      if (resp.status == 200) resp.content_type = content_type;
       return resp;
     });
   };

@@ -20,6 +20,7 @@ enum class StatusCode {
   kTooLarge,         // HTTP 413
   kUnauthenticated,  // no valid session or token, or wrong credentials (HTTP 401)
   kForbidden,        // signed in, but not allowed, or a missing CSRF token (HTTP 403)
+  kPasswordChange,   // signed in with a one-time password, which must be changed first (403)
   kThrottled,        // too many attempts; try again later (HTTP 429)
   kIoError,          // the store or a file failed (HTTP 500)
   kCorruption,       // stored data breaks an invariant
@@ -45,6 +46,9 @@ class Status {
     return {StatusCode::kUnauthenticated, std::move(msg)};
   }
   static Status Forbidden(std::string msg) { return {StatusCode::kForbidden, std::move(msg)}; }
+  static Status PasswordChange(std::string msg) {
+    return {StatusCode::kPasswordChange, std::move(msg)};
+  }
   static Status Throttled(std::string msg) { return {StatusCode::kThrottled, std::move(msg)}; }
   static Status IoError(std::string msg) { return {StatusCode::kIoError, std::move(msg)}; }
   static Status Corruption(std::string msg) { return {StatusCode::kCorruption, std::move(msg)}; }

@@ -93,6 +93,7 @@ class SqliteTransaction : public StoreTransaction {
   Result<StoredDocument> Put(const DocumentPut& put) override;
   Status Delete(EntityKind kind, int64_t id, int64_t expected_version) override;
   Status SetPasswordHash(int64_t user_id, const std::string& hash) override;
+  Result<int64_t> RedactHistory(EntityKind kind, const Redaction& redact) override;
   Status Log(EntityKind kind, int64_t id, const char* op, const std::optional<std::string>& before,
              const std::optional<std::string>& after);
 
@@ -240,6 +241,39 @@ Status SqliteTransaction::SetPasswordHash(int64_t user_id, const std::string& ha
   return Status::Ok();
 }
 
+Result<int64_t> SqliteTransaction::RedactHistory(EntityKind kind, const Redaction& redact) {
+  struct Row {
+    int64_t seq;
+    std::optional<std::string> before, after;
+  };
+  std::vector<Row> rows;
+  SqliteStatement read(conn_, "SELECT seq, before, after FROM change_log WHERE entity = ?");
+  read.Bind(1, EntityName(kind));
+  while (read.Step()) {
+    Row r{read.Int(0), read.OptionalText(1), read.OptionalText(2)};
+    auto before = r.before ? redact(*r.before) : std::nullopt;
+    auto after = r.after ? redact(*r.after) : std::nullopt;
+    if (!before && !after) continue;
+    if (before) r.before = std::move(before);
+    if (after) r.after = std::move(after);
+    rows.push_back(std::move(r));
+  }
+  PROSIT_RETURN_IF_ERROR(read.status());
+  if (rows.empty()) return int64_t{0};
+  // DDL is transactional in SQLite: the trigger is back when this transaction ends,
+  // whether it commits or rolls back.
+  PROSIT_RETURN_IF_ERROR(SqliteExec(conn_.db(), "DROP TRIGGER change_log_no_update"));
+  for (const Row& r : rows) {
+    SqliteStatement s(conn_, "UPDATE change_log SET before = ?, after = ? WHERE seq = ?");
+    s.Bind(1, r.before).Bind(2, r.after).Bind(3, r.seq);
+    PROSIT_RETURN_IF_ERROR(s.Run());
+  }
+  PROSIT_RETURN_IF_ERROR(SqliteExec(conn_.db(), R"sql(
+CREATE TRIGGER change_log_no_update BEFORE UPDATE ON change_log
+  BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END)sql"));
+  return static_cast<int64_t>(rows.size());
+}
+
 Status SqliteTransaction::Delete(EntityKind kind, int64_t id, int64_t expected_version) {
   auto current = Current(kind, id, expected_version);
   if (!current.ok()) return current.status();
@@ -279,6 +313,7 @@ class SqliteStore : public Store {
   Result<std::vector<StoredDocument>> LoadAll(EntityKind kind) override;
   Result<std::vector<ChangeEntry>> ChangesSince(int64_t seq, int64_t limit) override;
   Result<int64_t> LastChangeSeq() override;
+  Result<ChangePage> FindChanges(const ChangeFilter& filter) override;
   Result<std::vector<ChangeEntry>> ChangesUntil(const std::vector<EntityKind>& kinds,
                                                 const std::string& until) override;
   Status Backup(const std::string& path) override;
@@ -519,6 +554,36 @@ Result<std::vector<ChangeEntry>> SqliteStore::ChangesUntil(const std::vector<Ent
                                ") AND at <= ? ORDER BY seq");
   s.Bind(1, until);
   return ReadChanges(s);
+}
+
+Result<ChangePage> SqliteStore::FindChanges(const ChangeFilter& f) {
+  std::lock_guard lock(mu_);
+  // Every filter is bound, never spliced into the SQL; an empty one matches all.
+  const std::string where =
+      "WHERE (?1 = '' OR entity = ?1) AND (?2 = 0 OR entity_id = ?2) AND (?3 = '' OR author = ?3) "
+      "AND (?4 = '' OR op = ?4) AND (?5 = '' OR substr(at, 1, 10) >= ?5) "
+      "AND (?6 = '' OR substr(at, 1, 10) <= ?6) ";
+  auto bind = [&](SqliteStatement& s) {
+    s.Bind(1, f.kind ? EntityName(*f.kind) : "")
+        .Bind(2, f.entity_id)
+        .Bind(3, f.author)
+        .Bind(4, f.op)
+        .Bind(5, f.from)
+        .Bind(6, f.to);
+  };
+  ChangePage page;
+  SqliteStatement count(conn_, "SELECT COUNT(*) FROM change_log " + where);
+  bind(count);
+  if (!count.Step()) return count.status().ok() ? Status::IoError("no count") : count.status();
+  page.total = count.Int(0);
+  SqliteStatement rows(
+      conn_, std::string(kChangeColumns) + where + "ORDER BY seq DESC LIMIT ?7 OFFSET ?8");
+  bind(rows);
+  rows.Bind(7, f.limit).Bind(8, f.offset);
+  auto entries = ReadChanges(rows);
+  if (!entries.ok()) return entries.status();
+  page.entries = std::move(*entries);
+  return page;
 }
 
 Result<int64_t> SqliteStore::LastChangeSeq() {

@@ -63,6 +63,23 @@ struct ChangeEntry {
   std::optional<std::string> before, after;
 };
 
+// Which change-log rows the audit trail lists; empty fields do not filter.
+struct ChangeFilter {
+  std::optional<EntityKind> kind;
+  int64_t entity_id = 0;  // with kind
+  std::string author;     // exact
+  std::string op;         // "create" | "update" | "delete"
+  std::string from, to;   // ISO dates, inclusive
+  int64_t offset = 0;
+  int64_t limit = 50;
+};
+
+// A page of change-log rows, newest first, and how many match in all.
+struct ChangePage {
+  std::vector<ChangeEntry> entries;
+  int64_t total = 0;
+};
+
 // A record another one names (a service card's actor, a meeting's participants). It
 // must exist when written, and a record that is referred to cannot be deleted.
 struct Reference {
@@ -94,6 +111,12 @@ class StoreTransaction {
   // Sets a user's password hash, which lives beside the user's document and so never
   // reaches the change log; log the password change with a Put of the document.
   virtual Status SetPasswordHash(int64_t user_id, const std::string& hash) = 0;
+  // Personal-data erasure only: rewrites the documents of past change-log rows of `kind`
+  // that `redact` changes (it returns the new text, or nullopt to keep the document) and
+  // answers how many rows changed. The log is otherwise append-only; the store lifts that
+  // rule for this transaction alone.
+  using Redaction = std::function<std::optional<std::string>(const std::string& document)>;
+  virtual Result<int64_t> RedactHistory(EntityKind kind, const Redaction& redact) = 0;
 };
 
 class AccountStore;
@@ -126,6 +149,8 @@ class Store {
 
   virtual Result<std::vector<ChangeEntry>> ChangesSince(int64_t seq, int64_t limit) = 0;
   virtual Result<int64_t> LastChangeSeq() = 0;
+  // The audit trail: the rows matching `filter`, newest first.
+  virtual Result<ChangePage> FindChanges(const ChangeFilter& filter) = 0;
   // The change-log rows of some kinds written at or before `until` (ISO date-time), in
   // order: the history from which a past state is replayed.
   virtual Result<std::vector<ChangeEntry>> ChangesUntil(const std::vector<EntityKind>& kinds,

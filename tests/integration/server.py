@@ -1,8 +1,13 @@
 """A real prosit server for integration tests: a fresh SQLite file, `prosit init`,
-`prosit serve` on a free loopback port, and a small JSON HTTP client."""
+`prosit serve` on a free loopback port, and a small JSON HTTP client.
+
+Requests go as an admin (an API token of the user "it-admin", made with the CLI before the
+server starts) unless they carry their own Cookie or Authorization header or say
+anonymous=True."""
 
 import json
 import os
+import re
 import socket
 import subprocess
 import tempfile
@@ -39,8 +44,25 @@ class Response:
         return json.loads(self.body)
 
 
+def add_user(database, login, role, *territory_args):
+    """Creates a user with the CLI (territory_args like "--orp", "5304"); returns its
+    one-time password."""
+    out = run_cli("user", "add", "--database", database, "--login", login, "--role", role,
+                  *territory_args).stdout
+    return re.search(r"one-time password[^:]*: (\S+)", out).group(1)
+
+
+def add_token(database, login, scope="write", name="tests"):
+    """An API token of the user `login`, made with the CLI; returns the token."""
+    out = run_cli("token", "add", "--database", database, "--login", login, "--scope", scope,
+                  "--name", name).stdout
+    return re.search(r"API token[^:]*: (\S+)", out).group(1)
+
+
 class Server:
     """Starts `prosit serve` on a database; use as a context manager."""
+
+    ADMIN = "it-admin"
 
     def __init__(self, database=None, demo=False, extra_args=()):
         self.tmp = tempfile.TemporaryDirectory(prefix="prosit-it-")
@@ -49,6 +71,8 @@ class Server:
             run_cli("init", "--database", self.database)
             if demo:
                 run_cli("demo", "--database", self.database)
+        self.admin_token = self.admin_token_of(self.database)
+        self.admin_headers = {"Authorization": "Bearer " + self.admin_token}
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.extra_args = list(extra_args)  # more `prosit serve` options
@@ -69,6 +93,19 @@ class Server:
         self.proc.kill()
         raise AssertionError("server did not start: " + self.proc.stderr.read())
 
+    @classmethod
+    def admin_token_of(cls, database):
+        """The API token of it-admin in `database`, creating the user on first use."""
+        marker = database + ".it-admin-token"
+        if os.path.exists(marker):
+            with open(marker) as f:
+                return f.read().strip()
+        add_user(database, cls.ADMIN, "admin")
+        token = add_token(database, cls.ADMIN, "write", "integration tests")
+        with open(marker, "w") as f:
+            f.write(token)
+        return token
+
     def __exit__(self, *exc):
         self.proc.terminate()
         try:
@@ -79,10 +116,13 @@ class Server:
         self.proc.stderr.close()
         self.tmp.cleanup()
 
-    def request(self, method, path, body=None, headers=None, raw=None):
+    def request(self, method, path, body=None, headers=None, raw=None, anonymous=False):
         data = raw if raw is not None else (None if body is None else json.dumps(body).encode())
+        headers = dict(headers or {})
+        if not anonymous and "Cookie" not in headers and "Authorization" not in headers:
+            headers.update(self.admin_headers)
         req = urllib.request.Request(self.base + path, data=data, method=method,
-                                     headers={"Content-Type": "application/json", **(headers or {})})
+                                     headers={"Content-Type": "application/json", **headers})
         try:
             with urllib.request.urlopen(req, timeout=30) as r:
                 return Response(r.status, r.headers, r.read().decode())

@@ -11,6 +11,8 @@ namespace prosit {
 
 using nlohmann::json;
 
+const Caller kSystem = Caller::System("test");
+
 // Writes on three days; the strategy of each day shows that day's state, replayed from
 // the change log, and overdue steps are judged by the day shown.
 TEST(StrategyHistory, EachDayShowsItsOwnState) {
@@ -27,20 +29,21 @@ TEST(StrategyHistory, EachDayShowsItsOwnState) {
     EXPECT_TRUE(r.ok()) << r.status().ToString();
     return r.ok() ? json::parse(*r)["id"].get<int64_t>() : 0;
   };
-  int64_t theme = id_of(
-      on("2018-03-01")
-          .CreateTheme(R"({"orp_code": "5304", "title": "Bydlení", "since": "2018-03-01"})", "t"));
+  int64_t theme =
+      id_of(on("2018-03-01")
+                .CreateTheme(R"({"orp_code": "5304", "title": "Bydlení", "since": "2018-03-01"})",
+                             kSystem));
   int64_t goal = id_of(
       on("2018-03-01")
           .CreateGoal(
               json{{"theme_id", theme}, {"title", "Krizové byty"}, {"since", "2018-03-01"}}.dump(),
-              "t"));
+              kSystem));
   int64_t step = id_of(
       on("2018-04-02")
           .CreateStep(
               json{{"goal_id", goal}, {"title", "Jednat s městem"}, {"deadline", "2018-05-31"}}
                   .dump(),
-              "t"));
+              kSystem));
   ASSERT_TRUE(on("2018-06-15")
                   .UpdateStep(step,
                               json{{"goal_id", goal},
@@ -48,9 +51,9 @@ TEST(StrategyHistory, EachDayShowsItsOwnState) {
                                    {"deadline", "2018-05-31"},
                                    {"status", "done"}}
                                   .dump(),
-                              1, "t")
+                              1, kSystem)
                   .ok());
-  ASSERT_TRUE(on("2018-07-01").DeleteStep(step, 2, "t").ok());
+  ASSERT_TRUE(on("2018-07-01").DeleteStep(step, 2, kSystem).ok());
 
   auto strategy = [&](const char* day) {
     auto r = StrategyAsOf(**store, day);

@@ -1,0 +1,189 @@
+#include "app/audit_trail.h"
+
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "app/catalog_queries.h"
+#include "app/permissions.h"
+#include "app/query_scope.h"
+#include "model/validation.h"
+
+namespace prosit {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr size_t kMaxAuditPage = 500;
+constexpr size_t kMaxCsvRows = 100'000;  // change-log rows in one export
+
+// Leaves of a document by path: "name", "contacts[0].phone".
+void Flatten(const json& j, const std::string& path, std::map<std::string, std::string>& out) {
+  if (j.is_object() && !j.empty()) {
+    for (auto it = j.begin(); it != j.end(); ++it)
+      Flatten(it.value(), path.empty() ? it.key() : path + "." + it.key(), out);
+  } else if (j.is_array() && !j.empty()) {
+    for (size_t i = 0; i < j.size(); ++i) Flatten(j[i], path + "[" + std::to_string(i) + "]", out);
+  } else {
+    out[path] = j.dump();
+  }
+}
+
+std::map<std::string, std::string> Leaves(const std::optional<std::string>& doc) {
+  std::map<std::string, std::string> out;
+  if (!doc) return out;
+  json j = json::parse(*doc, nullptr, false);
+  if (!j.is_discarded()) Flatten(j, "", out);
+  return out;
+}
+
+// Whether the caller may see the history of one record: one it may read now.
+Status MayReadHistory(const Caller& caller, const NetworkSnapshot& snap, EntityKind kind,
+                      int64_t id) {
+  if (caller.everywhere()) return Status::Ok();
+  if (!caller.signed_in()) return Status::Unauthenticated("sign in first");
+  auto work = [&](const auto& records) -> Status {
+    auto it = records.find(id);
+    if (it == records.end())
+      return Status::Forbidden("the history of a deleted record is shown to admins only");
+    return MayReadWork(caller, PlaceOf(*it->second, snap));
+  };
+  switch (kind) {
+    case EntityKind::kActor:
+      return snap.FindActor(id) ? Status::Ok()
+                                : Status::Forbidden(
+                                      "the history of a deleted record is shown "
+                                      "to admins only");
+    case EntityKind::kServiceCard: {
+      const CardEntry* c = snap.FindCard(id);
+      return c && SeesCard(caller, c->card, c->searchable.orps)
+                 ? Status::Ok()
+                 : Status::Forbidden("not a service card you may read");
+    }
+    case EntityKind::kMeeting:
+      return work(snap.meetings);
+    case EntityKind::kNeed:
+      return work(snap.needs);
+    case EntityKind::kTie:
+      return work(snap.ties);
+    case EntityKind::kTheme:
+      return work(snap.themes);
+    case EntityKind::kGoal:
+      return work(snap.goals);
+    case EntityKind::kStep:
+      return work(snap.steps);
+    case EntityKind::kGoodPractice:
+      return work(snap.good_practices);
+    case EntityKind::kRecommendation:
+      return work(snap.recommendations);
+    default:
+      return Status::Forbidden("this history is shown to admins only");
+  }
+}
+
+Status MayReadTrail(const Caller& caller, const NetworkSnapshot& snap, const AuditQuery& q) {
+  if (!caller.signed_in()) return Status::Unauthenticated("sign in first");
+  if (caller.everywhere()) return Status::Ok();
+  if (!q.author.empty() && q.author == caller.author()) return Status::Ok();
+  if (q.entity.empty() || !q.id)
+    return Status::Forbidden("name one record (entity and id) or yourself as the author");
+  return MayReadHistory(caller, snap, *ParseEntityName(q.entity), *q.id);
+}
+
+Result<ChangePage> FindPage(Store& store, const AuditQuery& q, size_t limit) {
+  ChangeFilter f;
+  if (!q.entity.empty()) f.kind = ParseEntityName(q.entity);
+  f.entity_id = q.id.value_or(0);
+  f.author = q.author;
+  f.op = q.op;
+  f.from = q.from;
+  f.to = q.to;
+  f.offset = static_cast<int64_t>(q.offset);
+  f.limit = static_cast<int64_t>(limit);
+  return store.FindChanges(f);
+}
+
+std::string CsvField(const std::string& s) {
+  if (s.find_first_of(";\"\n\r") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+}  // namespace
+
+std::vector<FieldChange> DiffDocuments(const std::optional<std::string>& before,
+                                       const std::optional<std::string>& after) {
+  auto a = Leaves(before), b = Leaves(after);
+  std::vector<FieldChange> out;
+  auto ia = a.begin(), ib = b.begin();
+  while (ia != a.end() || ib != b.end()) {
+    if (ib == b.end() || (ia != a.end() && ia->first < ib->first)) {
+      out.push_back({ia->first, ia->second, std::nullopt});
+      ++ia;
+    } else if (ia == a.end() || ib->first < ia->first) {
+      out.push_back({ib->first, std::nullopt, ib->second});
+      ++ib;
+    } else {
+      if (ia->second != ib->second) out.push_back({ia->first, ia->second, ib->second});
+      ++ia, ++ib;
+    }
+  }
+  return out;
+}
+
+FieldErrors CheckAuditQuery(const AuditQuery& q) {
+  FieldErrors e;
+  if (!q.entity.empty() && !ParseEntityName(q.entity)) e["entity"] = "unknown kind of record";
+  if (q.id && q.entity.empty()) e["id"] = "needs entity";
+  if (!q.op.empty() && q.op != "create" && q.op != "update" && q.op != "delete")
+    e["op"] = "must be create, update or delete";
+  CheckDateParam(e, "from", q.from);
+  CheckDateParam(e, "to", q.to);
+  if (IsIsoDate(q.from) && IsIsoDate(q.to) && q.to < q.from) e["to"] = "lies before from";
+  if (q.limit > kMaxAuditPage) e["limit"] = "at most " + std::to_string(kMaxAuditPage);
+  return e;
+}
+
+Result<std::string> AuditTrailJson(const Caller& caller, const NetworkSnapshot& snap, Store& store,
+                                   const AuditQuery& q) {
+  PROSIT_RETURN_IF_ERROR(MayReadTrail(caller, snap, q));
+  auto page = FindPage(store, q, q.limit);
+  if (!page.ok()) return page.status();
+  json items = json::array();
+  for (const ChangeEntry& e : page->entries) {
+    json changes = json::array();
+    for (const FieldChange& c : DiffDocuments(e.before, e.after))
+      changes.push_back({{"field", c.field},
+                         {"before", c.before ? json::parse(*c.before) : json()},
+                         {"after", c.after ? json::parse(*c.after) : json()}});
+    items.push_back({{"seq", e.seq},
+                     {"at", e.at},
+                     {"author", e.author},
+                     {"entity", EntityName(e.kind)},
+                     {"id", e.entity_id},
+                     {"op", e.op},
+                     {"changes", changes}});
+  }
+  return json{{"items", items}, {"total", page->total}, {"offset", q.offset}, {"limit", q.limit}}
+      .dump();
+}
+
+Result<std::string> AuditTrailCsv(const Caller& caller, const NetworkSnapshot& snap, Store& store,
+                                  const AuditQuery& q) {
+  PROSIT_RETURN_IF_ERROR(MayReadTrail(caller, snap, q));
+  auto page = FindPage(store, q, kMaxCsvRows);
+  if (!page.ok()) return page.status();
+  std::string out = "\xEF\xBB\xBFseq;at;author;entity;id;op;field;before;after\n";
+  for (const ChangeEntry& e : page->entries) {
+    std::string head = std::to_string(e.seq) + ";" + CsvField(e.at) + ";" + CsvField(e.author) +
+                       ";" + EntityName(e.kind) + ";" + std::to_string(e.entity_id) + ";" + e.op +
+                       ";";
+    for (const FieldChange& c : DiffDocuments(e.before, e.after))
+      out += head + CsvField(c.field) + ";" + CsvField(c.before.value_or("")) + ";" +
+             CsvField(c.after.value_or("")) + "\n";
+  }
+  return out;
+}
+
+}  // namespace prosit
