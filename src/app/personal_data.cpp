@@ -119,14 +119,14 @@ Result<std::string> PersonalDataJson(const Caller& caller, const NetworkSnapshot
         contacts.push_back({{"entity", "actor"},
                             {"id", id},
                             {"record", a->actor.name},
-                            {"contact", ActorToJson(Actor{.contacts = {c}})["contacts"][0]}});
+                            {"contact", ContactsToJson({c})[0]}});
   for (const auto& [id, e] : snap.cards)
     for (const Contact& c : e->card.contacts)
       if (ContactMatches(c, q))
         contacts.push_back({{"entity", "service_card"},
                             {"id", id},
                             {"record", e->card.name},
-                            {"contact", ActorToJson(Actor{.contacts = {c}})["contacts"][0]}});
+                            {"contact", ContactsToJson({c})[0]}});
   json history = json::array();
   for (EntityKind kind : {EntityKind::kActor, EntityKind::kServiceCard}) {
     ChangeFilter f;
@@ -179,7 +179,9 @@ Result<std::string> ErasePersonalData(const Caller& caller, SnapshotKeeper& keep
       if (!rows.ok()) return rows.status();
       history_rows += *rows;
     }
-    return Status::Ok();
+    return tx.LogErasure(json{
+        {"erased_contacts", erased}, {"records", records.size()}, {"history_rows", history_rows}}
+                             .dump());
   });
   PROSIT_RETURN_IF_ERROR(s);
   keeper.CatchUp();

@@ -238,7 +238,8 @@ Status SnapshotKeeper::ApplyChange(NetworkSnapshot& snap, const ChangeEntry& cha
     case EntityKind::kTerritory:
       return Status::Ok();  // handled by reloading the frame
     case EntityKind::kUser:
-      return Status::Ok();  // users are not part of the network
+    case EntityKind::kErasure:
+      return Status::Ok();  // users and erasures are not part of the network
     case EntityKind::kActor: {
       if (!change.after) {
         snap.actors.erase(change.entity_id);

@@ -55,6 +55,15 @@ void ReadContact(JsonReader& r, Contact& c) {
   r.Bool("public", c.is_public);
 }
 
+template <typename T>
+Result<T> Finish(JsonReader& r, FieldErrors& errors, T value) {
+  r.RejectUnknown();
+  if (!errors.empty()) return Status::Invalid("the body has fields of the wrong shape", errors);
+  return value;
+}
+
+}  // namespace
+
 json ContactsToJson(const std::vector<Contact>& contacts) {
   json arr = json::array();
   for (const auto& c : contacts)
@@ -66,15 +75,6 @@ json ContactsToJson(const std::vector<Contact>& contacts) {
                    {"public", c.is_public}});
   return arr;
 }
-
-template <typename T>
-Result<T> Finish(JsonReader& r, FieldErrors& errors, T value) {
-  r.RejectUnknown();
-  if (!errors.empty()) return Status::Invalid("the body has fields of the wrong shape", errors);
-  return value;
-}
-
-}  // namespace
 
 Result<Actor> ActorFromJson(std::string_view text) {
   return WithParsedJson(text, [](JsonValue j) -> Result<Actor> {

@@ -20,5 +20,7 @@ nlohmann::json ActorToJson(const Actor& a);
 
 Result<ServiceCard> ServiceCardFromJson(std::string_view text);
 nlohmann::json ServiceCardToJson(const ServiceCard& c);
+// The "contacts" array of an actor or a service card.
+nlohmann::json ContactsToJson(const std::vector<Contact>& contacts);
 
 }  // namespace prosit

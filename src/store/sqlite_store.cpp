@@ -39,15 +39,18 @@ const char* EntityName(EntityKind kind) {
       return "recommendation";
     case EntityKind::kUser:
       return "user";
+    case EntityKind::kErasure:
+      return "erasure";
   }
   return "actor";
 }
 
 std::optional<EntityKind> ParseEntityName(const std::string& name) {
-  for (EntityKind k : {EntityKind::kActor, EntityKind::kServiceCard, EntityKind::kReference,
-                       EntityKind::kTerritory, EntityKind::kMeeting, EntityKind::kNeed,
-                       EntityKind::kTie, EntityKind::kTheme, EntityKind::kGoal, EntityKind::kStep,
-                       EntityKind::kGoodPractice, EntityKind::kRecommendation, EntityKind::kUser})
+  for (EntityKind k :
+       {EntityKind::kActor, EntityKind::kServiceCard, EntityKind::kReference,
+        EntityKind::kTerritory, EntityKind::kMeeting, EntityKind::kNeed, EntityKind::kTie,
+        EntityKind::kTheme, EntityKind::kGoal, EntityKind::kStep, EntityKind::kGoodPractice,
+        EntityKind::kRecommendation, EntityKind::kUser, EntityKind::kErasure})
     if (name == EntityName(k)) return k;
   return std::nullopt;
 }
@@ -94,6 +97,9 @@ class SqliteTransaction : public StoreTransaction {
   Status Delete(EntityKind kind, int64_t id, int64_t expected_version) override;
   Status SetPasswordHash(int64_t user_id, const std::string& hash) override;
   Result<int64_t> RedactHistory(EntityKind kind, const Redaction& redact) override;
+  Status LogErasure(const std::string& summary) override {
+    return Log(EntityKind::kErasure, 0, "create", std::nullopt, summary);
+  }
   Status Log(EntityKind kind, int64_t id, const char* op, const std::optional<std::string>& before,
              const std::optional<std::string>& after);
 

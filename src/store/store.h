@@ -32,7 +32,8 @@ enum class EntityKind {
   kStep,
   kGoodPractice,
   kRecommendation,
-  kUser  // a user's document (never its password hash; see account_store.h)
+  kUser,    // a user's document (never its password hash; see account_store.h)
+  kErasure  // a personal-data erasure: who erased how much, never whose data
 };
 const char* EntityName(EntityKind kind);  // "actor", "service_card", "reference", "territory",
                                           // "meeting", "need", "tie", "theme", …
@@ -117,6 +118,8 @@ class StoreTransaction {
   // rule for this transaction alone.
   using Redaction = std::function<std::optional<std::string>(const std::string& document)>;
   virtual Result<int64_t> RedactHistory(EntityKind kind, const Redaction& redact) = 0;
+  // Logs that an erasure happened (kind kErasure, op "create"); `summary` is JSON.
+  virtual Status LogErasure(const std::string& summary) = 0;
 };
 
 class AccountStore;
