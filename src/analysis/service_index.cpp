@@ -53,13 +53,21 @@ std::vector<std::pair<std::string, std::vector<uint32_t>>> Flatten(
   return out;
 }
 
-// An internal card shows to those whose territory it lies in, or who edit its actor.
+// An internal card shows to those whose territory it lies in, or who edit its actor. A
+// card serving the whole country lies in every territory; otherwise the two sorted ORP
+// lists are merged (a national or regional card names hundreds of ORPs).
 bool InternalVisible(const SearchableCard& c, const ServiceQuery& q) {
   if (std::binary_search(q.internal_actors.begin(), q.internal_actors.end(), c.actor_id))
     return true;
-  return std::any_of(c.orps.begin(), c.orps.end(), [&](const std::string& orp) {
-    return std::binary_search(q.internal_orps.begin(), q.internal_orps.end(), orp);
-  });
+  if (q.internal_orps.empty()) return false;
+  if (c.territory.kind == TerritoryKind::kCountry) return true;
+  auto a = c.orps.begin(), b = q.internal_orps.begin();
+  while (a != c.orps.end() && b != q.internal_orps.end()) {
+    int cmp = a->compare(*b);
+    if (cmp == 0) return true;
+    cmp < 0 ? ++a : ++b;
+  }
+  return false;
 }
 
 bool Contains(const std::vector<uint32_t>& list, uint32_t pos) {

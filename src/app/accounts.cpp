@@ -49,7 +49,7 @@ DocumentPut PutUser(const User& user, int64_t expected_version) {
 }  // namespace
 
 Accounts::Accounts(Store& store, Clock clock, AccountPolicy policy)
-    : store_(store), clock_(std::move(clock)), policy_(policy) {
+    : store_(store), clock_(std::move(clock)), policy_(policy), verified_(policy.recheck_seconds) {
   auto dummy = HashPassword("no such user, no such password", policy_.hashing);
   if (dummy.ok()) dummy_hash_ = *dummy;
 }
@@ -143,6 +143,11 @@ SignInResult Accounts::SignIn(const std::string& typed_login, const std::string&
   std::string now = clock_.now();
   Status recorded = store_.accounts().RecordLoginAttempt({login, address, now, ok});
   if (!recorded.ok()) return {recorded, std::nullopt, 0};
+  // Attempts older than the longest throttle window count no more; sign-ins keep the
+  // table as small as the last window's attempts.
+  int64_t window = std::max(policy_.per_login.window_seconds, policy_.per_address.window_seconds);
+  Status pruned = store_.accounts().Prune(IsoOfEpochSeconds(Now() - window));
+  if (!pruned.ok()) return {pruned, std::nullopt, 0};
   if (!ok) return {Status::Unauthenticated(kWrongCredentials), std::nullopt, 0};
 
   // A new token on every sign-in: a token planted before it (fixation) is never adopted.
@@ -159,9 +164,15 @@ SignInResult Accounts::SignIn(const std::string& typed_login, const std::string&
 }
 
 std::optional<Principal> Accounts::Authenticate(const RequestCredentials& credentials) {
-  if (credentials.bearer_token) return FromApiToken(*credentials.bearer_token);
-  if (credentials.session_token) return FromSession(*credentials.session_token);
-  return std::nullopt;
+  const std::optional<std::string>& token =
+      credentials.bearer_token ? credentials.bearer_token : credentials.session_token;
+  if (!token || token->empty() || token->size() > 128) return std::nullopt;
+  std::string hash = HashToken(*token);
+  int64_t now = Now();
+  if (auto known = verified_.Find(hash, now)) return known;
+  auto p = credentials.bearer_token ? FromApiToken(hash) : FromSession(*token, hash);
+  if (p) verified_.Remember(hash, *p, now);
+  return p;
 }
 
 Result<Caller> Accounts::AccessFor(const RequestCredentials& credentials, const std::string& method,
@@ -179,9 +190,7 @@ Result<Caller> Accounts::AccessFor(const RequestCredentials& credentials, const 
   return Caller::Of(*p, territory);
 }
 
-std::optional<Principal> Accounts::FromSession(const std::string& token) {
-  if (token.empty() || token.size() > 128) return std::nullopt;
-  std::string hash = HashToken(token);
+std::optional<Principal> Accounts::FromSession(const std::string& token, const std::string& hash) {
   auto session = store_.accounts().FindSession(hash);
   if (!session.ok() || !session->has_value()) return std::nullopt;
   const SessionRecord& r = **session;
@@ -205,9 +214,8 @@ std::optional<Principal> Accounts::FromSession(const std::string& token) {
   return p;
 }
 
-std::optional<Principal> Accounts::FromApiToken(const std::string& token) {
-  if (token.empty() || token.size() > 128) return std::nullopt;
-  auto found = store_.accounts().FindApiToken(HashToken(token));
+std::optional<Principal> Accounts::FromApiToken(const std::string& hash) {
+  auto found = store_.accounts().FindApiToken(hash);
   if (!found.ok() || !found->has_value() || (*found)->revoked) return std::nullopt;
   auto user = LoadUser((*found)->user_id);
   if (!user.ok() || !user->active) return std::nullopt;
@@ -222,12 +230,14 @@ std::optional<Principal> Accounts::FromApiToken(const std::string& token) {
 Status Accounts::SignOut(const Principal& principal) {
   if (principal.via != Principal::Via::kSession)
     return Status::Invalid("an API token has no session to end; revoke the token instead");
+  verified_.Forget(principal.session_hash);
   return store_.accounts().DeleteSession(principal.session_hash);
 }
 
 Status Accounts::SignOutEverywhere(const Principal& principal) {
   if (principal.via != Principal::Via::kSession)
     return Status::Invalid("sign out everywhere from a signed-in session");
+  verified_.ForgetUser(principal.user.id);
   return store_.accounts().DeleteSessionsOf(principal.user.id, "");
 }
 
@@ -258,6 +268,7 @@ Status Accounts::ChangePassword(const Principal& principal, int64_t user_id,
         return tx.SetPasswordHash(user_id, *hash);
       }));
   // Whoever knew the old password is signed out; this browser stays in.
+  verified_.ForgetUser(user_id);
   return store_.accounts().DeleteSessionsOf(user_id, principal.session_hash);
 }
 
@@ -303,6 +314,7 @@ Status Accounts::RevokeApiToken(const Principal& principal, int64_t id) {
   if (!found->has_value() || (!mine && principal.user.role != Role::kAdmin))
     return Status::NotFound("no API token " + std::to_string(id));
   if (!principal.CanWrite()) return Status::Forbidden("a read-only token cannot revoke tokens");
+  verified_.Forget((*found)->token_hash);
   return store_.accounts().RevokeApiToken(id, clock_.now());
 }
 

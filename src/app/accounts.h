@@ -11,6 +11,7 @@
 
 #include "app/caller.h"
 #include "app/clock.h"
+#include "app/credential_cache.h"
 #include "app/login_throttle.h"
 #include "app/password_hasher.h"
 #include "app/principal.h"
@@ -23,6 +24,9 @@ namespace prosit {
 struct AccountPolicy {
   int64_t idle_seconds = 30 * 60;           // a session unused this long ends
   int64_t absolute_seconds = 12 * 60 * 60;  // and every session ends this long after sign-in
+  // A verified cookie or token is believed this long before the store is asked again
+  // (0: every request asks); what this instance revokes ends at once.
+  int64_t recheck_seconds = 2;
   PasswordHashing hashing = PasswordHashing::Production();
   ThrottleRule per_login = AccountThrottle();
   ThrottleRule per_address = AddressThrottle();
@@ -98,8 +102,9 @@ class Accounts {
   Status RevokeApiToken(const Principal& principal, int64_t id);
 
  private:
-  std::optional<Principal> FromSession(const std::string& token);
-  std::optional<Principal> FromApiToken(const std::string& token);
+  // The principal of a session cookie or API token (by its hash) as the store has it.
+  std::optional<Principal> FromSession(const std::string& token, const std::string& hash);
+  std::optional<Principal> FromApiToken(const std::string& hash);
   Result<User> LoadUser(int64_t id);
   Result<CreatedApiToken> IssueApiToken(int64_t user_id, const std::string& name,
                                         const std::string& scope);
@@ -111,7 +116,8 @@ class Accounts {
   Store& store_;
   Clock clock_;
   AccountPolicy policy_;
-  std::string dummy_hash_;  // verified for unknown logins, so they take as long as known ones
+  std::string dummy_hash_;
+  CredentialCache verified_;  // verified for unknown logins, so they take as long as known ones
 };
 
 }  // namespace prosit

@@ -76,6 +76,10 @@ Status MayReadHistory(const Caller& caller, const NetworkSnapshot& snap, EntityK
       return work(snap.good_practices);
     case EntityKind::kRecommendation:
       return work(snap.recommendations);
+    case EntityKind::kUser:
+      return id == caller.user_id()
+                 ? Status::Ok()
+                 : Status::Forbidden("the history of others is shown to admins only");
     default:
       return Status::Forbidden("this history is shown to admins only");
   }

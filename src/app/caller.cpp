@@ -19,16 +19,16 @@ Caller Caller::Of(const Principal& principal, const Territory& territory) {
   Caller a;
   a.signed_in_ = true;
   a.role_ = u.role;
-  a.author_ = u.login;
+  a.author_ = "user:" + u.login;
   a.user_id_ = u.id;
   a.everywhere_ = u.role == Role::kAdmin;
   a.may_write_ = u.role != Role::kViewer && principal.CanWrite();
   switch (u.role) {
     case Role::kRegionalCoordinator:
-      for (const Orp& orp : territory.orps())
-        if (std::find(u.territories.begin(), u.territories.end(), orp.region_code) !=
-            u.territories.end())
-          a.orps_.push_back(orp.code);
+      for (const std::string& region : u.territories) {
+        const auto& orps = territory.OrpsOfRegion(region);
+        a.orps_.insert(a.orps_.end(), orps.begin(), orps.end());
+      }
       break;
     case Role::kNetworker:
     case Role::kViewer:

@@ -26,7 +26,8 @@ class Caller {
 
   bool signed_in() const { return signed_in_; }
   std::optional<Role> role() const { return role_; }
-  // The change-log author of what this caller writes: the user's login.
+  // The change-log author of what this caller writes: "user:<login>" (as for users
+  // created by an admin), or what the system was given.
   const std::string& author() const { return author_; }
   int64_t user_id() const { return user_id_; }
   // The whole country: an admin, or the system.

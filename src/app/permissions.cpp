@@ -96,8 +96,8 @@ Status MayReadScope(const Caller& caller, const Territory& territory, const std:
                ? Status::Ok()
                : Status::Forbidden("the ORP " + orp + " lies outside your territory");
   if (!region.empty()) {
-    for (const Orp& o : territory.orps())
-      if (o.region_code == region && !caller.Covers(o.code))
+    for (const std::string& o : territory.OrpsOfRegion(region))
+      if (!caller.Covers(o))
         return Status::Forbidden("the region " + region + " lies outside your territory");
     return Status::Ok();
   }

@@ -8,7 +8,10 @@ Territory::Territory(std::vector<Region> regions, std::vector<Orp> orps,
       orps_(std::move(orps)),
       municipalities_(std::move(municipalities)) {
   for (size_t i = 0; i < regions_.size(); ++i) region_index_[regions_[i].code] = i;
-  for (size_t i = 0; i < orps_.size(); ++i) orp_index_[orps_[i].code] = i;
+  for (size_t i = 0; i < orps_.size(); ++i) {
+    orp_index_[orps_[i].code] = i;
+    region_orps_[orps_[i].region_code].push_back(orps_[i].code);
+  }
   for (size_t i = 0; i < municipalities_.size(); ++i) {
     municipality_index_[municipalities_[i].code] = i;
     orp_members_[municipalities_[i].orp_code].push_back(i);
@@ -37,6 +40,12 @@ const std::vector<size_t>& Territory::MunicipalitiesOfOrp(const std::string& orp
   static const std::vector<size_t> kNone;
   auto it = orp_members_.find(orp_code);
   return it == orp_members_.end() ? kNone : it->second;
+}
+
+const std::vector<std::string>& Territory::OrpsOfRegion(const std::string& region_code) const {
+  static const std::vector<std::string> kNone;
+  auto it = region_orps_.find(region_code);
+  return it == region_orps_.end() ? kNone : it->second;
 }
 
 double EstimateChildren0to17(const Orp& orp, int64_t municipality_population) {

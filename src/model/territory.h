@@ -60,6 +60,8 @@ class Territory {
   const Municipality* FindMunicipality(const std::string& code) const;
   // Indices into municipalities() of one ORP, in code order.
   const std::vector<size_t>& MunicipalitiesOfOrp(const std::string& orp_code) const;
+  // The ORP codes of one region, in the order of orps().
+  const std::vector<std::string>& OrpsOfRegion(const std::string& region_code) const;
 
  private:
   std::vector<Region> regions_;
@@ -67,6 +69,7 @@ class Territory {
   std::vector<Municipality> municipalities_;
   std::unordered_map<std::string, size_t> region_index_, orp_index_, municipality_index_;
   std::unordered_map<std::string, std::vector<size_t>> orp_members_;
+  std::unordered_map<std::string, std::vector<std::string>> region_orps_;
 };
 
 // The DESIGN's estimate of children aged 0–17: the ORP's census share of 0–14-year-olds,

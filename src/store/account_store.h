@@ -69,6 +69,9 @@ class AccountStore {
   virtual Result<std::vector<LoginAttempt>> LoginAttemptsSince(bool by_address,
                                                                const std::string& key,
                                                                const std::string& since) = 0;
+  // Forgets login attempts made before `before` and sessions that expired before it:
+  // what no throttle or sign-in looks at any more.
+  virtual Status Prune(const std::string& before) = 0;
 };
 
 }  // namespace prosit

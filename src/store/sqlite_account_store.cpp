@@ -76,6 +76,12 @@ class SqliteAccountStore : public AccountStore {
                   s.Bind(4, static_cast<int64_t>(a.ok));
                 });
   }
+  Status Prune(const std::string& before) override {
+    PROSIT_RETURN_IF_ERROR(Exec("DELETE FROM login_attempts WHERE at < ?",
+                                [&](SqliteStatement& s) { s.Bind(1, before); }));
+    return Exec("DELETE FROM sessions WHERE expires < ?",
+                [&](SqliteStatement& s) { s.Bind(1, before); });
+  }
   Result<std::vector<LoginAttempt>> LoginAttemptsSince(bool by_address, const std::string& key,
                                                        const std::string& since) override {
     std::lock_guard lock(mu_);

@@ -32,6 +32,11 @@ ROLES = ("admin", "coordinator", "networker", "viewer", "actor_editor", "token_r
 LOGINS = {"admin": "perm.admin", "coordinator": "perm.coordinator",
           "networker": "perm.networker", "viewer": "perm.viewer",
           "actor_editor": "perm.editor", "token_read": "perm.networker"}
+def author(login):
+    """The change-log author of a signed-in user's changes."""
+    return "user:" + login
+
+
 SESSION_ROLES = ("admin", "coordinator", "networker", "viewer", "actor_editor")
 FORGED_SESSION = "f" * 64
 FORGED_TOKEN = "prosit_" + "0" * 64
@@ -592,7 +597,7 @@ class PermissionTest(unittest.TestCase):
                        "COALESCE(before, '') || COALESCE(after, '') FROM change_log "
                        "WHERE seq > ? AND (entity = 'erasure' OR op = 'erasure')", (start,))
         self.assertEqual(len(erased), 1, erased)
-        self.assertIn(erased[0][1], (LOGINS["admin"], "user:" + LOGINS["admin"]))
+        self.assertEqual(erased[0][1], author(LOGINS["admin"]))
         self.assertNotIn(name, erased[0][4])
 
     def check_created(self, kind, r):
@@ -818,34 +823,53 @@ class PermissionTest(unittest.TestCase):
         m = r.json()
         admin = self.callers["admin"]
         entries = self.audit(admin, f"entity=meeting&id={m['id']}")["items"]
-        self.assertEqual(entries[0]["author"], LOGINS["networker"])
+        self.assertEqual(entries[0]["author"], author(LOGINS["networker"]))
         self.assertEqual(entries[0]["op"], "create")
         r = net.request("PUT", f"/api/v1/meetings/{m['id']}", {**m, "notes": "Doplněno."},
                         headers={"If-Match": '"1"'})
         self.assertEqual(r.status, 200, r.body)
         entries = self.audit(admin, f"entity=meeting&id={m['id']}")["items"]
         self.assertEqual([(e["author"], e["op"]) for e in entries],
-                         [(LOGINS["networker"], "update"), (LOGINS["networker"], "create")])
+                         [(author(LOGINS["networker"]), "update"), (author(LOGINS["networker"]), "create")])
         self.assertIn("notes", [c["field"] for c in entries[0]["changes"]])
         # the same through the harness's API token of it-admin
         r = self.server.post("/api/v1/meetings", self.work_body("meetings", "in"))
         entries = self.audit(admin, f"entity=meeting&id={r.json()['id']}")["items"]
-        self.assertEqual(entries[0]["author"], Server.ADMIN)
+        self.assertEqual(entries[0]["author"], author(Server.ADMIN))
         # the networker finds their own changes
-        mine = self.audit(net, f"author={LOGINS['networker']}")["items"]
+        mine = self.audit(net, f"author={author(LOGINS['networker'])}")["items"]
         self.assertTrue(mine)
-        self.assertTrue(all(e["author"] == LOGINS["networker"] for e in mine))
+        self.assertTrue(all(e["author"] == author(LOGINS["networker"]) for e in mine))
+
+    def test_changes_to_users_name_the_login_as_the_author_too(self):
+        """"The change log records the signed-in user's login as the author of every
+        change": users created through the API and one's own password change as well."""
+        admin = self.callers["admin"]
+        r = admin.request("POST", "/api/v1/users", {"login": "perm.authored",
+                                                    "display_name": "Authored",
+                                                    "role": "viewer", "territories": ["5304"]})
+        self.assertEqual(r.status, 201, r.body)
+        created = self.audit(admin, f"entity=user&id={r.json()['user']['id']}")["items"]
+        self.assertEqual([(e["op"], e["author"]) for e in created],
+                         [("create", author(LOGINS["admin"]))])
+        net_id = self.callers["networker"].user_id
+        changes = self.audit(admin, f"entity=user&id={net_id}&op=update&limit=200")["items"]
+        own = [e for e in changes if "must_change_password" in
+               [c["field"] for c in e["changes"]]]
+        self.assertEqual([e["author"] for e in own], [author(LOGINS["networker"])])
+        found = self.audit(admin, f"author={author(LOGINS['networker'])}&entity=user&limit=200")["items"]
+        self.assertIn(own[0]["seq"], [e["seq"] for e in found])
 
     def test_the_audit_trail_needs_a_record_one_may_read_or_oneself(self):
         net, editor = self.callers["networker"], self.callers["actor_editor"]
         self.audit(net, "", 403)
         self.audit(net, "entity=meeting", 403)
-        self.audit(net, f"author={LOGINS['admin']}", 403)
+        self.audit(net, f"author={author(LOGINS['admin'])}", 403)
         self.audit(self.callers["viewer"], f"entity=need&id={self.fx['needs']['in']['id']}")
         self.audit(self.callers["viewer"], f"entity=need&id={self.fx['needs']['out']['id']}",
                    403)
         self.audit(editor, f"entity=actor&id={self.editor_actor_id}")
-        self.audit(editor, f"author={LOGINS['actor_editor']}")
+        self.audit(editor, f"author={author(LOGINS['actor_editor'])}")
         r = editor.request("GET", "/api/v1/audit?entity=service_card&id="
                            f"{self.fx['service-cards']['in']['id']}")
         self.assertIn(r.status, (403, 404), r.body)
