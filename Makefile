@@ -21,11 +21,17 @@ build: deps $(BUILD)/Makefile
 binary: deps $(BUILD)/Makefile
 	cmake --build $(BUILD) -j $(JOBS) --target prosit
 
-# Sets up ./var/prosit.db with the demo data on first start, then serves it.
+# Sets up ./var/prosit.db with the demo data on first start (and a demo admin whose
+# one-time password and read-only API token go to var/demo-admin.txt), then serves it.
+DEMO_ADMIN ?= $(dir $(DB))demo-admin.txt
 run: binary
 	@mkdir -p $(dir $(DB))
 	@if [ ! -f $(DB) ]; then \
-	  $(BUILD)/prosit init --database $(DB) && $(BUILD)/prosit demo --database $(DB); \
+	  $(BUILD)/prosit init --database $(DB) && $(BUILD)/prosit demo --database $(DB) && \
+	  (umask 077; $(BUILD)/prosit user add --database $(DB) --login admin --role admin > $(DEMO_ADMIN) && \
+	   $(BUILD)/prosit token add --database $(DB) --login admin --scope read --name demo >> $(DEMO_ADMIN) && \
+	   sed -n 's/.*TOKEN): //p' $(DEMO_ADMIN) > $(dir $(DB))demo-token) && \
+	  echo "demo admin: see $(DEMO_ADMIN) (one-time password, read-only API token in $(dir $(DB))demo-token)"; \
 	fi
 	$(BUILD)/prosit serve --database $(DB) --port $(PORT)
 

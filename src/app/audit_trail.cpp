@@ -6,6 +6,7 @@
 #include "app/catalog_queries.h"
 #include "app/permissions.h"
 #include "app/query_scope.h"
+#include "io/csv_writer.h"
 #include "model/validation.h"
 
 namespace prosit {
@@ -107,13 +108,6 @@ Result<ChangePage> FindPage(Store& store, const AuditQuery& q, size_t limit) {
   return store.FindChanges(f);
 }
 
-std::string CsvField(const std::string& s) {
-  if (s.find_first_of(";\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
 }  // namespace
 
 std::vector<FieldChange> DiffDocuments(const std::optional<std::string>& before,
@@ -178,7 +172,8 @@ Result<std::string> AuditTrailCsv(const Caller& caller, const NetworkSnapshot& s
   PROSIT_RETURN_IF_ERROR(MayReadTrail(caller, snap, q));
   auto page = FindPage(store, q, kMaxCsvRows);
   if (!page.ok()) return page.status();
-  std::string out = "\xEF\xBB\xBFseq;at;author;entity;id;op;field;before;after\n";
+  std::string out =
+      std::string(kCsvByteOrderMark) + "seq;at;author;entity;id;op;field;before;after\n";
   for (const ChangeEntry& e : page->entries) {
     std::string head = std::to_string(e.seq) + ";" + CsvField(e.at) + ";" + CsvField(e.author) +
                        ";" + EntityName(e.kind) + ";" + std::to_string(e.entity_id) + ";" + e.op +

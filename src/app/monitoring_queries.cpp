@@ -4,6 +4,7 @@
 
 #include "app/permissions.h"
 #include "app/query_scope.h"
+#include "io/csv_writer.h"
 #include "model/validation.h"
 
 namespace prosit {
@@ -17,13 +18,6 @@ Label AreaLabel(const ReferenceData& ref, const std::string& id) {
   if (const NeedArea* a = ref.FindNeedArea(id)) return a->label;
   if (const Category* c = ref.FindNetworkNeedCategory(id)) return c->label;
   return {id, id};
-}
-
-std::string CsvField(const std::string& s) {
-  if (s.find_first_of(";\"\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
 }
 
 }  // namespace
@@ -101,7 +95,7 @@ Result<std::string> MonitoringCsv(const Caller& caller, const NetworkSnapshot& s
       MayReadScope(caller, snap.frame->territory, scope.region, scope.orp, true));
   const ReferenceData& ref = snap.frame->reference;
   MonitoringTable t = Monitoring(snap, scope, today);
-  std::string out = "\xEF\xBB\xBFsection;key;label_cs;label_en;count\n";
+  std::string out = std::string(kCsvByteOrderMark) + "section;key;label_cs;label_en;count\n";
   auto row = [&](const std::string& section, const std::string& key, const Label& label,
                  int64_t count) {
     out += section + ";" + CsvField(key) + ";" + CsvField(label.cs) + ";" + CsvField(label.en) +

@@ -113,20 +113,17 @@ Result<std::string> PersonalDataJson(const Caller& caller, const NetworkSnapshot
                                      Store& store, const PersonQuery& q) {
   PROSIT_RETURN_IF_ERROR(MayAdminister(caller));
   json contacts = json::array();
-  for (const auto& [id, a] : snap.actors)
-    for (const Contact& c : a->actor.contacts)
+  auto add = [&](const char* entity, int64_t id, const std::string& name,
+                 const std::vector<Contact>& of) {
+    for (const Contact& c : of)
       if (ContactMatches(c, q))
-        contacts.push_back({{"entity", "actor"},
+        contacts.push_back({{"entity", entity},
                             {"id", id},
-                            {"record", a->actor.name},
+                            {"record", name},
                             {"contact", ContactsToJson({c})[0]}});
-  for (const auto& [id, e] : snap.cards)
-    for (const Contact& c : e->card.contacts)
-      if (ContactMatches(c, q))
-        contacts.push_back({{"entity", "service_card"},
-                            {"id", id},
-                            {"record", e->card.name},
-                            {"contact", ContactsToJson({c})[0]}});
+  };
+  for (const auto& [id, a] : snap.actors) add("actor", id, a->actor.name, a->actor.contacts);
+  for (const auto& [id, e] : snap.cards) add("service_card", id, e->card.name, e->card.contacts);
   json history = json::array();
   for (EntityKind kind : {EntityKind::kActor, EntityKind::kServiceCard}) {
     ChangeFilter f;

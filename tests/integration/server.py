@@ -9,6 +9,7 @@ import json
 import os
 import re
 import socket
+import sqlite3
 import subprocess
 import tempfile
 import time
@@ -32,6 +33,16 @@ def run_cli(*args, check=True):
     if check and proc.returncode != 0:
         raise AssertionError(f"prosit {' '.join(args)} failed: {proc.stderr}")
     return proc
+
+
+def query(database, sql, args=()):
+    """All rows of one read of the SQLite file, the connection closed at once (an open
+    statement would hold a lock the server waits for)."""
+    db = sqlite3.connect(database, timeout=30)
+    try:
+        return db.execute(sql, args).fetchall()
+    finally:
+        db.close()
 
 
 class Response:

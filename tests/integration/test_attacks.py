@@ -12,7 +12,7 @@ import tempfile
 import unittest
 import urllib.parse
 
-from server import Server, add_user, strict_json
+from server import Server, add_user, strict_json, query
 from test_api import ACTOR, card as card_body
 from test_hardening import raw_request
 from test_meetings import meeting as meeting_body
@@ -39,16 +39,6 @@ MEETING_FREE = ["topic", "notes", "outputs", "networkers.0", "follow_ups.0.task"
 MEETING_CHECKED = ["date", "orp_code", "category", "format", "follow_ups.0.due"]
 NEED_FREE = ["statement"]
 NEED_CHECKED = ["sectors.0", "network_need", "orp_code", "date", "priority", "status"]
-
-
-def query(database, sql, args=()):
-    """All rows of one read of the SQLite file, the connection closed at once (an open
-    statement would hold a lock the server waits for)."""
-    db = sqlite3.connect(database, timeout=30)
-    try:
-        return db.execute(sql, args).fetchall()
-    finally:
-        db.close()
 
 
 def set_path(doc, path, value):

@@ -13,12 +13,11 @@ neighbour ORP inside the region."""
 import collections
 import itertools
 import re
-import sqlite3
 import time
 import unittest
 import urllib.parse
 
-from server import Server, add_token, add_user, strict_json
+from server import Server, add_token, add_user, strict_json, query
 from test_api import ACTOR, card as card_body
 from test_meetings import meeting as meeting_body
 from test_needs import need as need_body
@@ -362,16 +361,6 @@ ROUTES = {
         revoke_token, expect("204 204 204 204 204 403 401", "204 404 404 404 404 404 401"),
         "unlogged"),
 }
-
-
-def query(database, sql, args=()):
-    """All rows of one read of the SQLite file, the connection closed at once (an open
-    statement would hold a lock the server waits for)."""
-    db = sqlite3.connect(database, timeout=30)
-    try:
-        return db.execute(sql, args).fetchall()
-    finally:
-        db.close()
 
 
 def session_cookie(response):
