@@ -64,14 +64,18 @@ void AddReadRoutes(ApiRouter& router, ApiContext& ctx) {
              [&ctx](const ApiRequest& r) { return ListActorsRoute(ctx, r); });
   router.Add("GET", "/api/v1/actors/{id}", [&ctx](const ApiRequest& r) {
     auto snap = ctx.keeper.Current();
-    auto doc = ActorDocument(r.caller, *snap, IdParam(r).value_or(0));
+    auto id = IdParam(r);
+    if (!id) return ApiResponse::Error(404, "not_found", "no actor " + r.params.at("id"));
+    auto doc = ActorDocument(r.caller, *snap, *id);
     return doc.ok() ? Document(*doc) : ApiResponse::Error(doc.status());
   });
   router.Add("GET", "/api/v1/service-cards",
              [&ctx](const ApiRequest& r) { return SearchCards(ctx, r); });
   router.Add("GET", "/api/v1/service-cards/{id}", [&ctx](const ApiRequest& r) {
     auto snap = ctx.keeper.Current();
-    auto doc = CardDocument(r.caller, *snap, IdParam(r).value_or(0));
+    auto id = IdParam(r);
+    if (!id) return ApiResponse::Error(404, "not_found", "no service card " + r.params.at("id"));
+    auto doc = CardDocument(r.caller, *snap, *id);
     return doc.ok() ? Document(*doc) : ApiResponse::Error(doc.status());
   });
 }

@@ -117,7 +117,8 @@ void AddGetById(ApiRouter& router, ApiContext& ctx, const std::string& pattern, 
   router.Add("GET", pattern, [&ctx, what, records, to_json](const ApiRequest& r) {
     auto snap = ctx.keeper.Current();
     auto id = IdParam(r);
-    auto doc = WorkRecordDocument(r.caller, *snap, (*snap).*records, id.value_or(0), what, to_json);
+    if (!id) return ApiResponse::Error(404, "not_found", "no " + what + " " + r.params.at("id"));
+    auto doc = WorkRecordDocument(r.caller, *snap, (*snap).*records, *id, what, to_json);
     return doc.ok() ? Document(*doc) : ApiResponse::Error(doc.status());
   });
 }
