@@ -22,8 +22,9 @@
 namespace prosit {
 
 struct AccountPolicy {
-  int64_t idle_seconds = 30 * 60;           // a session unused this long ends
-  int64_t absolute_seconds = 12 * 60 * 60;  // and every session ends this long after sign-in
+  int64_t idle_seconds = int64_t{30} * 60;  // a session unused this long ends
+  int64_t absolute_seconds =
+      int64_t{12} * 60 * 60;  // and every session ends this long after sign-in
   // A verified cookie or token is believed this long before the store is asked again
   // (0: every request asks); what this instance revokes ends at once.
   int64_t recheck_seconds = 2;

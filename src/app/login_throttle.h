@@ -15,9 +15,9 @@ namespace prosit {
 // to `max_delay_seconds`.
 struct ThrottleRule {
   int free_failures = 5;
-  int64_t window_seconds = 15 * 60;
+  int64_t window_seconds = int64_t{15} * 60;
   int64_t first_delay_seconds = 30;
-  int64_t max_delay_seconds = 15 * 60;
+  int64_t max_delay_seconds = int64_t{15} * 60;
   // A success wipes the slate (true for a login; an address may hold many users, and
   // one account's success must not reset what another's guessing cost).
   bool success_resets = true;
