@@ -49,8 +49,7 @@ bool WordsMatch(const std::vector<std::string>& query_words, const std::string& 
   });
 }
 
-// The public does not see contacts that are not marked public, nor an actor's notes,
-// nor the street of a confidential address.
+// Keeps only the contacts marked public: what the public sees of an actor or a card.
 void DropContacts(nlohmann::json& doc) {
   auto& contacts = doc["contacts"];
   if (!contacts.is_array()) return;
@@ -60,6 +59,7 @@ void DropContacts(nlohmann::json& doc) {
   contacts = std::move(kept);
 }
 
+// An actor as the caller may see it: the public sees neither non-public contacts nor notes.
 nlohmann::json ActorJsonFor(const Caller& caller, const Actor& actor) {
   nlohmann::json j = ActorToJson(actor);
   if (SeesPersonalData(caller)) return j;

@@ -41,10 +41,6 @@ Status MayReadWork(const Caller& caller, const RecordPlace& place);
 // territory instead (see `whole_country_needed`).
 Status MayReadScope(const Caller& caller, const Territory& territory, const std::string& region,
                     const std::string& orp, bool whole_country_needed);
-// Whether an ORP's records show in a list read by this caller.
-inline bool ListsOrp(const Caller& caller, const std::string& orp_code) {
-  return caller.Covers(orp_code);
-}
 // A service card shows when published, else to those who may edit or read it inside.
 bool SeesCard(const Caller& caller, const ServiceCard& card, const std::vector<std::string>& orps);
 // Non-public contacts and actors' notes show to signed-in callers only.

@@ -266,17 +266,26 @@ Result<int64_t> SqliteTransaction::RedactHistory(EntityKind kind, const Redactio
   }
   PROSIT_RETURN_IF_ERROR(read.status());
   if (rows.empty()) return int64_t{0};
-  // DDL is transactional in SQLite: the trigger is back when this transaction ends,
-  // whether it commits or rolls back.
+  // The trigger is put back from its own stored text, so it stays what the migration made.
+  // DDL is transactional in SQLite: it is back whether this transaction commits or not.
+  std::string recreate;
+  {  // finished before the DROP, which an open read of the schema would block
+    SqliteStatement trigger(conn_,
+                            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND "
+                            "name = 'change_log_no_update'");
+    if (!trigger.Step())
+      return trigger.status().ok()
+                 ? Status::Corruption("the change log has lost its update trigger")
+                 : trigger.status();
+    recreate = trigger.Text(0);
+  }
   PROSIT_RETURN_IF_ERROR(SqliteExec(conn_.db(), "DROP TRIGGER change_log_no_update"));
   for (const Row& r : rows) {
     SqliteStatement s(conn_, "UPDATE change_log SET before = ?, after = ? WHERE seq = ?");
     s.Bind(1, r.before).Bind(2, r.after).Bind(3, r.seq);
     PROSIT_RETURN_IF_ERROR(s.Run());
   }
-  PROSIT_RETURN_IF_ERROR(SqliteExec(conn_.db(), R"sql(
-CREATE TRIGGER change_log_no_update BEFORE UPDATE ON change_log
-  BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END)sql"));
+  PROSIT_RETURN_IF_ERROR(SqliteExec(conn_.db(), recreate));
   return static_cast<int64_t>(rows.size());
 }
 

@@ -13,6 +13,7 @@ neighbour ORP inside the region."""
 import collections
 import itertools
 import re
+import sqlite3
 import time
 import unittest
 import urllib.parse
@@ -588,6 +589,14 @@ class PermissionTest(unittest.TestCase):
         self.assertEqual(len(erased), 1, erased)
         self.assertEqual(erased[0][1], author(LOGINS["admin"]))
         self.assertNotIn(name, erased[0][4])
+        # the erasure put the append-only trigger back as it was
+        trigger = query(self.server.database, "SELECT sql FROM sqlite_master "
+                        "WHERE type = 'trigger' AND name = 'change_log_no_update'")
+        self.assertEqual(len(trigger), 1)
+        self.assertIn("append-only", trigger[0][0])
+        with self.assertRaises(sqlite3.DatabaseError):
+            query(self.server.database, "UPDATE change_log SET author = 'x' WHERE seq = ?",
+                  (erased[0][0],))
 
     def check_created(self, kind, r):
         self.admin_get(f"/api/v1/{kind}/{r.json()['id']}")
