@@ -20,7 +20,7 @@ struct ApiResponse {
   static ApiResponse Json(std::string body, int status = 200) {
     return {status, std::move(body), {}, {}};
   }
-  // The DESIGN's error form: {"error": {"code", "message", "fields"}}.
+  // The error form of docs/design.md: {"error": {"code", "message", "fields"}}.
   static ApiResponse Error(const Status& status);
   static ApiResponse Error(int http_status, const std::string& code, const std::string& message);
 };

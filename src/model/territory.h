@@ -72,8 +72,8 @@ class Territory {
   std::unordered_map<std::string, std::vector<std::string>> region_orps_;
 };
 
-// The DESIGN's estimate of children aged 0–17: the ORP's census share of 0–14-year-olds,
-// scaled by 18/15 to cover 0–17, applied to each municipality's population.
+// The estimate of children aged 0–17 (docs/design.md): the ORP's census share of
+// 0–14-year-olds, scaled by 18/15 to cover 0–17, applied to each municipality's population.
 double EstimateChildren0to17(const Orp& orp, int64_t municipality_population);
 
 }  // namespace prosit

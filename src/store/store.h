@@ -2,7 +2,7 @@
 // Store: the durable truth of prosit. Every write runs in one transaction that also
 // appends to the change log (who, when, entity, before/after), which is the audit
 // trail and the feed that keeps in-memory snapshots fresh. SQLite is the embedded
-// implementation; a PostgreSQL one implements the same interface.
+// implementation; a PostgreSQL one is planned behind the same interface.
 
 #include <cstdint>
 #include <functional>
