@@ -64,7 +64,10 @@ std::string Joined(const std::vector<std::string>& plan) {
 }
 
 DocumentPut PutActor(int64_t id, int64_t expected, std::string name) {
-  return {EntityKind::kActor, id, expected, 0,
+  return {EntityKind::kActor,
+          id,
+          expected,
+          0,
           [name](int64_t id, int64_t v) {
             return nlohmann::json{{"id", id}, {"version", v}, {"name", name}}.dump();
           },
@@ -124,9 +127,11 @@ TEST(ChangeQuery, DatesAreInclusiveAndFiltersCombine) {
   auto store = Open(db.path());
   for (const char* at : {"2026-01-31T23:59:59Z", "2026-02-01T00:00:00Z", "2026-02-28T23:59:59Z",
                          "2026-03-01T00:00:00Z"})
-    ASSERT_TRUE(store->Transact({"user:a", at}, [](StoreTransaction& tx) {
-                  return tx.Put(PutActor(0, 0, "x")).status();
-                }).ok());
+    ASSERT_TRUE(
+        store
+            ->Transact({"user:a", at},
+                       [](StoreTransaction& tx) { return tx.Put(PutActor(0, 0, "x")).status(); })
+            .ok());
   ChangeFilter f;
   f.from = "2026-02-01";
   f.to = "2026-02-28";
@@ -150,11 +155,15 @@ TEST(AuditPaging, APageEndsAtItsByteBudgetAndSaysWhereTheNextStarts) {
   int64_t id = 0;
   // Ten versions whose names are 10 kB each: an update renders at over 20 kB.
   for (int v = 0; v < 10; ++v)
-    ASSERT_TRUE(store->Transact(Who(), [&](StoreTransaction& tx) {
-                  auto put = tx.Put(PutActor(id, 0, std::string(10'000, static_cast<char>('a' + v))));
-                  if (put.ok()) id = put->id;
-                  return put.status();
-                }).ok());
+    ASSERT_TRUE(store
+                    ->Transact(Who(),
+                               [&](StoreTransaction& tx) {
+                                 auto put = tx.Put(PutActor(
+                                     id, 0, std::string(10'000, static_cast<char>('a' + v))));
+                                 if (put.ok()) id = put->id;
+                                 return put.status();
+                               })
+                    .ok());
   NetworkSnapshot snap;
   AuditQuery q;
   q.entity = "actor";
@@ -186,9 +195,12 @@ TEST(AuditPaging, APageEndsAtItsByteBudgetAndSaysWhereTheNextStarts) {
 TEST(AuditPaging, AnEntryLargerThanTheBudgetStillMakesAPage) {
   testing::TempDatabase db;
   auto store = Open(db.path());
-  ASSERT_TRUE(store->Transact(Who(), [](StoreTransaction& tx) {
-                return tx.Put(PutActor(0, 0, std::string(5000, 'x'))).status();
-              }).ok());
+  ASSERT_TRUE(store
+                  ->Transact(Who(),
+                             [](StoreTransaction& tx) {
+                               return tx.Put(PutActor(0, 0, std::string(5000, 'x'))).status();
+                             })
+                  .ok());
   AuditQuery q;
   q.max_bytes = 100;
   auto page = AuditTrailJson(Caller::System("test"), NetworkSnapshot(), *store, q);
@@ -219,9 +231,8 @@ TEST(StoreBusy, AWriteWhileAnotherProcessHoldsTheLockIsBusyAndWritesNothing) {
   EXPECT_EQ(store->Settings()->at("busy_timeout_ms"), "50");
   OtherConnection other(db.path());
   ASSERT_EQ(sqlite3_exec(other.db, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr), SQLITE_OK);
-  Status s = store->Transact(Who(), [](StoreTransaction& tx) {
-    return tx.Put(PutActor(0, 0, "blocked")).status();
-  });
+  Status s = store->Transact(
+      Who(), [](StoreTransaction& tx) { return tx.Put(PutActor(0, 0, "blocked")).status(); });
   EXPECT_EQ(s.code(), StatusCode::kBusy) << s.ToString();
   // Reads go on: a WAL database lets readers past another's write lock.
   EXPECT_EQ(*store->LastChangeSeq(), 0);
@@ -231,9 +242,11 @@ TEST(StoreBusy, AWriteWhileAnotherProcessHoldsTheLockIsBusyAndWritesNothing) {
   ASSERT_EQ(r.headers.size(), 1u);
   EXPECT_EQ(r.headers[0].first, "Retry-After");
   ASSERT_EQ(sqlite3_exec(other.db, "ROLLBACK", nullptr, nullptr, nullptr), SQLITE_OK);
-  EXPECT_TRUE(store->Transact(Who(), [](StoreTransaction& tx) {
-                     return tx.Put(PutActor(0, 0, "free")).status();
-                   }).ok());
+  EXPECT_TRUE(
+      store
+          ->Transact(Who(),
+                     [](StoreTransaction& tx) { return tx.Put(PutActor(0, 0, "free")).status(); })
+          .ok());
   auto all = store->LoadAll(EntityKind::kActor);
   ASSERT_EQ(all->size(), 1u);
   EXPECT_NE(all->front().json.find("free"), std::string::npos);
