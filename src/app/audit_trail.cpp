@@ -17,6 +17,10 @@ using nlohmann::json;
 
 constexpr size_t kMaxAuditPage = 500;
 constexpr size_t kMaxCsvRows = 100'000;  // change-log rows in one export
+// Rows read from the store for one JSON page: documents of this many bytes at most. A
+// page usually renders smaller than its documents (only changed fields are shown), so
+// the store reads a few times the page's budget, never the whole history of a record.
+constexpr size_t kFetchBytesPerPageByte = 4;
 
 // Leaves of a document by path: "name", "contacts[0].phone".
 void Flatten(const json& j, const std::string& path, std::map<std::string, std::string>& out) {
@@ -95,7 +99,8 @@ Status MayReadTrail(const Caller& caller, const NetworkSnapshot& snap, const Aud
   return MayReadHistory(caller, snap, *ParseEntityName(q.entity), *q.id);
 }
 
-Result<ChangePage> FindPage(Store& store, const AuditQuery& q, size_t limit) {
+Result<ChangePage> FindPage(Store& store, const AuditQuery& q, size_t limit,
+                            size_t max_bytes = SIZE_MAX) {
   ChangeFilter f;
   if (!q.entity.empty()) f.kind = ParseEntityName(q.entity);
   f.entity_id = q.id.value_or(0);
@@ -105,7 +110,39 @@ Result<ChangePage> FindPage(Store& store, const AuditQuery& q, size_t limit) {
   f.to = q.to;
   f.offset = static_cast<int64_t>(q.offset);
   f.limit = static_cast<int64_t>(limit);
+  if (max_bytes < SIZE_MAX / kFetchBytesPerPageByte)
+    f.max_bytes = static_cast<int64_t>(max_bytes * kFetchBytesPerPageByte);
   return store.FindChanges(f);
+}
+
+json EntryJson(const ChangeEntry& e) {
+  json changes = json::array();
+  for (const FieldChange& c : DiffDocuments(e.before, e.after))
+    changes.push_back({{"field", c.field},
+                       {"before", c.before ? json::parse(*c.before) : json()},
+                       {"after", c.after ? json::parse(*c.after) : json()}});
+  return {{"seq", e.seq},      {"at", e.at}, {"author", e.author}, {"entity", EntityName(e.kind)},
+          {"id", e.entity_id}, {"op", e.op}, {"changes", changes}};
+}
+
+// The entries rendered as the JSON items of one page: in order, until the next one would
+// pass `max_bytes` (the first is always shown, however large, so that paging advances).
+struct RenderedItems {
+  std::string json;  // "[…]"
+  size_t count = 0;
+};
+
+RenderedItems RenderWithinBudget(const std::vector<ChangeEntry>& entries, size_t max_bytes) {
+  RenderedItems out{"[", 0};
+  for (const ChangeEntry& e : entries) {
+    std::string item = EntryJson(e).dump();
+    if (out.count > 0 && out.json.size() + item.size() + 1 > max_bytes) break;
+    if (out.count > 0) out.json += ',';
+    out.json += item;
+    ++out.count;
+  }
+  out.json += ']';
+  return out;
 }
 
 }  // namespace
@@ -146,25 +183,20 @@ FieldErrors CheckAuditQuery(const AuditQuery& q) {
 Result<std::string> AuditTrailJson(const Caller& caller, const NetworkSnapshot& snap, Store& store,
                                    const AuditQuery& q) {
   PROSIT_RETURN_IF_ERROR(MayReadTrail(caller, snap, q));
-  auto page = FindPage(store, q, q.limit);
+  auto page = FindPage(store, q, q.limit, q.max_bytes);
   if (!page.ok()) return page.status();
-  json items = json::array();
-  for (const ChangeEntry& e : page->entries) {
-    json changes = json::array();
-    for (const FieldChange& c : DiffDocuments(e.before, e.after))
-      changes.push_back({{"field", c.field},
-                         {"before", c.before ? json::parse(*c.before) : json()},
-                         {"after", c.after ? json::parse(*c.after) : json()}});
-    items.push_back({{"seq", e.seq},
-                     {"at", e.at},
-                     {"author", e.author},
-                     {"entity", EntityName(e.kind)},
-                     {"id", e.entity_id},
-                     {"op", e.op},
-                     {"changes", changes}});
-  }
-  return json{{"items", items}, {"total", page->total}, {"offset", q.offset}, {"limit", q.limit}}
-      .dump();
+  // Rendered after the store's lock is released: big pages never hold up other requests.
+  RenderedItems items = RenderWithinBudget(page->entries, q.max_bytes);
+  size_t end = q.offset + items.count;
+  bool more = end < static_cast<size_t>(page->total);
+  json tail = {{"total", page->total},
+               {"offset", q.offset},
+               {"limit", q.limit},
+               {"next_offset", more ? json(end) : json()},
+               {"size_limited", more && items.count < q.limit}};
+  // {"items": …} is spliced in as text: the items are not parsed and dumped a second time.
+  std::string rest = tail.dump();
+  return "{\"items\":" + items.json + "," + rest.substr(1);
 }
 
 Result<std::string> AuditTrailCsv(const Caller& caller, const NetworkSnapshot& snap, Store& store,

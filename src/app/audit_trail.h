@@ -13,6 +13,10 @@
 
 namespace prosit {
 
+// A page of the audit trail ends after `limit` entries or once its items pass this many
+// bytes of JSON, whichever comes first (a page holds one entry at least).
+inline constexpr size_t kAuditPageBytes = 1 << 20;
+
 struct AuditQuery {
   std::string entity;         // a kind of record ("actor", "meeting", …); empty: every kind
   std::optional<int64_t> id;  // one record of that kind
@@ -21,6 +25,7 @@ struct AuditQuery {
   std::string from, to;       // ISO dates, inclusive
   size_t offset = 0;
   size_t limit = 50;
+  size_t max_bytes = kAuditPageBytes;
 };
 
 // One field that differs between two versions of a record: "contacts[0].phone".
@@ -34,8 +39,11 @@ std::vector<FieldChange> DiffDocuments(const std::optional<std::string>& before,
                                        const std::optional<std::string>& after);
 
 FieldErrors CheckAuditQuery(const AuditQuery& q);
-// {"items": [{"seq", "at", "author", "entity", "id", "op", "changes"}], "total", …}. Admins
-// see everything; others name a record they may read, or themselves as the author.
+// {"items": [{"seq", "at", "author", "entity", "id", "op", "changes"}], "total", "offset",
+// "limit", "next_offset", "size_limited"}: next_offset is where the next page starts (null
+// after the last), size_limited says the page ended at q.max_bytes rather than at the
+// limit. Admins see everything; others name a record they may read, or themselves as the
+// author.
 Result<std::string> AuditTrailJson(const Caller& caller, const NetworkSnapshot& snap, Store& store,
                                    const AuditQuery& q);
 // seq;at;author;entity;id;op;field;before;after — one line per changed field, UTF-8 with a

@@ -36,16 +36,18 @@ int Fail(const Status& s) {
   return s.code() == StatusCode::kInvalid || s.code() == StatusCode::kMalformed ? 2 : 1;
 }
 
-Result<std::unique_ptr<Store>> OpenMigrated(const std::string& database) {
-  auto store = OpenStore(database);
+Result<std::unique_ptr<Store>> OpenMigrated(const std::string& database,
+                                            const StoreOptions& options = {}) {
+  auto store = OpenStore(database, options);
   if (!store.ok()) return store.status();
   PROSIT_RETURN_IF_ERROR((*store)->Migrate());
   return store;
 }
 
 // Opens a database that `prosit init` has prepared.
-Result<std::unique_ptr<Store>> OpenInitialised(const std::string& database) {
-  auto store = OpenMigrated(database);
+Result<std::unique_ptr<Store>> OpenInitialised(const std::string& database,
+                                               const StoreOptions& options = {}) {
+  auto store = OpenMigrated(database, options);
   if (!store.ok()) return store;
   auto ready = IsInitialised(**store);
   if (!ready.ok()) return ready.status();
@@ -151,9 +153,13 @@ int WriteBatch(
   return 0;
 }
 
+// The server waits this long for another process's write lock, then answers 503.
+constexpr int kServeBusyTimeoutMs = 1000;
+
 int Serve(const CommonOptions& o, const HttpServerOptions& http, const TravelOptions& travel,
-          bool secure_cookies) {
-  auto store = OpenInitialised(o.database);
+          bool secure_cookies, StoreOptions store_options) {
+  store_options.busy_timeout_ms = kServeBusyTimeoutMs;
+  auto store = OpenInitialised(o.database, store_options);
   if (!store.ok()) return Fail(store.status());
   // Checked before serving, so a bad matrix file or option stops the start.
   auto travel_times = MakeTravelTimeProvider(travel.spec, travel.circuity);
@@ -342,6 +348,16 @@ int Run(int argc, char** argv) {
   AddServeHardening(serve, http);
   TravelOptions travel;
   AddTravel(serve, travel);
+  StoreOptions store_options;
+  serve
+      ->add_option_function<std::string>(
+          "--synchronous",
+          [&store_options](const std::string& v) {
+            store_options.synchronous = *ParseSynchronous(v);
+          },
+          "full (default): an acknowledged write survives a power loss; normal: it survives a "
+          "crash of the process, a power loss may drop the last writes")
+      ->check(CLI::IsMember({"full", "normal"}));
   bool secure_cookies = false;
   serve->add_flag("--secure-cookies", secure_cookies,
                   "mark the session cookie Secure: set it when clients reach prosit over HTTPS "
@@ -410,7 +426,7 @@ int Run(int argc, char** argv) {
     });
   if (serve->parsed()) {
     UseHugePageHeap(argv);
-    return Serve(common, http, travel, secure_cookies);
+    return Serve(common, http, travel, secure_cookies, store_options);
   }
   if (travel_times->parsed()) return TravelTimes(common, travel, travel_query);
   if (backup->parsed()) return Backup(common, target);

@@ -27,6 +27,8 @@ int HttpStatusOf(StatusCode code) {
       return 403;
     case StatusCode::kThrottled:
       return 429;
+    case StatusCode::kBusy:
+      return 503;
     case StatusCode::kIoError:
     case StatusCode::kCorruption:
       return 500;
@@ -56,6 +58,8 @@ static const char* ErrorCodeOf(StatusCode code) {
       return "password_change_required";
     case StatusCode::kThrottled:
       return "too_many_requests";
+    case StatusCode::kBusy:
+      return "store_busy";
     default:
       return "internal_error";
   }
@@ -76,7 +80,10 @@ ApiResponse ApiResponse::Error(const Status& status) {
   for (const auto& [field, msg] : status.fields()) fields[field] = msg;
   nlohmann::json j = {
       {"error", {{"code", ErrorCodeOf(status.code())}, {"message", message}, {"fields", fields}}}};
-  return {http, j.dump(), {}, http >= 500 ? status.ToString() : std::string()};
+  ApiResponse r{http, j.dump(), {}, http >= 500 ? status.ToString() : std::string()};
+  // A busy store is free again within moments: the client may simply retry.
+  if (status.code() == StatusCode::kBusy) r.headers.emplace_back("Retry-After", "1");
+  return r;
 }
 
 }  // namespace prosit

@@ -49,6 +49,16 @@ bool ApiRouter::IsOffloaded(const std::string& method, const std::string& path) 
   return false;
 }
 
+bool ApiRouter::WaitsOnStore(const std::string& method, const std::string& path) const {
+  if (method != "GET" && method != "HEAD") return true;
+  for (const Route& r : routes_) {
+    if (!r.options.store_bound || r.method != method) continue;
+    std::map<std::string, std::string> params;
+    if (Match(r.pattern, path, params)) return true;
+  }
+  return false;
+}
+
 ApiResponse ApiRouter::Dispatch(ApiRequest& request) const {
   bool path_known = false;
   std::string allowed;

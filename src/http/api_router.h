@@ -18,6 +18,9 @@ struct RouteOptions {
   // The handler authenticates by itself (the account routes: a user with a one-time
   // password must still reach them); others get request.caller from the resolver.
   bool own_credentials = false;
+  // Reads much of the store (the audit trail): runs on the store pool with the writes,
+  // so that it never holds up an I/O thread (and with it /health).
+  bool store_bound = false;
 };
 
 struct Route {
@@ -36,6 +39,9 @@ class ApiRouter {
            RouteOptions options = {});
   void SetAccessResolver(AccessResolver resolver) { resolver_ = std::move(resolver); }
   bool IsOffloaded(const std::string& method, const std::string& path) const;
+  // Writes (every method but GET and HEAD) and store-bound reads: they may wait for the
+  // store (another process's write lock, a long history), so they run off the I/O threads.
+  bool WaitsOnStore(const std::string& method, const std::string& path) const;
   // Fills request.params and request.caller and runs the matching handler; 404 or 405
   // as JSON otherwise.
   ApiResponse Dispatch(ApiRequest& request) const;

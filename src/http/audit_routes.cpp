@@ -25,16 +25,19 @@ AuditQuery ReadAuditQuery(QueryReader& qr) {
 
 void AddAuditRoutes(ApiRouter& router, ApiContext& ctx) {
   auto add = [&](const char* pattern, auto render, const char* content_type) {
-    router.Add("GET", pattern, [&ctx, render, content_type](const ApiRequest& r) {
-      QueryReader qr(r);
-      AuditQuery q = ReadAuditQuery(qr);
-      return AnswerChecked(qr, CheckAuditQuery(q), [&] {
-        ApiResponse resp = JsonOrError(render(r.caller, *ctx.keeper.Current(), ctx.store, q));
-        if (resp.status == 200) resp.content_type = content_type;
-        resp.headers.emplace_back("Cache-Control", "no-store");
-        return resp;
-      });
-    });
+    router.Add(
+        "GET", pattern,
+        [&ctx, render, content_type](const ApiRequest& r) {
+          QueryReader qr(r);
+          AuditQuery q = ReadAuditQuery(qr);
+          return AnswerChecked(qr, CheckAuditQuery(q), [&] {
+            ApiResponse resp = JsonOrError(render(r.caller, *ctx.keeper.Current(), ctx.store, q));
+            if (resp.status == 200) resp.content_type = content_type;
+            resp.headers.emplace_back("Cache-Control", "no-store");
+            return resp;
+          });
+        },
+        RouteOptions{.store_bound = true});
   };
   add("/api/v1/audit", AuditTrailJson, "application/json; charset=utf-8");
   add("/api/v1/audit.csv", AuditTrailCsv, "text/csv; charset=utf-8");

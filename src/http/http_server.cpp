@@ -60,6 +60,8 @@ const char* ReasonPhrase(int status) {
       return "Precondition Required";
     case 429:
       return "Too Many Requests";
+    case 503:
+      return "Service Unavailable";
     default:
       return status >= 500 ? "Internal Server Error" : "Error";
   }
@@ -146,6 +148,13 @@ restinio::request_handling_status_t Send(const restinio::request_handle_t& req, 
   return out.done();
 }
 
+// Answers on `pool` rather than on the calling I/O thread.
+restinio::request_handling_status_t AnswerOn(asio::thread_pool& pool, const ApiRouter& router,
+                                             const restinio::request_handle_t& req, ApiRequest r) {
+  asio::post(pool, [&router, req, r = std::move(r)]() mutable { Send(req, Answer(router, r)); });
+  return restinio::request_accepted();
+}
+
 }  // namespace
 
 void SplitTarget(std::string_view target, std::string& path,
@@ -173,7 +182,11 @@ Status RunHttpServer(const ApiRouter& router, const HttpServerOptions& options,
     constant_body = "{\"constant\":\"" + std::string(options.constant_body_bytes, 'x') + "\"}";
   // Sign-ins hash passwords for ~0.15 s by design; they run here, not on the I/O threads.
   asio::thread_pool slow_work(2);
-  auto handler = [&router, &constant_body, &slow_work](const restinio::request_handle_t& req) {
+  // Writes and long store reads may wait for the store (another process's lock): they run
+  // here, so that the I/O threads keep answering reads of the snapshot and /health.
+  asio::thread_pool store_work(2);
+  auto handler = [&router, &constant_body, &slow_work,
+                  &store_work](const restinio::request_handle_t& req) {
     if (req->header().request_target() == "/")  // where a browser lands first
       return SecureResponse(req)
           .append_header(restinio::http_field::content_type, "application/json; charset=utf-8")
@@ -195,6 +208,8 @@ Status RunHttpServer(const ApiRouter& router, const HttpServerOptions& options,
                  [&router, req, r = std::move(r)]() mutable { Send(req, Answer(router, r)); });
       return restinio::request_accepted();
     }
+    if (router.WaitsOnStore(r.method, r.path))
+      return AnswerOn(store_work, router, req, std::move(r));
     return Send(req, Answer(router, r));
   };
   std::optional<StaticFiles> static_files;
@@ -239,6 +254,7 @@ Status RunHttpServer(const ApiRouter& router, const HttpServerOptions& options,
   ioctx.run();
   for (auto& t : threads) t.join();
   slow_work.join();
+  store_work.join();
   if (failure) {
     try {
       std::rethrow_exception(failure);

@@ -22,6 +22,7 @@ enum class StatusCode {
   kForbidden,        // signed in, but not allowed, or a missing CSRF token (HTTP 403)
   kPasswordChange,   // signed in with a one-time password, which must be changed first (403)
   kThrottled,        // too many attempts; try again later (HTTP 429)
+  kBusy,             // the store is locked by another writer; try again shortly (HTTP 503)
   kIoError,          // the store or a file failed (HTTP 500)
   kCorruption,       // stored data breaks an invariant
 };
@@ -50,6 +51,7 @@ class Status {
     return {StatusCode::kPasswordChange, std::move(msg)};
   }
   static Status Throttled(std::string msg) { return {StatusCode::kThrottled, std::move(msg)}; }
+  static Status Busy(std::string msg) { return {StatusCode::kBusy, std::move(msg)}; }
   static Status IoError(std::string msg) { return {StatusCode::kIoError, std::move(msg)}; }
   static Status Corruption(std::string msg) { return {StatusCode::kCorruption, std::move(msg)}; }
 

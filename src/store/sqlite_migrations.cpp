@@ -121,6 +121,12 @@ CREATE TABLE login_attempts (
 CREATE INDEX login_attempts_login ON login_attempts(login, at);
 CREATE INDEX login_attempts_address ON login_attempts(address, at);
 )sql"},
+      // The audit trail's common queries: one record (change_log_entity, whose rows are
+      // in seq order within a record), one author, a span of days.
+      {4, "indexes of the change log by author and by time", R"sql(
+CREATE INDEX change_log_author ON change_log(author);
+CREATE INDEX change_log_at ON change_log(at);
+)sql"},
   };
   return kMigrations;
 }

@@ -80,14 +80,22 @@ Status ConstraintConflict(int extended_code) {
 
 }  // namespace
 
+bool IsBusy(int rc) { return (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED; }
+
+Status BusyStatus() {
+  return Status::Busy("the store is busy with another write; try again shortly");
+}
+
 bool SqliteStatement::Step() {
   if (!status_.ok()) return false;
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
-  if (rc != SQLITE_DONE)
-    status_ = rc == SQLITE_CONSTRAINT
-                  ? ConstraintConflict(sqlite3_extended_errcode(db_))
-                  : Status::IoError(std::string("SQLite: ") + sqlite3_errmsg(db_));
+  if (rc == SQLITE_CONSTRAINT)
+    status_ = ConstraintConflict(sqlite3_extended_errcode(db_));
+  else if (IsBusy(rc))
+    status_ = BusyStatus();
+  else if (rc != SQLITE_DONE)
+    status_ = Status::IoError(std::string("SQLite: ") + sqlite3_errmsg(db_));
   return false;
 }
 
@@ -117,10 +125,11 @@ std::optional<std::string> SqliteStatement::OptionalText(int col) const {
 
 Status SqliteExec(sqlite3* db, const std::string& sql) {
   char* err = nullptr;
-  if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+  int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err);
+  if (rc != SQLITE_OK) {
     std::string msg = err ? err : "unknown error";
     sqlite3_free(err);
-    return Status::IoError("SQLite: " + msg);
+    return IsBusy(rc) ? BusyStatus() : Status::IoError("SQLite: " + msg);
   }
   return Status::Ok();
 }

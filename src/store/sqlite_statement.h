@@ -82,7 +82,12 @@ class SqliteStatement {
   Status status_;
 };
 
-// Runs one or more statements without results.
+// Whether a result code means another connection holds a lock we waited for in vain.
+bool IsBusy(int rc);
+// The Status of such a wait: StatusCode::kBusy, which the API answers with 503.
+Status BusyStatus();
+
+// Runs one or more statements without results; a busy database gives BusyStatus().
 Status SqliteExec(sqlite3* db, const std::string& sql);
 
 }  // namespace prosit

@@ -4,6 +4,7 @@
 #include <mutex>
 
 #include "store/account_store.h"
+#include "store/change_query.h"
 #include "store/sqlite_account_store.h"
 #include "store/sqlite_migrations.h"
 #include "store/sqlite_statement.h"
@@ -304,10 +305,11 @@ class SqliteStore : public Store {
  public:
   explicit SqliteStore(sqlite3* db) : conn_(db), accounts_(MakeSqliteAccountStore(conn_, mu_)) {}
 
-  Status Configure() {
-    return SqliteExec(conn_.db(),
-                      "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
-                      "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
+  Status Configure(const StoreOptions& options) {
+    const char* sync = options.synchronous == StoreOptions::Synchronous::kFull ? "FULL" : "NORMAL";
+    return SqliteExec(conn_.db(), std::string("PRAGMA journal_mode = WAL; PRAGMA synchronous = ") +
+                                      sync + "; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = " +
+                                      std::to_string(options.busy_timeout_ms) + ";");
   }
 
   Status Migrate() override;
@@ -334,6 +336,7 @@ class SqliteStore : public Store {
   Status Backup(const std::string& path) override;
   Result<std::vector<std::string>> CheckIntegrity() override;
   AccountStore& accounts() override { return *accounts_; }
+  Result<std::map<std::string, std::string>> Settings() override;
 
  private:
   // Runs `body` between BEGIN IMMEDIATE and COMMIT, rolling back on any error.
@@ -525,9 +528,11 @@ Result<std::vector<StoredDocument>> SqliteStore::LoadAll(EntityKind kind) {
 
 namespace {
 
-Result<std::vector<ChangeEntry>> ReadChanges(SqliteStatement& s) {
+// The rows of `s`; stops once the documents read pass `max_bytes` (after one row at least).
+Result<std::vector<ChangeEntry>> ReadChanges(SqliteStatement& s, int64_t max_bytes = INT64_MAX) {
   std::vector<ChangeEntry> out;
-  while (s.Step()) {
+  int64_t bytes = 0;
+  while (bytes <= max_bytes && s.Step()) {
     ChangeEntry e;
     e.seq = s.Int(0);
     e.at = s.Text(1);
@@ -541,14 +546,12 @@ Result<std::vector<ChangeEntry>> ReadChanges(SqliteStatement& s) {
     e.op = s.Text(5);
     e.before = s.OptionalText(6);
     e.after = s.OptionalText(7);
+    bytes += static_cast<int64_t>(e.before.value_or("").size() + e.after.value_or("").size());
     out.push_back(std::move(e));
   }
   PROSIT_RETURN_IF_ERROR(s.status());
   return out;
 }
-
-constexpr const char* kChangeColumns =
-    "SELECT seq, at, author, entity, entity_id, op, before, after FROM change_log ";
 
 }  // namespace
 
@@ -572,30 +575,16 @@ Result<std::vector<ChangeEntry>> SqliteStore::ChangesUntil(const std::vector<Ent
 }
 
 Result<ChangePage> SqliteStore::FindChanges(const ChangeFilter& f) {
+  const ChangeQuery q = BuildChangeQuery(f);
   std::lock_guard lock(mu_);
-  // Every filter is bound, never spliced into the SQL; an empty one matches all.
-  const std::string where =
-      "WHERE (?1 = '' OR entity = ?1) AND (?2 = 0 OR entity_id = ?2) AND (?3 = '' OR author = ?3) "
-      "AND (?4 = '' OR op = ?4) AND (?5 = '' OR substr(at, 1, 10) >= ?5) "
-      "AND (?6 = '' OR substr(at, 1, 10) <= ?6) ";
-  auto bind = [&](SqliteStatement& s) {
-    s.Bind(1, f.kind ? EntityName(*f.kind) : "")
-        .Bind(2, f.entity_id)
-        .Bind(3, f.author)
-        .Bind(4, f.op)
-        .Bind(5, f.from)
-        .Bind(6, f.to);
-  };
   ChangePage page;
-  SqliteStatement count(conn_, "SELECT COUNT(*) FROM change_log " + where);
-  bind(count);
+  SqliteStatement count(conn_, ChangeCountSql(q));
+  BindChangeQuery(count, q);
   if (!count.Step()) return count.status().ok() ? Status::IoError("no count") : count.status();
   page.total = count.Int(0);
-  SqliteStatement rows(
-      conn_, std::string(kChangeColumns) + where + "ORDER BY seq DESC LIMIT ?7 OFFSET ?8");
-  bind(rows);
-  rows.Bind(7, f.limit).Bind(8, f.offset);
-  auto entries = ReadChanges(rows);
+  SqliteStatement rows(conn_, ChangePageSql(q));
+  BindChangePage(rows, q, f.limit, f.offset);
+  auto entries = ReadChanges(rows, f.max_bytes);
   if (!entries.ok()) return entries.status();
   page.entries = std::move(*entries);
   return page;
@@ -622,6 +611,25 @@ Status SqliteStore::Backup(const std::string& path) {
   sqlite3_close(target);
   if (rc != SQLITE_DONE) return Status::IoError("backup to " + path + " failed: " + err);
   return Status::Ok();
+}
+
+Result<std::map<std::string, std::string>> SqliteStore::Settings() {
+  std::lock_guard lock(mu_);
+  std::map<std::string, std::string> out;
+  SqliteStatement journal(conn_, "PRAGMA journal_mode");
+  if (journal.Step()) out["journal_mode"] = journal.Text(0);
+  PROSIT_RETURN_IF_ERROR(journal.status());
+  SqliteStatement sync(conn_, "PRAGMA synchronous");
+  if (sync.Step()) {
+    static const char* const kNames[] = {"off", "normal", "full", "extra"};
+    int64_t level = sync.Int(0);
+    out["synchronous"] = level >= 0 && level < 4 ? kNames[level] : std::to_string(level);
+  }
+  PROSIT_RETURN_IF_ERROR(sync.status());
+  SqliteStatement busy(conn_, "PRAGMA busy_timeout");
+  if (busy.Step()) out["busy_timeout_ms"] = std::to_string(busy.Int(0));
+  PROSIT_RETURN_IF_ERROR(busy.status());
+  return out;
 }
 
 Result<std::vector<std::string>> SqliteStore::CheckIntegrity() {
@@ -651,7 +659,13 @@ Result<std::vector<std::string>> SqliteStore::CheckIntegrity() {
 
 }  // namespace
 
-Result<std::unique_ptr<Store>> OpenStore(const std::string& location) {
+std::optional<StoreOptions::Synchronous> ParseSynchronous(const std::string& name) {
+  if (name == "full") return StoreOptions::Synchronous::kFull;
+  if (name == "normal") return StoreOptions::Synchronous::kNormal;
+  return std::nullopt;
+}
+
+Result<std::unique_ptr<Store>> OpenStore(const std::string& location, const StoreOptions& options) {
   sqlite3* db = nullptr;
   int rc =
       sqlite3_open_v2(location.c_str(), &db,
@@ -662,7 +676,7 @@ Result<std::unique_ptr<Store>> OpenStore(const std::string& location) {
     return Status::IoError("cannot open database " + location + ": " + err);
   }
   auto store = std::make_unique<SqliteStore>(db);
-  PROSIT_RETURN_IF_ERROR(store->Configure());
+  PROSIT_RETURN_IF_ERROR(store->Configure(options));
   return std::unique_ptr<Store>(std::move(store));
 }
 

@@ -4,6 +4,7 @@
 // trail and the feed that keeps in-memory snapshots fresh. SQLite is the embedded
 // implementation; a PostgreSQL one is planned behind the same interface.
 
+#include <climits>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -73,6 +74,9 @@ struct ChangeFilter {
   std::string from, to;   // ISO dates, inclusive
   int64_t offset = 0;
   int64_t limit = 50;
+  // Stop reading rows once their documents (before + after) pass this many bytes; the
+  // first row is always read. Keeps a page of huge versions from being read whole.
+  int64_t max_bytes = INT64_MAX;
 };
 
 // A page of change-log rows, newest first, and how many match in all.
@@ -166,9 +170,29 @@ class Store {
 
   // Sign-in state: sessions, API tokens, login attempts (see account_store.h).
   virtual AccountStore& accounts() = 0;
+
+  // The durability and locking settings in effect on the store's connection, by name
+  // ("journal_mode", "synchronous", "busy_timeout_ms"), as SQLite reports them.
+  virtual Result<std::map<std::string, std::string>> Settings() = 0;
 };
 
+// How a store is opened. See docs/operations.md for what each setting promises.
+struct StoreOptions {
+  // kFull: an acknowledged commit survives a power loss (SQLite syncs the WAL on every
+  // commit). kNormal: it survives a crash of the process, but a power loss may drop the
+  // last commits (the WAL is synced only at checkpoints).
+  enum class Synchronous { kNormal, kFull };
+  Synchronous synchronous = Synchronous::kFull;
+  // How long a write waits for another process's write lock before failing with
+  // StatusCode::kBusy. The server keeps it short and answers 503.
+  int busy_timeout_ms = 5000;
+};
+
+// "normal" or "full"; nullopt for anything else.
+std::optional<StoreOptions::Synchronous> ParseSynchronous(const std::string& name);
+
 // Opens (creating if needed) the store at `location`: a SQLite file path.
-Result<std::unique_ptr<Store>> OpenStore(const std::string& location);
+Result<std::unique_ptr<Store>> OpenStore(const std::string& location,
+                                         const StoreOptions& options = {});
 
 }  // namespace prosit
