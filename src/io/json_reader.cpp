@@ -41,8 +41,10 @@ std::optional<std::string_view> KeyTwice(simdjson::dom::object object) {
 // it, innermost segment first (paths are built only for the one found).
 bool FindDuplicate(JsonValue value, std::vector<std::string>& reversed) {
   if (value.type() == element_type::ARRAY) {
+    simdjson::dom::array array;
+    if (value.get_array().get(array)) return false;
     size_t i = 0;
-    for (JsonValue item : value.get_array().value_unsafe()) {
+    for (JsonValue item : array) {
       if (FindDuplicate(item, reversed)) {
         reversed.push_back("[" + std::to_string(i) + "]");
         return true;
@@ -51,8 +53,8 @@ bool FindDuplicate(JsonValue value, std::vector<std::string>& reversed) {
     }
     return false;
   }
-  if (value.type() != element_type::OBJECT) return false;
-  simdjson::dom::object object = value.get_object().value_unsafe();
+  simdjson::dom::object object;
+  if (value.type() != element_type::OBJECT || value.get_object().get(object)) return false;
   if (auto key = KeyTwice(object)) {
     reversed.emplace_back(*key);
     return true;

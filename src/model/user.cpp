@@ -84,6 +84,7 @@ FieldErrors UserBounds(const User& user) {
     std::string why = TextProblem(value, b.kind, b.max);
     if (!why.empty()) errors[field] = why;
   };
+  text(BoundOf("User", "login"), "login", user.login);
   text(BoundOf("User", "display_name"), "display_name", user.display_name);
   if (user.email) text(BoundOf("User", "email"), "email", *user.email);
   const FieldBound& list = BoundOf("User", "territories");
@@ -101,7 +102,7 @@ FieldErrors UserBounds(const User& user) {
 FieldErrors ValidateUser(const User& user, const Territory& territory) {
   FieldErrors errors = UserBounds(user);
   if (errors.count("territories")) return errors;  // too many to check one by one
-  if (!ValidLogin(user.login))
+  if (!errors.count("login") && !ValidLogin(user.login))
     errors["login"] = "3 to 64 characters: lower-case letters, digits and . _ - @";
   if (user.display_name.find_first_not_of(" \t") == std::string::npos)
     errors["display_name"] = "is required";
