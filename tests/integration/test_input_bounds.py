@@ -128,6 +128,14 @@ class RecordBoundsTest(unittest.TestCase):
         err = self.refused(self.server.post("/api/v1/actors", actor(
             contacts=[{"name": "Podatelna\u001b[2J"}])), 422, "validation_failed")
         self.assertIn("contacts[0].name", err["fields"])
+        err = self.refused(self.server.post("/api/v1/users", {
+            "login": "eva.k", "display_name": "Eva\u0000K", "role": "viewer",
+            "territories": ["5304"]}), 422, "validation_failed")
+        self.assertIn("U+0000", err["fields"]["display_name"])
+        out = run_cli("token", "add", "--database", self.server.database, "--login",
+                      Server.ADMIN, "--name", "ci\u001b[2J", check=False)
+        self.assertNotEqual(out.returncode, 0)
+        self.assertIn("U+001B", out.stderr)
         self.assertEqual(self.log_state(), before)
         # Line breaks and tabs are free text's own.
         r = self.server.post("/api/v1/actors", actor(note="řádek 1\r\nřádek 2\n\todsazeno"))
