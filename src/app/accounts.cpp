@@ -6,6 +6,7 @@
 #include "app/csrf.h"
 #include "app/secret_tokens.h"
 #include "io/user_json.h"
+#include "model/record_bounds.h"
 #include "store/account_store.h"
 
 namespace prosit {
@@ -293,7 +294,10 @@ Result<CreatedApiToken> Accounts::IssueApiToken(int64_t user_id, const std::stri
                                                 const std::string& scope) {
   FieldErrors errors;
   if (scope != "read" && scope != "write") errors["scope"] = "read or write";
-  if (name.empty() || name.size() > 200) errors["name"] = "required, at most 200 characters";
+  if (name.empty() || name.size() > 200)
+    errors["name"] = "required, at most 200 characters";
+  else if (std::string why = TextProblem(name, BoundKind::kLine, 200); !why.empty())
+    errors["name"] = why;  // a control character
   if (!errors.empty()) return Status::Invalid("the token request breaks some rules", errors);
   CreatedApiToken t;
   t.token = "prosit_" + RandomToken();

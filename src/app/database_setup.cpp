@@ -64,6 +64,12 @@ Result<std::vector<std::string>> CheckDatabase(Store& store, const std::string& 
   if (!problems.ok()) return problems.status();
   auto territory = store.LoadTerritory();
   if (!territory.ok()) return territory.status();
+  // Child counts imported by an older prosit were not checked (inf, 1e9 were taken).
+  for (const Municipality& m : territory->municipalities()) {
+    std::string problem = ChildCountProblem(m.children_0_17, m);
+    if (!problem.empty())
+      problems->push_back("municipality " + m.code + " (" + m.name + "): children_0_17 " + problem);
+  }
   auto docs = store.LoadReferenceDocuments();
   if (!docs.ok()) return docs.status();
   auto reference = ParseReferenceData(*docs);

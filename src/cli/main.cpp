@@ -110,7 +110,7 @@ int Init(const CommonOptions& o, const std::string& children_csv) {
     if (!text.ok()) return Fail(text.status());
     auto territory = (*store)->LoadTerritory();
     if (!territory.ok()) return Fail(territory.status());
-    auto children = ParseChildPopulation(*text, *territory);
+    auto children = ParseChildPopulation(*text, *territory, children_csv);
     if (!children.ok()) return Fail(children.status());
     s = (*store)->ImportChildPopulation(*children, CliAuthor("init"));
     if (!s.ok()) return Fail(s);

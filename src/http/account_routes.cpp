@@ -6,6 +6,7 @@
 
 #include "app/csrf.h"
 #include "http/route_helpers.h"
+#include "io/json_reader.h"
 #include "io/user_json.h"
 
 namespace prosit {
@@ -58,6 +59,7 @@ Result<Principal> SignedChange(ApiContext& ctx, const ApiRequest& r) {
 // field missing or not a string.
 Result<std::map<std::string, std::string>> StringFields(const ApiRequest& r,
                                                         std::initializer_list<const char*> keys) {
+  PROSIT_RETURN_IF_ERROR(CheckJsonText(r.body));  // a key twice is 400, as everywhere
   json j = json::parse(r.body, nullptr, false);
   if (j.is_discarded() || !j.is_object())
     return Status::Malformed("the body must be a JSON object");

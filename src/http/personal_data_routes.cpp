@@ -6,6 +6,7 @@
 #include "app/permissions.h"
 #include "app/personal_data.h"
 #include "http/route_helpers.h"
+#include "io/json_reader.h"
 
 namespace prosit {
 
@@ -14,6 +15,7 @@ namespace {
 // The person named by a JSON body {"name", "email", "phone"}; 400 if it is no object,
 // 422 naming a field that is not a string.
 Result<PersonQuery> PersonFromBody(const ApiRequest& r) {
+  PROSIT_RETURN_IF_ERROR(CheckJsonText(r.body));  // a key twice is 400, as everywhere
   auto j = nlohmann::json::parse(r.body, nullptr, false);
   if (j.is_discarded() || !j.is_object())
     return Status::Malformed("the body must be a JSON object");

@@ -13,6 +13,78 @@ simdjson::dom::parser& ThreadJsonParser() {
   return parser;
 }
 
+namespace {
+
+// The key that `object` holds twice, if any. Objects are small: comparing each pair of
+// keys on the stack beats sorting, up to a few dozen.
+std::optional<std::string_view> KeyTwice(simdjson::dom::object object) {
+  constexpr size_t kFew = 32;
+  if (object.size() > kFew) {
+    std::vector<std::string_view> keys;
+    for (auto field : object) keys.push_back(field.key);
+    std::sort(keys.begin(), keys.end());
+    auto it = std::adjacent_find(keys.begin(), keys.end());
+    if (it == keys.end()) return std::nullopt;
+    return *it;
+  }
+  std::string_view keys[kFew];
+  size_t n = 0;
+  for (auto field : object) {
+    for (size_t j = 0; j < n; ++j)
+      if (keys[j] == field.key) return field.key;
+    keys[n++] = field.key;
+  }
+  return std::nullopt;
+}
+
+// Whether some object in `value` holds a key twice; if so, `reversed` gets the path to
+// it, innermost segment first (paths are built only for the one found).
+bool FindDuplicate(JsonValue value, std::vector<std::string>& reversed) {
+  if (value.type() == element_type::ARRAY) {
+    simdjson::dom::array array;
+    if (value.get_array().get(array)) return false;
+    size_t i = 0;
+    for (JsonValue item : array) {
+      if (FindDuplicate(item, reversed)) {
+        reversed.push_back("[" + std::to_string(i) + "]");
+        return true;
+      }
+      ++i;
+    }
+    return false;
+  }
+  simdjson::dom::object object;
+  if (value.type() != element_type::OBJECT || value.get_object().get(object)) return false;
+  if (auto key = KeyTwice(object)) {
+    reversed.emplace_back(*key);
+    return true;
+  }
+  for (auto field : object) {
+    if (FindDuplicate(field.value, reversed)) {
+      reversed.emplace_back(field.key);
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<std::string> DuplicateKey(JsonValue value) {
+  std::vector<std::string> reversed;
+  if (!FindDuplicate(value, reversed)) return std::nullopt;
+  std::string path;
+  for (auto it = reversed.rbegin(); it != reversed.rend(); ++it) {
+    if (!path.empty() && (it->empty() || it->front() != '[')) path += '.';
+    path += *it;
+  }
+  return path;
+}
+
+Status CheckJsonText(std::string_view text) {
+  return WithParsedJson(text, [](JsonValue) { return Status::Ok(); });
+}
+
 JsonReader::JsonReader(JsonValue obj, FieldErrors& errors, std::string prefix)
     : obj_(obj),
       is_object_(obj.type() == element_type::OBJECT),

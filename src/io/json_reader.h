@@ -17,7 +17,8 @@ namespace prosit {
 using JsonValue = simdjson::dom::element;
 
 // Parses `text` with this thread's parser and hands the root to `read`; the value is
-// valid only during the call. Malformed JSON or invalid UTF-8 is kMalformed.
+// valid only during the call. Malformed JSON, invalid UTF-8 or a key twice in one object
+// (JSON parsers disagree on which one wins) is kMalformed.
 template <typename F>
 auto WithParsedJson(std::string_view text, F read) -> decltype(read(std::declval<JsonValue>()));
 
@@ -52,6 +53,14 @@ class JsonReader {
   std::vector<std::string_view> known_;  // few keys: a vector beats a set here
 };
 
+// The first key that some object in `value` holds twice, named by its path
+// ("contacts[2].name"), or nullopt.
+std::optional<std::string> DuplicateKey(JsonValue value);
+
+// kMalformed when `text` is not JSON that WithParsedJson would read (say a duplicate key):
+// for bodies that another parser reads.
+Status CheckJsonText(std::string_view text);
+
 // Reads a record of networking work: id, version and demo around the fields `read`
 // takes; reports the shape errors of all fields at once.
 template <typename T, typename Read>
@@ -67,6 +76,9 @@ auto WithParsedJson(std::string_view text, F read) -> decltype(read(std::declval
   auto error = ThreadJsonParser().parse(text.data(), text.size()).get(root);
   if (error)
     return Status::Malformed(std::string("not valid JSON: ") + simdjson::error_message(error));
+  if (auto key = DuplicateKey(root))
+    return Status::Malformed("duplicate key \"" + *key +
+                             "\": each key may appear once in an object");
   return read(root);
 }
 

@@ -1,6 +1,6 @@
 #include "io/territory_csv.h"
 
-#include <charconv>
+#include <cmath>
 #include <set>
 
 #include "io/csv_reader.h"
@@ -25,11 +25,18 @@ class RowReader {
   const std::string& Text(size_t row, const char* name) const {
     return table_.rows[row][columns_.at(name)];
   }
+  // A finite number, with a decimal comma where the file separates fields by ';'.
   Status Number(size_t row, const char* name, double& out) const {
     const std::string& s = Text(row, name);
-    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-    if (ec != std::errc() || p != s.data() + s.size() || s.empty())
-      return Where(row, name, "'" + s + "' is not a number");
+    auto value = ParseDecimal(s, table_.separator == ';');
+    if (!value) {
+      std::string hint = table_.separator == ',' && s.find(',') != std::string::npos
+                             ? " (use a decimal point)"
+                             : "";
+      return Where(row, name, QuoteField(s) + " is not a number" + hint);
+    }
+    if (!std::isfinite(*value)) return Where(row, name, QuoteField(s) + " is not a finite number");
+    out = *value;
     return Status::Ok();
   }
   Status Where(size_t row, const char* name, const std::string& what) const {
@@ -97,7 +104,8 @@ Result<std::vector<Municipality>> ParseMunicipalities(const CsvTable& t,
     PROSIT_RETURN_IF_ERROR(r.Number(i, "population_2020", pop));
     m.population = static_cast<int64_t>(pop);
     auto orp = orp_by_code.find(m.orp_code);
-    if (orp == orp_by_code.end()) return r.Where(i, "orp_code", "unknown ORP '" + m.orp_code + "'");
+    if (orp == orp_by_code.end())
+      return r.Where(i, "orp_code", "unknown ORP " + QuoteField(m.orp_code));
     m.children_0_17 = EstimateChildren0to17(*orp->second, m.population);
     out.push_back(std::move(m));
   }
@@ -129,19 +137,22 @@ Result<Territory> LoadTerritoryFolder(const std::string& folder) {
 }
 
 Result<std::map<std::string, double>> ParseChildPopulation(const std::string& csv,
-                                                           const Territory& territory) {
-  auto table = ParseCsv(csv, "children.csv");
+                                                           const Territory& territory,
+                                                           const std::string& source_name) {
+  auto table = ParseCsv(csv, source_name);
   if (!table.ok()) return table.status();
-  RowReader r(*table, "children.csv");
+  RowReader r(*table, source_name);
   PROSIT_RETURN_IF_ERROR(r.Require({"municipality_code", "children_0_17"}));
   std::map<std::string, double> out;
   for (size_t i = 0; i < table->rows.size(); ++i) {
     const std::string& code = r.Text(i, "municipality_code");
-    if (!territory.FindMunicipality(code))
-      return r.Where(i, "municipality_code", "unknown municipality '" + code + "'");
+    const Municipality* m = territory.FindMunicipality(code);
+    if (!m) return r.Where(i, "municipality_code", "unknown municipality " + QuoteField(code));
     double n = 0;
     PROSIT_RETURN_IF_ERROR(r.Number(i, "children_0_17", n));
-    if (n < 0) return r.Where(i, "children_0_17", "is negative");
+    std::string problem = ChildCountProblem(n, *m);
+    if (!problem.empty())
+      return r.Where(i, "children_0_17", QuoteField(r.Text(i, "children_0_17")) + " " + problem);
     if (!out.emplace(code, n).second) return r.Where(i, "municipality_code", "appears twice");
   }
   return out;

@@ -17,8 +17,11 @@ Result<Territory> ParseTerritory(const std::string& orp_csv, const std::string& 
 Result<Territory> LoadTerritoryFolder(const std::string& folder);
 
 // Parses "municipality_code,children_0_17" rows; every code must exist in `territory`
-// and every count be a non-negative number. All-or-nothing: any bad row fails the lot.
-Result<std::map<std::string, double>> ParseChildPopulation(const std::string& csv,
-                                                           const Territory& territory);
+// and every count be possible (ChildCountProblem: finite, not negative, not more than the
+// municipality's population). All-or-nothing: any bad row fails the lot, naming
+// `source_name`, the line and the field.
+Result<std::map<std::string, double>> ParseChildPopulation(
+    const std::string& csv, const Territory& territory,
+    const std::string& source_name = "children.csv");
 
 }  // namespace prosit

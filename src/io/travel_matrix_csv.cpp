@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <tuple>
@@ -53,26 +52,27 @@ bool IsUnreachableMark(std::string_view s) {
   return s.empty() || lower(s) == "na" || lower(s) == "null";
 }
 
-// Minutes of one row: a finite non-negative number, or nullopt for an unreachable mark.
-// Returns false (and says why) for anything else.
-bool ParseMinutes(std::string_view s, std::optional<float>& out, std::string& why) {
+// Minutes of one row: a finite non-negative number (with a decimal comma where the file
+// separates fields by ';'), or nullopt for an unreachable mark. Returns false (and says
+// why) for anything else.
+bool ParseMinutes(std::string_view s, bool decimal_comma, std::optional<float>& out,
+                  std::string& why) {
   if (IsUnreachableMark(s)) {
     out.reset();
     return true;
   }
-  double value = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-  if (ec != std::errc() || p != s.data() + s.size() || !std::isfinite(value)) {
-    why = "'" + std::string(s) + "' is not a number of minutes";
-    if (s.find(',') != std::string_view::npos) why += " (use a decimal point)";
+  auto value = ParseDecimal(s, decimal_comma);
+  if (!value || !std::isfinite(*value)) {
+    why = QuoteField(s) + " is not a number of minutes";
+    if (!decimal_comma && s.find(',') != std::string_view::npos) why += " (use a decimal point)";
     why += "; an unreachable pair is empty, NA or null";
     return false;
   }
-  if (value < 0) {
-    why = "'" + std::string(s) + "' is negative";
+  if (*value < 0) {
+    why = QuoteField(s) + " is negative";
     return false;
   }
-  out = static_cast<float>(value);
+  out = static_cast<float>(*value);
   return true;
 }
 
@@ -151,7 +151,7 @@ Result<TravelMatrix> ParseTravelMatrix(std::string_view text, const std::string&
       auto code = ParseMunicipalityCode(field);
       if (!code) {
         problems.Add(r.line, names[c],
-                     "'" + std::string(field) + "' is not a municipality code (6 digits)");
+                     QuoteField(field) + " is not a municipality code (6 digits)");
         good = false;
       } else {
         (c == 0 ? r.origin : r.destination) = *code;
@@ -161,11 +161,11 @@ Result<TravelMatrix> ParseTravelMatrix(std::string_view text, const std::string&
     if (auto mode = ParseTravelMode(mode_text)) {
       r.mode = *mode;
     } else {
-      problems.Add(r.line, "mode", "'" + std::string(mode_text) + "' is not car or pt");
+      problems.Add(r.line, "mode", QuoteField(mode_text) + " is not car or pt");
       good = false;
     }
     std::string why;
-    if (!ParseMinutes(Trim(row[column[3]]), r.minutes, why)) {
+    if (!ParseMinutes(Trim(row[column[3]]), table->separator == ';', r.minutes, why)) {
       problems.Add(r.line, "minutes", why);
       good = false;
     }

@@ -1,5 +1,7 @@
 #include "model/territory.h"
 
+#include <cmath>
+
 namespace prosit {
 
 Territory::Territory(std::vector<Region> regions, std::vector<Orp> orps,
@@ -53,6 +55,16 @@ double EstimateChildren0to17(const Orp& orp, int64_t municipality_population) {
   double share_0_14 =
       static_cast<double>(orp.census_children_0_14) / static_cast<double>(orp.census_population);
   return share_0_14 * (18.0 / 15.0) * static_cast<double>(municipality_population);
+}
+
+std::string ChildCountProblem(double children, const Municipality& m) {
+  if (!std::isfinite(children)) return "is not a finite number";
+  if (children < 0) return "is negative";
+  // Children are a part of the population: more is a typo or a broken computation.
+  if (m.population > 0 && children > static_cast<double>(m.population))
+    return "is more than the municipality's population (" + std::to_string(m.population) + ")";
+  if (children > kMaxChildrenOfUnknownTown) return "is more than any municipality's population";
+  return "";
 }
 
 }  // namespace prosit

@@ -72,8 +72,16 @@ class Territory {
   std::unordered_map<std::string, std::vector<std::string>> region_orps_;
 };
 
-// The estimate of children aged 0–17 (docs/design.md): the ORP's census share of
-// 0–14-year-olds, scaled by 18/15 to cover 0–17, applied to each municipality's population.
+// The most children 0–17 a municipality of unknown population can have: more people than
+// the largest town has (Praha, 1.3 million).
+inline constexpr double kMaxChildrenOfUnknownTown = 2'000'000;
+
+// Why `children` cannot be the number of children aged 0–17 of `m` ("is negative", "is
+// more than the municipality's population (2345)"), or "" when it can.
+std::string ChildCountProblem(double children, const Municipality& m);
+
+// The estimate of children aged 0–17 (docs/design.md): the ORP's census share of 0–14-year-olds,
+// scaled by 18/15 to cover 0–17, applied to each municipality's population.
 double EstimateChildren0to17(const Orp& orp, int64_t municipality_population);
 
 }  // namespace prosit

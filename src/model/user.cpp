@@ -4,6 +4,8 @@
 #include <charconv>
 #include <set>
 
+#include "model/record_bounds.h"
+
 namespace prosit {
 
 namespace {
@@ -13,7 +15,7 @@ constexpr Role kRoles[] = {Role::kAdmin, Role::kRegionalCoordinator, Role::kNetw
 
 // Logins are compared as typed, so they are kept to characters that have one case.
 bool ValidLogin(const std::string& login) {
-  if (login.size() < 3 || login.size() > 64) return false;
+  if (login.size() < 3 || login.size() > BoundOf("User", "login").max) return false;
   return std::all_of(login.begin(), login.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-' ||
            c == '@';
@@ -75,21 +77,47 @@ std::optional<Role> ParseRole(std::string_view name) {
   return std::nullopt;
 }
 
-FieldErrors ValidateUser(const User& user, const Territory& territory) {
+// The bounds of kFieldBounds; a user that breaks one is refused for that alone.
+FieldErrors UserBounds(const User& user) {
   FieldErrors errors;
-  if (!ValidLogin(user.login))
+  auto text = [&](const FieldBound& b, const std::string& field, const std::string& value) {
+    std::string why = TextProblem(value, b.kind, b.max);
+    if (!why.empty()) errors[field] = why;
+  };
+  text(BoundOf("User", "login"), "login", user.login);
+  text(BoundOf("User", "display_name"), "display_name", user.display_name);
+  if (user.email) text(BoundOf("User", "email"), "email", *user.email);
+  const FieldBound& list = BoundOf("User", "territories");
+  if (user.territories.size() > list.max) {
+    errors["territories"] = "at most " + std::to_string(list.max) + " items (" +
+                            std::to_string(user.territories.size()) + " given)";
+    return errors;
+  }
+  for (size_t i = 0; i < user.territories.size(); ++i)
+    text(BoundOf("User", "territories[]"), "territories[" + std::to_string(i) + "]",
+         user.territories[i]);
+  return errors;
+}
+
+FieldErrors ValidateUser(const User& user, const Territory& territory) {
+  FieldErrors errors = UserBounds(user);
+  if (errors.count("territories")) return errors;  // too many to check one by one
+  if (!errors.count("login") && !ValidLogin(user.login))
     errors["login"] = "3 to 64 characters: lower-case letters, digits and . _ - @";
-  if (user.display_name.empty() || user.display_name.size() > 200)
-    errors["display_name"] = "required, at most 200 characters";
-  if (user.email && !ValidEmail(*user.email)) errors["email"] = "not an e-mail address";
+  if (user.display_name.find_first_not_of(" \t") == std::string::npos)
+    errors["display_name"] = "is required";
+  if (user.email && !errors.count("email") && !ValidEmail(*user.email))
+    errors["email"] = "not an e-mail address";
   if (user.role != Role::kAdmin && user.territories.empty())
     errors["territories"] = std::string("a ") + RoleName(user.role) + " needs at least one";
   std::set<std::string> seen;
   for (size_t i = 0; i < user.territories.size(); ++i) {
     const std::string& entry = user.territories[i];
+    std::string field = "territories[" + std::to_string(i) + "]";
+    if (errors.count(field)) continue;
     std::string problem = TerritoryProblem(user.role, entry, territory);
     if (problem.empty() && !seen.insert(entry).second) problem = "listed twice";
-    if (!problem.empty()) errors["territories[" + std::to_string(i) + "]"] = problem;
+    if (!problem.empty()) errors[field] = problem;
   }
   return errors;
 }

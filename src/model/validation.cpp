@@ -5,21 +5,119 @@
 #include <set>
 
 #include "model/ico.h"
+#include "model/record_bounds.h"
 
 namespace prosit {
 
 namespace {
 
-constexpr size_t kMaxName = 300;
-constexpr size_t kMaxText = 4000;
+// Refuses a blank text where one is required; bounds are checked before, by *Bounds.
+void Require(FieldErrors& e, const std::string& field, const std::string& value) {
+  if (value.find_first_not_of(" \t\r\n") == std::string::npos) e[field] = "is required";
+}
 
-void CheckText(FieldErrors& e, const std::string& field, const std::string& value, size_t max_len,
-               bool required) {
-  if (required && value.find_first_not_of(" \t\r\n") == std::string::npos) {
-    e[field] = "is required";
-  } else if (value.size() > max_len) {
-    e[field] = "is longer than " + std::to_string(max_len) + " bytes";
+// Checks texts and lists against kFieldBounds, naming each field as the API does, under
+// `prefix` ("contacts[3].").
+class BoundsCheck {
+ public:
+  explicit BoundsCheck(FieldErrors& e, std::string prefix = "")
+      : e_(e), prefix_(std::move(prefix)) {}
+
+  void Text(const FieldBound& b, const std::string& value) {
+    std::string why = TextProblem(value, b.kind, b.max);
+    if (!why.empty()) e_[prefix_ + std::string(b.field)] = std::move(why);
   }
+  // Whether the list keeps its bound; only then are its items worth checking.
+  template <typename T>
+  bool List(const FieldBound& b, const std::vector<T>& items) {
+    if (items.size() <= b.max) return true;
+    e_[prefix_ + std::string(b.field)] =
+        "at most " + std::to_string(b.max) + " items (" + std::to_string(items.size()) + " given)";
+    return false;
+  }
+  // A list of texts: `item` bounds each, named "field[i]".
+  void Texts(const FieldBound& list, const FieldBound& item,
+             const std::vector<std::string>& values) {
+    if (!List(list, values)) return;
+    for (size_t i = 0; i < values.size(); ++i) {
+      std::string why = TextProblem(values[i], item.kind, item.max);
+      if (!why.empty())
+        e_[prefix_ + std::string(list.field) + "[" + std::to_string(i) + "]"] = std::move(why);
+    }
+  }
+
+ private:
+  FieldErrors& e_;
+  std::string prefix_;
+};
+
+std::string Item(const char* list, size_t i) {
+  return std::string(list) + "[" + std::to_string(i) + "].";
+}
+
+void ContactBounds(FieldErrors& e, const FieldBound& list, const std::vector<Contact>& contacts) {
+  if (!BoundsCheck(e).List(list, contacts)) return;
+  for (size_t i = 0; i < contacts.size(); ++i) {
+    BoundsCheck b(e, Item("contacts", i));
+    b.Text(BoundOf("Contact", "name"), contacts[i].name);
+    b.Text(BoundOf("Contact", "role"), contacts[i].role);
+    b.Text(BoundOf("Contact", "phone"), contacts[i].phone);
+    b.Text(BoundOf("Contact", "email"), contacts[i].email);
+    b.Text(BoundOf("Contact", "web"), contacts[i].web);
+  }
+}
+
+FieldErrors ActorBounds(const Actor& a) {
+  FieldErrors e;
+  BoundsCheck b(e);
+  b.Text(BoundOf("Actor", "name"), a.name);
+  b.Text(BoundOf("Actor", "sector"), a.sector);
+  b.Text(BoundOf("Actor", "actor_type"), a.actor_type);
+  b.Text(BoundOf("Actor", "web"), a.web);
+  b.Text(BoundOf("Actor", "note"), a.note);
+  BoundsCheck seat(e, "seat.");
+  seat.Text(BoundOf("Seat", "municipality_code"), a.seat.municipality_code);
+  seat.Text(BoundOf("Seat", "street"), a.seat.street);
+  seat.Text(BoundOf("Seat", "postcode"), a.seat.postcode);
+  ContactBounds(e, BoundOf("Actor", "contacts"), a.contacts);
+  return e;
+}
+
+FieldErrors ServiceCardBounds(const ServiceCard& c) {
+  FieldErrors e;
+  BoundsCheck b(e);
+  b.Text(BoundOf("ServiceCard", "name"), c.name);
+  b.Text(BoundOf("ServiceCard", "service_type"), c.service_type);
+  b.Texts(BoundOf("ServiceCard", "need_areas"), BoundOf("ServiceCard", "need_areas[]"),
+          c.need_areas);
+  b.Text(BoundOf("ServiceCard", "description"), c.description);
+  b.Text(BoundOf("ServiceCard", "target_group"), c.target_group);
+  b.List(BoundOf("ServiceCard", "forms"), c.forms);
+  if (b.List(BoundOf("ServiceCard", "locations"), c.locations)) {
+    for (size_t i = 0; i < c.locations.size(); ++i) {
+      BoundsCheck l(e, Item("locations", i));
+      l.Text(BoundOf("DeliveryLocation", "municipality_code"), c.locations[i].municipality_code);
+      l.Text(BoundOf("DeliveryLocation", "street"), c.locations[i].street);
+    }
+  }
+  BoundsCheck(e, "territory.")
+      .Texts(BoundOf("TerritoryServed", "codes"), BoundOf("TerritoryServed", "codes[]"),
+             c.territory.codes);
+  BoundsCheck(e, "capacity.").Text(BoundOf("Capacity", "unit"), c.capacity.unit);
+  b.Text(BoundOf("ServiceCard", "cost_note"), c.cost_note);
+  b.Text(BoundOf("ServiceCard", "hours"), c.hours);
+  b.Text(BoundOf("ServiceCard", "access_note"), c.access_note);
+  b.Text(BoundOf("ServiceCard", "does"), c.does);
+  b.Text(BoundOf("ServiceCard", "does_not"), c.does_not);
+  ContactBounds(e, BoundOf("ServiceCard", "contacts"), c.contacts);
+  if (b.List(BoundOf("ServiceCard", "registry_ids"), c.registry_ids)) {
+    for (size_t i = 0; i < c.registry_ids.size(); ++i) {
+      BoundsCheck r(e, Item("registry_ids", i));
+      r.Text(BoundOf("RegistryId", "registry"), c.registry_ids[i].registry);
+      r.Text(BoundOf("RegistryId", "id"), c.registry_ids[i].id);
+    }
+  }
+  return e;
 }
 
 void CheckContacts(FieldErrors& e, const std::vector<Contact>& contacts) {
@@ -28,11 +126,8 @@ void CheckContacts(FieldErrors& e, const std::vector<Contact>& contacts) {
     std::string f = "contacts[" + std::to_string(i) + "]";
     if (c.name.empty() && c.phone.empty() && c.email.empty() && c.web.empty())
       e[f] = "needs a name, phone, e-mail or web";
-    if (!c.email.empty() && (c.email.find('@') == std::string::npos || c.email.size() > 254))
+    if (!c.email.empty() && c.email.find('@') == std::string::npos)
       e[f + ".email"] = "is not an e-mail address";
-    CheckText(e, f + ".name", c.name, kMaxName, false);
-    CheckText(e, f + ".phone", c.phone, 40, false);
-    CheckText(e, f + ".web", c.web, kMaxName, false);
   }
 }
 
@@ -68,6 +163,93 @@ bool OnlyRemoteOrOutreach(const std::vector<std::string>& forms) {
                      [](const std::string& f) { return f == "outreach" || f == "remote"; });
 }
 
+FieldErrors MeetingBounds(const Meeting& m) {
+  FieldErrors e;
+  BoundsCheck b(e);
+  b.Text(BoundOf("Meeting", "orp_code"), m.orp_code);
+  b.Text(BoundOf("Meeting", "category"), m.category);
+  b.List(BoundOf("Meeting", "actor_ids"), m.actor_ids);
+  b.Texts(BoundOf("Meeting", "networkers"), BoundOf("Meeting", "networkers[]"), m.networkers);
+  b.Text(BoundOf("Meeting", "topic"), m.topic);
+  b.Text(BoundOf("Meeting", "notes"), m.notes);
+  b.Text(BoundOf("Meeting", "outputs"), m.outputs);
+  if (b.List(BoundOf("Meeting", "follow_ups"), m.follow_ups)) {
+    for (size_t i = 0; i < m.follow_ups.size(); ++i) {
+      BoundsCheck f(e, Item("follow_ups", i));
+      f.Text(BoundOf("FollowUp", "task"), m.follow_ups[i].task);
+      f.Text(BoundOf("FollowUp", "owner"), m.follow_ups[i].owner);
+    }
+  }
+  return e;
+}
+
+FieldErrors NeedBounds(const Need& n) {
+  FieldErrors e;
+  BoundsCheck b(e);
+  b.Text(BoundOf("Need", "statement"), n.statement);
+  b.List(BoundOf("Need", "voiced_by"), n.voiced_by);
+  b.Texts(BoundOf("Need", "sectors"), BoundOf("Need", "sectors[]"), n.sectors);
+  b.Text(BoundOf("Need", "need_area"), n.need_area);
+  b.Text(BoundOf("Need", "network_need"), n.network_need);
+  b.Text(BoundOf("Need", "orp_code"), n.orp_code);
+  b.List(BoundOf("Need", "meeting_ids"), n.meeting_ids);
+  b.List(BoundOf("Need", "theme_ids"), n.theme_ids);
+  return e;
+}
+
+FieldErrors TieBounds(const Tie& t) {
+  FieldErrors e;
+  BoundsCheck(e).Text(BoundOf("Tie", "note"), t.note);
+  return e;
+}
+
+FieldErrors ThemeBounds(const Theme& t) {
+  FieldErrors e;
+  BoundsCheck b(e);
+  b.Text(BoundOf("Theme", "orp_code"), t.orp_code);
+  b.Text(BoundOf("Theme", "title"), t.title);
+  b.Text(BoundOf("Theme", "why"), t.why);
+  return e;
+}
+
+FieldErrors GoalBounds(const Goal& g) {
+  FieldErrors e;
+  BoundsCheck b(e);
+  b.Text(BoundOf("Goal", "title"), g.title);
+  b.Text(BoundOf("Goal", "description"), g.description);
+  return e;
+}
+
+FieldErrors StepBounds(const Step& s) {
+  FieldErrors e;
+  BoundsCheck b(e);
+  b.Text(BoundOf("Step", "title"), s.title);
+  b.List(BoundOf("Step", "actor_ids"), s.actor_ids);
+  b.Text(BoundOf("Step", "outcome"), s.outcome);
+  return e;
+}
+
+FieldErrors GoodPracticeBounds(const GoodPractice& p) {
+  FieldErrors e;
+  BoundsCheck b(e);
+  b.Text(BoundOf("GoodPractice", "orp_code"), p.orp_code);
+  b.Text(BoundOf("GoodPractice", "title"), p.title);
+  b.Text(BoundOf("GoodPractice", "description"), p.description);
+  b.List(BoundOf("GoodPractice", "need_ids"), p.need_ids);
+  b.List(BoundOf("GoodPractice", "theme_ids"), p.theme_ids);
+  return e;
+}
+
+FieldErrors RecommendationBounds(const Recommendation& r) {
+  FieldErrors e;
+  BoundsCheck b(e);
+  b.Text(BoundOf("Recommendation", "orp_code"), r.orp_code);
+  b.Text(BoundOf("Recommendation", "text"), r.text);
+  b.List(BoundOf("Recommendation", "need_ids"), r.need_ids);
+  b.List(BoundOf("Recommendation", "theme_ids"), r.theme_ids);
+  return e;
+}
+
 // Networking in the sense of the seeds began in 2012; records before that are typos.
 constexpr const char* kEarliestMeeting = "2012-01-01";
 
@@ -88,9 +270,12 @@ bool IsInCzechia(const GeoPoint& p) {
   return p.lat >= 48.5 && p.lat <= 51.1 && p.lon >= 12.0 && p.lon <= 18.9;
 }
 
+// Every rule below assumes the bounds hold: a record that breaks one is refused for that
+// alone, so no rule walks an endless list or quotes a huge value back.
 FieldErrors ValidateActor(const Actor& a, const ValidationContext& ctx) {
-  FieldErrors e;
-  CheckText(e, "name", a.name, kMaxName, true);
+  FieldErrors e = ActorBounds(a);
+  if (!e.empty()) return e;
+  Require(e, "name", a.name);
   if (!a.ico.empty() && !IsValidIco(a.ico))
     e["ico"] = "is not a valid IČO (8 digits with a mod-11 check digit)";
   const ActorType* type = ctx.reference.FindActorType(a.actor_type);
@@ -99,18 +284,16 @@ FieldErrors ValidateActor(const Actor& a, const ValidationContext& ctx) {
   if (type == nullptr) e["actor_type"] = "unknown actor type '" + a.actor_type + "'";
   CheckPlace(e, "seat", a.seat.municipality_code, a.seat.has_location, a.seat.location,
              ctx.territory);
-  CheckText(e, "seat.street", a.seat.street, kMaxName, false);
-  CheckText(e, "web", a.web, kMaxName, false);
-  CheckText(e, "note", a.note, kMaxText, false);
   CheckContacts(e, a.contacts);
   return e;
 }
 
 FieldErrors ValidateServiceCard(const ServiceCard& c, const ValidationContext& ctx) {
-  FieldErrors e;
+  FieldErrors e = ServiceCardBounds(c);
+  if (!e.empty()) return e;
   const ReferenceData& ref = ctx.reference;
   if (c.actor_id <= 0) e["actor_id"] = "is required";
-  CheckText(e, "name", c.name, kMaxName, true);
+  Require(e, "name", c.name);
   if (ref.FindServiceType(c.service_type) == nullptr)
     e["service_type"] = "unknown service type '" + c.service_type + "'";
   if (c.need_areas.empty()) e["need_areas"] = "names no need area";
@@ -145,10 +328,6 @@ FieldErrors ValidateServiceCard(const ServiceCard& c, const ValidationContext& c
     else if (!ctx.today.empty() && c.last_verified > ctx.today)
       e["last_verified"] = "lies in the future";
   }
-  CheckText(e, "description", c.description, kMaxText, false);
-  CheckText(e, "does", c.does, kMaxText, false);
-  CheckText(e, "does_not", c.does_not, kMaxText, false);
-  CheckText(e, "target_group", c.target_group, kMaxText, false);
   CheckContacts(e, c.contacts);
   for (size_t i = 0; i < c.registry_ids.size(); ++i)
     if (c.registry_ids[i].id.empty())
@@ -157,7 +336,8 @@ FieldErrors ValidateServiceCard(const ServiceCard& c, const ValidationContext& c
 }
 
 FieldErrors ValidateMeeting(const Meeting& m, const ValidationContext& ctx) {
-  FieldErrors e;
+  FieldErrors e = MeetingBounds(m);
+  if (!e.empty()) return e;
   if (!IsIsoDate(m.date))
     e["date"] = "is not a date YYYY-MM-DD";
   else if (m.date < kEarliestMeeting)
@@ -173,15 +353,12 @@ FieldErrors ValidateMeeting(const Meeting& m, const ValidationContext& ctx) {
   if (std::set<int64_t>(m.actor_ids.begin(), m.actor_ids.end()).size() != m.actor_ids.size())
     e["actor_ids"] = "lists an actor twice";
   for (size_t i = 0; i < m.networkers.size(); ++i)
-    CheckText(e, "networkers[" + std::to_string(i) + "]", m.networkers[i], kMaxName, true);
-  CheckText(e, "topic", m.topic, kMaxName, true);
-  CheckText(e, "notes", m.notes, kMaxText, false);
-  CheckText(e, "outputs", m.outputs, kMaxText, false);
+    Require(e, "networkers[" + std::to_string(i) + "]", m.networkers[i]);
+  Require(e, "topic", m.topic);
   for (size_t i = 0; i < m.follow_ups.size(); ++i) {
     const FollowUp& f = m.follow_ups[i];
     std::string field = "follow_ups[" + std::to_string(i) + "]";
-    CheckText(e, field + ".task", f.task, kMaxText, true);
-    CheckText(e, field + ".owner", f.owner, kMaxName, false);
+    Require(e, field + ".task", f.task);
     if (!f.due.empty() && !IsIsoDate(f.due))
       e[field + ".due"] = "is not a date YYYY-MM-DD";
     else if (!f.due.empty() && f.due < m.date)
@@ -191,8 +368,9 @@ FieldErrors ValidateMeeting(const Meeting& m, const ValidationContext& ctx) {
 }
 
 FieldErrors ValidateNeed(const Need& n, const ValidationContext& ctx) {
-  FieldErrors e;
-  CheckText(e, "statement", n.statement, kMaxText, true);
+  FieldErrors e = NeedBounds(n);
+  if (!e.empty()) return e;
+  Require(e, "statement", n.statement);
   if (!IsIsoDate(n.date))
     e["date"] = "is not a date YYYY-MM-DD";
   else if (n.date < kEarliestMeeting)
@@ -220,7 +398,8 @@ FieldErrors ValidateNeed(const Need& n, const ValidationContext& ctx) {
 }
 
 FieldErrors ValidateTie(const Tie& t, const ValidationContext& ctx) {
-  FieldErrors e;
+  FieldErrors e = TieBounds(t);
+  if (!e.empty()) return e;
   if (t.actor_a <= 0) e["actor_a"] = "is required";
   if (t.actor_b <= 0) e["actor_b"] = "is required";
   if (t.actor_a > 0 && t.actor_a == t.actor_b) e["actor_b"] = "a tie joins two different actors";
@@ -248,7 +427,6 @@ FieldErrors ValidateTie(const Tie& t, const ValidationContext& ctx) {
   for (const auto& [name, value] : ratings)
     if (value && (*value < 1 || *value > 4))
       e[std::string("ratings.") + name] = "must be from 1 to 4";
-  CheckText(e, "note", t.note, kMaxText, false);
   return e;
 }
 
@@ -268,52 +446,54 @@ void CheckWorkDate(FieldErrors& e, const char* field, const std::string& date,
 }  // namespace
 
 FieldErrors ValidateTheme(const Theme& t, const ValidationContext& ctx) {
-  FieldErrors e;
+  FieldErrors e = ThemeBounds(t);
+  if (!e.empty()) return e;
   if (!ctx.territory.FindOrp(t.orp_code)) e["orp_code"] = "unknown ORP '" + t.orp_code + "'";
-  CheckText(e, "title", t.title, kMaxName, true);
-  CheckText(e, "why", t.why, kMaxText, false);
+  Require(e, "title", t.title);
   CheckWorkDate(e, "since", t.since, ctx, false);
   if (!OneOf(t.status, kThemeStatuses)) e["status"] = "must be active or closed";
   return e;
 }
 
 FieldErrors ValidateGoal(const Goal& g, const ValidationContext& ctx) {
-  FieldErrors e;
+  FieldErrors e = GoalBounds(g);
+  if (!e.empty()) return e;
   if (g.theme_id <= 0) e["theme_id"] = "is required";
-  CheckText(e, "title", g.title, kMaxName, true);
-  CheckText(e, "description", g.description, kMaxText, false);
+  Require(e, "title", g.title);
   CheckWorkDate(e, "since", g.since, ctx, false);
   if (!OneOf(g.status, kGoalStatuses)) e["status"] = "must be open, achieved or dropped";
   return e;
 }
 
 FieldErrors ValidateStep(const Step& s, const ValidationContext& ctx) {
-  FieldErrors e;
+  FieldErrors e = StepBounds(s);
+  if (!e.empty()) return e;
   if (s.goal_id <= 0) e["goal_id"] = "is required";
-  CheckText(e, "title", s.title, kMaxName, true);
+  Require(e, "title", s.title);
   CheckWorkDate(e, "deadline", s.deadline, ctx, true);
   if (s.deadline > "2100-01-01") e["deadline"] = "lies too far ahead";
   if (!OneOf(s.status, kStepStatuses))
     e["status"] = "must be planned, in_progress, done or cancelled";
-  CheckText(e, "outcome", s.outcome, kMaxText, false);
   if (std::set<int64_t>(s.actor_ids.begin(), s.actor_ids.end()).size() != s.actor_ids.size())
     e["actor_ids"] = "lists an actor twice";
   return e;
 }
 
 FieldErrors ValidateGoodPractice(const GoodPractice& p, const ValidationContext& ctx) {
-  FieldErrors e;
+  FieldErrors e = GoodPracticeBounds(p);
+  if (!e.empty()) return e;
   if (!ctx.territory.FindOrp(p.orp_code)) e["orp_code"] = "unknown ORP '" + p.orp_code + "'";
-  CheckText(e, "title", p.title, kMaxName, true);
-  CheckText(e, "description", p.description, kMaxText, true);
+  Require(e, "title", p.title);
+  Require(e, "description", p.description);
   return e;
 }
 
 FieldErrors ValidateRecommendation(const Recommendation& r, const ValidationContext& ctx) {
-  FieldErrors e;
+  FieldErrors e = RecommendationBounds(r);
+  if (!e.empty()) return e;
   if (!ctx.territory.FindOrp(r.orp_code)) e["orp_code"] = "unknown ORP '" + r.orp_code + "'";
   if (!OneOf(r.scope, kRecommendationScopes)) e["scope"] = "must be general or specific";
-  CheckText(e, "text", r.text, kMaxText, true);
+  Require(e, "text", r.text);
   return e;
 }
 

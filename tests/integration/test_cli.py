@@ -123,7 +123,7 @@ class CliTest(unittest.TestCase):
             f.write("municipality_code,children_0_17\n571164,4000\n999999,10\n")
         out = run_cli("init", "--database", self.db, "--children", bad, check=False)
         self.assertNotEqual(out.returncode, 0)
-        self.assertIn("children.csv:3", out.stderr)
+        self.assertIn(bad + ":3", out.stderr)
         self.assertEqual(self.count(self.db, "SELECT children_0_17 FROM municipalities "
                                              "WHERE code = '571164'"), before)
         good = os.path.join(self.tmp.name, "good.csv")
