@@ -87,15 +87,20 @@ SearchableCard PrepareSearchable(const ServiceCard& card, const Actor* actor,
   if (actor) text += " " + actor->name;
   if (const ServiceType* type = reference.FindServiceType(card.service_type))
     text += " " + type->label.cs + " " + type->label.en + " " + type->abbr;
+  // A confidential address is found by its ORP only: a search by the name or code of its
+  // municipality would tell where it is.
   for (const auto& l : card.locations)
-    if (const Municipality* m = territory.FindMunicipality(l.municipality_code))
-      text += " " + m->name;
+    if (const Municipality* m = territory.FindMunicipality(l.municipality_code)) {
+      const Orp* orp = territory.FindOrp(m->orp_code);
+      text += " " + (!card.confidential_address ? m->name : orp ? orp->name : std::string());
+    }
   auto tokens = SearchTokens(FoldForSearch(text));
   std::sort(tokens.begin(), tokens.end());
   tokens.erase(std::unique(tokens.begin(), tokens.end()), tokens.end());
   for (const auto& t : tokens) s.words += t + ' ';
   s.orps = RelevantOrps(card, territory);
-  for (const auto& l : card.locations) s.municipalities_delivered.push_back(l.municipality_code);
+  if (!card.confidential_address)
+    for (const auto& l : card.locations) s.municipalities_delivered.push_back(l.municipality_code);
   s.territory = card.territory;
   if (const ServiceType* type = reference.FindServiceType(card.service_type))
     s.sector = type->sector;
