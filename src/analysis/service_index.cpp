@@ -24,26 +24,6 @@ int FormBit(const std::string& form) {
   return -1;
 }
 
-// The ORPs a card is relevant to: where it is delivered and what it serves.
-std::vector<std::string> RelevantOrps(const ServiceCard& card, const Territory& territory) {
-  std::set<std::string> orps;
-  for (const auto& l : card.locations)
-    if (const Municipality* m = territory.FindMunicipality(l.municipality_code))
-      orps.insert(m->orp_code);
-  const auto& t = card.territory;
-  for (const auto& code : t.codes) {
-    if (t.kind == TerritoryKind::kOrp) orps.insert(code);
-    if (t.kind == TerritoryKind::kMunicipalities)
-      if (const Municipality* m = territory.FindMunicipality(code)) orps.insert(m->orp_code);
-    if (t.kind == TerritoryKind::kRegion)
-      for (const auto& o : territory.orps())
-        if (o.region_code == code) orps.insert(o.code);
-  }
-  if (t.kind == TerritoryKind::kCountry)
-    for (const auto& o : territory.orps()) orps.insert(o.code);
-  return {orps.begin(), orps.end()};
-}
-
 template <typename K>
 std::vector<std::pair<std::string, std::vector<uint32_t>>> Flatten(
     std::map<K, std::vector<uint32_t>>& m) {
@@ -75,6 +55,25 @@ bool Contains(const std::vector<uint32_t>& list, uint32_t pos) {
 }
 
 }  // namespace
+
+std::vector<std::string> RelevantOrps(const ServiceCard& card, const Territory& territory) {
+  std::set<std::string> orps;
+  for (const auto& l : card.locations)
+    if (const Municipality* m = territory.FindMunicipality(l.municipality_code))
+      orps.insert(m->orp_code);
+  const auto& t = card.territory;
+  for (const auto& code : t.codes) {
+    if (t.kind == TerritoryKind::kOrp) orps.insert(code);
+    if (t.kind == TerritoryKind::kMunicipalities)
+      if (const Municipality* m = territory.FindMunicipality(code)) orps.insert(m->orp_code);
+    if (t.kind == TerritoryKind::kRegion)
+      for (const auto& o : territory.orps())
+        if (o.region_code == code) orps.insert(o.code);
+  }
+  if (t.kind == TerritoryKind::kCountry)
+    for (const auto& o : territory.orps()) orps.insert(o.code);
+  return {orps.begin(), orps.end()};
+}
 
 SearchableCard PrepareSearchable(const ServiceCard& card, const Actor* actor,
                                  const Territory& territory, const ReferenceData& reference,

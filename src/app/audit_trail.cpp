@@ -78,7 +78,7 @@ bool MayReadVersion(const Caller& caller, const NetworkSnapshot& snap, EntityKin
       return true;
     case EntityKind::kServiceCard: {
       auto card = ServiceCardFromJson(doc);
-      return card.ok() && SeesCard(caller, *card, PlaceOf(*card, snap).orps);
+      return card.ok() && SeesCard(caller, *card, RelevantOrps(*card, snap.frame->territory));
     }
     case EntityKind::kMeeting:
       return MayReadWorkVersion(caller, snap, MeetingFromJson(doc));

@@ -115,7 +115,7 @@ bool SeesCard(const Caller& caller, const ServiceCard& card, const std::vector<s
 
 bool SeesCard(const Caller& caller, const ServiceCard& card, const NetworkSnapshot& snap) {
   const CardEntry* e = snap.FindCard(card.id);
-  return SeesCard(caller, card, e ? e->searchable.orps : PlaceOf(card, snap).orps);
+  return SeesCard(caller, card, e ? e->searchable.orps : RelevantOrps(card, snap.frame->territory));
 }
 
 bool SeesPlace(const Caller& caller, const RecordPlace& place) {

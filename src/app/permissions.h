@@ -44,7 +44,8 @@ Status MayReadScope(const Caller& caller, const Territory& territory, const std:
                     const std::string& orp, bool whole_country_needed);
 // A service card shows when published, else to those who may edit or read it inside.
 bool SeesCard(const Caller& caller, const ServiceCard& card, const std::vector<std::string>& orps);
-// SeesCard for a card as stored: its ORPs those of the snapshot's entry when it has one.
+// SeesCard for a card as stored: its ORPs those of the snapshot's entry when it has one,
+// else where it is delivered and what it serves.
 bool SeesCard(const Caller& caller, const ServiceCard& card, const NetworkSnapshot& snap);
 // A confidential address (street, point, municipality) shows to those who may change the
 // card or read internal records where it lies: admins, the editors of its actor and

@@ -14,6 +14,7 @@ import unittest
 import urllib.parse
 
 from server import Server, add_token, add_user, query, strict_json
+from test_api import ACTOR, card as card_body
 from test_meetings import meeting as meeting_body
 
 OWN_ORP = "5304"  # Chrudim: the networker's ORP
@@ -267,6 +268,37 @@ class ConfidentialityTest(unittest.TestCase):
         self.assertEqual(csv.status, 200, csv.body)
         self.assertNotIn(secret, csv.body)
         self.assertIn("Uvnitř", csv.body)
+
+    def test_the_history_of_a_card_shows_as_far_as_the_card_does(self):
+        """An internal card delivered elsewhere but serving the networker's ORP is seen by
+        the networker; so is its history. A confidential one shows its ORP only, there too."""
+        actor = self.server.post("/api/v1/actors", {
+            **ACTOR, "name": "Spolek mimo území",
+            "seat": {"municipality_code": "529303", "street": "Sídelní 1"}}).json()
+        secret_street = "Skrytá 77"
+        made = self.server.post("/api/v1/service-cards", card_body(
+            actor["id"], name="Krizové lůžko mimo území", published=False,
+            confidential_address=True,
+            locations=[{"municipality_code": "529303", "street": secret_street,
+                        "location": {"lat": 49.7801234, "lon": 14.6861234}}],
+            territory={"kind": "orp", "codes": [OWN_ORP, OTHER_ORP]}))
+        self.assertEqual(made.status, 201, made.body)
+        cid = made.json()["id"]
+        r = self.server.get(f"/api/v1/service-cards/{cid}", headers=self.networker,
+                            anonymous=True)
+        self.assertEqual(r.status, 200, r.body)
+        self.assertEqual(r.json()["locations"][0]["orp_code"], OTHER_ORP)
+        r = self.server.get(f"/api/v1/audit?entity=service_card&id={cid}",
+                            headers=self.networker, anonymous=True)
+        self.assertEqual(r.status, 200, r.body)
+        created = r.json()["items"][-1]
+        self.assertFalse(created["hidden"], r.body)
+        fields = {c["field"]: c["after"] for c in created["changes"]}
+        self.assertEqual(fields["name"], "Krizové lůžko mimo území")
+        self.assertEqual(fields["locations[0].orp_code"], OTHER_ORP)
+        self.assertNotIn(secret_street, r.body)
+        self.assertNotIn("49.7801234", r.body)
+        self.assertNotIn("14.6861234", r.body)
 
 
 if __name__ == "__main__":
