@@ -24,26 +24,6 @@ int FormBit(const std::string& form) {
   return -1;
 }
 
-// The ORPs a card is relevant to: where it is delivered and what it serves.
-std::vector<std::string> RelevantOrps(const ServiceCard& card, const Territory& territory) {
-  std::set<std::string> orps;
-  for (const auto& l : card.locations)
-    if (const Municipality* m = territory.FindMunicipality(l.municipality_code))
-      orps.insert(m->orp_code);
-  const auto& t = card.territory;
-  for (const auto& code : t.codes) {
-    if (t.kind == TerritoryKind::kOrp) orps.insert(code);
-    if (t.kind == TerritoryKind::kMunicipalities)
-      if (const Municipality* m = territory.FindMunicipality(code)) orps.insert(m->orp_code);
-    if (t.kind == TerritoryKind::kRegion)
-      for (const auto& o : territory.orps())
-        if (o.region_code == code) orps.insert(o.code);
-  }
-  if (t.kind == TerritoryKind::kCountry)
-    for (const auto& o : territory.orps()) orps.insert(o.code);
-  return {orps.begin(), orps.end()};
-}
-
 template <typename K>
 std::vector<std::pair<std::string, std::vector<uint32_t>>> Flatten(
     std::map<K, std::vector<uint32_t>>& m) {
@@ -76,6 +56,25 @@ bool Contains(const std::vector<uint32_t>& list, uint32_t pos) {
 
 }  // namespace
 
+std::vector<std::string> RelevantOrps(const ServiceCard& card, const Territory& territory) {
+  std::set<std::string> orps;
+  for (const auto& l : card.locations)
+    if (const Municipality* m = territory.FindMunicipality(l.municipality_code))
+      orps.insert(m->orp_code);
+  const auto& t = card.territory;
+  for (const auto& code : t.codes) {
+    if (t.kind == TerritoryKind::kOrp) orps.insert(code);
+    if (t.kind == TerritoryKind::kMunicipalities)
+      if (const Municipality* m = territory.FindMunicipality(code)) orps.insert(m->orp_code);
+    if (t.kind == TerritoryKind::kRegion)
+      for (const auto& o : territory.orps())
+        if (o.region_code == code) orps.insert(o.code);
+  }
+  if (t.kind == TerritoryKind::kCountry)
+    for (const auto& o : territory.orps()) orps.insert(o.code);
+  return {orps.begin(), orps.end()};
+}
+
 SearchableCard PrepareSearchable(const ServiceCard& card, const Actor* actor,
                                  const Territory& territory, const ReferenceData& reference,
                                  const CzechCollator& collator) {
@@ -87,15 +86,20 @@ SearchableCard PrepareSearchable(const ServiceCard& card, const Actor* actor,
   if (actor) text += " " + actor->name;
   if (const ServiceType* type = reference.FindServiceType(card.service_type))
     text += " " + type->label.cs + " " + type->label.en + " " + type->abbr;
+  // A confidential address is found by its ORP only: a search by the name or code of its
+  // municipality would tell where it is.
   for (const auto& l : card.locations)
-    if (const Municipality* m = territory.FindMunicipality(l.municipality_code))
-      text += " " + m->name;
+    if (const Municipality* m = territory.FindMunicipality(l.municipality_code)) {
+      const Orp* orp = territory.FindOrp(m->orp_code);
+      text += " " + (!card.confidential_address ? m->name : orp ? orp->name : std::string());
+    }
   auto tokens = SearchTokens(FoldForSearch(text));
   std::sort(tokens.begin(), tokens.end());
   tokens.erase(std::unique(tokens.begin(), tokens.end()), tokens.end());
   for (const auto& t : tokens) s.words += t + ' ';
   s.orps = RelevantOrps(card, territory);
-  for (const auto& l : card.locations) s.municipalities_delivered.push_back(l.municipality_code);
+  if (!card.confidential_address)
+    for (const auto& l : card.locations) s.municipalities_delivered.push_back(l.municipality_code);
   s.territory = card.territory;
   if (const ServiceType* type = reference.FindServiceType(card.service_type))
     s.sector = type->sector;

@@ -36,6 +36,9 @@ struct SearchableCard {
   bool published = false;
 };
 
+// The ORPs a card is relevant to: where it is delivered and what it serves (sorted).
+std::vector<std::string> RelevantOrps(const ServiceCard& card, const Territory& territory);
+
 // Prepares a card for the index. `actor` may be null (its name is then not searchable).
 SearchableCard PrepareSearchable(const ServiceCard& card, const Actor* actor,
                                  const Territory& territory, const ReferenceData& reference,

@@ -3,10 +3,17 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "app/card_places.h"
 #include "app/catalog_queries.h"
 #include "app/permissions.h"
 #include "app/query_scope.h"
 #include "io/csv_writer.h"
+#include "io/meeting_json.h"
+#include "io/need_json.h"
+#include "io/network_json.h"
+#include "io/practice_json.h"
+#include "io/strategy_json.h"
+#include "io/tie_json.h"
 #include "model/validation.h"
 
 namespace prosit {
@@ -42,52 +49,81 @@ std::map<std::string, std::string> Leaves(const std::optional<std::string>& doc)
   return out;
 }
 
-// Whether the caller may see the history of one record: one it may read now.
+// Whether the caller may see the history of one record: one it may read now. A record it
+// may not read and one that is gone get the same answer, so neither tells that it exists.
 Status MayReadHistory(const Caller& caller, const NetworkSnapshot& snap, EntityKind kind,
                       int64_t id) {
   if (caller.everywhere()) return Status::Ok();
   if (!caller.signed_in()) return Status::Unauthenticated("sign in first");
-  auto work = [&](const auto& records) -> Status {
-    auto it = records.find(id);
-    if (it == records.end())
-      return Status::Forbidden("the history of a deleted record is shown to admins only");
-    return MayReadWork(caller, PlaceOf(*it->second, snap));
-  };
+  if (kind == EntityKind::kUser)
+    return id == caller.user_id()
+               ? Status::Ok()
+               : Status::Forbidden("the history of others is shown to admins only");
+  bool work = kind != EntityKind::kActor && kind != EntityKind::kServiceCard;
+  if (work) PROSIT_RETURN_IF_ERROR(MayReadScope(caller, snap.frame->territory, "", "", false));
+  if (VisibilityOf(caller, snap, kind, id) == Visibility::kReadable) return Status::Ok();
+  return Status::Forbidden(
+      "not a record you may read (the history of deleted records is shown to admins only)");
+}
+
+// Whether the caller could read a record of networking work as one version of it was.
+template <typename T>
+bool MayReadWorkVersion(const Caller& caller, const NetworkSnapshot& snap, const Result<T>& v) {
+  return v.ok() && MayReadWork(caller, PlaceOf(*v, snap)).ok();
+}
+
+// Whether the caller could read one version of a record, judged by where that version lay
+// (a goal, step or tie by where its theme, goal or actors lie now). One that no longer
+// parses is not shown.
+bool MayReadVersion(const Caller& caller, const NetworkSnapshot& snap, EntityKind kind, int64_t id,
+                    const std::string& doc) {
   switch (kind) {
     case EntityKind::kActor:
-      return snap.FindActor(id) ? Status::Ok()
-                                : Status::Forbidden(
-                                      "the history of a deleted record is shown "
-                                      "to admins only");
+      return true;
     case EntityKind::kServiceCard: {
-      const CardEntry* c = snap.FindCard(id);
-      return c && SeesCard(caller, c->card, c->searchable.orps)
-                 ? Status::Ok()
-                 : Status::Forbidden("not a service card you may read");
+      auto card = ServiceCardFromJson(doc);
+      return card.ok() && SeesCard(caller, *card, RelevantOrps(*card, snap.frame->territory));
     }
     case EntityKind::kMeeting:
-      return work(snap.meetings);
+      return MayReadWorkVersion(caller, snap, MeetingFromJson(doc));
     case EntityKind::kNeed:
-      return work(snap.needs);
+      return MayReadWorkVersion(caller, snap, NeedFromJson(doc));
     case EntityKind::kTie:
-      return work(snap.ties);
+      return MayReadWorkVersion(caller, snap, TieFromJson(doc));
     case EntityKind::kTheme:
-      return work(snap.themes);
+      return MayReadWorkVersion(caller, snap, ThemeFromJson(doc));
     case EntityKind::kGoal:
-      return work(snap.goals);
+      return MayReadWorkVersion(caller, snap, GoalFromJson(doc));
     case EntityKind::kStep:
-      return work(snap.steps);
+      return MayReadWorkVersion(caller, snap, StepFromJson(doc));
     case EntityKind::kGoodPractice:
-      return work(snap.good_practices);
+      return MayReadWorkVersion(caller, snap, GoodPracticeFromJson(doc));
     case EntityKind::kRecommendation:
-      return work(snap.recommendations);
+      return MayReadWorkVersion(caller, snap, RecommendationFromJson(doc));
     case EntityKind::kUser:
-      return id == caller.user_id()
-                 ? Status::Ok()
-                 : Status::Forbidden("the history of others is shown to admins only");
+      return id == caller.user_id();
     default:
-      return Status::Forbidden("this history is shown to admins only");
+      return false;
   }
+}
+
+// Keeps of one change-log entry only the versions the caller could have read then: an
+// unreadable version is dropped, so none of its values reach the difference; a
+// confidential address is hidden as in the card itself. False when nothing is left:
+// the entry then shows when and what kind of change, not who made it or what changed.
+bool KeepReadableVersions(const Caller& caller, const NetworkSnapshot& snap, ChangeEntry& e) {
+  if (caller.everywhere()) return true;
+  for (std::optional<std::string>* doc : {&e.before, &e.after}) {
+    if (!*doc) continue;
+    if (!MayReadVersion(caller, snap, e.kind, e.entity_id, **doc)) {
+      doc->reset();
+    } else if (e.kind == EntityKind::kServiceCard) {
+      json card = json::parse(**doc, nullptr, false);
+      ShowPlacesTo(caller, snap.frame->territory, card);
+      *doc = card.dump();
+    }
+  }
+  return e.before || e.after;
 }
 
 Status MayReadTrail(const Caller& caller, const NetworkSnapshot& snap, const AuditQuery& q) {
@@ -115,14 +151,23 @@ Result<ChangePage> FindPage(Store& store, const AuditQuery& q, size_t limit,
   return store.FindChanges(f);
 }
 
-json EntryJson(const ChangeEntry& e) {
+// One entry as the caller may see it (KeepReadableVersions): a hidden one keeps its place,
+// so that totals and paging hold, but says neither who made it nor what changed.
+json EntryJson(const Caller& caller, const NetworkSnapshot& snap, ChangeEntry e) {
+  bool shown = KeepReadableVersions(caller, snap, e);
   json changes = json::array();
   for (const FieldChange& c : DiffDocuments(e.before, e.after))
     changes.push_back({{"field", c.field},
                        {"before", c.before ? json::parse(*c.before) : json()},
                        {"after", c.after ? json::parse(*c.after) : json()}});
-  return {{"seq", e.seq},      {"at", e.at}, {"author", e.author}, {"entity", EntityName(e.kind)},
-          {"id", e.entity_id}, {"op", e.op}, {"changes", changes}};
+  return {{"seq", e.seq},
+          {"at", e.at},
+          {"author", shown ? e.author : ""},
+          {"entity", EntityName(e.kind)},
+          {"id", e.entity_id},
+          {"op", e.op},
+          {"hidden", !shown},
+          {"changes", changes}};
 }
 
 // The entries rendered as the JSON items of one page: in order, until the next one would
@@ -132,10 +177,11 @@ struct RenderedItems {
   size_t count = 0;
 };
 
-RenderedItems RenderWithinBudget(const std::vector<ChangeEntry>& entries, size_t max_bytes) {
+RenderedItems RenderWithinBudget(const Caller& caller, const NetworkSnapshot& snap,
+                                 const std::vector<ChangeEntry>& entries, size_t max_bytes) {
   RenderedItems out{"[", 0};
   for (const ChangeEntry& e : entries) {
-    std::string item = EntryJson(e).dump();
+    std::string item = EntryJson(caller, snap, e).dump();
     if (out.count > 0 && out.json.size() + item.size() + 1 > max_bytes) break;
     if (out.count > 0) out.json += ',';
     out.json += item;
@@ -186,7 +232,7 @@ Result<std::string> AuditTrailJson(const Caller& caller, const NetworkSnapshot& 
   auto page = FindPage(store, q, q.limit, q.max_bytes);
   if (!page.ok()) return page.status();
   // Rendered after the store's lock is released: big pages never hold up other requests.
-  RenderedItems items = RenderWithinBudget(page->entries, q.max_bytes);
+  RenderedItems items = RenderWithinBudget(caller, snap, page->entries, q.max_bytes);
   size_t end = q.offset + items.count;
   bool more = end < static_cast<size_t>(page->total);
   json tail = {{"total", page->total},
@@ -206,7 +252,8 @@ Result<std::string> AuditTrailCsv(const Caller& caller, const NetworkSnapshot& s
   if (!page.ok()) return page.status();
   std::string out =
       std::string(kCsvByteOrderMark) + "seq;at;author;entity;id;op;field;before;after\n";
-  for (const ChangeEntry& e : page->entries) {
+  for (ChangeEntry e : page->entries) {
+    if (!KeepReadableVersions(caller, snap, e)) continue;
     std::string head = std::to_string(e.seq) + ";" + CsvField(e.at) + ";" + CsvField(e.author) +
                        ";" + EntityName(e.kind) + ";" + std::to_string(e.entity_id) + ";" + e.op +
                        ";";

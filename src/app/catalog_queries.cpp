@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "app/card_places.h"
 #include "app/permissions.h"
 #include "app/query_scope.h"
 #include "io/network_json.h"
@@ -103,8 +104,11 @@ std::string SearchServiceCards(const Caller& caller, const NetworkSnapshot& snap
   ServiceIndex::Hits hits = snap.index->Search(q, snap.overlay);
   std::vector<std::string_view> items;
   items.reserve(hits.page.size());
-  for (const SearchableCard* card : hits.page)
-    items.push_back(snap.FindCard(card->id)->summary_json);
+  for (const SearchableCard* card : hits.page) {
+    const CardEntry* e = snap.FindCard(card->id);
+    bool hide = !e->hidden_summary_json.empty() && !SeesPlace(caller, PlaceOf(e->card, snap));
+    items.push_back(hide ? e->hidden_summary_json : e->summary_json);
+  }
   return RenderPage(items, hits.total, q.offset, q.limit);
 }
 
@@ -140,10 +144,8 @@ Result<std::string> CardDocument(const Caller& caller, const NetworkSnapshot& sn
   if (!e || !SeesCard(caller, e->card, e->searchable.orps))
     return Status::NotFound("no service card " + std::to_string(id));
   nlohmann::json j = ServiceCardToJson(e->card);
-  if (SeesPersonalData(caller)) return j.dump();
-  DropContacts(j);
-  if (e->card.confidential_address)
-    for (auto& l : j["locations"]) l.erase("street");
+  if (!SeesPersonalData(caller)) DropContacts(j);
+  ShowPlacesTo(caller, snap.frame->territory, j);
   return j.dump();
 }
 

@@ -86,15 +86,23 @@ ServiceCard& NetworkBuilder::AddCard(size_t actor, const std::string& type_id,
   c.access = text.access;
   c.does = text.does;
   c.does_not = text.does_not;
+  c.confidential_address = IsSheltered(type_id);
   if (place && NeedsPlace(c.forms))
-    c.locations.push_back(PlaceIn(*place, batch_.actors[actor].seat.street));
+    c.locations.push_back(PlaceIn(
+        *place, c.confidential_address ? ConfidentialStreet() : batch_.actors[actor].seat.street));
   c.territory = std::move(territory);
   c.last_verified = VerifiedDate();
-  c.confidential_address = IsSheltered(type_id);
-  c.published = !c.confidential_address && Chance(0.96);
+  // A shelter is in the public catalog; its address is what stays hidden.
+  c.published = c.confidential_address || Chance(0.96);
   c.is_demo = true;
   batch_.cards.emplace_back(actor, std::move(c));
   return batch_.cards.back().second;
+}
+
+std::string NetworkBuilder::ConfidentialStreet() const {
+  size_t n = batch_.cards.size();
+  return std::string(StreetName((n * 7 + 3) % StreetNameCount())) + " " +
+         std::to_string(1501 + n % 499);
 }
 
 DeliveryLocation NetworkBuilder::PlaceIn(const Municipality& m, const std::string& street) {

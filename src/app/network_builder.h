@@ -39,6 +39,10 @@ class NetworkBuilder {
 
   // A delivery location near the centre of `m`.
   DeliveryLocation PlaceIn(const Municipality& m, const std::string& street);
+  // The street of a card whose address is confidential (a shelter): not its actor's seat,
+  // which is public. Numbered above any seat's, and drawn without the random generator, so
+  // the rest of the network stays as it was.
+  std::string ConfidentialStreet() const;
 
   // Random helpers over the one seeded stream (portable: no std distributions).
   size_t Below(size_t n);

@@ -29,6 +29,7 @@ struct ActorTraits {
                          WriteOp op) {
     return MayWriteActor(caller, PlaceOf(a, snap), op);
   }
+  static bool MayRead(const Caller&, const Actor&, const NetworkSnapshot&) { return true; }
 };
 
 struct CardTraits {
@@ -47,6 +48,9 @@ struct CardTraits {
   static Status MayWrite(const Caller& caller, const ServiceCard& c, const NetworkSnapshot& snap,
                          WriteOp) {
     return MayWriteCard(caller, PlaceOf(c, snap));
+  }
+  static bool MayRead(const Caller& caller, const ServiceCard& c, const NetworkSnapshot& snap) {
+    return SeesCard(caller, c, snap);
   }
 };
 
@@ -74,6 +78,9 @@ struct RecordTraits {
   static int64_t Parent(const T&) { return 0; }
   static Status MayWrite(const Caller& caller, const T& v, const NetworkSnapshot& snap, WriteOp) {
     return MayWriteWork(caller, PlaceOf(v, snap));
+  }
+  static bool MayRead(const Caller& caller, const T& v, const NetworkSnapshot& snap) {
+    return MayReadWork(caller, PlaceOf(v, snap)).ok();
   }
 };
 
@@ -192,7 +199,24 @@ Status MayChangeStored(const Caller& caller, int64_t id, const NetworkSnapshot& 
   if (!doc->has_value()) return Status::Ok();
   auto stored = Entity::Parse((*doc)->json);
   if (!stored.ok()) return Status::Corruption("stored record: " + stored.status().ToString());
+  // One the caller may not read is, to the caller, one that does not exist (as the store
+  // words it): a refusal would tell that it does.
+  if (!Entity::MayRead(caller, *stored, snap))
+    return Status::NotFound(std::string(EntityName(Entity::kKind)) + " " + std::to_string(id) +
+                            " does not exist");
   return Entity::MayWrite(caller, *stored, snap, op);
+}
+
+// A record may refer only to records the writer may read; one it may not, or one missing
+// from the snapshot, is answered as the store answers a missing one ("no meeting 17").
+Status CheckReadableReferences(const Caller& caller, const NetworkSnapshot& snap,
+                               const std::vector<Reference>& refs) {
+  FieldErrors hidden;
+  for (const Reference& ref : refs)
+    if (VisibilityOf(caller, snap, ref.kind, ref.id) != Visibility::kReadable)
+      hidden[ref.field] = std::string("no ") + EntityName(ref.kind) + " " + std::to_string(ref.id);
+  if (hidden.empty()) return Status::Ok();
+  return Status::Invalid("the record refers to records that do not exist", hidden);
 }
 
 template <typename Entity>
@@ -218,6 +242,9 @@ Result<std::string> NetworkCommands::Put(int64_t id, std::string_view body,
   ValidationContext ctx{ref, snap->frame->territory, clock_.Today()};
   FieldErrors errors = Entity::Validate(value, ctx);
   if (!errors.empty()) return Status::Invalid("the record breaks some rules", errors);
+  // Before the place check: a goal's place is its theme's, so a refusal there would tell
+  // that the theme exists.
+  PROSIT_RETURN_IF_ERROR(CheckReadableReferences(caller, *snap, Entity::References(value)));
   PROSIT_RETURN_IF_ERROR(
       Entity::MayWrite(caller, value, *snap, id == 0 ? WriteOp::kCreate : WriteOp::kUpdate));
 

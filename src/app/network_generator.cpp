@@ -120,7 +120,7 @@ ServiceCard& AddSeedService(NetworkBuilder& b, size_t actor, const SeedService& 
   if (!s.does_not.empty()) c.does_not = s.does_not;
   if (!s.forms.empty()) c.forms = s.forms;
   c.locations.clear();
-  std::string street = b.actor(actor).seat.street;
+  std::string street = c.confidential_address ? b.ConfidentialStreet() : b.actor(actor).seat.street;
   for (const std::string& code : s.delivery_municipality_codes)
     c.locations.push_back(b.PlaceIn(*t.FindMunicipality(code), street));
   c.capacity.amount = s.capacity;

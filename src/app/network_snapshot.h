@@ -32,6 +32,9 @@ struct ActorEntry {
 struct CardEntry {
   ServiceCard card;
   std::string summary_json;  // the list form
+  // For a card with a confidential address: the list form with its locations' ORPs
+  // instead of their municipalities, for those who may not see the address.
+  std::string hidden_summary_json;
   SearchableCard searchable;
 };
 

@@ -113,6 +113,63 @@ bool SeesCard(const Caller& caller, const ServiceCard& card, const std::vector<s
   return caller.CoversAny(orps);
 }
 
+bool SeesCard(const Caller& caller, const ServiceCard& card, const NetworkSnapshot& snap) {
+  const CardEntry* e = snap.FindCard(card.id);
+  return SeesCard(caller, card, e ? e->searchable.orps : RelevantOrps(card, snap.frame->territory));
+}
+
+bool SeesPlace(const Caller& caller, const RecordPlace& place) {
+  if (caller.everywhere()) return true;
+  if (!caller.signed_in()) return false;
+  if (caller.role() == Role::kActorEditor) return caller.Edits(place.actor_id);
+  return caller.CoversAny(place.orps);
+}
+
+namespace {
+
+template <typename T>
+Visibility WorkVisibility(const Caller& caller, const NetworkSnapshot& snap,
+                          const std::map<int64_t, std::shared_ptr<const T>>& records, int64_t id) {
+  auto it = records.find(id);
+  if (it == records.end()) return Visibility::kMissing;
+  return MayReadWork(caller, PlaceOf(*it->second, snap)).ok() ? Visibility::kReadable
+                                                              : Visibility::kHidden;
+}
+
+}  // namespace
+
+Visibility VisibilityOf(const Caller& caller, const NetworkSnapshot& snap, EntityKind kind,
+                        int64_t id) {
+  switch (kind) {
+    case EntityKind::kActor:
+      return snap.FindActor(id) ? Visibility::kReadable : Visibility::kMissing;
+    case EntityKind::kServiceCard: {
+      const CardEntry* c = snap.FindCard(id);
+      if (!c) return Visibility::kMissing;
+      return SeesCard(caller, c->card, c->searchable.orps) ? Visibility::kReadable
+                                                           : Visibility::kHidden;
+    }
+    case EntityKind::kMeeting:
+      return WorkVisibility(caller, snap, snap.meetings, id);
+    case EntityKind::kNeed:
+      return WorkVisibility(caller, snap, snap.needs, id);
+    case EntityKind::kTie:
+      return WorkVisibility(caller, snap, snap.ties, id);
+    case EntityKind::kTheme:
+      return WorkVisibility(caller, snap, snap.themes, id);
+    case EntityKind::kGoal:
+      return WorkVisibility(caller, snap, snap.goals, id);
+    case EntityKind::kStep:
+      return WorkVisibility(caller, snap, snap.steps, id);
+    case EntityKind::kGoodPractice:
+      return WorkVisibility(caller, snap, snap.good_practices, id);
+    case EntityKind::kRecommendation:
+      return WorkVisibility(caller, snap, snap.recommendations, id);
+    default:
+      return caller.everywhere() ? Visibility::kReadable : Visibility::kHidden;
+  }
+}
+
 Status MayWriteActor(const Caller& caller, const RecordPlace& place, WriteOp op) {
   PROSIT_RETURN_IF_ERROR(MayWriteAny(caller));
   if (caller.role() == Role::kActorEditor) {

@@ -11,6 +11,7 @@
 #include "app/caller.h"
 #include "app/network_snapshot.h"
 #include "model/status.h"
+#include "store/store.h"
 
 namespace prosit {
 
@@ -43,6 +44,20 @@ Status MayReadScope(const Caller& caller, const Territory& territory, const std:
                     const std::string& orp, bool whole_country_needed);
 // A service card shows when published, else to those who may edit or read it inside.
 bool SeesCard(const Caller& caller, const ServiceCard& card, const std::vector<std::string>& orps);
+// SeesCard for a card as stored: its ORPs those of the snapshot's entry when it has one,
+// else where it is delivered and what it serves.
+bool SeesCard(const Caller& caller, const ServiceCard& card, const NetworkSnapshot& snap);
+// A confidential address (street, point, municipality) shows to those who may change the
+// card or read internal records where it lies: admins, the editors of its actor and
+// coordinators, networkers and viewers of one of `place.orps`.
+bool SeesPlace(const Caller& caller, const RecordPlace& place);
+
+// Whether the caller may read the record of `kind` with `id` in the snapshot; a record
+// it may not read is, to the caller, one that does not exist (docs/permissions.md).
+enum class Visibility { kMissing, kHidden, kReadable };
+Visibility VisibilityOf(const Caller& caller, const NetworkSnapshot& snap, EntityKind kind,
+                        int64_t id);
+
 // Non-public contacts and actors' notes show to signed-in callers only.
 inline bool SeesPersonalData(const Caller& caller) { return caller.signed_in(); }
 

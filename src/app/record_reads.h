@@ -1,6 +1,7 @@
 #pragma once
-// Reading one record of networking work by id, as the caller may: 404 when there is none,
-// 401/403 when it lies outside what the caller may read (app/permissions.h).
+// Reading one record of networking work by id, as the caller may: 401/403 when the caller's
+// role reads no such records, 404 when there is none or it lies outside what the caller
+// may read — the same answer, so that nobody learns which records exist elsewhere.
 
 #include <map>
 #include <memory>
@@ -18,8 +19,8 @@ Result<std::string> WorkRecordDocument(const Caller& caller, const NetworkSnapsh
                                        nlohmann::json (*to_json)(const T&)) {
   PROSIT_RETURN_IF_ERROR(MayReadScope(caller, snap.frame->territory, "", "", false));
   auto it = records.find(id);
-  if (it == records.end()) return Status::NotFound("no " + what + " " + std::to_string(id));
-  PROSIT_RETURN_IF_ERROR(MayReadWork(caller, PlaceOf(*it->second, snap)));
+  if (it == records.end() || !MayReadWork(caller, PlaceOf(*it->second, snap)).ok())
+    return Status::NotFound("no " + what + " " + std::to_string(id));
   return to_json(*it->second).dump();
 }
 

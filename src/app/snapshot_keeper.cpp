@@ -16,7 +16,10 @@ namespace prosit {
 
 namespace {
 
-std::string SummaryJson(const ServiceCard& c, const Actor* actor, const Territory& territory) {
+// The list form of a card; `hide_places` names each location's ORP instead of its
+// municipality (a confidential address).
+std::string SummaryJson(const ServiceCard& c, const Actor* actor, const Territory& territory,
+                        bool hide_places) {
   JsonWriter w;
   w.BeginObject()
       .Field("id", c.id)
@@ -34,7 +37,20 @@ std::string SummaryJson(const ServiceCard& c, const Actor* actor, const Territor
   w.Key("municipalities").BeginArray();
   for (const auto& l : c.locations) {
     const Municipality* m = territory.FindMunicipality(l.municipality_code);
-    w.BeginObject().Field("code", l.municipality_code).Field("name", m ? m->name : "").EndObject();
+    if (!hide_places) {
+      w.BeginObject()
+          .Field("code", l.municipality_code)
+          .Field("name", m ? m->name : "")
+          .EndObject();
+      continue;
+    }
+    const Orp* orp = m ? territory.FindOrp(m->orp_code) : nullptr;
+    w.BeginObject()
+        .Field("code", "")
+        .Field("name", "")
+        .Field("orp_code", orp ? std::string_view(orp->code) : std::string_view())
+        .Field("orp_name", orp ? std::string_view(orp->name) : std::string_view())
+        .EndObject();
   }
   w.EndArray()
       .Field("age_min", c.age_min)
@@ -59,7 +75,9 @@ std::shared_ptr<const CardEntry> MakeCardEntry(ServiceCard card, const Actor* ac
                                                const Frame& frame, const CzechCollator& collator) {
   auto e = std::make_shared<CardEntry>();
   e->card = std::move(card);
-  e->summary_json = SummaryJson(e->card, actor, frame.territory);
+  e->summary_json = SummaryJson(e->card, actor, frame.territory, false);
+  if (e->card.confidential_address)
+    e->hidden_summary_json = SummaryJson(e->card, actor, frame.territory, true);
   e->searchable = PrepareSearchable(e->card, actor, frame.territory, frame.reference, collator);
   return e;
 }

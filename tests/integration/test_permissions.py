@@ -64,9 +64,16 @@ def expect(inside, outside=None):
 #   admin coordinator networker viewer actor_editor token_read public
 EVERYONE = expect("200 200 200 200 200 200 200")
 WORK_READ = expect("200 200 200 200 403 200 401", "200 403 403 403 403 403 401")
+# One record by id: one the caller may not read is not found, as a missing one.
+WORK_READ_ONE = expect("200 200 200 200 403 200 401", "200 404 404 404 403 404 401")
+WORK_DELETE = expect("204 204 204 403 404 403 401", "204 404 404 403 404 403 401")
 
 
-def work_write(ok):
+def work_write(ok, refers=False):
+    """`refers`: the body names a theme or goal; one the writer may not read is missing
+    (422), whatever the role."""
+    if refers:
+        return expect(f"{ok} {ok} {ok} 403 422 403 401", f"{ok} 422 422 403 422 403 401")
     return expect(f"{ok} {ok} {ok} 403 403 403 401", f"{ok} 403 403 403 403 403 401")
 
 
@@ -157,11 +164,12 @@ def delete(kind):
 
 
 def work_routes(kind, list_path=True):
+    refers = kind in ("goals", "steps")
     rows = {
-        ("POST", f"/api/v1/{kind}"): Row(create(kind), work_write(201), "logged"),
-        ("GET", f"/api/v1/{kind}/{{id}}"): Row(read_one(kind), WORK_READ, "read"),
-        ("PUT", f"/api/v1/{kind}/{{id}}"): Row(update(kind), work_write(200), "logged"),
-        ("DELETE", f"/api/v1/{kind}/{{id}}"): Row(delete(kind), work_write(204), "logged"),
+        ("POST", f"/api/v1/{kind}"): Row(create(kind), work_write(201, refers), "logged"),
+        ("GET", f"/api/v1/{kind}/{{id}}"): Row(read_one(kind), WORK_READ_ONE, "read"),
+        ("PUT", f"/api/v1/{kind}/{{id}}"): Row(update(kind), work_write(200, refers), "logged"),
+        ("DELETE", f"/api/v1/{kind}/{{id}}"): Row(delete(kind), WORK_DELETE, "logged"),
     }
     if list_path:
         rows[("GET", f"/api/v1/{kind}")] = Row(scoped(f"/api/v1/{kind}"), WORK_READ, "read")
@@ -879,6 +887,79 @@ class PermissionTest(unittest.TestCase):
         self.assertEqual(r.status, 200, r.body)
         self.assertTrue(r.headers["Content-Type"].startswith("text/csv"))
 
+    def test_a_record_one_may_not_read_answers_as_a_missing_one(self):
+        """Outside the caller's territory a record is not found, with the very answer of an
+        id that does not exist (ids put aside), for every kind and GET, PUT and DELETE, and
+        its audit trail too: nothing tells that it exists."""
+        missing = 10 ** 9
+
+        def answer(r, rid):
+            return r.status, r.body.replace(str(rid), "ID")
+
+        for kind in WORK_KINDS:
+            rec = self.fx[kind]["out"]
+            for role in ("networker", "coordinator", "viewer", "token_read", "actor_editor"):
+                c = self.callers[role]
+                body = {**self.work_body(kind, "in"), "version": rec["version"]}
+                for method in ("GET", "PUT", "DELETE"):
+                    with self.subTest(kind=kind, role=role, method=method):
+                        b = body if method == "PUT" else None
+                        h = None if method == "GET" else {"If-Match": f'"{rec["version"]}"'}
+                        before = self.seq()
+                        got = c.request(method, f"/api/v1/{kind}/{rec['id']}", b, h)
+                        gone = c.request(method, f"/api/v1/{kind}/{missing}", b, h)
+                        self.assertEqual(answer(got, rec["id"]), answer(gone, missing))
+                        self.assertEqual(self.seq(), before)
+                        if role in ("networker", "coordinator"):
+                            self.assertEqual(got.status, 404, got.body)
+                            self.assertEqual(got.json()["error"]["code"], "not_found")
+            entity = WORK_KINDS[kind][0]
+            for role in ("networker", "coordinator", "viewer"):
+                with self.subTest(kind=kind, role=role, audit=True):
+                    c = self.callers[role]
+                    got = c.request("GET", f"/api/v1/audit?entity={entity}&id={rec['id']}")
+                    gone = c.request("GET", f"/api/v1/audit?entity={entity}&id={missing}")
+                    self.assertEqual(answer(got, rec["id"]), answer(gone, missing))
+        # A record one may read but not change still says so.
+        pub = self.fx["public_card"]["out"]
+        r = self.callers["networker"].request(
+            "DELETE", f"/api/v1/service-cards/{pub['id']}",
+            headers={"If-Match": f'"{pub["version"]}"'})
+        self.assertEqual(r.status, 403, r.body)
+
+    def test_a_record_may_refer_only_to_records_the_writer_may_read(self):
+        """Naming another ORP's meeting, need, theme or goal is answered as naming one that
+        does not exist: 422 with the field and "no meeting 17"; nothing is written."""
+        net = self.callers["networker"]
+        missing = 10 ** 9
+        cases = [("needs", "meeting_ids", "meetings"), ("needs", "theme_ids", "themes"),
+                 ("good-practices", "need_ids", "needs"),
+                 ("good-practices", "theme_ids", "themes"),
+                 ("recommendations", "need_ids", "needs"),
+                 ("recommendations", "theme_ids", "themes"),
+                 ("goals", "theme_id", "themes"), ("steps", "goal_id", "goals")]
+        for kind, field, target in cases:
+            entity = WORK_KINDS[target][0]
+            for rid in (self.fx[target]["out"]["id"], missing):
+                with self.subTest(kind=kind, field=field, id=rid):
+                    scalar = field.endswith("_id")
+                    body = {**self.work_body(kind, "in"), field: rid if scalar else [rid]}
+                    named = field if scalar else field + "[0]"
+                    before = self.seq()
+                    r = net.request("POST", f"/api/v1/{kind}", body)
+                    self.assertEqual(r.status, 422, r.body)
+                    self.assertEqual(r.json()["error"]["fields"][named], f"no {entity} {rid}")
+                    self.assertEqual(self.seq(), before)
+                    # and changing a record to name it
+                    rec = self.admin_post(kind, self.work_body(kind, "in"))
+                    r, before = self.put_as(net, kind, rec, **{field: body[field]})
+                    self.assertEqual(r.status, 422, r.body)
+                    self.assertEqual(r.json()["error"]["fields"][named], f"no {entity} {rid}")
+                    self.assertEqual(self.seq(), before)
+        # The same reference inside is fine.
+        inside = {**self.work_body("needs", "in"), "meeting_ids": [self.fx["meetings"]["in"]["id"]]}
+        self.assertEqual(net.request("POST", "/api/v1/needs", inside).status, 201)
+
     def put_as(self, caller, kind, rec, **change):
         before = self.seq()
         r = caller.request("PUT", f"/api/v1/{kind}/{rec['id']}", {**rec, **change},
@@ -892,7 +973,8 @@ class PermissionTest(unittest.TestCase):
         cases = [
             (net, "meetings", fresh("meetings", "in"), {"orp_code": ORP["out"]}),
             (net, "meetings", fresh("meetings", "in"), {"orp_code": NEIGHBOUR_ORP}),
-            (coord, "meetings", fresh("meetings", "out"), {"orp_code": ORP["in"]}),
+            # moving in a record one may not read: to the caller, it does not exist
+            (coord, "meetings", fresh("meetings", "out"), {"orp_code": ORP["in"]}, 404),
             (net, "needs", fresh("needs", "in"), {"orp_code": ORP["out"]}),
             (net, "good-practices", fresh("good-practices", "in"), {"orp_code": ORP["out"]}),
             (net, "actors", fresh("actors", "in"),
@@ -905,16 +987,18 @@ class PermissionTest(unittest.TestCase):
             (net, "ties", fresh("ties", "in"),
              {"actor_a": self.fx["actor_pair"]["out"][0]["id"],
               "actor_b": self.fx["actor_pair"]["out"][1]["id"]}),
-            (net, "goals", fresh("goals", "in"), {"theme_id": self.fx["themes"]["out"]["id"]}),
+            # naming a theme one may not read: to the caller, it does not exist
+            (net, "goals", fresh("goals", "in"), {"theme_id": self.fx["themes"]["out"]["id"]},
+             422),
             (editor, "service-cards",
              self.admin_post("service-cards", self.new_body("service-cards", "in",
                                                             "actor_editor")),
              {"actor_id": self.fx["actors"]["in"]["id"]}),
         ]
-        for caller, kind, rec, change in cases:
+        for caller, kind, rec, change, *status in cases:
             with self.subTest(caller=caller.login, kind=kind, change=change):
                 r, before = self.put_as(caller, kind, rec, **change)
-                self.assertEqual(r.status, 403, r.body)
+                self.assertEqual(r.status, status[0] if status else 403, r.body)
                 self.assertEqual(self.seq(), before)
                 stored = self.admin_get(f"/api/v1/{kind}/{rec['id']}")
                 self.assertEqual(stored["version"], rec["version"])
@@ -986,7 +1070,8 @@ class PermissionTest(unittest.TestCase):
         tie = r.json()
         self.assertEqual(net.request("GET", f"/api/v1/ties/{tie['id']}").status, 200)
         self.assertIn(tie["id"], {x["id"] for x in self.items(net, "/api/v1/ties?limit=200")})
-        self.assertEqual(self.hlinsko.request("GET", f"/api/v1/ties/{tie['id']}").status, 403)
+        # a neighbour ORP's networker may not read it: to them, it does not exist
+        self.assertEqual(self.hlinsko.request("GET", f"/api/v1/ties/{tie['id']}").status, 404)
 
     def test_analyses_need_their_scope_wholly_inside(self):
         net, coord = self.callers["networker"], self.callers["coordinator"]

@@ -96,7 +96,9 @@ void ExpectValid(const NetworkBatch& batch) {
     EXPECT_FALSE(c.does.empty()) << c.service_type;
     if (c.service_type == "ss57" || c.service_type == "zdvop") {
       EXPECT_TRUE(c.confidential_address);
-      EXPECT_FALSE(c.published);
+      EXPECT_TRUE(c.published);  // in the catalog; its address is what stays hidden
+      for (const DeliveryLocation& l : c.locations)
+        EXPECT_NE(l.street, batch.actors[actor].seat.street) << "a shelter at its public seat";
     }
   }
   // Meetings, needs and ties: valid with placeholder ids (index + 1), demo-marked, not
