@@ -6,6 +6,9 @@
 #include <thread>
 
 #include "http/api_routes.h"
+#include "http/client_address.h"
+#include "http/connection_slots.h"
+#include "http/framing_guard.h"
 #include "http/security_headers.h"
 #include "http/static_files.h"
 
@@ -52,8 +55,12 @@ const char* ReasonPhrase(int status) {
       return "Method Not Allowed";
     case 409:
       return "Conflict";
+    case 412:
+      return "Precondition Failed";
     case 413:
       return "Payload Too Large";
+    case 415:
+      return "Unsupported Media Type";
     case 422:
       return "Unprocessable Content";
     case 428:
@@ -70,9 +77,13 @@ restinio::http_status_line_t StatusLine(int status) {
       restinio::http_status_code_t(static_cast<std::uint16_t>(status)), ReasonPhrase(status));
 }
 
-// Counting connections lets max_parallel_connections hold.
+// Counting connections lets max_parallel_connections hold; ConnectionSlots holds the
+// limit per address.
 struct Traits : restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t> {
   static constexpr bool use_connection_count_limiter = true;
+  using ip_blocker_t = ConnectionSlots;
+  using connection_state_listener_t = ConnectionSlots;
+  using stream_socket_t = GuardedSocket;  // answers what RESTinio cannot parse
 };
 
 // Every answer starts here, so none can leave without the security headers.
@@ -111,15 +122,17 @@ std::optional<std::string> Field(const restinio::request_handle_t& req, std::str
   return std::nullopt;
 }
 
-ApiRequest ReadRequest(const restinio::request_handle_t& req) {
+ApiRequest ReadRequest(const restinio::request_handle_t& req, const TrustedProxies& proxies) {
   ApiRequest r;
   r.method = req->header().method().c_str();
   SplitTarget(req->header().request_target(), r.path, r.query);
   r.if_match = Field(req, "If-Match");
+  r.content_type = Field(req, "Content-Type");
   r.cookie = Field(req, "Cookie");
   r.authorization = Field(req, "Authorization");
   r.csrf_token = Field(req, "X-CSRF-Token");
-  r.remote_address = req->remote_endpoint().address().to_string();
+  r.remote_address = proxies.ClientAddress(req->remote_endpoint().address(),
+                                           Field(req, "Forwarded"), Field(req, "X-Forwarded-For"));
   return r;
 }
 
@@ -173,7 +186,10 @@ Status RunHttpServer(const ApiRouter& router, const HttpServerOptions& options,
     constant_body = "{\"constant\":\"" + std::string(options.constant_body_bytes, 'x') + "\"}";
   // Sign-ins hash passwords for ~0.15 s by design; they run here, not on the I/O threads.
   asio::thread_pool slow_work(2);
-  auto handler = [&router, &constant_body, &slow_work](const restinio::request_handle_t& req) {
+  auto proxies = TrustedProxies::Parse(options.trusted_proxies);
+  if (!proxies.ok()) return proxies.status();
+  auto handler = [&router, &constant_body, &slow_work,
+                  &proxies](const restinio::request_handle_t& req) {
     if (req->header().request_target() == "/")  // where a browser lands first
       return SecureResponse(req)
           .append_header(restinio::http_field::content_type, "application/json; charset=utf-8")
@@ -185,7 +201,7 @@ Status RunHttpServer(const ApiRouter& router, const HttpServerOptions& options,
           .append_header(restinio::http_field::content_type, "application/json; charset=utf-8")
           .set_body(constant_body)
           .done();
-    ApiRequest r = ReadRequest(req);
+    ApiRequest r = ReadRequest(req, *proxies);
     if (req->body().size() > kMaxBodyBytes)
       return Send(req, ApiResponse::Error(Status::TooLarge(
                            "the body is larger than " + std::to_string(kMaxBodyBytes) + " bytes")));
@@ -208,10 +224,13 @@ Status RunHttpServer(const ApiRouter& router, const HttpServerOptions& options,
       return SendStatic(req, static_files->Find(req->header().request_target()));
     return handler(req);
   };
+  // Beyond these RESTinio drops the request and GuardedSocket answers 414, 431 or 413.
   restinio::incoming_http_msg_limits_t limits;
-  limits.max_body_size(16 * kMaxBodyBytes);  // beyond this the connection is dropped
-  limits.max_url_size(8192);
-  limits.max_field_count(100);
+  limits.max_body_size(kMaxWireBodyBytes);
+  limits.max_url_size(kMaxUrlBytes);
+  limits.max_field_count(kMaxHeaderFields);
+  limits.max_field_name_size(kMaxFieldNameBytes);
+  limits.max_field_value_size(kMaxFieldValueBytes);
   restinio::server_settings_t<Traits> settings;
   settings.address(options.address)
       .port(options.port)
@@ -220,7 +239,10 @@ Status RunHttpServer(const ApiRouter& router, const HttpServerOptions& options,
       .read_next_http_message_timelimit(options.read_timeout)
       .handle_request_timeout(options.handle_timeout)
       .write_http_response_timelimit(options.write_timeout)
-      .max_parallel_connections(options.max_connections);
+      .max_parallel_connections(options.max_connections)
+      .max_pipelined_requests(options.max_pipelined_requests);
+  auto slots = std::make_shared<ConnectionSlots>(options.max_connections_per_address, *proxies);
+  settings.ip_blocker(slots).connection_state_listener(slots);
   asio::io_context ioctx;
   restinio::http_server_t<Traits> server{restinio::external_io_context(ioctx), std::move(settings)};
   std::exception_ptr failure;
