@@ -4,13 +4,25 @@ namespace prosit {
 
 restinio::ip_blocker::inspection_result_t ConnectionSlots::inspect(
     const restinio::ip_blocker::incoming_info_t& info) noexcept {
-  auto address = info.remote_endpoint().address();
-  if (exempt_.Contains(address)) return restinio::ip_blocker::allow();
-  return OpenFrom(address.to_string()) < per_address_ ? restinio::ip_blocker::allow()
-                                                      : restinio::ip_blocker::deny();
+  try {
+    auto address = info.remote_endpoint().address();
+    if (exempt_.Contains(address) || OpenFrom(address.to_string()) < per_address_)
+      return restinio::ip_blocker::allow();
+    return restinio::ip_blocker::deny();
+  } catch (const std::exception&) {
+    return restinio::ip_blocker::allow();  // out of memory: the global limit still holds
+  }
 }
 
 void ConnectionSlots::state_changed(const restinio::connection_state::notice_t& notice) noexcept {
+  try {
+    Count(notice);
+  } catch (const std::exception&) {
+    // Out of memory: this connection goes uncounted.
+  }
+}
+
+void ConnectionSlots::Count(const restinio::connection_state::notice_t& notice) {
   std::string address = notice.remote_endpoint().address().to_string();
   std::lock_guard lock(mu_);
   if (restinio::holds_alternative<restinio::connection_state::accepted_t>(notice.cause())) {

@@ -30,6 +30,8 @@ class ConnectionSlots {
   size_t OpenFrom(const std::string& address) const;
 
  private:
+  void Count(const restinio::connection_state::notice_t& notice);
+
   const size_t per_address_;
   const TrustedProxies exempt_;
   mutable std::mutex mu_;

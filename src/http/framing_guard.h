@@ -22,8 +22,8 @@ namespace prosit {
 inline constexpr size_t kMaxUrlBytes = 8192;
 inline constexpr size_t kMaxHeaderFields = 100;
 inline constexpr size_t kMaxFieldNameBytes = 1024;
-inline constexpr size_t kMaxFieldValueBytes = 16 * 1024;
-inline constexpr uint64_t kMaxWireBodyBytes = 16 << 20;  // beyond it, 413 and close
+inline constexpr size_t kMaxFieldValueBytes = size_t{16} * 1024;
+inline constexpr uint64_t kMaxWireBodyBytes = uint64_t{16} << 20;  // beyond it, 413 and close
 
 // Parses one connection's bytes and says what was wrong with them, if anything.
 class FramingGuard {
