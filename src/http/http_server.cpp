@@ -122,6 +122,17 @@ std::optional<std::string> Field(const restinio::request_handle_t& req, std::str
   return std::nullopt;
 }
 
+// Every line of a header that may repeat, joined by commas in order (RFC 9110 5.3): a
+// proxy may add its own X-Forwarded-For line below the client's.
+std::optional<std::string> AllFields(const restinio::request_handle_t& req, std::string_view name) {
+  std::optional<std::string> out;
+  req->header().for_each_value_of(name, [&out](restinio::string_view_t value) {
+    out = out ? *out + ", " + std::string(value) : std::string(value);
+    return restinio::http_header_fields_t::continue_enumeration();
+  });
+  return out;
+}
+
 ApiRequest ReadRequest(const restinio::request_handle_t& req, const TrustedProxies& proxies) {
   ApiRequest r;
   r.method = req->header().method().c_str();
@@ -131,8 +142,9 @@ ApiRequest ReadRequest(const restinio::request_handle_t& req, const TrustedProxi
   r.cookie = Field(req, "Cookie");
   r.authorization = Field(req, "Authorization");
   r.csrf_token = Field(req, "X-CSRF-Token");
-  r.remote_address = proxies.ClientAddress(req->remote_endpoint().address(),
-                                           Field(req, "Forwarded"), Field(req, "X-Forwarded-For"));
+  r.remote_address =
+      proxies.ClientAddress(req->remote_endpoint().address(), AllFields(req, "Forwarded"),
+                            AllFields(req, "X-Forwarded-For"));
   return r;
 }
 

@@ -197,6 +197,14 @@ class TrustedProxyTest(unittest.TestCase):
                              429)
             self.assertEqual(sign_in(password, {"X-Forwarded-For": "203.0.113.5, 10.9.1.1"}), 429)
             self.assertEqual(sign_in(password, {"Forwarded": 'for="203.0.113.5:4711"'}), 429)
+            # A proxy may add its own line below the client's: all lines count, in order.
+            body = json.dumps({"login": "dos.fero", "password": password}).encode()
+            (status, _), = responses_of(raw_exchange(s.port, (
+                b"POST /api/v1/session HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                b"Content-Type: application/json\r\nX-Forwarded-For: 198.51.100.7\r\n"
+                b"X-Forwarded-For: 203.0.113.5\r\nContent-Length: %d\r\n\r\n" % len(body)) +
+                body))
+            self.assertEqual(status, 429)
             self.assertEqual(sign_in(password, {"Forwarded": "for=198.51.100.7;proto=https"}),
                              200)
             rows = query(s.database, "SELECT DISTINCT address FROM login_attempts "
