@@ -109,29 +109,46 @@ Result<CreatedUser> Accounts::CreateUserAs(const Principal& principal, std::stri
   return CreateUser(body, territory, "user:" + principal.user.login);
 }
 
-Result<int64_t> Accounts::RetryAfter(const std::string& login, const std::string& address) {
-  int64_t now = Now();
-  int64_t wait = 0;
-  for (bool by_address : {false, true}) {
-    const ThrottleRule& rule = by_address ? policy_.per_address : policy_.per_login;
-    auto attempts = store_.accounts().LoginAttemptsSince(
-        by_address, by_address ? address : login, IsoOfEpochSeconds(now - rule.window_seconds));
-    if (!attempts.ok()) return attempts.status();
-    wait = std::max(wait, RetryAfterSeconds(*attempts, now, rule));
+std::string Accounts::TrustedDeviceOf(const std::string& device_token, int64_t user_id) {
+  if (device_token.empty() || device_token.size() > 128 || user_id == 0) return "";
+  std::string hash = HashToken(device_token);
+  auto found = store_.accounts().FindTrustedDevice(hash);
+  if (!found.ok() || !found->has_value() || (*found)->user_id != user_id) return "";
+  auto last_used = EpochSecondsOf((*found)->last_used);
+  if (!last_used || Now() - *last_used >= policy_.device_seconds) return "";
+  return hash;
+}
+
+Result<std::string> Accounts::TrustDevice(const std::string& device_hash, int64_t user_id) {
+  std::string now = clock_.now();
+  if (!device_hash.empty()) {
+    PROSIT_RETURN_IF_ERROR(store_.accounts().TouchTrustedDevice(device_hash, now));
+    return std::string();
   }
-  return wait;
+  std::string token = RandomToken();
+  PROSIT_RETURN_IF_ERROR(store_.accounts().AddTrustedDevice({HashToken(token), user_id, now, now}));
+  return token;
 }
 
 SignInResult Accounts::SignIn(const std::string& typed_login, const std::string& password,
-                              const std::string& address) {
+                              const std::string& address, const std::string& device_token) {
   SignInResult out;
   std::string login = LowerAscii(typed_login.substr(0, 256));
-  auto wait = RetryAfter(login, address);
-  if (!wait.ok()) return {wait.status(), std::nullopt, 0};
-  if (*wait > 0)
-    return {Status::Throttled("too many failed sign-ins; try again later"), std::nullopt, *wait};
   auto found = store_.accounts().FindUserByLogin(login);
   if (!found.ok()) return {found.status(), std::nullopt, 0};
+  int64_t user_id = found->has_value() ? (*found)->user.id : 0;
+  std::string now = clock_.now();
+  LoginAttempt attempt{login, address, now, false, TrustedDeviceOf(device_token, user_id)};
+  const ThrottlePolicy& throttle = policy_.throttle;
+  auto reserved = store_.accounts().ReserveLoginAttempt(
+      attempt, IsoOfEpochSeconds(Now() - throttle.window_seconds()),
+      [&](const std::vector<LoginAttempt>& recent) {
+        return SignInWait(recent, attempt, Now(), throttle);
+      });
+  if (!reserved.ok()) return {reserved.status(), std::nullopt, 0};
+  if (reserved->wait_seconds > 0)
+    return {Status::Throttled("too many failed sign-ins; try again later"), std::nullopt,
+            reserved->wait_seconds};
   bool ok = VerifyPassword(password, found->has_value() ? (*found)->password_hash : dummy_hash_) &&
             found->has_value();
   std::optional<User> user;
@@ -141,13 +158,14 @@ SignInResult Accounts::SignIn(const std::string& typed_login, const std::string&
     ok = parsed->active;
     user = std::move(*parsed);
   }
-  std::string now = clock_.now();
-  Status recorded = store_.accounts().RecordLoginAttempt({login, address, now, ok});
-  if (!recorded.ok()) return {recorded, std::nullopt, 0};
+  if (ok) {
+    Status recorded = store_.accounts().SucceedLoginAttempt(reserved->id);
+    if (!recorded.ok()) return {recorded, std::nullopt, 0};
+  }
   // Attempts older than the longest throttle window count no more; sign-ins keep the
   // table as small as the last window's attempts.
-  int64_t window = std::max(policy_.per_login.window_seconds, policy_.per_address.window_seconds);
-  Status pruned = store_.accounts().Prune(IsoOfEpochSeconds(Now() - window));
+  Status pruned = store_.accounts().Prune(IsoOfEpochSeconds(Now() - throttle.window_seconds()),
+                                          IsoOfEpochSeconds(Now() - policy_.device_seconds));
   if (!pruned.ok()) return {pruned, std::nullopt, 0};
   if (!ok) return {Status::Unauthenticated(kWrongCredentials), std::nullopt, 0};
 
@@ -160,6 +178,9 @@ SignInResult Accounts::SignIn(const std::string& typed_login, const std::string&
   Status s = store_.accounts().AddSession(
       {HashToken(in.session_token), in.user.id, now, now, in.expires, HashToken(in.csrf_token)});
   if (!s.ok()) return {s, std::nullopt, 0};
+  auto device = TrustDevice(attempt.device, in.user.id);
+  if (!device.ok()) return {device.status(), std::nullopt, 0};
+  in.device_token = std::move(*device);
   out.signed_in = std::move(in);
   return out;
 }

@@ -29,8 +29,9 @@ struct AccountPolicy {
   // (0: every request asks); what this instance revokes ends at once.
   int64_t recheck_seconds = 2;
   PasswordHashing hashing = PasswordHashing::Production();
-  ThrottleRule per_login = AccountThrottle();
-  ThrottleRule per_address = AddressThrottle();
+  ThrottlePolicy throttle = DefaultThrottle();
+  // A browser stays a trusted device of its user this long after its last sign-in.
+  int64_t device_seconds = int64_t{180} * 24 * 60 * 60;
 };
 
 // A new session: the token goes into the cookie, the CSRF token to the page.
@@ -39,6 +40,9 @@ struct SignedIn {
   std::string session_token;
   std::string csrf_token;
   std::string expires;
+  // The trusted-device token, for its long-lived cookie; empty when the browser already
+  // presented a valid one.
+  std::string device_token;
 };
 
 // The outcome of a sign-in: a session, or why not (and, when throttled, how long to wait).
@@ -73,10 +77,12 @@ class Accounts {
   Result<CreatedUser> CreateUserAs(const Principal& principal, std::string_view body,
                                    const Territory& territory);
 
-  // Checks throttling, then the password (argon2id: slow on purpose); records the
-  // attempt. Wrong login and wrong password answer alike.
+  // Checks throttling and records the attempt (in one step, so parallel attempts cannot
+  // slip past the count), then checks the password (argon2id: slow on purpose). Wrong
+  // login and wrong password answer alike. `device_token` is the trusted-device cookie,
+  // if any (see login_throttle.h); a sign-in without a valid one hands out a new one.
   SignInResult SignIn(const std::string& login, const std::string& password,
-                      const std::string& address);
+                      const std::string& address, const std::string& device_token = "");
   // The user a session cookie or an API token stands for; nullopt when none is valid.
   // A session's idle time-out restarts.
   std::optional<Principal> Authenticate(const RequestCredentials& credentials);
@@ -111,8 +117,10 @@ class Accounts {
                                         const std::string& scope);
   Result<CreatedUser> WriteNewUser(User user, const std::string& who);
   int64_t Now() const;
-  // The 429 wait for this login or address, 0 when free to try.
-  Result<int64_t> RetryAfter(const std::string& login, const std::string& address);
+  // The hash of `device_token` when it is a trusted device of `user_id`; empty otherwise.
+  std::string TrustedDeviceOf(const std::string& device_token, int64_t user_id);
+  // Records a successful attempt's device: a new token, or the known one used again.
+  Result<std::string> TrustDevice(const std::string& device_hash, int64_t user_id);
 
   Store& store_;
   Clock clock_;

@@ -1,7 +1,12 @@
 #pragma once
-// Login throttling: how long a login, or an address, must wait before the next sign-in
-// attempt, from its recent attempts. Pure: the attempts come from the store, "now"
-// from the caller.
+// Login throttling: how long a sign-in must wait before it is tried, from the recent
+// attempts sharing its login, address or trusted device. Pure: the attempts come from
+// the store, "now" from the caller.
+//
+// Nobody can lock the rightful user out: failures slow down only the same login from the
+// same address (and, more loosely, the same address), never the login everywhere; and a
+// browser that has signed in to the login before (a trusted device) counts only its own
+// failures, so guessing from anywhere else does not slow it at all.
 
 #include <cstdint>
 #include <vector>
@@ -23,13 +28,27 @@ struct ThrottleRule {
   bool success_resets = true;
 };
 
-// The rules: per login and per address.
-ThrottleRule AccountThrottle();
-ThrottleRule AddressThrottle();  // 20 free failures: offices share an address
+// The rules a sign-in is held to.
+struct ThrottlePolicy {
+  ThrottleRule per_pair;     // this login from this address, without a trusted device
+  ThrottleRule per_address;  // any login from this address, without a trusted device
+  ThrottleRule per_device;   // a trusted device's own attempts, from any address
+  // The longest window: older attempts count no more.
+  int64_t window_seconds() const;
+};
+
+// 5 free failures per login and address, 30 per address (offices share one), 5 per
+// trusted device.
+ThrottlePolicy DefaultThrottle();
 
 // Seconds to wait before another attempt (0: go ahead). `attempts` are the key's
 // attempts within the window, oldest first; times are ISO 8601 UTC.
 int64_t RetryAfterSeconds(const std::vector<LoginAttempt>& attempts, int64_t now,
                           const ThrottleRule& rule);
+
+// Seconds `attempt` (its login, address and device; device empty when the browser is not
+// trusted for the login) must wait, given the recent attempts that share any of them.
+int64_t SignInWait(const std::vector<LoginAttempt>& recent, const LoginAttempt& attempt,
+                   int64_t now, const ThrottlePolicy& policy);
 
 }  // namespace prosit

@@ -9,6 +9,8 @@
 namespace prosit {
 
 inline constexpr const char* kSessionCookie = "prosit_session";
+// Marks a browser that has signed in before, for login throttling only (it grants nothing).
+inline constexpr const char* kDeviceCookie = "prosit_device";
 
 struct RequestCredentials {
   std::optional<std::string> session_token;  // the prosit_session cookie

@@ -18,6 +18,7 @@
 #include "app/travel_time_source.h"
 #include "cli/heap_tuning.h"
 #include "http/api_routes.h"
+#include "http/client_address.h"
 #include "http/http_server.h"
 #include "io/csv_reader.h"
 #include "io/reference_json.h"
@@ -85,6 +86,23 @@ void AddServeHardening(CLI::App* serve, HttpServerOptions& http) {
   serve->add_option("--max-connections", http.max_connections, "open connections at most")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
+  serve
+      ->add_option("--max-connections-per-address", http.max_connections_per_address,
+                   "open connections at most from one client address; more are closed at "
+                   "once (trusted proxies are exempt)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  serve
+      ->add_option("--trusted-proxy", http.trusted_proxies,
+                   "a reverse proxy (IP address or CIDR network, repeatable) whose Forwarded or "
+                   "X-Forwarded-For header names the client's address; others' are ignored")
+      ->take_all()
+      ->check(CLI::Validator(
+          [](std::string& spec) {
+            auto parsed = TrustedProxies::Parse({spec});
+            return parsed.ok() ? std::string() : parsed.status().message();
+          },
+          "ADDR[/PREFIX]"));
   http.static_root = DefaultStaticRoot();
   serve->add_option_function<std::string>(
       "--static", [&http](const std::string& dir) { http.static_root = dir; },

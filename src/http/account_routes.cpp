@@ -20,11 +20,15 @@ using nlohmann::json;
 constexpr RouteOptions kOwn{.own_credentials = true};
 constexpr RouteOptions kSlowOwn{.offloaded = true, .own_credentials = true};
 
-std::string SessionCookie(const std::string& token, int64_t max_age, bool secure) {
-  std::string c = std::string(kSessionCookie) + "=" + token +
+std::string Cookie(const char* name, const std::string& value, int64_t max_age, bool secure) {
+  std::string c = std::string(name) + "=" + value +
                   "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age);
   if (secure) c += "; Secure";
   return c;
+}
+
+std::string SessionCookie(const std::string& token, int64_t max_age, bool secure) {
+  return Cookie(kSessionCookie, token, max_age, secure);
 }
 
 ApiResponse NoStore(ApiResponse r) {
@@ -88,7 +92,9 @@ RouteHandler WithAccounts(ApiContext& ctx, RouteHandler handler) {
 ApiResponse SignIn(ApiContext& ctx, const ApiRequest& r) {
   auto body = StringFields(r, {"login", "password"});
   if (!body.ok()) return ApiResponse::Error(body.status());
-  SignInResult in = ctx.accounts->SignIn((*body)["login"], (*body)["password"], r.remote_address);
+  std::string device = r.cookie ? CookieValue(*r.cookie, kDeviceCookie).value_or("") : "";
+  SignInResult in =
+      ctx.accounts->SignIn((*body)["login"], (*body)["password"], r.remote_address, device);
   if (!in.status.ok()) {
     ApiResponse e = ApiResponse::Error(in.status);
     if (in.retry_after_seconds > 0)
@@ -101,6 +107,11 @@ ApiResponse SignIn(ApiContext& ctx, const ApiRequest& r) {
   int64_t max_age = AccountPolicy{}.absolute_seconds;
   resp.headers.emplace_back("Set-Cookie",
                             SessionCookie(s.session_token, max_age, ctx.secure_cookies));
+  // Signing out keeps the device cookie: it only spares the browser others' throttling.
+  if (!s.device_token.empty())
+    resp.headers.emplace_back(
+        "Set-Cookie",
+        Cookie(kDeviceCookie, s.device_token, AccountPolicy{}.device_seconds, ctx.secure_cookies));
   return resp;
 }
 

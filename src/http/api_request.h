@@ -15,6 +15,7 @@ struct ApiRequest {
   std::map<std::string, std::string> query;   // decoded
   std::map<std::string, std::string> params;  // from the route pattern, e.g. {"id": "7"}
   std::optional<std::string> if_match;
+  std::optional<std::string> content_type;  // Content-Type
   std::string body;
   // Who is asking: the headers that carry credentials, and the peer's address.
   std::optional<std::string> cookie;         // Cookie

@@ -18,6 +18,8 @@ int HttpStatusOf(StatusCode code) {
       return 409;
     case StatusCode::kPrecondition:
       return 428;
+    case StatusCode::kPreconditionFailed:
+      return 412;
     case StatusCode::kTooLarge:
       return 413;
     case StatusCode::kUnauthenticated:
@@ -48,6 +50,8 @@ static const char* ErrorCodeOf(StatusCode code) {
       return "conflict";
     case StatusCode::kPrecondition:
       return "precondition_required";
+    case StatusCode::kPreconditionFailed:
+      return "precondition_failed";
     case StatusCode::kTooLarge:
       return "payload_too_large";
     case StatusCode::kUnauthenticated:

@@ -1,5 +1,7 @@
 #include "http/api_router.h"
 
+#include <algorithm>
+#include <cctype>
 #include <string_view>
 
 namespace prosit {
@@ -33,7 +35,50 @@ bool Match(std::string_view pattern, std::string_view path,
   return true;
 }
 
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+bool EqualsNoCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+// 415 unless a body sent to be written is JSON; an empty body is left to the handler.
+std::optional<ApiResponse> CheckMediaType(const ApiRequest& r) {
+  if (r.method != "POST" && r.method != "PUT" && r.method != "PATCH") return std::nullopt;
+  if (r.body.empty() && !r.content_type) return std::nullopt;
+  if (r.content_type && IsJsonMediaType(*r.content_type)) return std::nullopt;
+  return ApiResponse::Error(415, "unsupported_media_type",
+                            "send the body as application/json (UTF-8), not " +
+                                (r.content_type ? "'" + r.content_type->substr(0, 100) + "'"
+                                                : std::string("without a Content-Type")));
+}
+
 }  // namespace
+
+bool IsJsonMediaType(std::string_view content_type) {
+  size_t semi = content_type.find(';');
+  if (!EqualsNoCase(Trim(content_type.substr(0, semi)), "application/json")) return false;
+  while (semi != std::string_view::npos) {  // the only parameter allowed: charset=utf-8
+    content_type.remove_prefix(semi + 1);
+    semi = content_type.find(';');
+    std::string_view param = Trim(content_type.substr(0, semi));
+    if (param.empty()) continue;
+    size_t eq = param.find('=');
+    if (eq == std::string_view::npos || !EqualsNoCase(Trim(param.substr(0, eq)), "charset"))
+      return false;
+    std::string_view value = Trim(param.substr(eq + 1));
+    if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
+      value = value.substr(1, value.size() - 2);
+    if (!EqualsNoCase(value, "utf-8")) return false;
+  }
+  return true;
+}
 
 void ApiRouter::Add(std::string method, std::string pattern, RouteHandler handler,
                     RouteOptions options) {
@@ -69,6 +114,7 @@ ApiResponse ApiRouter::Dispatch(ApiRequest& request) const {
     allowed += (allowed.empty() ? "" : ", ") + r.method;
     if (r.method != request.method) continue;
     request.params = std::move(params);
+    if (auto refused = CheckMediaType(request)) return *refused;
     if (resolver_ && !r.options.own_credentials) {
       auto caller = resolver_(request);
       if (!caller.ok()) return ApiResponse::Error(caller.status());

@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "http/api_request.h"
@@ -43,7 +44,7 @@ class ApiRouter {
   // store (another process's write lock, a long history), so they run off the I/O threads.
   bool WaitsOnStore(const std::string& method, const std::string& path) const;
   // Fills request.params and request.caller and runs the matching handler; 404 or 405
-  // as JSON otherwise.
+  // as JSON otherwise, and 415 for a POST or PUT body that is not JSON.
   ApiResponse Dispatch(ApiRequest& request) const;
   const std::vector<Route>& routes() const { return routes_; }
 
@@ -51,5 +52,8 @@ class ApiRouter {
   std::vector<Route> routes_;
   AccessResolver resolver_;
 };
+
+// Whether a Content-Type names JSON: application/json, with charset=utf-8 at most.
+bool IsJsonMediaType(std::string_view content_type);
 
 }  // namespace prosit

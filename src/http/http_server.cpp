@@ -6,6 +6,9 @@
 #include <thread>
 
 #include "http/api_routes.h"
+#include "http/client_address.h"
+#include "http/connection_slots.h"
+#include "http/framing_guard.h"
 #include "http/security_headers.h"
 #include "http/static_files.h"
 
@@ -52,8 +55,12 @@ const char* ReasonPhrase(int status) {
       return "Method Not Allowed";
     case 409:
       return "Conflict";
+    case 412:
+      return "Precondition Failed";
     case 413:
       return "Payload Too Large";
+    case 415:
+      return "Unsupported Media Type";
     case 422:
       return "Unprocessable Content";
     case 428:
@@ -72,9 +79,13 @@ restinio::http_status_line_t StatusLine(int status) {
       restinio::http_status_code_t(static_cast<std::uint16_t>(status)), ReasonPhrase(status));
 }
 
-// Counting connections lets max_parallel_connections hold.
+// Counting connections lets max_parallel_connections hold; ConnectionSlots holds the
+// limit per address.
 struct Traits : restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t> {
   static constexpr bool use_connection_count_limiter = true;
+  using ip_blocker_t = ConnectionSlots;
+  using connection_state_listener_t = ConnectionSlots;
+  using stream_socket_t = GuardedSocket;  // answers what RESTinio cannot parse
 };
 
 // Every answer starts here, so none can leave without the security headers.
@@ -113,15 +124,29 @@ std::optional<std::string> Field(const restinio::request_handle_t& req, std::str
   return std::nullopt;
 }
 
-ApiRequest ReadRequest(const restinio::request_handle_t& req) {
+// Every line of a header that may repeat, joined by commas in order (RFC 9110 5.3): a
+// proxy may add its own X-Forwarded-For line below the client's.
+std::optional<std::string> AllFields(const restinio::request_handle_t& req, std::string_view name) {
+  std::optional<std::string> out;
+  req->header().for_each_value_of(name, [&out](restinio::string_view_t value) {
+    out = out ? *out + ", " + std::string(value) : std::string(value);
+    return restinio::http_header_fields_t::continue_enumeration();
+  });
+  return out;
+}
+
+ApiRequest ReadRequest(const restinio::request_handle_t& req, const TrustedProxies& proxies) {
   ApiRequest r;
   r.method = req->header().method().c_str();
   SplitTarget(req->header().request_target(), r.path, r.query);
   r.if_match = Field(req, "If-Match");
+  r.content_type = Field(req, "Content-Type");
   r.cookie = Field(req, "Cookie");
   r.authorization = Field(req, "Authorization");
   r.csrf_token = Field(req, "X-CSRF-Token");
-  r.remote_address = req->remote_endpoint().address().to_string();
+  r.remote_address =
+      proxies.ClientAddress(req->remote_endpoint().address(), AllFields(req, "Forwarded"),
+                            AllFields(req, "X-Forwarded-For"));
   return r;
 }
 
@@ -185,8 +210,10 @@ Status RunHttpServer(const ApiRouter& router, const HttpServerOptions& options,
   // Writes and long store reads may wait for the store (another process's lock): they run
   // here, so that the I/O threads keep answering reads of the snapshot and /health.
   asio::thread_pool store_work(2);
-  auto handler = [&router, &constant_body, &slow_work,
-                  &store_work](const restinio::request_handle_t& req) {
+  auto proxies = TrustedProxies::Parse(options.trusted_proxies);
+  if (!proxies.ok()) return proxies.status();
+  auto handler = [&router, &constant_body, &slow_work, &store_work,
+                  &proxies](const restinio::request_handle_t& req) {
     if (req->header().request_target() == "/")  // where a browser lands first
       return SecureResponse(req)
           .append_header(restinio::http_field::content_type, "application/json; charset=utf-8")
@@ -198,16 +225,12 @@ Status RunHttpServer(const ApiRouter& router, const HttpServerOptions& options,
           .append_header(restinio::http_field::content_type, "application/json; charset=utf-8")
           .set_body(constant_body)
           .done();
-    ApiRequest r = ReadRequest(req);
+    ApiRequest r = ReadRequest(req, *proxies);
     if (req->body().size() > kMaxBodyBytes)
       return Send(req, ApiResponse::Error(Status::TooLarge(
                            "the body is larger than " + std::to_string(kMaxBodyBytes) + " bytes")));
     r.body = req->body();
-    if (router.IsOffloaded(r.method, r.path)) {
-      asio::post(slow_work,
-                 [&router, req, r = std::move(r)]() mutable { Send(req, Answer(router, r)); });
-      return restinio::request_accepted();
-    }
+    if (router.IsOffloaded(r.method, r.path)) return AnswerOn(slow_work, router, req, std::move(r));
     if (router.WaitsOnStore(r.method, r.path))
       return AnswerOn(store_work, router, req, std::move(r));
     return Send(req, Answer(router, r));
@@ -223,10 +246,13 @@ Status RunHttpServer(const ApiRouter& router, const HttpServerOptions& options,
       return SendStatic(req, static_files->Find(req->header().request_target()));
     return handler(req);
   };
+  // Beyond these RESTinio drops the request and GuardedSocket answers 414, 431 or 413.
   restinio::incoming_http_msg_limits_t limits;
-  limits.max_body_size(16 * kMaxBodyBytes);  // beyond this the connection is dropped
-  limits.max_url_size(8192);
-  limits.max_field_count(100);
+  limits.max_body_size(kMaxWireBodyBytes);
+  limits.max_url_size(kMaxUrlBytes);
+  limits.max_field_count(kMaxHeaderFields);
+  limits.max_field_name_size(kMaxFieldNameBytes);
+  limits.max_field_value_size(kMaxFieldValueBytes);
   restinio::server_settings_t<Traits> settings;
   settings.address(options.address)
       .port(options.port)
@@ -235,7 +261,10 @@ Status RunHttpServer(const ApiRouter& router, const HttpServerOptions& options,
       .read_next_http_message_timelimit(options.read_timeout)
       .handle_request_timeout(options.handle_timeout)
       .write_http_response_timelimit(options.write_timeout)
-      .max_parallel_connections(options.max_connections);
+      .max_parallel_connections(options.max_connections)
+      .max_pipelined_requests(options.max_pipelined_requests);
+  auto slots = std::make_shared<ConnectionSlots>(options.max_connections_per_address, *proxies);
+  settings.ip_blocker(slots).connection_state_listener(slots);
   asio::io_context ioctx;
   restinio::http_server_t<Traits> server{restinio::external_io_context(ioctx), std::move(settings)};
   std::exception_ptr failure;

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "http/api_router.h"
 
@@ -26,6 +27,13 @@ struct HttpServerOptions {
   std::chrono::milliseconds handle_timeout = std::chrono::seconds(30);
   std::chrono::milliseconds write_timeout = std::chrono::seconds(30);
   size_t max_connections = 512;
+  // One client address holds at most this many of them (trusted proxies are exempt).
+  size_t max_connections_per_address = 64;
+  // Requests a client may send ahead on one connection; they are answered in order.
+  size_t max_pipelined_requests = 16;
+  // Reverse proxies (IP addresses or CIDR networks) whose Forwarded/X-Forwarded-For
+  // headers name the client; from anyone else those headers are ignored.
+  std::vector<std::string> trusted_proxies;
   // The built web UI, served to GETs outside /api; empty: none.
   std::filesystem::path static_root;
 };

@@ -18,11 +18,15 @@ std::optional<int64_t> IdParam(const ApiRequest& r) {
   return v;
 }
 
-// The version named by If-Match: "3", W/"3" or 3.
+// The version named by If-Match: "3" or 3. A weak validator (W/"3") never matches for a
+// write: RFC 9110 allows only the strong comparison in If-Match.
 Result<std::optional<int64_t>> IfMatchVersion(const ApiRequest& r) {
   if (!r.if_match) return std::optional<int64_t>();
   std::string s = *r.if_match;
-  if (s.rfind("W/", 0) == 0) s = s.substr(2);
+  if (s.rfind("W/", 0) == 0)
+    return Status::PreconditionFailed(
+        "If-Match needs the strong ETag this API gave out, like \"3\"; a weak one (W/) "
+        "never matches a write");
   if (s.size() >= 2 && s.front() == '"' && s.back() == '"') s = s.substr(1, s.size() - 2);
   int64_t v = 0;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);

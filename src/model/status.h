@@ -25,6 +25,8 @@ enum class StatusCode {
   kBusy,             // the store is locked by another writer; try again shortly (HTTP 503)
   kIoError,          // the store or a file failed (HTTP 500)
   kCorruption,       // stored data breaks an invariant
+  // A precondition that cannot hold, e.g. If-Match with a weak ETag (HTTP 412).
+  kPreconditionFailed,
 };
 
 using FieldErrors = std::map<std::string, std::string>;
@@ -41,6 +43,9 @@ class Status {
   static Status Conflict(std::string msg) { return {StatusCode::kConflict, std::move(msg)}; }
   static Status Precondition(std::string msg) {
     return {StatusCode::kPrecondition, std::move(msg)};
+  }
+  static Status PreconditionFailed(std::string msg) {
+    return {StatusCode::kPreconditionFailed, std::move(msg)};
   }
   static Status TooLarge(std::string msg) { return {StatusCode::kTooLarge, std::move(msg)}; }
   static Status Unauthenticated(std::string msg) {

@@ -5,6 +5,7 @@
 // logged); sessions, tokens and attempts are operational state and are not logged.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,10 +40,29 @@ struct ApiTokenRecord {
   std::optional<std::string> revoked;
 };
 
+// One sign-in attempt. `device` is the hash of the trusted-device cookie the attempt came
+// with when that device had signed in to this login before; empty otherwise.
 struct LoginAttempt {
   std::string login, address, at;
   bool ok = false;
+  std::string device;
 };
+
+// A browser that once signed in to the user: its cookie's hash, and when it was last used.
+struct TrustedDevice {
+  std::string token_hash;
+  int64_t user_id = 0;
+  std::string created, last_used;
+};
+
+// The result of ReserveLoginAttempt: the attempt's id when it was recorded, else the wait.
+struct AttemptReservation {
+  int64_t id = 0;
+  int64_t wait_seconds = 0;
+};
+
+// Seconds to wait, from the recent attempts sharing a sign-in's login, address or device.
+using ThrottleFn = std::function<int64_t(const std::vector<LoginAttempt>&)>;
 
 class AccountStore {
  public:
@@ -63,15 +83,24 @@ class AccountStore {
   virtual Result<std::optional<ApiTokenRecord>> GetApiToken(int64_t id) = 0;
   virtual Status RevokeApiToken(int64_t id, const std::string& at) = 0;
 
-  virtual Status RecordLoginAttempt(const LoginAttempt& attempt) = 0;
-  // Attempts with this login (by_address false) or from this address, at or after
-  // `since`, oldest first.
-  virtual Result<std::vector<LoginAttempt>> LoginAttemptsSince(bool by_address,
-                                                               const std::string& key,
-                                                               const std::string& since) = 0;
-  // Forgets login attempts made before `before` and sessions that expired before it:
-  // what no throttle or sign-in looks at any more.
-  virtual Status Prune(const std::string& before) = 0;
+  // In one transaction, so that parallel attempts cannot all pass the same check: gives
+  // `wait` the attempts made at or after `since` that share the login, the address or
+  // (when not empty) the device of `attempt`, oldest first; when it answers 0, records
+  // `attempt` as failed and returns its id (SucceedLoginAttempt turns it into a success
+  // once the password is verified).
+  virtual Result<AttemptReservation> ReserveLoginAttempt(const LoginAttempt& attempt,
+                                                         const std::string& since,
+                                                         const ThrottleFn& wait) = 0;
+  virtual Status SucceedLoginAttempt(int64_t id) = 0;
+
+  virtual Status AddTrustedDevice(const TrustedDevice& device) = 0;
+  virtual Result<std::optional<TrustedDevice>> FindTrustedDevice(const std::string& token_hash) = 0;
+  virtual Status TouchTrustedDevice(const std::string& token_hash, const std::string& at) = 0;
+
+  // Forgets login attempts made before `before`, sessions that expired before it and
+  // trusted devices unused since `devices_before`: what no throttle or sign-in looks at
+  // any more.
+  virtual Status Prune(const std::string& before, const std::string& devices_before) = 0;
 };
 
 }  // namespace prosit

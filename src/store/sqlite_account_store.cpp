@@ -69,34 +69,75 @@ class SqliteAccountStore : public AccountStore {
                 [&](SqliteStatement& s) { s.Bind(1, id).Bind(2, at); });
   }
 
-  Status RecordLoginAttempt(const LoginAttempt& a) override {
-    return Exec("INSERT INTO login_attempts (login, address, at, ok) VALUES (?, ?, ?, ?)",
-                [&](SqliteStatement& s) {
-                  s.Bind(1, a.login).Bind(2, a.address).Bind(3, a.at);
-                  s.Bind(4, static_cast<int64_t>(a.ok));
-                });
+  Result<AttemptReservation> ReserveLoginAttempt(const LoginAttempt& a, const std::string& since,
+                                                 const ThrottleFn& wait) override {
+    std::lock_guard lock(mu_);
+    PROSIT_RETURN_IF_ERROR(SqliteExec(conn_.db(), "BEGIN IMMEDIATE"));
+    auto reserved = ReserveLocked(a, since, wait);
+    Status s = reserved.ok() ? SqliteExec(conn_.db(), "COMMIT") : reserved.status();
+    if (!s.ok()) {
+      SqliteExec(conn_.db(), "ROLLBACK");
+      return s;
+    }
+    return reserved;
   }
-  Status Prune(const std::string& before) override {
+  Status SucceedLoginAttempt(int64_t id) override {
+    return Exec("UPDATE login_attempts SET ok = 1 WHERE id = ?",
+                [&](SqliteStatement& s) { s.Bind(1, id); });
+  }
+
+  Status AddTrustedDevice(const TrustedDevice& d) override {
+    return Exec("INSERT INTO trusted_devices VALUES (?, ?, ?, ?)", [&](SqliteStatement& s) {
+      s.Bind(1, d.token_hash).Bind(2, d.user_id).Bind(3, d.created).Bind(4, d.last_used);
+    });
+  }
+  Result<std::optional<TrustedDevice>> FindTrustedDevice(const std::string& token_hash) override {
+    std::lock_guard lock(mu_);
+    SqliteStatement s(conn_,
+                      "SELECT token_hash, user_id, created, last_used FROM trusted_devices "
+                      "WHERE token_hash = ?");
+    s.Bind(1, token_hash);
+    if (s.Step())
+      return std::optional<TrustedDevice>(TrustedDevice{s.Text(0), s.Int(1), s.Text(2), s.Text(3)});
+    PROSIT_RETURN_IF_ERROR(s.status());
+    return std::optional<TrustedDevice>();
+  }
+  Status TouchTrustedDevice(const std::string& token_hash, const std::string& at) override {
+    return Exec("UPDATE trusted_devices SET last_used = ?2 WHERE token_hash = ?1",
+                [&](SqliteStatement& s) { s.Bind(1, token_hash).Bind(2, at); });
+  }
+
+  Status Prune(const std::string& before, const std::string& devices_before) override {
     PROSIT_RETURN_IF_ERROR(Exec("DELETE FROM login_attempts WHERE at < ?",
                                 [&](SqliteStatement& s) { s.Bind(1, before); }));
+    PROSIT_RETURN_IF_ERROR(Exec("DELETE FROM trusted_devices WHERE last_used < ?",
+                                [&](SqliteStatement& s) { s.Bind(1, devices_before); }));
     return Exec("DELETE FROM sessions WHERE expires < ?",
                 [&](SqliteStatement& s) { s.Bind(1, before); });
   }
-  Result<std::vector<LoginAttempt>> LoginAttemptsSince(bool by_address, const std::string& key,
-                                                       const std::string& since) override {
-    std::lock_guard lock(mu_);
-    SqliteStatement s(conn_, by_address ? "SELECT login, address, at, ok FROM login_attempts "
-                                          "WHERE address = ? AND at >= ? ORDER BY at, id"
-                                        : "SELECT login, address, at, ok FROM login_attempts "
-                                          "WHERE login = ? AND at >= ? ORDER BY at, id");
-    s.Bind(1, key).Bind(2, since);
-    std::vector<LoginAttempt> out;
-    while (s.Step()) out.push_back({s.Text(0), s.Text(1), s.Text(2), s.Int(3) != 0});
-    PROSIT_RETURN_IF_ERROR(s.status());
-    return out;
-  }
 
  private:
+  // ReserveLoginAttempt inside its transaction, under mu_.
+  Result<AttemptReservation> ReserveLocked(const LoginAttempt& a, const std::string& since,
+                                           const ThrottleFn& wait) {
+    SqliteStatement q(conn_,
+                      "SELECT login, address, at, ok, device FROM login_attempts "
+                      "WHERE at >= ?1 AND (login = ?2 OR address = ?3 OR "
+                      "(?4 != '' AND device = ?4)) ORDER BY at, id");
+    q.Bind(1, since).Bind(2, a.login).Bind(3, a.address).Bind(4, a.device);
+    std::vector<LoginAttempt> recent;
+    while (q.Step()) recent.push_back({q.Text(0), q.Text(1), q.Text(2), q.Int(3) != 0, q.Text(4)});
+    PROSIT_RETURN_IF_ERROR(q.status());
+    if (int64_t seconds = wait(recent); seconds > 0) return AttemptReservation{0, seconds};
+    SqliteStatement s(conn_,
+                      "INSERT INTO login_attempts (login, address, at, ok, device) "
+                      "VALUES (?, ?, ?, ?, ?)");
+    s.Bind(1, a.login).Bind(2, a.address).Bind(3, a.at).Bind(4, static_cast<int64_t>(a.ok));
+    s.Bind(5, a.device);
+    PROSIT_RETURN_IF_ERROR(s.Run());
+    return AttemptReservation{static_cast<int64_t>(sqlite3_last_insert_rowid(conn_.db())), 0};
+  }
+
   template <typename BindFn>
   Status Exec(const char* sql, BindFn bind) {
     std::lock_guard lock(mu_);

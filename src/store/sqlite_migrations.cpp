@@ -127,6 +127,17 @@ CREATE INDEX login_attempts_address ON login_attempts(address, at);
 CREATE INDEX change_log_author ON change_log(author);
 CREATE INDEX change_log_at ON change_log(at);
 )sql"},
+      {5, "trusted devices: sign-in throttling by login and address, not login alone", R"sql(
+CREATE TABLE trusted_devices (
+  token_hash TEXT PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  created TEXT NOT NULL,
+  last_used TEXT NOT NULL
+);
+CREATE INDEX trusted_devices_user ON trusted_devices(user_id);
+ALTER TABLE login_attempts ADD COLUMN device TEXT NOT NULL DEFAULT '';
+CREATE INDEX login_attempts_device ON login_attempts(device, at) WHERE device != '';
+)sql"},
   };
   return kMigrations;
 }

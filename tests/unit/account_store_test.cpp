@@ -119,13 +119,46 @@ TEST(AccountStore, SessionsTokensAndAttemptsRoundTrip) {
   ASSERT_TRUE(a.RevokeApiToken(*tid, "2026-11-24T11:00:00Z").ok());
   EXPECT_EQ((*a.GetApiToken(*tid))->revoked, "2026-11-24T11:00:00Z");
 
-  ASSERT_TRUE(a.RecordLoginAttempt({"jana", "10.0.0.1", "2026-11-24T10:00:00Z", false}).ok());
-  ASSERT_TRUE(a.RecordLoginAttempt({"eva", "10.0.0.1", "2026-11-24T10:01:00Z", true}).ok());
-  EXPECT_EQ(a.LoginAttemptsSince(false, "jana", "2026-11-24T09:00:00Z")->size(), 1u);
-  EXPECT_EQ(a.LoginAttemptsSince(true, "10.0.0.1", "2026-11-24T09:00:00Z")->size(), 2u);
-  EXPECT_EQ(a.LoginAttemptsSince(true, "10.0.0.1", "2026-11-24T10:00:30Z")->size(), 1u);
+  // The throttle sees the attempts sharing the login, the address or the device.
+  std::vector<LoginAttempt> seen;
+  auto record = [&](const LoginAttempt& at, int64_t wait = 0) {
+    return a.ReserveLoginAttempt(at, "2026-11-24T09:00:00Z",
+                                 [&](const std::vector<LoginAttempt>& recent) {
+                                   seen = recent;
+                                   return wait;
+                                 });
+  };
+  auto first = record({"jana", "10.0.0.1", "2026-11-24T10:00:00Z", false, ""});
+  ASSERT_TRUE(first.ok());
+  EXPECT_GT(first->id, 0);
+  ASSERT_TRUE(a.SucceedLoginAttempt(first->id).ok());
+  ASSERT_TRUE(record({"eva", "10.0.0.2", "2026-11-24T10:01:00Z", false, "d1"}).ok());
+  ASSERT_TRUE(record({"petr", "10.0.0.3", "2026-11-24T10:02:00Z", false, "d1"}).ok());
+  ASSERT_EQ(seen.size(), 1u);  // eva's, by the device
+  EXPECT_EQ(seen[0].login, "eva");
+  ASSERT_TRUE(record({"x", "10.0.0.1", "2026-11-24T10:03:00Z", false, ""}).ok());
+  ASSERT_EQ(seen.size(), 1u);  // jana's, by the address, a success
+  EXPECT_TRUE(seen[0].ok);
+  // A wait records nothing.
+  auto refused = record({"jana", "10.0.0.9", "2026-11-24T10:04:00Z", false, ""}, 30);
+  ASSERT_TRUE(refused.ok());
+  EXPECT_EQ(refused->id, 0);
+  EXPECT_EQ(refused->wait_seconds, 30);
+  ASSERT_TRUE(record({"jana", "10.0.0.8", "2026-11-24T10:05:00Z", false, ""}).ok());
+  EXPECT_EQ(seen.size(), 1u);
   // SQL in a key is only data.
-  EXPECT_TRUE(a.LoginAttemptsSince(false, "' OR 1=1 --", "")->empty());
+  ASSERT_TRUE(record({"' OR 1=1 --", "' OR 1=1 --", "2026-11-24T10:06:00Z", false, ""}).ok());
+  EXPECT_TRUE(seen.empty());
+
+  ASSERT_TRUE(a.AddTrustedDevice({"dh", id, "2026-11-24T10:00:00Z", "2026-11-24T10:00:00Z"}).ok());
+  ASSERT_TRUE(a.TouchTrustedDevice("dh", "2026-11-25T10:00:00Z").ok());
+  EXPECT_EQ((*a.FindTrustedDevice("dh"))->last_used, "2026-11-25T10:00:00Z");
+  ASSERT_TRUE(a.Prune("2026-11-24T10:03:30Z", "2026-11-25T09:00:00Z").ok());
+  EXPECT_TRUE(*a.FindTrustedDevice("dh"));
+  ASSERT_TRUE(a.Prune("2026-11-24T10:03:30Z", "2026-11-25T11:00:00Z").ok());
+  EXPECT_FALSE(*a.FindTrustedDevice("dh"));
+  ASSERT_TRUE(record({"jana", "10.0.0.1", "2026-11-24T10:07:00Z", false, ""}).ok());
+  EXPECT_EQ(seen.size(), 1u);  // the pruned ones are gone: only 10.0.0.8's
 }
 
 }  // namespace prosit

@@ -135,25 +135,61 @@ TEST_F(AccountsTest, SignOutEndsOneSessionAndEverywhereEndsAll) {
   EXPECT_TRUE(BySession(other.session_token));  // another user's stay
 }
 
-TEST_F(AccountsTest, FailedSignInsAreThrottledPerLoginAndRecorded) {
+TEST_F(AccountsTest, FailedSignInsAreThrottledPerLoginAndAddress) {
   CreatedUser u = Create("jana");
   for (int i = 0; i < 5; ++i)
-    EXPECT_EQ(accounts_->SignIn("jana", "Wrong password 1", "10.0.0.1").status.code(),
+    EXPECT_EQ(accounts_->SignIn("jana", "Wrong password 1", "10.6.6.6").status.code(),
               StatusCode::kUnauthenticated);
-  SignInResult locked = accounts_->SignIn("jana", u.one_time_password, "10.0.0.2");
+  SignInResult locked = accounts_->SignIn("jana", u.one_time_password, "10.6.6.6");
   EXPECT_EQ(locked.status.code(), StatusCode::kThrottled);  // even the right password waits
   EXPECT_EQ(locked.retry_after_seconds, 30);
+  // From another address the rightful user goes straight in.
+  SignedIn elsewhere = SignIn(u, "10.0.0.2");
+  EXPECT_FALSE(elsewhere.device_token.empty());
   Advance(31);
-  SignIn(u);  // the wait is over; the success resets the count
-  EXPECT_EQ(accounts_->SignIn("jana", "Wrong password 1", "10.0.0.1").status.code(),
+  SignIn(u, "10.6.6.6");  // the wait is over; the success resets the count
+  EXPECT_EQ(accounts_->SignIn("jana", "Wrong password 1", "10.6.6.6").status.code(),
             StatusCode::kUnauthenticated);
-  auto attempts = store_->accounts().LoginAttemptsSince(false, "jana", IsoOfEpochSeconds(kT0 - 1));
-  ASSERT_TRUE(attempts.ok());
-  EXPECT_EQ(attempts->size(), 7u);  // the throttled attempt is not one
+}
+
+TEST_F(AccountsTest, ATrustedDeviceIsNotSlowedByOthersFailures) {
+  CreatedUser u = Create("jana");
+  SignedIn first = SignIn(u, "10.0.0.1");
+  ASSERT_FALSE(first.device_token.empty());
+  for (int i = 0; i < 40; ++i)
+    accounts_->SignIn("jana", "Wrong password 1", "10.0.0.1");  // the same office address
+  EXPECT_EQ(accounts_->SignIn("jana", u.one_time_password, "10.0.0.1").status.code(),
+            StatusCode::kThrottled);
+  SignInResult trusted =
+      accounts_->SignIn("jana", u.one_time_password, "10.0.0.1", first.device_token);
+  ASSERT_TRUE(trusted.status.ok()) << trusted.status.ToString();
+  EXPECT_TRUE(trusted.signed_in->device_token.empty());  // the cookie it has stays
+  // The device cookie is trusted for its own user only, and not once it has aged out.
+  CreatedUser eva = Create("eva");
+  for (int i = 0; i < 5; ++i) accounts_->SignIn("eva", "Wrong password 1", "10.0.0.1");
+  EXPECT_EQ(
+      accounts_->SignIn("eva", eva.one_time_password, "10.0.0.1", first.device_token).status.code(),
+      StatusCode::kThrottled);
+  Advance(AccountPolicy{}.device_seconds + 1);
+  for (int i = 0; i < 40; ++i) accounts_->SignIn("jana", "Wrong password 1", "10.0.0.1");
+  EXPECT_EQ(
+      accounts_->SignIn("jana", u.one_time_password, "10.0.0.1", first.device_token).status.code(),
+      StatusCode::kThrottled);
+}
+
+TEST_F(AccountsTest, ATrustedDeviceIsThrottledByItsOwnFailures) {
+  CreatedUser u = Create("jana");
+  SignedIn first = SignIn(u, "10.0.0.1");
+  for (int i = 0; i < 5; ++i)
+    accounts_->SignIn("jana", "Wrong password 1", "10.0.0.7", first.device_token);
+  EXPECT_EQ(
+      accounts_->SignIn("jana", u.one_time_password, "10.0.0.8", first.device_token).status.code(),
+      StatusCode::kThrottled);
+  SignIn(u, "10.0.0.8");  // without the device, from a fresh address: free
 }
 
 TEST_F(AccountsTest, ManyLoginsFromOneAddressAreThrottled) {
-  for (int i = 0; i < 20; ++i)
+  for (int i = 0; i < 30; ++i)
     accounts_->SignIn("guess" + std::to_string(i), "Wrong password 1", "10.6.6.6");
   EXPECT_EQ(accounts_->SignIn("another", "Wrong password 1", "10.6.6.6").status.code(),
             StatusCode::kThrottled);
