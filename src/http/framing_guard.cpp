@@ -97,7 +97,9 @@ FramingGuard::FramingGuard() {
 }
 
 void FramingGuard::Feed(const char* data, size_t size) {
-  if (failed_ || parser_.upgrade) return;
+  // Only the first request can be answered (see ErrorResponse): once it is complete,
+  // keep-alive traffic is not parsed a second time.
+  if (failed_ || parser_.upgrade || messages > 0) return;
   size_t before = messages;
   http_parser_execute(&parser_, &Settings(), data, size);
   if (HTTP_PARSER_ERRNO(&parser_) == HPE_OK) return;
