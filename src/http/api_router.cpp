@@ -8,30 +8,30 @@ namespace prosit {
 
 namespace {
 
-std::vector<std::string_view> Segments(std::string_view path) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  while (start <= path.size()) {
-    size_t end = path.find('/', start);
-    if (end == std::string_view::npos) end = path.size();
-    if (end > start) out.push_back(path.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
+// The next non-empty segment of `s` at or after `pos`; false when none is left.
+bool NextSegment(std::string_view s, size_t& pos, std::string_view& segment) {
+  while (pos < s.size() && s[pos] == '/') ++pos;
+  if (pos >= s.size()) return false;
+  size_t end = std::min(s.find('/', pos), s.size());
+  segment = s.substr(pos, end - pos);
+  pos = end;
+  return true;
 }
 
+// Whether `path` fits `pattern` ("/api/v1/actors/{id}"), segment by segment without
+// allocating: every request tries many routes. Fills `params` (when given) on a match.
 bool Match(std::string_view pattern, std::string_view path,
-           std::map<std::string, std::string>& params) {
-  auto ps = Segments(pattern), xs = Segments(path);
-  if (ps.size() != xs.size()) return false;
-  std::map<std::string, std::string> found;
-  for (size_t i = 0; i < ps.size(); ++i) {
-    if (ps[i].size() > 2 && ps[i].front() == '{' && ps[i].back() == '}')
-      found[std::string(ps[i].substr(1, ps[i].size() - 2))] = std::string(xs[i]);
-    else if (ps[i] != xs[i])
-      return false;
+           std::map<std::string, std::string>* params = nullptr) {
+  size_t pp = 0, xp = 0;
+  std::string_view ps, xs;
+  for (;;) {
+    bool more_pattern = NextSegment(pattern, pp, ps), more_path = NextSegment(path, xp, xs);
+    if (more_pattern != more_path) return false;
+    if (!more_pattern) break;
+    bool is_param = ps.size() > 2 && ps.front() == '{' && ps.back() == '}';
+    if (!is_param && ps != xs) return false;
+    if (is_param && params) (*params)[std::string(ps.substr(1, ps.size() - 2))] = std::string(xs);
   }
-  params = std::move(found);
   return true;
 }
 
@@ -87,9 +87,7 @@ void ApiRouter::Add(std::string method, std::string pattern, RouteHandler handle
 
 bool ApiRouter::IsOffloaded(const std::string& method, const std::string& path) const {
   for (const Route& r : routes_) {
-    if (!r.options.offloaded || r.method != method) continue;
-    std::map<std::string, std::string> params;
-    if (Match(r.pattern, path, params)) return true;
+    if (r.options.offloaded && r.method == method && Match(r.pattern, path)) return true;
   }
   return false;
 }
@@ -97,9 +95,7 @@ bool ApiRouter::IsOffloaded(const std::string& method, const std::string& path) 
 bool ApiRouter::WaitsOnStore(const std::string& method, const std::string& path) const {
   if (method != "GET" && method != "HEAD") return true;
   for (const Route& r : routes_) {
-    if (!r.options.store_bound || r.method != method) continue;
-    std::map<std::string, std::string> params;
-    if (Match(r.pattern, path, params)) return true;
+    if (r.options.store_bound && r.method == method && Match(r.pattern, path)) return true;
   }
   return false;
 }
@@ -108,12 +104,12 @@ ApiResponse ApiRouter::Dispatch(ApiRequest& request) const {
   bool path_known = false;
   std::string allowed;
   for (const Route& r : routes_) {
-    std::map<std::string, std::string> params;
-    if (!Match(r.pattern, request.path, params)) continue;
+    if (!Match(r.pattern, request.path)) continue;
     path_known = true;
     allowed += (allowed.empty() ? "" : ", ") + r.method;
     if (r.method != request.method) continue;
-    request.params = std::move(params);
+    request.params.clear();
+    Match(r.pattern, request.path, &request.params);
     if (auto refused = CheckMediaType(request)) return *refused;
     if (resolver_ && !r.options.own_credentials) {
       auto caller = resolver_(request);

@@ -14,14 +14,18 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
+// An IPv4 client seen over an IPv6 socket compares as IPv4.
+asio::ip::address Unmapped(const asio::ip::address& a) {
+  if (a.is_v6() && a.to_v6().is_v4_mapped())
+    return asio::ip::address(asio::ip::make_address_v4(asio::ip::v4_mapped, a.to_v6()));
+  return a;
+}
+
 std::optional<asio::ip::address> ParseAddress(std::string_view s) {
   asio::error_code ec;
   auto a = asio::ip::make_address(std::string(s), ec);
   if (ec) return std::nullopt;
-  // An IPv4 client seen over an IPv6 socket compares as IPv4.
-  if (a.is_v6() && a.to_v6().is_v4_mapped())
-    return asio::ip::address(asio::ip::make_address_v4(asio::ip::v4_mapped, a.to_v6()));
-  return a;
+  return Unmapped(a);
 }
 
 // Drops quotes, the brackets of an IPv6 address and a port: "[2001:db8::1]:4711" → "2001:db8::1".
@@ -93,10 +97,10 @@ Result<TrustedProxies> TrustedProxies::Parse(const std::vector<std::string>& spe
 }
 
 bool TrustedProxies::Contains(const asio::ip::address& address) const {
-  auto a = ParseAddress(address.to_string());
-  if (!a) return false;
+  if (networks_.empty()) return false;
+  asio::ip::address a = Unmapped(address);
   for (const Network& n : networks_)
-    if (InNetwork(*a, n.address, n.prefix)) return true;
+    if (InNetwork(a, n.address, n.prefix)) return true;
   return false;
 }
 
@@ -119,9 +123,10 @@ std::vector<std::string> ForwardedHops(std::string_view header, bool rfc7239) {
 std::string TrustedProxies::ClientAddress(const asio::ip::address& peer,
                                           const std::optional<std::string>& forwarded,
                                           const std::optional<std::string>& x_forwarded_for) const {
-  auto own = ParseAddress(peer.to_string());
-  std::string client = own ? own->to_string() : peer.to_string();
-  if (!Contains(peer) || (!forwarded && !x_forwarded_for)) return client;
+  // Every request passes here: the peer is written out once, never parsed back.
+  asio::ip::address own = Unmapped(peer);
+  std::string client = own.to_string();
+  if ((!forwarded && !x_forwarded_for) || !Contains(own)) return client;
   std::vector<std::string> hops =
       forwarded ? ForwardedHops(*forwarded, true) : ForwardedHops(*x_forwarded_for, false);
   // From the right: the first hop that is not a trusted proxy is the client; each trusted
