@@ -25,14 +25,11 @@
 
 using namespace prosit;
 using bench::Median;
+using bench::Ms;
 using bench::Percentile;
 using Clock = std::chrono::steady_clock;
 
 namespace {
-
-double Ms(Clock::time_point since) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - since).count();
-}
 
 // Resident memory of this process in MiB.
 double RssMib() {

@@ -2,6 +2,7 @@
 // Summaries of repeated timings, the same for every benchmark.
 
 #include <algorithm>
+#include <chrono>
 #include <vector>
 
 namespace prosit::bench {
@@ -13,5 +14,11 @@ inline double Percentile(std::vector<double> v, double p) {
 }
 
 inline double Median(std::vector<double> v) { return Percentile(std::move(v), 0.5); }
+
+// Milliseconds from `since` to now on the steady clock.
+inline double Ms(std::chrono::steady_clock::time_point since) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - since)
+      .count();
+}
 
 }  // namespace prosit::bench
