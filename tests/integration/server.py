@@ -160,16 +160,26 @@ def strict_json(text):
     return json.loads(text, parse_constant=refuse)
 
 
-class DemoServerTest(unittest.TestCase):
-    """Test cases sharing one server on the demo network of Pardubický kraj."""
+class ServerTest(unittest.TestCase):
+    """Test cases sharing one server, on a fresh database (or the demo network when
+    `demo` is true). A subclass that prepares more calls super().setUpClass() first."""
+
+    demo = False
 
     @classmethod
     def setUpClass(cls):
-        cls.server = Server(demo=True).__enter__()
+        cls.server = Server(demo=cls.demo).__enter__()
+        cls.port = cls.server.port
 
     @classmethod
     def tearDownClass(cls):
         cls.server.__exit__(None, None, None)
+
+
+class DemoServerTest(ServerTest):
+    """Test cases sharing one server on the demo network of Pardubický kraj."""
+
+    demo = True
 
     def get(self, path, status=200):
         """GETs `path`, checks the status and returns the body as strict JSON."""

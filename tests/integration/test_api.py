@@ -5,7 +5,7 @@ import json
 import unittest
 import urllib.parse
 
-from server import Server
+from server import Server, ServerTest
 
 ACTOR = {
     "name": "Město Chrudim – odbor sociálních věcí (OSPOD)",
@@ -31,15 +31,7 @@ def card(actor_id, **over):
     return c
 
 
-class ApiTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.server = Server().__enter__()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.__exit__(None, None, None)
-
+class ApiTest(ServerTest):
     def seq(self):
         return self.server.get("/api/v1/health").json()["seq"]
 

@@ -15,7 +15,7 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(__file__))
-from server import Server, add_user, query  # noqa: E402
+from server import Server, ServerTest, add_user, query  # noqa: E402
 from test_api import ACTOR  # noqa: E402
 
 WRONG = "Wrong password 1"
@@ -85,17 +85,8 @@ def responses_of(data):
     return out
 
 
-class SignInTest(unittest.TestCase):
+class SignInTest(ServerTest):
     """Sign-in throttling on one server; every test uses its own user."""
-
-    @classmethod
-    def setUpClass(cls):
-        cls.server = Server().__enter__()
-        cls.port = cls.server.port
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.__exit__(None, None, None)
 
     def user(self, login):
         return add_user(self.server.database, login, "viewer", "--orp", "5304")
@@ -258,16 +249,7 @@ class ConnectionSlotsTest(unittest.TestCase):
                 time.sleep(0.1)
 
 
-class HttpFramingTest(unittest.TestCase):
-
-    @classmethod
-    def setUpClass(cls):
-        cls.server = Server().__enter__()
-        cls.port = cls.server.port
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.__exit__(None, None, None)
+class HttpFramingTest(ServerTest):
 
     def assert_json_error(self, status, body, expected):
         self.assertEqual(status, expected, body)
@@ -310,15 +292,7 @@ class HttpFramingTest(unittest.TestCase):
         self.assertEqual(query(self.server.database, "SELECT COUNT(*) FROM actors")[0][0], before)
 
 
-class MediaTypeAndPreconditionTest(unittest.TestCase):
-
-    @classmethod
-    def setUpClass(cls):
-        cls.server = Server().__enter__()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.__exit__(None, None, None)
+class MediaTypeAndPreconditionTest(ServerTest):
 
     def total(self):
         return query(self.server.database, "SELECT COUNT(*) FROM actors")[0][0]

@@ -10,7 +10,7 @@ import sqlite3
 import tempfile
 import unittest
 
-from server import DATA, Server, query, run_cli
+from server import DATA, Server, query, run_cli, ServerTest
 
 CHRUDIM, KROUNA = "571164", "571661"
 MIB = 1 << 20
@@ -33,15 +33,7 @@ def actor(**over):
     return a
 
 
-class RecordBoundsTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.server = Server().__enter__()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.__exit__(None, None, None)
-
+class RecordBoundsTest(ServerTest):
     def log_state(self):
         return query(self.server.database,
                      "SELECT (SELECT COUNT(*) FROM change_log), (SELECT COUNT(*) FROM actors),"

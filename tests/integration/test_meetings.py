@@ -3,7 +3,7 @@ actors that keep those actors from being deleted."""
 
 import unittest
 
-from server import Server
+from server import ServerTest
 from test_api import ACTOR
 
 
@@ -26,18 +26,14 @@ def meeting(**over):
     return m
 
 
-class MeetingTest(unittest.TestCase):
+class MeetingTest(ServerTest):
     @classmethod
     def setUpClass(cls):
-        cls.server = Server().__enter__()
+        super().setUpClass()
         s = cls.server
         cls.school = s.post("/api/v1/actors", {**ACTOR, "name": "ZŠ Chrudim", "sector": "education",
                                                "actor_type": "school"}).json()
         cls.ospod = s.post("/api/v1/actors", ACTOR).json()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.__exit__(None, None, None)
 
     def seq(self):
         return self.server.get("/api/v1/health").json()["seq"]

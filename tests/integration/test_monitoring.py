@@ -6,7 +6,7 @@ import random
 import unittest
 import urllib.parse
 
-from server import Server
+from server import ServerTest
 from test_api import ACTOR
 from test_meetings import meeting
 from test_needs import need
@@ -16,10 +16,10 @@ CATEGORIES = ["ospod", "local_government", "service_providers", "schools", "zdvo
 ORPS = ["5304", "5302", "5309", "7213"]  # three of Pardubický kraj, one of Zlínský
 
 
-class MonitoringTest(unittest.TestCase):
+class MonitoringTest(ServerTest):
     @classmethod
     def setUpClass(cls):
-        cls.server = Server().__enter__()
+        super().setUpClass()
         s = cls.server
         actor = s.post("/api/v1/actors", ACTOR).json()
         rng = random.Random(7)
@@ -37,10 +37,6 @@ class MonitoringTest(unittest.TestCase):
                 n.update(network_need="", need_area=rng.choice(["safety", "learning"]))
             cls.needs.append(n)
             assert s.post("/api/v1/needs", n).status == 201
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.__exit__(None, None, None)
 
     def table(self, **scope):
         r = self.server.get("/api/v1/monitoring?" + urllib.parse.urlencode(scope))

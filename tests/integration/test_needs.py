@@ -3,7 +3,7 @@ and the filters of the list."""
 
 import unittest
 
-from server import Server
+from server import ServerTest
 from test_api import ACTOR
 from test_meetings import meeting
 
@@ -21,17 +21,13 @@ def need(**over):
     return n
 
 
-class NeedTest(unittest.TestCase):
+class NeedTest(ServerTest):
     @classmethod
     def setUpClass(cls):
-        cls.server = Server().__enter__()
+        super().setUpClass()
         cls.actor = cls.server.post("/api/v1/actors", ACTOR).json()
         cls.meeting = cls.server.post("/api/v1/meetings",
                                       meeting(actor_ids=[cls.actor["id"]])).json()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.__exit__(None, None, None)
 
     def seq(self):
         return self.server.get("/api/v1/health").json()["seq"]

@@ -2,22 +2,18 @@
 
 import unittest
 
-from server import Server
+from server import ServerTest
 from test_needs import need
 
 
-class PracticeTest(unittest.TestCase):
+class PracticeTest(ServerTest):
     @classmethod
     def setUpClass(cls):
-        cls.server = Server().__enter__()
+        super().setUpClass()
         s = cls.server
         cls.theme = s.post("/api/v1/themes", {"orp_code": "5303", "title": "Propagace sítě",
                                               "since": "2017-10-01"}).json()
         cls.need = s.post("/api/v1/needs", need(orp_code="5303", theme_ids=[cls.theme["id"]])).json()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.__exit__(None, None, None)
 
     def test_good_practice_and_recommendation(self):
         s = self.server

@@ -10,7 +10,7 @@ import unittest
 import urllib.error
 import urllib.request
 
-from server import Server, query, run_cli
+from server import Server, query, run_cli, ServerTest
 
 ACTOR = {
     "name": "Město Chrudim – odbor sociálních věcí (OSPOD)",
@@ -111,14 +111,14 @@ def version(v, contacts):
     })
 
 
-class BigAuditTrailTest(unittest.TestCase):
+class BigAuditTrailTest(ServerTest):
     ROWS = 500
     CONTACTS = 400
     RECORD = 900001  # the history of a user record: the snapshot does not load users
 
     @classmethod
     def setUpClass(cls):
-        cls.server = Server().__enter__()
+        super().setUpClass()
         # A long history of huge versions, written straight into the change log (the API
         # bounds what one write may hold; older databases may hold such histories).
         db = sqlite3.connect(cls.server.database, timeout=30)
@@ -132,10 +132,6 @@ class BigAuditTrailTest(unittest.TestCase):
                     (cls.RECORD, previous, after))
                 previous = after
         db.close()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.__exit__(None, None, None)
 
     def audit(self, offset=0):
         return self.server.get(f"/api/v1/audit?entity=user&id={self.RECORD}&limit=500"

@@ -4,21 +4,17 @@ the strategy of a past date replayed from the change log, and overdue steps."""
 import datetime
 import unittest
 
-from server import Server
+from server import ServerTest
 from test_api import ACTOR
 
 TODAY = datetime.date.today().isoformat()
 
 
-class StrategyTest(unittest.TestCase):
+class StrategyTest(ServerTest):
     @classmethod
     def setUpClass(cls):
-        cls.server = Server().__enter__()
+        super().setUpClass()
         cls.actor = cls.server.post("/api/v1/actors", ACTOR).json()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.__exit__(None, None, None)
 
     def post(self, kind, body, status=201):
         r = self.server.post(f"/api/v1/{kind}", body)

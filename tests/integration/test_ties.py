@@ -3,15 +3,15 @@ and ties derived from co-attendance at meetings, kept apart."""
 
 import unittest
 
-from server import Server
+from server import ServerTest
 from test_api import ACTOR
 from test_meetings import meeting
 
 
-class TieTest(unittest.TestCase):
+class TieTest(ServerTest):
     @classmethod
     def setUpClass(cls):
-        cls.server = Server().__enter__()
+        super().setUpClass()
         s = cls.server
         cls.a = s.post("/api/v1/actors", {**ACTOR, "name": "OSPOD Hlinsko",
                                           "seat": {"municipality_code": "571393"}}).json()
@@ -20,10 +20,6 @@ class TieTest(unittest.TestCase):
                                           "seat": {"municipality_code": "571393"}}).json()
         cls.c = s.post("/api/v1/actors", {**ACTOR, "name": "Charita Zlín",
                                           "seat": {"municipality_code": "585068"}}).json()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.__exit__(None, None, None)
 
     def tie(self, **over):
         t = {"actor_a": self.a["id"], "actor_b": self.b["id"], "type": "referral",
