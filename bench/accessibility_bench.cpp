@@ -205,7 +205,7 @@ int main(int argc, char** argv) {
       cells.push_back(std::move(c));
     }
 
-  // Step 1 per mode and catchment, as the server keeps it (app/catchment_cache.h).
+  // Step 1 per mode and catchment, as the server keeps it (app/analysis/catchment_cache.h).
   std::map<std::pair<int, float>, std::unique_ptr<CatchmentDemand>> shared;
   auto prepare_start = Clock::now();
   for (const CellInput& c : cells) {

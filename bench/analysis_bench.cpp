@@ -17,10 +17,10 @@
 #include "analysis/great_circle_travel.h"
 #include "analysis/service_supply.h"
 #include "analysis/what_if.h"
-#include "app/accessibility_queries.h"
-#include "app/network_analysis.h"
-#include "app/snapshot_keeper.h"
-#include "app/what_if_queries.h"
+#include "app/analysis/accessibility_queries.h"
+#include "app/analysis/analysis_basis.h"
+#include "app/analysis/what_if_queries.h"
+#include "app/snapshot/snapshot_keeper.h"
 #include "bench_stats.h"
 
 using namespace prosit;

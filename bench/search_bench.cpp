@@ -15,9 +15,9 @@
 #include <string>
 #include <vector>
 
-#include "app/caller.h"
-#include "app/catalog_queries.h"
-#include "app/snapshot_keeper.h"
+#include "app/accounts/caller.h"
+#include "app/catalog/catalog_queries.h"
+#include "app/snapshot/snapshot_keeper.h"
 #include "bench_stats.h"
 
 using namespace prosit;

@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "app/audit_trail.h"
+#include "app/accounts/audit_trail.h"
 #include "bench_stats.h"
 #include "store/change_query.h"
 #include "store/sqlite_statement.h"

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "app/caller.h"
+#include "app/accounts/caller.h"
 #include "model/status.h"
 #include "model/territory.h"
 

@@ -1,10 +1,10 @@
 // Routes of signing in: the session (sign in, who am I, sign out, sign out everywhere),
 // users (created by an admin; one's own password) and API tokens. Thin: the rules are in
-// app/accounts.h. Routes that hash passwords run off the I/O threads (AddOffloaded).
+// app/accounts/accounts.h. Routes that hash passwords run off the I/O threads (AddOffloaded).
 
 #include <nlohmann/json.hpp>
 
-#include "app/csrf.h"
+#include "app/accounts/csrf.h"
 #include "http/route_helpers.h"
 #include "io/json_reader.h"
 #include "io/user_json.h"

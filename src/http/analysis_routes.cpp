@@ -1,10 +1,10 @@
 // Routes of the analyses of the service network: coverage of the optimal model, spatial
 // accessibility, what-if planning and the ranking of seats for a new service.
 
-#include "app/accessibility_queries.h"
-#include "app/coverage_queries.h"
-#include "app/travel_time_queries.h"
-#include "app/what_if_queries.h"
+#include "app/analysis/accessibility_queries.h"
+#include "app/analysis/coverage_queries.h"
+#include "app/analysis/travel_time_queries.h"
+#include "app/analysis/what_if_queries.h"
 #include "http/route_helpers.h"
 
 namespace prosit {

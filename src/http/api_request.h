@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "app/caller.h"
+#include "app/accounts/caller.h"
 
 namespace prosit {
 

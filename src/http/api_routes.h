@@ -1,10 +1,10 @@
 #pragma once
 // The routes of /api/v1: thin adapters from HTTP to the use cases of src/app.
 
-#include "app/accounts.h"
-#include "app/network_analysis.h"
-#include "app/network_commands.h"
-#include "app/snapshot_keeper.h"
+#include "app/accounts/accounts.h"
+#include "app/analysis/analysis_basis.h"
+#include "app/records/record_commands.h"
+#include "app/snapshot/snapshot_keeper.h"
 #include "http/api_router.h"
 
 namespace prosit {

@@ -1,7 +1,7 @@
 // Routes of the audit trail: the change log per record and per user, as JSON and CSV.
 // Read only: no route changes or deletes the change log.
 
-#include "app/audit_trail.h"
+#include "app/accounts/audit_trail.h"
 #include "http/route_helpers.h"
 
 namespace prosit {

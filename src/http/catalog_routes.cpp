@@ -1,6 +1,6 @@
 // Routes of the territory, the reference data, actors and service cards.
 
-#include "app/catalog_queries.h"
+#include "app/catalog/catalog_queries.h"
 #include "http/route_helpers.h"
 #include "io/network_json.h"
 

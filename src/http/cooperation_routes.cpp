@@ -1,6 +1,6 @@
 // Routes of the analysis of the cooperation network between actors.
 
-#include "app/cooperation_queries.h"
+#include "app/analysis/cooperation_queries.h"
 #include "http/route_helpers.h"
 
 namespace prosit {

@@ -1,10 +1,10 @@
 // Routes of personal data (GDPR): everything held about a contact person, and its
-// erasure. Thin: the rules are in app/personal_data.h.
+// erasure. Thin: the rules are in app/accounts/personal_data.h.
 
 #include <nlohmann/json.hpp>
 
-#include "app/permissions.h"
-#include "app/personal_data.h"
+#include "app/accounts/permissions.h"
+#include "app/accounts/personal_data.h"
 #include "http/route_helpers.h"
 #include "io/json_reader.h"
 

@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "app/record_reads.h"
+#include "app/networking/record_reads.h"
 #include "http/api_routes.h"
 
 namespace prosit {

@@ -1,12 +1,12 @@
 // Routes of the networker's records: meetings, needs, ties, the strategy, good
 // practices, recommendations and the monitoring table.
 
-#include "app/meeting_queries.h"
-#include "app/monitoring_queries.h"
-#include "app/need_queries.h"
-#include "app/practice_queries.h"
-#include "app/strategy_queries.h"
-#include "app/tie_queries.h"
+#include "app/networking/meeting_queries.h"
+#include "app/networking/monitoring_queries.h"
+#include "app/networking/need_queries.h"
+#include "app/networking/practice_queries.h"
+#include "app/networking/strategy_queries.h"
+#include "app/networking/tie_queries.h"
 #include "http/route_helpers.h"
 #include "io/meeting_json.h"
 #include "io/need_json.h"

@@ -2,7 +2,7 @@
 // The OSRM `table` service (https://project-osrm.org/docs/v5.24.0/api/#table-service):
 // the request path for durations between some sources and some destinations, and the
 // parsing of its answer `{"code":"Ok","durations":[[seconds|null,…],…]}`.
-// Pure: the HTTP exchange is the caller's (src/app/osrm_travel.h).
+// Pure: the HTTP exchange is the caller's (src/routing/osrm_travel.h).
 
 #include <optional>
 #include <span>

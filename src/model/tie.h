@@ -2,7 +2,7 @@
 // Tie: a declared cooperation tie between two actors — what kind, since when, how often,
 // and optionally how each rates the other in the manner of the PARTNER tool (three value
 // items and three trust items, each 1–4). Ties derived from meetings are computed, not
-// stored (see app/tie_queries.h).
+// stored (see app/networking/tie_queries.h).
 
 #include <cstdint>
 #include <optional>

@@ -35,7 +35,7 @@ FieldErrors ValidateNeed(const Need& need, const ValidationContext& ctx);
 // Whether the two actors exist is the store's to check.
 FieldErrors ValidateTie(const Tie& tie, const ValidationContext& ctx);
 // The strategy's records; that a step is not due before its goal was set needs the goal
-// and is checked where the goal is at hand (app/network_commands.cpp).
+// and is checked where the goal is at hand (app/records/record_commands.cpp).
 FieldErrors ValidateTheme(const Theme& theme, const ValidationContext& ctx);
 FieldErrors ValidateGoal(const Goal& goal, const ValidationContext& ctx);
 FieldErrors ValidateStep(const Step& step, const ValidationContext& ctx);

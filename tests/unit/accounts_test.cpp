@@ -1,11 +1,11 @@
-#include "app/accounts.h"
+#include "app/accounts/accounts.h"
 
 #include <gtest/gtest.h>
 
 #include <memory>
 
-#include "app/csrf.h"
-#include "app/secret_tokens.h"
+#include "app/accounts/csrf.h"
+#include "app/accounts/secret_tokens.h"
 #include "store/account_store.h"
 #include "test_data.h"
 

@@ -1,11 +1,11 @@
-// Confidential addresses (app/card_places.h, SeesPlace in app/permissions.h): who sees
-// where a shelter is, and what everyone else sees of its locations.
+// Confidential addresses (app/accounts/card_places.h, SeesPlace in app/accounts/permissions.h): who
+// sees where a shelter is, and what everyone else sees of its locations.
 
-#include "app/card_places.h"
+#include "app/accounts/card_places.h"
 
 #include <gtest/gtest.h>
 
-#include "app/permissions.h"
+#include "app/accounts/permissions.h"
 #include "io/network_json.h"
 #include "test_data.h"
 

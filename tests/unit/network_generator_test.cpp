@@ -1,7 +1,5 @@
 // Tests of the network generator: determinism, size, validity and the demo dataset.
 
-#include "app/network_generator.h"
-
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -9,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "datasets/generator.h"
 #include "io/meeting_json.h"
 #include "io/need_json.h"
 #include "io/network_json.h"

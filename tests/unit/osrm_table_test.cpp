@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "app/osrm_travel.h"
+#include "routing/osrm_travel.h"
 #include "test_data.h"
 
 namespace prosit {

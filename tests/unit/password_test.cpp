@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "app/password_hasher.h"
-#include "app/secret_tokens.h"
+#include "app/accounts/password_hasher.h"
+#include "app/accounts/secret_tokens.h"
 
 namespace prosit {
 

@@ -1,12 +1,12 @@
-// The rules of app/permissions.h on the real territory: who a Caller is, where a record
+// The rules of app/accounts/permissions.h on the real territory: who a Caller is, where a record
 // lies, and who may read and write it.
 
-#include "app/permissions.h"
+#include "app/accounts/permissions.h"
 
 #include <gtest/gtest.h>
 
-#include "app/audit_trail.h"
-#include "app/personal_data.h"
+#include "app/accounts/audit_trail.h"
+#include "app/accounts/personal_data.h"
 #include "test_data.h"
 
 namespace prosit {

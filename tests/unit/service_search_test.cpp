@@ -2,9 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/catalog_queries.h"
+#include "app/catalog/catalog_queries.h"
 #include "app/database_setup.h"
-#include "app/network_commands.h"
+#include "app/records/record_commands.h"
 #include "io/network_json.h"
 #include "test_data.h"
 

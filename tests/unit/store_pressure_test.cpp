@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/audit_trail.h"
+#include "app/accounts/audit_trail.h"
 #include "http/api_response.h"
 #include "store/change_query.h"
 #include "store/store.h"

@@ -3,8 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include "app/database_setup.h"
-#include "app/network_commands.h"
-#include "app/strategy_queries.h"
+#include "app/networking/strategy_queries.h"
+#include "app/records/record_commands.h"
 #include "test_data.h"
 
 namespace prosit {

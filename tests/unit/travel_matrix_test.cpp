@@ -4,10 +4,10 @@
 #include <cstdio>
 #include <fstream>
 
-#include "app/matrix_travel.h"
-#include "app/travel_time_report.h"
-#include "app/travel_time_source.h"
+#include "app/analysis/travel_time_report.h"
+#include "app/analysis/travel_time_source.h"
 #include "io/travel_matrix_csv.h"
+#include "routing/matrix_travel.h"
 #include "test_data.h"
 
 namespace prosit {

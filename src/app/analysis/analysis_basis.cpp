@@ -1,0 +1,60 @@
+#include "app/analysis/analysis_basis.h"
+
+namespace prosit {
+
+NetworkAnalysis::NetworkAnalysis(std::shared_ptr<const Frame> frame,
+                                 std::shared_ptr<const TravelTimeProvider> provider,
+                                 TravelTimeRequest request)
+    : frame_(std::move(frame)),
+      provider_(std::move(provider)),
+      request_(request),
+      territory_(std::make_shared<TerritoryIndex>(frame_->territory)) {}
+
+void NetworkAnalysis::Prepare() {
+  std::call_once(started_, [this] {
+    times_ = std::async(std::launch::async,
+                        [frame = frame_, provider = provider_,
+                         request = request_]() -> Result<std::shared_ptr<const TravelTimes>> {
+                          auto times = provider->Compute(frame->territory, request);
+                          if (!times.ok()) return times.status();
+                          return std::make_shared<const TravelTimes>(std::move(*times));
+                        })
+                 .share();
+  });
+}
+
+std::shared_ptr<const ServiceLayout> LayOutServices(const NetworkSnapshot& snapshot,
+                                                    const TerritoryIndex& territory) {
+  std::vector<ServiceInput> inputs;
+  inputs.reserve(snapshot.cards.size());
+  for (const auto& [id, entry] : snapshot.cards) {
+    const ActorEntry* actor = snapshot.FindActor(entry->card.actor_id);
+    inputs.push_back({&entry->card, actor ? actor->actor.seat.municipality_code : ""});
+  }
+  return std::make_shared<const ServiceLayout>(territory, snapshot.frame->reference, inputs);
+}
+
+Result<std::shared_ptr<const AnalysisBasis>> NetworkAnalysis::Basis(
+    std::shared_ptr<const NetworkSnapshot> snapshot) {
+  Prepare();
+  const auto& times = times_.get();
+  if (!times.ok()) return times.status();
+  std::lock_guard lock(mu_);
+  if (last_ && last_->snapshot->seq == snapshot->seq && last_->snapshot->frame == snapshot->frame)
+    return last_;
+  if (!catchments_) {
+    std::span<const double> children = territory_->children();
+    catchments_ = std::make_shared<CatchmentCache>(
+        std::vector<double>(children.begin(), children.end()), *times);
+  }
+  auto basis = std::make_shared<AnalysisBasis>();
+  basis->snapshot = std::move(snapshot);
+  basis->territory = territory_;
+  basis->times = *times;
+  basis->catchments = catchments_;
+  basis->layout = LayOutServices(*basis->snapshot, *territory_);
+  last_ = basis;
+  return std::shared_ptr<const AnalysisBasis>(basis);
+}
+
+}  // namespace prosit

@@ -1,0 +1,60 @@
+#pragma once
+// NetworkAnalysis: keeps what the analyses read — the territory as indices, the travel
+// times (computed once, in the background, from the configured provider) and the
+// services laid out for the current snapshot — and hands it to the analysis queries.
+
+#include <future>
+#include <memory>
+#include <mutex>
+
+#include "analysis/service_layout.h"
+#include "analysis/travel_time_provider.h"
+#include "app/analysis/catchment_cache.h"
+#include "app/snapshot/network_snapshot.h"
+
+namespace prosit {
+
+// Everything one analysis reads, consistent with one snapshot.
+struct AnalysisBasis {
+  std::shared_ptr<const NetworkSnapshot> snapshot;
+  std::shared_ptr<const TerritoryIndex> territory;
+  std::shared_ptr<const TravelTimes> times;
+  std::shared_ptr<const ServiceLayout> layout;
+  std::shared_ptr<CatchmentCache> catchments;  // shared by every basis
+  const Frame& frame() const { return *snapshot->frame; }
+};
+
+class NetworkAnalysis {
+ public:
+  NetworkAnalysis(std::shared_ptr<const Frame> frame,
+                  std::shared_ptr<const TravelTimeProvider> provider,
+                  TravelTimeRequest request = {});
+
+  // Starts computing the travel times of the frame's territory on a thread of its own
+  // (once; the server calls it when it is ready, so start-up does not wait). The first
+  // analysis starts it if nobody has and waits for it.
+  void Prepare();
+
+  // The basis for `snapshot` (its service layout is built once per snapshot), or the
+  // error of the travel-time provider.
+  Result<std::shared_ptr<const AnalysisBasis>> Basis(
+      std::shared_ptr<const NetworkSnapshot> snapshot);
+  const TravelTimeProvider& provider() const { return *provider_; }
+
+ private:
+  std::shared_ptr<const Frame> frame_;
+  std::shared_ptr<const TravelTimeProvider> provider_;
+  TravelTimeRequest request_;
+  std::shared_ptr<const TerritoryIndex> territory_;
+  std::once_flag started_;
+  std::shared_future<Result<std::shared_ptr<const TravelTimes>>> times_;
+  std::mutex mu_;  // guards last_
+  std::shared_ptr<const AnalysisBasis> last_;
+  std::shared_ptr<CatchmentCache> catchments_;  // made with the first basis
+};
+
+// The service layout of a snapshot (exposed for benchmarks and tests).
+std::shared_ptr<const ServiceLayout> LayOutServices(const NetworkSnapshot& snapshot,
+                                                    const TerritoryIndex& territory);
+
+}  // namespace prosit

@@ -1,0 +1,69 @@
+#include "app/analysis/analysis_json.h"
+
+namespace prosit {
+
+using nlohmann::json;
+
+json Round(double v, int digits) {
+  if (!std::isfinite(v)) return nullptr;
+  double scale = std::pow(10.0, digits);
+  return std::round(v * scale) / scale;
+}
+
+std::string CellKey(const ModelCell& cell) {
+  return cell.need_area + ":" + std::to_string(cell.level);
+}
+
+json ModelCellJson(const ReferenceData& reference, const ModelCell& cell) {
+  const NeedArea* area = reference.FindNeedArea(cell.need_area);
+  const SupportLevel* level = reference.FindLevel(cell.level);
+  return {{"cell", CellKey(cell)},
+          {"need_area", cell.need_area},
+          {"level", cell.level},
+          {"label",
+           {{"cs", (area ? area->label.cs : cell.need_area) + " – " +
+                       (level ? level->label.cs : std::to_string(cell.level))},
+            {"en", (area ? area->label.en : cell.need_area) + " – " +
+                       (level ? level->label.en : std::to_string(cell.level))}}},
+          {"norm",
+           {{"max_minutes_pt", cell.max_minutes_pt},
+            {"max_minutes_car", cell.max_minutes_car},
+            {"min_capacity_per_1000_children",
+             OptionalNumber(cell.min_capacity_per_1000_children, 3)}}},
+          {"explanation", {{"cs", cell.explanation.cs}, {"en", cell.explanation.en}}}};
+}
+
+json PresentServiceJson(const AnalysisBasis& basis, const PresentService& s) {
+  const CardEntry* card = s.card_id ? basis.snapshot->FindCard(s.card_id) : nullptr;
+  const ServiceType& type = basis.frame().reference.service_types[s.type];
+  return {{"card_id", s.card_id ? json(s.card_id) : json(nullptr)},
+          {"name", card ? card->card.name : std::string()},
+          {"hypothetical", s.card_id == 0},
+          {"service_type", type.id},
+          {"outreach", s.outreach},
+          {"capacity_share", OptionalNumber(s.capacity_share, 2)},
+          {"capacity_unit", s.capacity_unit},
+          {"orps_served", s.orps_served}};
+}
+
+json MethodJson(const AnalysisBasis& basis) {
+  json unplaced = basis.layout->unplaced();
+  return {
+      {"travel_times", basis.times->source()},
+      {"children",
+       "children aged 0–17 per municipality: imported, or the ORP's census share "
+       "of 0–14-year-olds scaled to 0–17"},
+      {"present",
+       "a service is present in an ORP when the territory it serves includes a "
+       "municipality of the ORP"},
+      {"reach",
+       "a municipality is reached when a present service serving it is outreach, or "
+       "has a delivery location within the cell's norm"},
+      {"capacity",
+       "capacity × the ORP's share of the children of the territory the service "
+       "serves; cards without a stated capacity add nothing and are listed"},
+      {"cards_not_analysed", unplaced},
+  };
+}
+
+}  // namespace prosit

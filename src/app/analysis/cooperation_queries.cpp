@@ -1,0 +1,356 @@
+#include "app/analysis/cooperation_queries.h"
+
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <numeric>
+#include <set>
+
+#include "analysis/cooperation_analysis.h"
+#include "app/accounts/permissions.h"
+#include "app/query_scope.h"
+#include "model/validation.h"
+
+namespace prosit {
+
+using nlohmann::json;
+
+namespace {
+
+// Which ties make the graph: declared ones in force on `at`, derived ones from meetings
+// of the territory dated from–to.
+struct GraphScope {
+  std::string region, orp, ties;
+  std::string at, from, to;
+};
+
+struct ScopedGraph {
+  CooperationGraph graph;
+  int meetings = 0;  // meetings the derived ties come from
+};
+
+bool InForce(const Tie& t, const std::string& day) {
+  return t.since <= day && (t.until.empty() || t.until >= day);
+}
+
+ScopedGraph BuildGraph(const Caller& caller, const NetworkSnapshot& snap, const GraphScope& s) {
+  const Territory& t = snap.frame->territory;
+  CooperationGraphBuilder b;
+  for (const auto& [id, entry] : snap.actors) {
+    const Municipality* m = t.FindMunicipality(entry->actor.seat.municipality_code);
+    if (m && OrpInScope(t, m->orp_code, s.region, s.orp, caller))
+      b.AddActor(id, entry->actor.sector);
+  }
+  ScopedGraph out;
+  if (s.ties != "derived")
+    for (const auto& [id, tie] : snap.ties)
+      if (InForce(*tie, s.at)) b.AddDeclaredTie(*tie);
+  if (s.ties != "declared") {
+    std::map<std::pair<int64_t, int64_t>, int> shared;
+    for (const auto& [id, m] : snap.meetings) {
+      if (!OrpInScope(t, m->orp_code, s.region, s.orp, caller)) continue;
+      if ((!s.from.empty() && m->date < s.from) || (!s.to.empty() && m->date > s.to)) continue;
+      ++out.meetings;
+      std::vector<int64_t> actors = m->actor_ids;
+      std::sort(actors.begin(), actors.end());
+      actors.erase(std::unique(actors.begin(), actors.end()), actors.end());
+      for (size_t i = 0; i < actors.size(); ++i)
+        for (size_t j = i + 1; j < actors.size(); ++j) ++shared[{actors[i], actors[j]}];
+    }
+    for (const auto& [pair, count] : shared) b.AddCoAttendance(pair.first, pair.second, count);
+  }
+  // Ties that only touch the territory, or pairs that met but are seated elsewhere, are
+  // counted only for the explanation.
+  out.graph = std::move(b).Build();
+  return out;
+}
+
+json Opt(const std::optional<double>& x) { return x ? json(*x) : json(nullptr); }
+
+json Counts(const BrokerageCounts& c) {
+  return {{"coordinator", c.coordinator},
+          {"itinerant", c.itinerant},
+          {"representative_gatekeeper", c.representative_gatekeeper},
+          {"liaison", c.liaison},
+          {"total", c.total()}};
+}
+
+json Score(const PartnerScore& s) {
+  return {{"mean", Opt(s.mean)}, {"percent", Opt(s.percent)}, {"rated_ties", s.rated_ties}};
+}
+
+json ScopeJson(const GraphScope& s) {
+  json j = {{"ties", s.ties}};
+  j[s.orp.empty() ? "region" : "orp"] = s.orp.empty() ? s.region : s.orp;
+  if (s.ties != "derived") j["at"] = s.at;
+  if (s.ties != "declared") {
+    j["from"] = s.from.empty() ? json(nullptr) : json(s.from);
+    j["to"] = s.to.empty() ? json(nullptr) : json(s.to);
+  }
+  return j;
+}
+
+// Actor names and the order asked for.
+std::vector<size_t> SortedActors(const NetworkSnapshot& snap, const CooperationGraph& g,
+                                 const CooperationAnalysis& a, const std::string& sort) {
+  std::vector<size_t> order(g.nodes.size());
+  std::iota(order.begin(), order.end(), 0);
+  auto key = [&](size_t v) -> double {
+    const ActorMetrics& m = a.network.per_actor[v];
+    if (sort == "degree") return m.degree;
+    if (sort == "harmonic") return m.harmonic.value_or(0);
+    if (sort == "closeness") return m.closeness.value_or(0);
+    if (sort == "brokerage") return static_cast<double>(a.brokerage.per_actor[v].total());
+    return m.betweenness_raw;
+  };
+  if (sort == "name") {
+    auto sort_key = [&](size_t v) {
+      const ActorEntry* e = snap.FindActor(g.nodes[v].actor_id);
+      return e ? e->sort_key : std::string();
+    };
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t x, size_t y) { return sort_key(x) < sort_key(y); });
+  } else {
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t x, size_t y) { return key(x) > key(y); });
+  }
+  return order;
+}
+
+json ActorJson(const NetworkSnapshot& snap, const CooperationGraph& g, const CooperationAnalysis& a,
+               size_t v) {
+  const ActorMetrics& m = a.network.per_actor[v];
+  const ActorEntry* e = snap.FindActor(g.nodes[v].actor_id);
+  return {{"id", g.nodes[v].actor_id},
+          {"name", e ? e->actor.name : std::string()},
+          {"sector", g.nodes[v].sector},
+          {"degree", m.degree},
+          {"degree_centrality", Opt(m.degree_centrality)},
+          {"betweenness", Opt(m.betweenness)},
+          {"betweenness_raw", m.betweenness_raw},
+          {"closeness", Opt(m.closeness)},
+          {"harmonic_closeness", Opt(m.harmonic)},
+          {"coreness", m.coreness},
+          {"component", m.component},
+          {"community", m.community},
+          {"ei", Opt(a.mixing.per_actor[v].ei)},
+          {"external_ties", a.mixing.per_actor[v].external},
+          {"internal_ties", a.mixing.per_actor[v].internal},
+          {"brokerage", Counts(a.brokerage.per_actor[v])},
+          {"trust", Opt(a.quality.actor_trust[v].mean)},
+          {"value", Opt(a.quality.actor_value[v].mean)}};
+}
+
+std::vector<std::string> GraphNotes(const ScopedGraph& sg, const GraphScope& s) {
+  std::vector<std::string> notes;
+  if (sg.graph.ties_leaving > 0)
+    notes.push_back(std::to_string(sg.graph.ties_leaving) +
+                    " ties or co-attending pairs involve an actor seated outside the territory "
+                    "and are not part of this network");
+  if (s.ties != "declared" && sg.meetings == 0)
+    notes.push_back("no meetings of the territory in the period: there are no derived ties");
+  if (s.ties == "both")
+    notes.push_back(
+        "declared and derived ties are merged: a pair is tied if it has either; "
+        "co-attendance counts as one more tie type for multiplexity");
+  notes.push_back("all structural measures treat ties as undirected and unweighted");
+  return notes;
+}
+
+json MixingJson(const SectorMixing& mix) {
+  json sectors = json::array(), blocks = json::array();
+  for (const auto& s : mix.sectors)
+    sectors.push_back({{"sector", s.sector},
+                       {"actors", s.actors},
+                       {"external_ties", s.count.external},
+                       {"internal_ties", s.count.internal},
+                       {"ei", Opt(s.count.ei)}});
+  for (const auto& b : mix.blocks)
+    blocks.push_back({{"sector_a", b.sector_a},
+                      {"sector_b", b.sector_b},
+                      {"ties", b.ties},
+                      {"pairs", b.pairs},
+                      {"density", Opt(b.density)}});
+  return {{"ei", Opt(mix.network.ei)},
+          {"expected_ei", Opt(mix.expected_ei)},
+          {"external_ties", mix.network.external},
+          {"internal_ties", mix.network.internal},
+          {"sectors", sectors},
+          {"block_density", blocks}};
+}
+
+json AnalysisJson(const NetworkSnapshot& snap, const ScopedGraph& sg, const GraphScope& scope,
+                  const CooperationAnalysis& a, const CooperationQuery& q) {
+  const NetworkMetrics& m = a.network;
+  json cores = json::array();
+  for (size_t k = 0; k < m.actors_by_coreness.size(); ++k)
+    if (m.actors_by_coreness[k] > 0)
+      cores.push_back({{"k", k}, {"actors", m.actors_by_coreness[k]}});
+  json by_sector = json::array();
+  for (const auto& [sector, c] : a.brokerage.by_sector) {
+    json j = Counts(c);
+    j["sector"] = sector;
+    by_sector.push_back(j);
+  }
+  json types = json::array();
+  for (const auto& [type, count] : a.quality.by_type)
+    types.push_back({{"type", type}, {"ties", count}});
+  std::vector<std::string> notes = GraphNotes(sg, scope);
+  for (const auto* part : {&m.notes, &a.mixing.notes, &a.quality.notes})
+    notes.insert(notes.end(), part->begin(), part->end());
+
+  json actors = json::array();
+  std::vector<size_t> order = SortedActors(snap, sg.graph, a, q.sort);
+  for (size_t i = q.offset; i < order.size() && actors.size() < q.limit; ++i)
+    actors.push_back(ActorJson(snap, sg.graph, a, order[i]));
+
+  return {{"scope", ScopeJson(scope)},
+          {"actors", m.actors},
+          {"ties", m.ties},
+          {"meetings", sg.meetings},
+          {"density", Opt(m.density)},
+          {"components", {{"count", m.components}, {"sizes", m.component_sizes}}},
+          {"isolates", m.isolates},
+          {"centralization",
+           {{"degree", Opt(m.degree_centralization)},
+            {"betweenness", Opt(m.betweenness_centralization)},
+            {"closeness", Opt(m.closeness_centralization)}}},
+          {"communities",
+           {{"algorithm", "louvain"},
+            {"seed", m.louvain_seed},
+            {"count", m.community_sizes.size()},
+            {"sizes", m.community_sizes},
+            {"modularity", Opt(m.modularity)}}},
+          {"cores", {{"max", m.max_coreness}, {"by_k", cores}}},
+          {"sector_mixing", MixingJson(a.mixing)},
+          {"brokerage", {{"network", Counts(a.brokerage.network)}, {"by_sector", by_sector}}},
+          {"tie_types",
+           {{"by_type", types},
+            {"multiplex_ties", a.quality.multiplex_ties},
+            {"mean_multiplexity", Opt(a.quality.mean_multiplexity)}}},
+          {"partner", {{"trust", Score(a.quality.trust)}, {"value", Score(a.quality.value)}}},
+          {"notes", notes},
+          {"items", actors},
+          {"total", order.size()},
+          {"offset", q.offset},
+          {"limit", q.limit},
+          {"sort", q.sort}};
+}
+
+void CheckScope(FieldErrors& e, const NetworkSnapshot& snap, const std::string& region,
+                const std::string& orp, const std::string& ties) {
+  CheckOneTerritory(e, snap.frame->territory, region, orp, /*required=*/true);
+  if (!OneOf(ties, kTieSources)) e["ties"] = "must be declared, derived or both";
+}
+
+// The summary of a graph at one date, for the changes.
+json Summary(const CooperationGraph& g) {
+  SectorMixing mix = ComputeSectorMixing(g);
+  size_t n = g.nodes.size();
+  std::optional<double> density;
+  if (n >= 2) density = static_cast<double>(g.edges.size()) / (n * (n - 1) / 2.0);
+  return {{"actors", n},
+          {"ties", g.edges.size()},
+          {"cross_sector_ties", mix.network.external},
+          {"density", Opt(density)},
+          {"ei", Opt(mix.network.ei)}};
+}
+
+}  // namespace
+
+FieldErrors CheckCooperationQuery(const CooperationQuery& q, const NetworkSnapshot& snap) {
+  FieldErrors e;
+  CheckScope(e, snap, q.region, q.orp, q.ties);
+  CheckDateParam(e, "at", q.at);
+  CheckDateParam(e, "from", q.from);
+  CheckDateParam(e, "to", q.to);
+  if (IsIsoDate(q.from) && IsIsoDate(q.to) && q.to < q.from) e["to"] = "lies before from";
+  if (!OneOf(q.sort, kActorSorts))
+    e["sort"] = "must be betweenness, degree, harmonic, closeness, brokerage or name";
+  return e;
+}
+
+FieldErrors CheckCooperationChanges(const CooperationChangesQuery& q, const NetworkSnapshot& snap) {
+  FieldErrors e;
+  CheckScope(e, snap, q.region, q.orp, q.ties);
+  if (!IsIsoDate(q.from)) e["from"] = "is not a date YYYY-MM-DD";
+  CheckDateParam(e, "to", q.to);
+  if (IsIsoDate(q.from) && IsIsoDate(q.to) && q.to < q.from) e["to"] = "lies before from";
+  return e;
+}
+
+Result<std::string> CooperationNetworkJson(const Caller& caller, const NetworkSnapshot& snap,
+                                           CooperationQuery q, const std::string& today) {
+  PROSIT_RETURN_IF_ERROR(MayReadScope(caller, snap.frame->territory, q.region, q.orp, true));
+  GraphScope scope{q.region, q.orp, q.ties, q.at.empty() ? today : q.at, q.from, q.to};
+  ScopedGraph sg = BuildGraph(caller, snap, scope);
+  auto analysis = AnalyseCooperation(sg.graph);
+  if (!analysis.ok()) return analysis.status();
+  return AnalysisJson(snap, sg, scope, *analysis, q).dump();
+}
+
+Result<std::string> CooperationChangesJson(const Caller& caller, const NetworkSnapshot& snap,
+                                           CooperationChangesQuery q, const std::string& today) {
+  PROSIT_RETURN_IF_ERROR(MayReadScope(caller, snap.frame->territory, q.region, q.orp, true));
+  if (q.to.empty()) q.to = today;
+  // The network as it stood on each date: declared ties in force that day, derived ties
+  // from every meeting of the territory up to it.
+  auto at = [&](const std::string& day) {
+    return BuildGraph(caller, snap, {q.region, q.orp, q.ties, day, "", day});
+  };
+  ScopedGraph before = at(q.from), after = at(q.to);
+  auto pairs_of = [](const CooperationGraph& g) {
+    std::map<std::pair<int64_t, int64_t>, const CooperationEdge*> out;
+    for (const auto& e : g.edges) out[{g.nodes[e.a].actor_id, g.nodes[e.b].actor_id}] = &e;
+    return out;
+  };
+  auto old_pairs = pairs_of(before.graph), new_pairs = pairs_of(after.graph);
+  auto describe = [&](const CooperationGraph& g, const CooperationEdge& e) {
+    auto name = [&](int32_t v) {
+      const ActorEntry* a = snap.FindActor(g.nodes[v].actor_id);
+      return a ? a->actor.name : std::string();
+    };
+    return json{{"actor_a", g.nodes[e.a].actor_id},
+                {"name_a", name(e.a)},
+                {"sector_a", g.nodes[e.a].sector},
+                {"actor_b", g.nodes[e.b].actor_id},
+                {"name_b", name(e.b)},
+                {"sector_b", g.nodes[e.b].sector},
+                {"types", e.types},
+                {"cross_sector", g.CrossSector(e)}};
+  };
+  json added = json::array(), ended = json::array();
+  int added_cross = 0, ended_cross = 0;
+  for (const auto& [pair, e] : new_pairs)
+    if (!old_pairs.count(pair)) {
+      added.push_back(describe(after.graph, *e));
+      added_cross += after.graph.CrossSector(*e);
+    }
+  for (const auto& [pair, e] : old_pairs)
+    if (!new_pairs.count(pair)) {
+      ended.push_back(describe(before.graph, *e));
+      ended_cross += before.graph.CrossSector(*e);
+    }
+  json scope = {{"ties", q.ties}, {"from", q.from}, {"to", q.to}};
+  scope[q.orp.empty() ? "region" : "orp"] = q.orp.empty() ? q.region : q.orp;
+  json notes = json::array();
+  notes.push_back(
+      "actors are those seated in the territory now; a pair is tied on a date if "
+      "a declared tie is in force that day or (derived) the two met at a meeting "
+      "of the territory on or before it");
+  if (q.ties != "declared")
+    notes.push_back("derived ties do not end: a pair that once met stays tied");
+  return json{{"scope", scope},
+              {"before", Summary(before.graph)},
+              {"after", Summary(after.graph)},
+              {"new_ties", added.size()},
+              {"new_cross_sector_ties", added_cross},
+              {"ended_ties", ended.size()},
+              {"ended_cross_sector_ties", ended_cross},
+              {"added", added},
+              {"ended", ended},
+              {"notes", notes}}
+      .dump();
+}
+
+}  // namespace prosit

@@ -1,0 +1,42 @@
+#pragma once
+// Catalog queries: read-only use cases answered from a NetworkSnapshot, returning the
+// JSON the API serves. They touch no store and take no locks.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analysis/service_query.h"
+#include "app/accounts/caller.h"
+#include "app/snapshot/network_snapshot.h"
+#include "model/status.h"
+
+namespace prosit {
+
+struct ActorQuery {
+  std::string region, orp, municipality;  // of the seat
+  std::string sector, actor_type;
+  std::string text;  // words each starting a word of the name (case and accents ignored)
+  size_t offset = 0;
+  size_t limit = 20;
+};
+
+// Checks the codes a query names against the territory and reference data.
+FieldErrors CheckServiceQuery(const ServiceQuery& q, const NetworkSnapshot& snap);
+FieldErrors CheckActorQuery(const ActorQuery& q, const NetworkSnapshot& snap);
+
+// {"items": [card summaries], "total", "offset", "limit"}: the published cards and the
+// internal ones the caller may see.
+std::string SearchServiceCards(const Caller& caller, const NetworkSnapshot& snap, ServiceQuery q);
+// {"items": [actors], "total", "offset", "limit"}, personal data as the caller may see it.
+std::string ListActors(const Caller& caller, const NetworkSnapshot& snap, const ActorQuery& q);
+// One actor or service card as the caller may see it; 404 for a card it may not see.
+Result<std::string> ActorDocument(const Caller& caller, const NetworkSnapshot& snap, int64_t id);
+Result<std::string> CardDocument(const Caller& caller, const NetworkSnapshot& snap, int64_t id);
+
+// The page envelope every list shares, around items already rendered as JSON.
+std::string RenderPage(const std::vector<std::string_view>& items, size_t total, size_t offset,
+                       size_t limit);
+
+}  // namespace prosit

@@ -1,0 +1,25 @@
+#pragma once
+// The monitoring table of a period and territory, as JSON for the API and as CSV for
+// the networkers' spreadsheets, from the snapshot.
+
+#include <string>
+
+#include "analysis/monitoring.h"
+#include "app/accounts/caller.h"
+#include "app/snapshot/network_snapshot.h"
+#include "model/status.h"
+
+namespace prosit {
+
+FieldErrors CheckMonitoringScope(const MonitoringScope& scope, const NetworkSnapshot& snap);
+// `today` decides which steps are overdue.
+MonitoringTable Monitoring(const NetworkSnapshot& snap, const MonitoringScope& scope,
+                           const std::string& today);
+// The table of a scope wholly inside the caller's territory.
+Result<std::string> MonitoringJson(const Caller& caller, const NetworkSnapshot& snap,
+                                   const MonitoringScope& scope, const std::string& today);
+// Semicolon-separated UTF-8 with a byte-order mark, as Czech Excel opens it.
+Result<std::string> MonitoringCsv(const Caller& caller, const NetworkSnapshot& snap,
+                                  const MonitoringScope& scope, const std::string& today);
+
+}  // namespace prosit

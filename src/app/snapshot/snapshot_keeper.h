@@ -1,0 +1,49 @@
+#pragma once
+// SnapshotKeeper: holds the current NetworkSnapshot and keeps it fresh by following the
+// store's change log; a write followed by CatchUp() is visible to the next read.
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+
+#include "app/snapshot/network_snapshot.h"
+#include "model/czech_text.h"
+#include "store/store.h"
+
+namespace prosit {
+
+class SnapshotKeeper {
+ public:
+  explicit SnapshotKeeper(Store& store) : store_(store) {}
+
+  // Builds the first snapshot from the whole store.
+  Status Load();
+  // Applies the change-log rows written since the current snapshot and swaps it.
+  Status CatchUp();
+  std::shared_ptr<const NetworkSnapshot> Current() const { return current_.load(); }
+  // Why the last catch-up failed, or OK once one succeeds (the health check shows it).
+  Status LastError() const;
+
+ private:
+  Status LoadLocked();
+  Status CatchUpLocked();
+  Status LoadFrame(NetworkSnapshot& snap);
+  Status LoadWork(NetworkSnapshot& snap);  // meetings, needs, ties, strategy
+  // Applies one change-log row to the maps; collects the ids of cards it changed.
+  Status ApplyChange(NetworkSnapshot& snap, const ChangeEntry& change,
+                     std::vector<int64_t>& changed_cards);
+
+  Store& store_;
+  std::mutex mu_;  // one refresh at a time
+  CzechCollator collator_;
+  std::atomic<std::shared_ptr<const NetworkSnapshot>> current_;
+  mutable std::mutex error_mu_;
+  Status last_error_;
+};
+
+// Builds the entries a snapshot keeps (exposed for tests and benchmarks).
+std::shared_ptr<const ActorEntry> MakeActorEntry(Actor actor, const CzechCollator& collator);
+std::shared_ptr<const CardEntry> MakeCardEntry(ServiceCard card, const Actor* actor,
+                                               const Frame& frame, const CzechCollator& collator);
+
+}  // namespace prosit
