@@ -81,7 +81,7 @@ struct AccessibilityInput {
 // Step 1 for every place at once: D_j = Σ_k P_k·W(d_kj) and the weight of each leg within
 // the catchment. It depends on the demand, the travel times, the mode and the catchment,
 // not on the services, so every model cell with the same norm — and every what-if — can
-// share one (NetworkAnalysis keeps them).
+// share one (AnalysisBasisKeeper keeps them).
 class CatchmentDemand {
  public:
   CatchmentDemand(std::span<const double> demand, const TravelTimes& times, TravelMode mode,
@@ -91,7 +91,9 @@ class CatchmentDemand {
   std::span<const double> weights(uint32_t place) const {
     return {weights_.data() + offsets_[place], weights_.data() + offsets_[place + 1]};
   }
-  size_t MemoryBytes() const { return sums_.size() * 8 + offsets_.size() * 4 + weights_.size() * 8; }
+  size_t MemoryBytes() const {
+    return sums_.size() * 8 + offsets_.size() * 4 + weights_.size() * 8;
+  }
 
  private:
   std::vector<double> sums_;

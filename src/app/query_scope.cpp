@@ -39,4 +39,16 @@ bool OrpInScope(const Territory& t, const std::string& orp_code, const std::stri
   return o && o->region_code == region;
 }
 
+std::string RenderPage(const std::vector<std::string_view>& items, size_t total, size_t offset,
+                       size_t limit) {
+  std::string out = "{\"items\":[";
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) out += ',';
+    out += items[i];
+  }
+  out += "],\"total\":" + std::to_string(total) + ",\"offset\":" + std::to_string(offset) +
+         ",\"limit\":" + std::to_string(limit) + "}";
+  return out;
+}
+
 }  // namespace prosit

@@ -1,8 +1,10 @@
 #pragma once
-// What every list of the API shares: checking its territory and date parameters, and
-// deciding whether a record's ORP lies in the territory asked for.
+// What every list of the API shares: checking its territory and date parameters,
+// deciding whether a record's ORP lies in the territory asked for, and the page envelope.
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "app/accounts/caller.h"
 #include "model/status.h"
@@ -27,5 +29,9 @@ void CheckDateParam(FieldErrors& e, const char* field, const std::string& date);
 // in the territory of the caller.
 bool OrpInScope(const Territory& t, const std::string& orp_code, const std::string& region,
                 const std::string& orp, const Caller& caller);
+
+// The page envelope every list shares, around items already rendered as JSON.
+std::string RenderPage(const std::vector<std::string_view>& items, size_t total, size_t offset,
+                       size_t limit);
 
 }  // namespace prosit

@@ -144,7 +144,7 @@ int Init(const CommonOptions& o, const std::string& children_csv) {
 // Writes a generated batch into an initialised database that holds no actors yet.
 int WriteBatch(
     const CommonOptions& o, const std::string& what,
-    const std::function<Result<NetworkBatch>(const Territory&, const ReferenceData&)>& build) {
+    const std::function<Result<RecordBatch>(const Territory&, const ReferenceData&)>& build) {
   auto store = OpenInitialised(o.database);
   if (!store.ok()) return Fail(store.status());
   auto existing = (*store)->LoadAll(EntityKind::kActor);
@@ -185,13 +185,13 @@ int Serve(const CommonOptions& o, const HttpServerOptions& http, const TravelOpt
   SnapshotKeeper keeper(**store);
   Status s = keeper.Load();
   if (!s.ok()) return Fail(s);
-  NetworkCommands commands(**store, keeper, SystemClock());
+  RecordCommands commands(**store, keeper, SystemClock());
   ChangeFollower follower(keeper, std::chrono::seconds(1), [](const Status& s) {
     std::cerr << "prosit: catching up with the change log failed: " << s.ToString() << "\n";
   });
   Clock clock = SystemClock();
   // Travel times are computed in the background once the server is ready.
-  NetworkAnalysis analysis(keeper.Current()->frame, std::move(*travel_times));
+  AnalysisBasisKeeper analysis(keeper.Current()->frame, std::move(*travel_times));
   Accounts accounts(**store, clock);
   ApiContext context{keeper, commands, **store, clock, analysis, &accounts, secure_cookies};
   ApiRouter router = MakeApiRouter(context);
@@ -431,7 +431,7 @@ int Run(int argc, char** argv) {
   if (init->parsed()) return Init(common, children_csv);
   if (demo->parsed())
     return WriteBatch(common, "demo",
-                      [&](const Territory& t, const ReferenceData& r) -> Result<NetworkBatch> {
+                      [&](const Territory& t, const ReferenceData& r) -> Result<RecordBatch> {
                         auto facts = ReadFile(common.data_dir + "/demo/seed-facts.json");
                         if (!facts.ok()) return facts.status();
                         auto work = ReadFile(common.data_dir + "/demo/seed-networking.json");

@@ -28,24 +28,24 @@ TerritoryServed ServedMunicipality(const std::string& code) {
 TerritoryServed ServedRegion(const std::string& code) { return {TerritoryKind::kRegion, {code}}; }
 TerritoryServed ServedCountry() { return {TerritoryKind::kCountry, {}}; }
 
-NetworkBuilder::NetworkBuilder(const Territory& territory, const ReferenceData& reference,
+DatasetBuilder::DatasetBuilder(const Territory& territory, const ReferenceData& reference,
                                uint64_t seed)
     : territory_(territory), reference_(reference), rng_(seed) {}
 
-size_t NetworkBuilder::Below(size_t n) { return n == 0 ? 0 : rng_() % n; }
-double NetworkBuilder::Unit() { return static_cast<double>(rng_() >> 11) * 0x1.0p-53; }
-bool NetworkBuilder::Chance(double p) { return Unit() < p; }
-int NetworkBuilder::Between(int lo, int hi) {
+size_t DatasetBuilder::Below(size_t n) { return n == 0 ? 0 : rng_() % n; }
+double DatasetBuilder::Unit() { return static_cast<double>(rng_() >> 11) * 0x1.0p-53; }
+bool DatasetBuilder::Chance(double p) { return Unit() < p; }
+int DatasetBuilder::Between(int lo, int hi) {
   return hi <= lo ? lo : lo + static_cast<int>(Below(static_cast<size_t>(hi - lo + 1)));
 }
 
-size_t NetworkBuilder::AddActor(const std::string& name, const std::string& actor_type,
+size_t DatasetBuilder::AddActor(const std::string& name, const std::string& actor_type,
                                 const Municipality& seat) {
   const ActorType* type = reference_.FindActorType(actor_type);
   return AddActor(name, type ? type->sector : "other", actor_type, seat);
 }
 
-size_t NetworkBuilder::AddActor(const std::string& name, const std::string& sector,
+size_t DatasetBuilder::AddActor(const std::string& name, const std::string& sector,
                                 const std::string& actor_type, const Municipality& seat) {
   Actor a;
   a.ico = NewIco();
@@ -66,7 +66,7 @@ size_t NetworkBuilder::AddActor(const std::string& name, const std::string& sect
   return batch_.actors.size() - 1;
 }
 
-ServiceCard& NetworkBuilder::AddCard(size_t actor, const std::string& type_id,
+ServiceCard& DatasetBuilder::AddCard(size_t actor, const std::string& type_id,
                                      const Municipality* place, TerritoryServed territory) {
   const ServiceType* type = reference_.FindServiceType(type_id);
   const ServiceText& text = TextForType(type_id);
@@ -99,17 +99,17 @@ ServiceCard& NetworkBuilder::AddCard(size_t actor, const std::string& type_id,
   return batch_.cards.back().second;
 }
 
-std::string NetworkBuilder::ConfidentialStreet() const {
+std::string DatasetBuilder::ConfidentialStreet() const {
   size_t n = batch_.cards.size();
   return std::string(StreetName((n * 7 + 3) % StreetNameCount())) + " " +
          std::to_string(1501 + n % 499);
 }
 
-DeliveryLocation NetworkBuilder::PlaceIn(const Municipality& m, const std::string& street) {
+DeliveryLocation DatasetBuilder::PlaceIn(const Municipality& m, const std::string& street) {
   return {m.code, street, Near(m.location), true};
 }
 
-std::string NetworkBuilder::NewIco() {
+std::string DatasetBuilder::NewIco() {
   while (true) {
     char first7[8];
     std::snprintf(first7, sizeof first7, "%07llu",
@@ -121,14 +121,14 @@ std::string NetworkBuilder::NewIco() {
   }
 }
 
-std::string NetworkBuilder::Phone() {
+std::string DatasetBuilder::Phone() {
   char buf[24];
   std::snprintf(buf, sizeof buf, "+420 4%02d %03d %03d", static_cast<int>(Below(100)),
                 static_cast<int>(Below(1000)), static_cast<int>(Below(1000)));
   return buf;
 }
 
-std::string NetworkBuilder::VerifiedDate() {
+std::string DatasetBuilder::VerifiedDate() {
   // 2025-01-01 … 2026-10-31: a month, then a day valid in every month.
   int month = static_cast<int>(Below(22));
   char buf[12];
@@ -137,7 +137,7 @@ std::string NetworkBuilder::VerifiedDate() {
   return buf;
 }
 
-GeoPoint NetworkBuilder::Near(const GeoPoint& p) {
+GeoPoint DatasetBuilder::Near(const GeoPoint& p) {
   GeoPoint q{p.lat + (Unit() - 0.5) * 0.006, p.lon + (Unit() - 0.5) * 0.009};
   return IsInCzechia(q) ? q : p;
 }

@@ -1,5 +1,5 @@
 #pragma once
-// NetworkBuilder: the generator's workbench — owns the random stream and the batch being
+// DatasetBuilder: the generator's workbench — owns the random stream and the batch being
 // built, and turns a few decisions (who, which service type, where, for which territory)
 // into complete, valid demo records: IČO, contacts, texts, capacity, dates.
 
@@ -21,9 +21,9 @@ TerritoryServed ServedMunicipality(const std::string& municipality_code);
 TerritoryServed ServedRegion(const std::string& region_code);
 TerritoryServed ServedCountry();
 
-class NetworkBuilder {
+class DatasetBuilder {
  public:
-  NetworkBuilder(const Territory& territory, const ReferenceData& reference, uint64_t seed);
+  DatasetBuilder(const Territory& territory, const ReferenceData& reference, uint64_t seed);
 
   // Adds an actor seated in `seat` (sector from the actor type); returns its index.
   size_t AddActor(const std::string& name, const std::string& actor_type, const Municipality& seat);
@@ -93,7 +93,7 @@ class NetworkBuilder {
   const Actor& actor(size_t i) const { return batch_.actors[i]; }
   const Territory& territory() const { return territory_; }
   const ReferenceData& reference() const { return reference_; }
-  NetworkBatch Take() { return std::move(batch_); }
+  RecordBatch Take() { return std::move(batch_); }
 
  private:
   std::string NewIco();
@@ -104,7 +104,7 @@ class NetworkBuilder {
   const Territory& territory_;
   const ReferenceData& reference_;
   std::mt19937_64 rng_;
-  NetworkBatch batch_;
+  RecordBatch batch_;
   std::unordered_set<std::string> icos_;  // membership only, never iterated
 };
 

@@ -17,7 +17,7 @@ std::string Branch(const std::string& name, int i) {
   return i == 0 ? name : name + ", " + StreetName(static_cast<size_t>(i) * 7);
 }
 
-void AddAuthorities(NetworkBuilder& b, const OrpFrame& f) {
+void AddAuthorities(DatasetBuilder& b, const OrpFrame& f) {
   const Municipality& seat = *f.seat;
   const std::string& orp = f.orp->code;
   size_t ospod =
@@ -39,7 +39,7 @@ void AddAuthorities(NetworkBuilder& b, const OrpFrame& f) {
   if (b.Chance(0.6)) b.AddCard(up, "up_emergency_aid", &seat, ServedOrp(orp));
 }
 
-void AddPoliceAndJustice(NetworkBuilder& b, const OrpFrame& f) {
+void AddPoliceAndJustice(DatasetBuilder& b, const OrpFrame& f) {
   const Municipality& seat = *f.seat;
   int seat_units = 1 + static_cast<int>(f.children / 25000);
   for (int i = 0; i < seat_units; ++i) {
@@ -60,7 +60,7 @@ void AddPoliceAndJustice(NetworkBuilder& b, const OrpFrame& f) {
 }
 
 // Adds each type of `types` with probability `p` to a new actor; returns how many.
-int AddProvider(NetworkBuilder& b, const OrpFrame& f, const std::string& name,
+int AddProvider(DatasetBuilder& b, const OrpFrame& f, const std::string& name,
                 const std::string& actor_type, std::initializer_list<const char*> types, double p) {
   std::vector<const char*> chosen;
   for (const char* t : types)
@@ -71,7 +71,7 @@ int AddProvider(NetworkBuilder& b, const OrpFrame& f, const std::string& name,
   return static_cast<int>(chosen.size());
 }
 
-void AddSocialServices(NetworkBuilder& b, const OrpFrame& f) {
+void AddSocialServices(DatasetBuilder& b, const OrpFrame& f) {
   const std::string& town = f.seat->name;
   if (b.Chance(0.65))
     AddProvider(b, f, "Oblastní charita " + town, "church_org",
@@ -104,7 +104,7 @@ void AddSocialServices(NetworkBuilder& b, const OrpFrame& f) {
   }
 }
 
-void AddHealthSpecialists(NetworkBuilder& b, const OrpFrame& f) {
+void AddHealthSpecialists(DatasetBuilder& b, const OrpFrame& f) {
   const Municipality& seat = *f.seat;
   int psychologists = b.Chance(0.6) + static_cast<int>(f.children / 20000);
   for (int i = 0; i < psychologists; ++i)
@@ -125,7 +125,7 @@ void AddHealthSpecialists(NetworkBuilder& b, const OrpFrame& f) {
               "health_addiction", &seat, ServedOrp(f.orp->code));
 }
 
-void AddEducationAndLeisure(NetworkBuilder& b, const OrpFrame& f, const std::string& region_gen) {
+void AddEducationAndLeisure(DatasetBuilder& b, const OrpFrame& f, const std::string& region_gen) {
   const Municipality& seat = *f.seat;
   if (b.Chance(0.92))
     b.AddCard(
@@ -153,7 +153,7 @@ void AddEducationAndLeisure(NetworkBuilder& b, const OrpFrame& f, const std::str
 
 }  // namespace
 
-void AddOrpCore(NetworkBuilder& b, const OrpFrame& f) {
+void AddOrpCore(DatasetBuilder& b, const OrpFrame& f) {
   const Region* region = b.territory().FindRegion(f.orp->region_code);
   AddAuthorities(b, f);
   AddPoliceAndJustice(b, f);

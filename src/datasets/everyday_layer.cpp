@@ -12,7 +12,7 @@ namespace {
 // Builds the everyday layer of one ORP, one card at a time, within a budget.
 class Everyday {
  public:
-  Everyday(NetworkBuilder& b, const OrpFrame& f, size_t budget) : b_(b), f_(f), left_(budget) {}
+  Everyday(DatasetBuilder& b, const OrpFrame& f, size_t budget) : b_(b), f_(f), left_(budget) {}
 
   void BasicPass(const Covered& covered);
   void SpreadPass();
@@ -24,7 +24,7 @@ class Everyday {
   const Municipality& PickTown();
   bool Full(const Municipality& m, const std::string& type);
 
-  NetworkBuilder& b_;
+  DatasetBuilder& b_;
   const OrpFrame& f_;
   size_t left_;
   std::map<std::string, std::vector<size_t>> schools_;  // municipality → its primary schools
@@ -155,7 +155,7 @@ void Everyday::SpreadPass() {
 
 }  // namespace
 
-void AddEveryday(NetworkBuilder& b, const OrpFrame& f, size_t budget, const Covered& covered) {
+void AddEveryday(DatasetBuilder& b, const OrpFrame& f, size_t budget, const Covered& covered) {
   if (f.towns.empty()) return;
   Everyday e(b, f, budget);
   e.BasicPass(covered);

@@ -27,7 +27,7 @@ constexpr size_t kMeetingsPerNeed = 5;
 constexpr double kTiesPerActor = 0.2;
 
 // The actors of every ORP by the seat's municipality, by index in the batch.
-std::map<std::string, std::vector<size_t>> ActorsByOrp(const NetworkBuilder& b) {
+std::map<std::string, std::vector<size_t>> ActorsByOrp(const DatasetBuilder& b) {
   std::map<std::string, std::vector<size_t>> by_orp;
   for (size_t i = 0; i < b.actor_count(); ++i)
     if (const Municipality* m = b.territory().FindMunicipality(b.actor(i).seat.municipality_code))
@@ -84,7 +84,7 @@ const Municipality& NationalSeat(const Territory& t, const std::vector<OrpFrame>
           })->seat;
 }
 
-void AddRegions(NetworkBuilder& b, const std::vector<OrpFrame>& frames,
+void AddRegions(DatasetBuilder& b, const std::vector<OrpFrame>& frames,
                 const std::set<std::string>& skip) {
   for (const Region& region : b.territory().regions())
     if (const Municipality* capital = RegionCapital(frames, region.code))
@@ -112,7 +112,7 @@ std::vector<size_t> Apportion(size_t total, const std::vector<OrpFrame>& frames)
   return shares;
 }
 
-ServiceCard& AddSeedService(NetworkBuilder& b, size_t actor, const SeedService& s) {
+ServiceCard& AddSeedService(DatasetBuilder& b, size_t actor, const SeedService& s) {
   const Territory& t = b.territory();
   ServiceCard& c = b.AddCard(actor, s.type, nullptr, s.territory);
   c.name = s.name;
@@ -134,7 +134,7 @@ ServiceCard& AddSeedService(NetworkBuilder& b, size_t actor, const SeedService& 
 // Adds the seeds' actors (one per name and seat) and services (one per name and type);
 // returns the (municipality, type) pairs they deliver in; `by_orp` gets the actors each
 // seed ORP names.
-Covered AddSeedActors(NetworkBuilder& b, const SeedFacts& facts,
+Covered AddSeedActors(DatasetBuilder& b, const SeedFacts& facts,
                       std::map<std::string, std::vector<size_t>>& by_orp) {
   std::map<std::pair<std::string, std::string>, size_t> actors;
   std::set<std::tuple<size_t, std::string, std::string>> cards;
@@ -174,7 +174,7 @@ std::string StepSector(const std::string& title) {
 
 // One or two of `actors` responsible for a step: one of the sector its title points at
 // when there is such an actor, maybe another one.
-std::vector<size_t> Responsible(NetworkBuilder& b, const std::vector<size_t>& actors,
+std::vector<size_t> Responsible(DatasetBuilder& b, const std::vector<size_t>& actors,
                                 const std::string& title) {
   std::vector<size_t> fitting;
   std::string sector = StepSector(title);
@@ -194,7 +194,7 @@ std::vector<size_t> Responsible(NetworkBuilder& b, const std::vector<size_t>& ac
 // The strategy of a seed ORP: its themes (and the needs they take up, `needs` being the
 // batch indexes of o.needs), goals and steps (`actors` responsible), good practices and
 // recommendations.
-void AddStrategy(NetworkBuilder& b, const SeedNetworkingOrp& o,
+void AddStrategy(DatasetBuilder& b, const SeedNetworkingOrp& o,
                  const std::vector<std::optional<size_t>>& needs,
                  const std::vector<size_t>& actors) {
   std::vector<size_t> themes;
@@ -270,14 +270,14 @@ void AddStrategy(NetworkBuilder& b, const SeedNetworkingOrp& o,
 
 }  // namespace
 
-Result<NetworkBatch> GenerateNetwork(const Territory& territory, const ReferenceData& reference,
-                                     const GeneratorOptions& options) {
+Result<RecordBatch> GenerateNetwork(const Territory& territory, const ReferenceData& reference,
+                                    const GeneratorOptions& options) {
   if (options.services == 0 || options.services > kMaxServices)
     return Status::Invalid("services must be between 1 and " + std::to_string(kMaxServices),
                            {{"services", std::to_string(options.services)}});
   auto frames = ChosenFrames(territory, options.orp_codes);
   if (!frames.ok()) return frames.status();
-  NetworkBuilder b(territory, reference, options.seed);
+  DatasetBuilder b(territory, reference, options.seed);
   AddNational(b, NationalSeat(territory, *frames));
   AddRegions(b, *frames, {});
   for (const OrpFrame& f : *frames) AddOrpCore(b, f);
@@ -302,9 +302,9 @@ Result<NetworkBatch> GenerateNetwork(const Territory& territory, const Reference
   return b.Take();
 }
 
-Result<NetworkBatch> BuildDemoNetwork(const Territory& territory, const ReferenceData& reference,
-                                      const std::string& seed_facts_json,
-                                      const std::string& seed_networking_json, uint64_t seed) {
+Result<RecordBatch> BuildDemoNetwork(const Territory& territory, const ReferenceData& reference,
+                                     const std::string& seed_facts_json,
+                                     const std::string& seed_networking_json, uint64_t seed) {
   auto facts = ParseSeedFacts(seed_facts_json);
   if (!facts.ok()) return facts.status();
   PROSIT_RETURN_IF_ERROR(CheckSeedFacts(*facts, territory, reference));
@@ -318,7 +318,7 @@ Result<NetworkBatch> BuildDemoNetwork(const Territory& territory, const Referenc
   auto frames = ChosenFrames(territory, codes);
   if (!frames.ok()) return frames.status();
 
-  NetworkBuilder b(territory, reference, seed);
+  DatasetBuilder b(territory, reference, seed);
   std::map<std::string, std::vector<size_t>> named;
   Covered covered = AddSeedActors(b, *facts, named);
   std::set<std::string> seeded, seed_types;

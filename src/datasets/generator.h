@@ -1,5 +1,5 @@
 #pragma once
-// NetworkGenerator: plausible actors and service cards on the real territory — the
+// DatasetGenerator: plausible actors and service cards on the real territory — the
 // demo dataset of Pardubický kraj (grounded in the seeds' facts) and deterministic
 // national-scale datasets for benchmarks and load tests. Same seed, same output.
 
@@ -22,8 +22,8 @@ struct GeneratorOptions {
 // A generated network over the chosen ORPs; every record is marked as demo data. Each ORP
 // gets about 4 meetings a month over 2017–2019, a need per 5 meetings and a declared tie
 // per 5 actors.
-Result<NetworkBatch> GenerateNetwork(const Territory& territory, const ReferenceData& reference,
-                                     const GeneratorOptions& options);
+Result<RecordBatch> GenerateNetwork(const Territory& territory, const ReferenceData& reference,
+                                    const GeneratorOptions& options);
 
 // The demo dataset: Pardubický kraj's 15 ORPs; the seven ORPs the seeds describe use the
 // facts of data/demo/seed-facts.json (its text is `seed_facts_json`), the rest and the
@@ -31,8 +31,8 @@ Result<NetworkBatch> GenerateNetwork(const Territory& territory, const Reference
 // The seven ORPs also get the networker's meetings from the day networking started there
 // until 2019-06-30, the needs of data/demo/seed-networking.json (`seed_networking_json`)
 // found at those meetings, and declared ties between their actors.
-Result<NetworkBatch> BuildDemoNetwork(const Territory& territory, const ReferenceData& reference,
-                                      const std::string& seed_facts_json,
-                                      const std::string& seed_networking_json, uint64_t seed);
+Result<RecordBatch> BuildDemoNetwork(const Territory& territory, const ReferenceData& reference,
+                                     const std::string& seed_facts_json,
+                                     const std::string& seed_networking_json, uint64_t seed);
 
 }  // namespace prosit

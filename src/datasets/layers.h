@@ -34,19 +34,19 @@ OrpFrame MakeOrpFrame(const Territory& territory, const Orp& orp,
 // OSPOD, municipality, labour office, police, courts, PPP, social services, health
 // specialists, secondary schools, DDM, library; some types are left out at random
 // (white spots), larger ORPs get more branches.
-void AddOrpCore(NetworkBuilder& b, const OrpFrame& f);
+void AddOrpCore(DatasetBuilder& b, const OrpFrame& f);
 
 // Exactly `budget` everyday cards (kindergartens, primary schools and their counselling,
 // paediatricians, dentists, clubs, libraries…), first a basic coverage of the larger
 // municipalities, then spread by child population. The basic pass skips `covered`.
-void AddEveryday(NetworkBuilder& b, const OrpFrame& f, size_t budget, const Covered& covered);
+void AddEveryday(DatasetBuilder& b, const OrpFrame& f, size_t budget, const Covered& covered);
 
 // Regional services (ZDVOP, shelter, children's home, SVP, SPC, crisis help…) seated in
 // `capital`, serving the region; types in `skip` are left out.
-void AddRegional(NetworkBuilder& b, const Region& region, const Municipality& capital,
+void AddRegional(DatasetBuilder& b, const Region& region, const Municipality& capital,
                  const std::set<std::string>& skip);
 
 // A few remote services (crisis lines, online counselling) for the whole country.
-void AddNational(NetworkBuilder& b, const Municipality& seat);
+void AddNational(DatasetBuilder& b, const Municipality& seat);
 
 }  // namespace prosit

@@ -158,11 +158,11 @@ constexpr const char* kTasks[] = {
     "Ověřit kapacitu a čekací dobu služby"};
 
 template <size_t N>
-const char* Pick(NetworkBuilder& b, const char* const (&list)[N]) {
+const char* Pick(DatasetBuilder& b, const char* const (&list)[N]) {
   return list[b.Below(N)];
 }
 
-std::string DrawCategory(NetworkBuilder& b) {
+std::string DrawCategory(DatasetBuilder& b) {
   int total = 0;
   for (const Category& c : kCategories) total += c.weight;
   int r = static_cast<int>(b.Below(static_cast<size_t>(total)));
@@ -174,7 +174,7 @@ std::string DrawCategory(NetworkBuilder& b) {
 }
 
 // `k` distinct elements of `pool` drawn at random (all when fewer).
-std::vector<size_t> Sample(NetworkBuilder& b, std::vector<size_t> pool, size_t k) {
+std::vector<size_t> Sample(DatasetBuilder& b, std::vector<size_t> pool, size_t k) {
   k = std::min(k, pool.size());
   for (size_t i = 0; i < k; ++i) std::swap(pool[i], pool[i + b.Below(pool.size() - i)]);
   pool.resize(k);
@@ -184,7 +184,7 @@ std::vector<size_t> Sample(NetworkBuilder& b, std::vector<size_t> pool, size_t k
 // The actors of f.actors that match each category, by category id.
 using Pools = std::map<std::string, std::vector<size_t>>;
 
-Pools MakePools(const NetworkBuilder& b, const WorkFrame& f) {
+Pools MakePools(const DatasetBuilder& b, const WorkFrame& f) {
   Pools pools;
   for (const Category& c : kCategories) {
     std::vector<size_t>& pool = pools[c.id];
@@ -194,7 +194,7 @@ Pools MakePools(const NetworkBuilder& b, const WorkFrame& f) {
   return pools;
 }
 
-Meeting NewMeeting(NetworkBuilder& b, const WorkFrame& f, const Pools& pools,
+Meeting NewMeeting(DatasetBuilder& b, const WorkFrame& f, const Pools& pools,
                    const std::string& date, std::string category,
                    std::vector<size_t>& participants) {
   const std::vector<size_t>* pool = nullptr;
@@ -241,7 +241,7 @@ Meeting NewMeeting(NetworkBuilder& b, const WorkFrame& f, const Pools& pools,
   return m;
 }
 
-bool SharesSector(NetworkBuilder& b, const BatchMeeting& m, const std::vector<std::string>& s) {
+bool SharesSector(DatasetBuilder& b, const BatchMeeting& m, const std::vector<std::string>& s) {
   return std::any_of(m.actors.begin(), m.actors.end(), [&](size_t a) {
     return std::find(s.begin(), s.end(), b.actor(a).sector) != s.end();
   });
@@ -284,7 +284,7 @@ constexpr NeedTemplate kNeedTemplates[] = {
 
 }  // namespace
 
-std::vector<size_t> AddMeetings(NetworkBuilder& b, const WorkFrame& f) {
+std::vector<size_t> AddMeetings(DatasetBuilder& b, const WorkFrame& f) {
   std::vector<size_t> added;
   if (f.actors.empty() || f.start > f.end) return added;
   Pools pools = MakePools(b, f);
@@ -316,7 +316,7 @@ std::vector<size_t> AddMeetings(NetworkBuilder& b, const WorkFrame& f) {
   return added;
 }
 
-std::optional<size_t> AddNeed(NetworkBuilder& b, const WorkFrame& f,
+std::optional<size_t> AddNeed(DatasetBuilder& b, const WorkFrame& f,
                               const std::vector<size_t>& meetings, const NeedSpec& spec,
                               double early) {
   if (meetings.empty()) return std::nullopt;
@@ -358,7 +358,7 @@ std::optional<size_t> AddNeed(NetworkBuilder& b, const WorkFrame& f,
   return b.AddNeed(std::move(n));
 }
 
-NeedSpec RandomNeed(NetworkBuilder& b) {
+NeedSpec RandomNeed(DatasetBuilder& b) {
   const NeedTemplate& t = kNeedTemplates[b.Below(std::size(kNeedTemplates))];
   NeedSpec s{t.statement, t.need_area, t.network_need, {t.sector_a}, "", ""};
   if (b.Chance(0.6)) s.sectors.push_back(t.sector_b);
@@ -370,7 +370,7 @@ NeedSpec RandomNeed(NetworkBuilder& b) {
   return s;
 }
 
-void AddTies(NetworkBuilder& b, const WorkFrame& f, size_t count) {
+void AddTies(DatasetBuilder& b, const WorkFrame& f, size_t count) {
   if (f.actors.size() < 2) return;
   size_t possible = f.actors.size() * (f.actors.size() - 1) / 2;
   count = std::min(count, possible / 2 + 1);
@@ -410,7 +410,7 @@ void AddTies(NetworkBuilder& b, const WorkFrame& f, size_t count) {
   }
 }
 
-std::string RandomNetworker(NetworkBuilder& b) {
+std::string RandomNetworker(DatasetBuilder& b) {
   return GenericPersonName(b.Below(1000), b.Below(1000), b.Chance(0.7));
 }
 

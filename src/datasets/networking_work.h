@@ -29,24 +29,24 @@ struct NeedSpec {
 // Meetings on working days from f.start to f.end, categories drawn by the seeds'
 // "Síťování v číslech" totals, 1–4 participants of a matching sector. Returns their
 // indexes, oldest first.
-std::vector<size_t> AddMeetings(NetworkBuilder& b, const WorkFrame& f);
+std::vector<size_t> AddMeetings(DatasetBuilder& b, const WorkFrame& f);
 
 // A need found at one or two of `meetings` (indexes, oldest first), preferring the first
 // `early` share of them and meetings with participants of the need's sectors; voiced by
 // those participants; dated on the first of its meetings. Returns its index in the batch;
 // nothing without meetings.
-std::optional<size_t> AddNeed(NetworkBuilder& b, const WorkFrame& f,
+std::optional<size_t> AddNeed(DatasetBuilder& b, const WorkFrame& f,
                               const std::vector<size_t>& meetings, const NeedSpec& spec,
                               double early);
 
 // A generic need of a generated ORP (statement, area or category, sectors, priority,
 // status drawn at random).
-NeedSpec RandomNeed(NetworkBuilder& b);
+NeedSpec RandomNeed(DatasetBuilder& b);
 
 // `count` declared ties between distinct pairs of f.actors, dated from f.start to f.end.
-void AddTies(NetworkBuilder& b, const WorkFrame& f, size_t count);
+void AddTies(DatasetBuilder& b, const WorkFrame& f, size_t count);
 
 // A generic networker's name.
-std::string RandomNetworker(NetworkBuilder& b);
+std::string RandomNetworker(DatasetBuilder& b);
 
 }  // namespace prosit

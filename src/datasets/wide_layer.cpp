@@ -72,7 +72,7 @@ OrpFrame MakeOrpFrame(const Territory& territory, const Orp& orp,
   return f;
 }
 
-void AddRegional(NetworkBuilder& b, const Region& region, const Municipality& capital,
+void AddRegional(DatasetBuilder& b, const Region& region, const Municipality& capital,
                  const std::set<std::string>& skip) {
   for (const RegionalService& s : RegionalServices(RegionGenitive(region.name), capital.name)) {
     if (skip.count(s.type) || !b.Chance(s.chance)) continue;
@@ -81,7 +81,7 @@ void AddRegional(NetworkBuilder& b, const Region& region, const Municipality& ca
   }
 }
 
-void AddNational(NetworkBuilder& b, const Municipality& seat) {
+void AddNational(DatasetBuilder& b, const Municipality& seat) {
   struct Line {
     const char* type;
     const char* name;

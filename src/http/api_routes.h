@@ -11,10 +11,10 @@ namespace prosit {
 
 struct ApiContext {
   SnapshotKeeper& keeper;
-  NetworkCommands& commands;
+  RecordCommands& commands;
   Store& store;        // for history, which the snapshot does not keep
   const Clock& clock;  // what "today" is, for overdue steps
-  NetworkAnalysis& analysis;
+  AnalysisBasisKeeper& analysis;
   Accounts* accounts = nullptr;  // sign-in; the account routes answer 503 without it
   bool secure_cookies = false;   // mark the session cookie Secure (served over TLS)
 };

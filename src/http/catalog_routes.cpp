@@ -85,10 +85,10 @@ void AddReadRoutes(ApiRouter& router, ApiContext& ctx) {
 void AddCatalogRoutes(ApiRouter& router, ApiContext& ctx) {
   AddTerritoryRoutes(router, ctx);
   AddReadRoutes(router, ctx);
-  AddWriteRoutes(router, ctx, "/api/v1/actors", &NetworkCommands::CreateActor,
-                 &NetworkCommands::UpdateActor, &NetworkCommands::DeleteActor);
-  AddWriteRoutes(router, ctx, "/api/v1/service-cards", &NetworkCommands::CreateServiceCard,
-                 &NetworkCommands::UpdateServiceCard, &NetworkCommands::DeleteServiceCard);
+  AddWriteRoutes(router, ctx, "/api/v1/actors", &RecordCommands::CreateActor,
+                 &RecordCommands::UpdateActor, &RecordCommands::DeleteActor);
+  AddWriteRoutes(router, ctx, "/api/v1/service-cards", &RecordCommands::CreateServiceCard,
+                 &RecordCommands::UpdateServiceCard, &RecordCommands::DeleteServiceCard);
 }
 
 }  // namespace prosit

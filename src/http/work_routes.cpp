@@ -164,26 +164,26 @@ void AddMonitoringRoutes(ApiRouter& router, ApiContext& ctx) {
 
 void AddWorkRoutes(ApiRouter& router, ApiContext& ctx) {
   AddMeetingRoutes(router, ctx);
-  AddWriteRoutes(router, ctx, "/api/v1/meetings", &NetworkCommands::CreateMeeting,
-                 &NetworkCommands::UpdateMeeting, &NetworkCommands::DeleteMeeting);
+  AddWriteRoutes(router, ctx, "/api/v1/meetings", &RecordCommands::CreateMeeting,
+                 &RecordCommands::UpdateMeeting, &RecordCommands::DeleteMeeting);
   AddNeedRoutes(router, ctx);
-  AddWriteRoutes(router, ctx, "/api/v1/needs", &NetworkCommands::CreateNeed,
-                 &NetworkCommands::UpdateNeed, &NetworkCommands::DeleteNeed);
+  AddWriteRoutes(router, ctx, "/api/v1/needs", &RecordCommands::CreateNeed,
+                 &RecordCommands::UpdateNeed, &RecordCommands::DeleteNeed);
   AddTieRoutes(router, ctx);
-  AddWriteRoutes(router, ctx, "/api/v1/ties", &NetworkCommands::CreateTie,
-                 &NetworkCommands::UpdateTie, &NetworkCommands::DeleteTie);
+  AddWriteRoutes(router, ctx, "/api/v1/ties", &RecordCommands::CreateTie,
+                 &RecordCommands::UpdateTie, &RecordCommands::DeleteTie);
   AddStrategyRoutes(router, ctx);
-  AddWriteRoutes(router, ctx, "/api/v1/themes", &NetworkCommands::CreateTheme,
-                 &NetworkCommands::UpdateTheme, &NetworkCommands::DeleteTheme);
-  AddWriteRoutes(router, ctx, "/api/v1/goals", &NetworkCommands::CreateGoal,
-                 &NetworkCommands::UpdateGoal, &NetworkCommands::DeleteGoal);
-  AddWriteRoutes(router, ctx, "/api/v1/steps", &NetworkCommands::CreateStep,
-                 &NetworkCommands::UpdateStep, &NetworkCommands::DeleteStep);
+  AddWriteRoutes(router, ctx, "/api/v1/themes", &RecordCommands::CreateTheme,
+                 &RecordCommands::UpdateTheme, &RecordCommands::DeleteTheme);
+  AddWriteRoutes(router, ctx, "/api/v1/goals", &RecordCommands::CreateGoal,
+                 &RecordCommands::UpdateGoal, &RecordCommands::DeleteGoal);
+  AddWriteRoutes(router, ctx, "/api/v1/steps", &RecordCommands::CreateStep,
+                 &RecordCommands::UpdateStep, &RecordCommands::DeleteStep);
   AddPracticeRoutes(router, ctx);
-  AddWriteRoutes(router, ctx, "/api/v1/good-practices", &NetworkCommands::CreateGoodPractice,
-                 &NetworkCommands::UpdateGoodPractice, &NetworkCommands::DeleteGoodPractice);
-  AddWriteRoutes(router, ctx, "/api/v1/recommendations", &NetworkCommands::CreateRecommendation,
-                 &NetworkCommands::UpdateRecommendation, &NetworkCommands::DeleteRecommendation);
+  AddWriteRoutes(router, ctx, "/api/v1/good-practices", &RecordCommands::CreateGoodPractice,
+                 &RecordCommands::UpdateGoodPractice, &RecordCommands::DeleteGoodPractice);
+  AddWriteRoutes(router, ctx, "/api/v1/recommendations", &RecordCommands::CreateRecommendation,
+                 &RecordCommands::UpdateRecommendation, &RecordCommands::DeleteRecommendation);
   AddMonitoringRoutes(router, ctx);
 }
 

@@ -19,12 +19,12 @@ TEST(OpenApi, DescribesExactlyTheRegisteredRoutes) {
   auto store = OpenStore(db.path());
   ASSERT_TRUE(store.ok());
   SnapshotKeeper keeper(**store);
-  NetworkCommands commands(**store, keeper, FixedClock("2026-11-24T00:00:00Z"));
+  RecordCommands commands(**store, keeper, FixedClock("2026-11-24T00:00:00Z"));
   Clock clock = FixedClock("2026-11-24T00:00:00Z");
   ASSERT_TRUE(
       InitDatabase(**store, PROSIT_SOURCE_DIR "/data", {"test", "2026-11-24T00:00:00Z"}).ok());
   ASSERT_TRUE(keeper.Load().ok());
-  NetworkAnalysis analysis(keeper.Current()->frame, std::make_shared<GreatCircleTravel>());
+  AnalysisBasisKeeper analysis(keeper.Current()->frame, std::make_shared<GreatCircleTravel>());
   ApiContext ctx{keeper, commands, **store, clock, analysis};
   ApiRouter router = MakeApiRouter(ctx);
 

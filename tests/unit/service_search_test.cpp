@@ -28,7 +28,7 @@ class SearchTest : public ::testing::Test {
     keeper_ = std::make_unique<SnapshotKeeper>(*store_);
     ASSERT_TRUE(keeper_->Load().ok());
     commands_ =
-        std::make_unique<NetworkCommands>(*store_, *keeper_, FixedClock("2026-11-24T12:00:00Z"));
+        std::make_unique<RecordCommands>(*store_, *keeper_, FixedClock("2026-11-24T12:00:00Z"));
   }
 
   int64_t Actor(const std::string& name, const std::string& municipality) {
@@ -64,7 +64,7 @@ class SearchTest : public ::testing::Test {
   testing::TempDatabase db_;
   std::unique_ptr<Store> store_;
   std::unique_ptr<SnapshotKeeper> keeper_;
-  std::unique_ptr<NetworkCommands> commands_;
+  std::unique_ptr<RecordCommands> commands_;
 };
 
 }  // namespace

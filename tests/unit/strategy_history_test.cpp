@@ -23,7 +23,7 @@ TEST(StrategyHistory, EachDayShowsItsOwnState) {
   SnapshotKeeper keeper(**store);
   ASSERT_TRUE(keeper.Load().ok());
   auto on = [&](const char* day) {
-    return NetworkCommands(**store, keeper, FixedClock(std::string(day) + "T12:00:00Z"));
+    return RecordCommands(**store, keeper, FixedClock(std::string(day) + "T12:00:00Z"));
   };
   auto id_of = [](const Result<std::string>& r) {
     EXPECT_TRUE(r.ok()) << r.status().ToString();

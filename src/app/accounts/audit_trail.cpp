@@ -5,7 +5,6 @@
 
 #include "app/accounts/card_places.h"
 #include "app/accounts/permissions.h"
-#include "app/catalog/catalog_queries.h"
 #include "app/query_scope.h"
 #include "io/csv_writer.h"
 #include "io/meeting_json.h"

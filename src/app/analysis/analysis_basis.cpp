@@ -2,15 +2,15 @@
 
 namespace prosit {
 
-NetworkAnalysis::NetworkAnalysis(std::shared_ptr<const Frame> frame,
-                                 std::shared_ptr<const TravelTimeProvider> provider,
-                                 TravelTimeRequest request)
+AnalysisBasisKeeper::AnalysisBasisKeeper(std::shared_ptr<const Frame> frame,
+                                         std::shared_ptr<const TravelTimeProvider> provider,
+                                         TravelTimeRequest request)
     : frame_(std::move(frame)),
       provider_(std::move(provider)),
       request_(request),
       territory_(std::make_shared<TerritoryIndex>(frame_->territory)) {}
 
-void NetworkAnalysis::Prepare() {
+void AnalysisBasisKeeper::Prepare() {
   std::call_once(started_, [this] {
     times_ = std::async(std::launch::async,
                         [frame = frame_, provider = provider_,
@@ -34,7 +34,7 @@ std::shared_ptr<const ServiceLayout> LayOutServices(const NetworkSnapshot& snaps
   return std::make_shared<const ServiceLayout>(territory, snapshot.frame->reference, inputs);
 }
 
-Result<std::shared_ptr<const AnalysisBasis>> NetworkAnalysis::Basis(
+Result<std::shared_ptr<const AnalysisBasis>> AnalysisBasisKeeper::Basis(
     std::shared_ptr<const NetworkSnapshot> snapshot) {
   Prepare();
   const auto& times = times_.get();

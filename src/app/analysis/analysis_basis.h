@@ -1,5 +1,5 @@
 #pragma once
-// NetworkAnalysis: keeps what the analyses read — the territory as indices, the travel
+// AnalysisBasisKeeper: keeps what the analyses read — the territory as indices, the travel
 // times (computed once, in the background, from the configured provider) and the
 // services laid out for the current snapshot — and hands it to the analysis queries.
 
@@ -24,11 +24,11 @@ struct AnalysisBasis {
   const Frame& frame() const { return *snapshot->frame; }
 };
 
-class NetworkAnalysis {
+class AnalysisBasisKeeper {
  public:
-  NetworkAnalysis(std::shared_ptr<const Frame> frame,
-                  std::shared_ptr<const TravelTimeProvider> provider,
-                  TravelTimeRequest request = {});
+  AnalysisBasisKeeper(std::shared_ptr<const Frame> frame,
+                      std::shared_ptr<const TravelTimeProvider> provider,
+                      TravelTimeRequest request = {});
 
   // Starts computing the travel times of the frame's territory on a thread of its own
   // (once; the server calls it when it is ready, so start-up does not wait). The first

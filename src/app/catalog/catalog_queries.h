@@ -35,8 +35,4 @@ std::string ListActors(const Caller& caller, const NetworkSnapshot& snap, const 
 Result<std::string> ActorDocument(const Caller& caller, const NetworkSnapshot& snap, int64_t id);
 Result<std::string> CardDocument(const Caller& caller, const NetworkSnapshot& snap, int64_t id);
 
-// The page envelope every list shares, around items already rendered as JSON.
-std::string RenderPage(const std::vector<std::string_view>& items, size_t total, size_t offset,
-                       size_t limit);
-
 }  // namespace prosit

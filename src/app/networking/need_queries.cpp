@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "app/accounts/permissions.h"
-#include "app/catalog/catalog_queries.h"
 #include "app/query_scope.h"
 #include "io/need_json.h"
 #include "model/validation.h"

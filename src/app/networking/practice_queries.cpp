@@ -1,7 +1,6 @@
 #include "app/networking/practice_queries.h"
 
 #include "app/accounts/permissions.h"
-#include "app/catalog/catalog_queries.h"
 #include "app/query_scope.h"
 #include "io/practice_json.h"
 #include "model/validation.h"

@@ -5,7 +5,6 @@
 #include <set>
 
 #include "app/accounts/permissions.h"
-#include "app/catalog/catalog_queries.h"
 #include "app/query_scope.h"
 #include "io/strategy_json.h"
 #include "model/validation.h"

@@ -4,7 +4,6 @@
 #include <map>
 
 #include "app/accounts/permissions.h"
-#include "app/catalog/catalog_queries.h"
 #include "app/query_scope.h"
 #include "io/json_writer.h"
 #include "io/tie_json.h"

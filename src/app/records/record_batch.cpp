@@ -46,7 +46,7 @@ void AddReferences(std::vector<Reference>& refs, EntityKind kind, const std::vec
     refs.push_back({kind, ids[i], field + "[" + std::to_string(i) + "]"});
 }
 
-FieldErrors Validate(NetworkBatch& batch, const ValidationContext& ctx,
+FieldErrors Validate(RecordBatch& batch, const ValidationContext& ctx,
                      const ReferenceData& reference) {
   FieldErrors errors;
   const size_t actors = batch.actors.size(), meetings = batch.meetings.size();
@@ -147,7 +147,7 @@ Result<int64_t> Write(StoreTransaction& tx, EntityKind kind, int64_t parent, Val
 
 }  // namespace
 
-Result<size_t> ImportNetworkBatch(Store& store, NetworkBatch batch, const Territory& territory,
+Result<size_t> ImportNetworkBatch(Store& store, RecordBatch batch, const Territory& territory,
                                   const ReferenceData& reference, const Author& author) {
   ValidationContext ctx{reference, territory, author.at.substr(0, 10)};
   FieldErrors errors = Validate(batch, ctx, reference);

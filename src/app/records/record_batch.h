@@ -1,5 +1,5 @@
 #pragma once
-// NetworkBatch: many actors, their service cards and the networking work about them
+// RecordBatch: many actors, their service cards and the networking work about them
 // (meetings, needs, declared ties, the strategy's themes, goals and steps, good practices
 // and recommendations) written at once (demo data, generated datasets, imports) —
 // validated as a whole and stored in one transaction. Records of the batch refer to each
@@ -26,53 +26,53 @@ namespace prosit {
 // A meeting whose participants are actors of the batch (`meeting.actor_ids` is ignored).
 struct BatchMeeting {
   Meeting meeting;
-  std::vector<size_t> actors;  // indexes in NetworkBatch::actors
+  std::vector<size_t> actors;  // indexes in RecordBatch::actors
 };
 
 // A need voiced by actors of the batch, found at meetings of the batch, taken up by
 // themes of the batch (`need.voiced_by`, `need.meeting_ids`, `need.theme_ids` are ignored).
 struct BatchNeed {
   Need need;
-  std::vector<size_t> voiced_by;  // indexes in NetworkBatch::actors
-  std::vector<size_t> meetings;   // indexes in NetworkBatch::meetings
-  std::vector<size_t> themes;     // indexes in NetworkBatch::themes
+  std::vector<size_t> voiced_by;  // indexes in RecordBatch::actors
+  std::vector<size_t> meetings;   // indexes in RecordBatch::meetings
+  std::vector<size_t> themes;     // indexes in RecordBatch::themes
 };
 
 // A goal of a theme of the batch (`goal.theme_id` is ignored).
 struct BatchGoal {
   Goal goal;
-  size_t theme = 0;  // index in NetworkBatch::themes
+  size_t theme = 0;  // index in RecordBatch::themes
 };
 
 // A step of a goal of the batch, actors of the batch responsible (`step.goal_id` and
 // `step.actor_ids` are ignored). Its deadline may not lie before the goal's `since`.
 struct BatchStep {
   Step step;
-  size_t goal = 0;             // index in NetworkBatch::goals
-  std::vector<size_t> actors;  // indexes in NetworkBatch::actors
+  size_t goal = 0;             // index in RecordBatch::goals
+  std::vector<size_t> actors;  // indexes in RecordBatch::actors
 };
 
 // A good practice linked to needs and themes of the batch (`need_ids`, `theme_ids` ignored).
 struct BatchGoodPractice {
   GoodPractice practice;
-  std::vector<size_t> needs;   // indexes in NetworkBatch::needs
-  std::vector<size_t> themes;  // indexes in NetworkBatch::themes
+  std::vector<size_t> needs;   // indexes in RecordBatch::needs
+  std::vector<size_t> themes;  // indexes in RecordBatch::themes
 };
 
 // A recommendation linked to needs and themes of the batch (`need_ids`, `theme_ids` ignored).
 struct BatchRecommendation {
   Recommendation recommendation;
-  std::vector<size_t> needs;   // indexes in NetworkBatch::needs
-  std::vector<size_t> themes;  // indexes in NetworkBatch::themes
+  std::vector<size_t> needs;   // indexes in RecordBatch::needs
+  std::vector<size_t> themes;  // indexes in RecordBatch::themes
 };
 
 // A declared tie between two actors of the batch (`tie.actor_a/b` are ignored).
 struct BatchTie {
   Tie tie;
-  size_t actor_a = 0, actor_b = 0;  // indexes in NetworkBatch::actors
+  size_t actor_a = 0, actor_b = 0;  // indexes in RecordBatch::actors
 };
 
-struct NetworkBatch {
+struct RecordBatch {
   std::vector<Actor> actors;
   // Each card with the index in `actors` of the actor it belongs to.
   std::vector<std::pair<size_t, ServiceCard>> cards;
@@ -99,7 +99,7 @@ struct NetworkBatch {
 // and, only if all pass, writes them in one transaction: actors, cards, themes, meetings,
 // needs, goals, steps, good practices, recommendations, ties. Returns the number of
 // records written.
-Result<size_t> ImportNetworkBatch(Store& store, NetworkBatch batch, const Territory& territory,
+Result<size_t> ImportNetworkBatch(Store& store, RecordBatch batch, const Territory& territory,
                                   const ReferenceData& reference, const Author& author);
 
 }  // namespace prosit

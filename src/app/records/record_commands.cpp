@@ -173,7 +173,7 @@ void ApplyServiceTypeDefaults(ServiceCard& card, const ReferenceData& reference)
     card.capacity.unit = type->capacity_unit;
 }
 
-Status NetworkCommands::AfterWrite(Status written) {
+Status RecordCommands::AfterWrite(Status written) {
   if (!written.ok()) return written;
   // The write is committed whatever happens next: report it done. Should catching up
   // fail, the health check says so and the change follower keeps trying.
@@ -220,8 +220,8 @@ Status CheckReadableReferences(const Caller& caller, const NetworkSnapshot& snap
 }
 
 template <typename Entity>
-Result<std::string> NetworkCommands::Put(int64_t id, std::string_view body,
-                                         std::optional<int64_t> if_match, const Caller& caller) {
+Result<std::string> RecordCommands::Put(int64_t id, std::string_view body,
+                                        std::optional<int64_t> if_match, const Caller& caller) {
   PROSIT_RETURN_IF_ERROR(MayWriteAny(caller));
   auto parsed = Entity::Parse(body);
   if (!parsed.ok()) return parsed.status();
@@ -275,7 +275,7 @@ Result<std::string> NetworkCommands::Put(int64_t id, std::string_view body,
 }
 
 template <typename Entity>
-Status NetworkCommands::Delete(int64_t id, std::optional<int64_t> if_match, const Caller& caller) {
+Status RecordCommands::Delete(int64_t id, std::optional<int64_t> if_match, const Caller& caller) {
   PROSIT_RETURN_IF_ERROR(MayWriteAny(caller));
   if (!if_match)
     return Status::Precondition("a delete needs the version it removes: send If-Match");
@@ -288,132 +288,131 @@ Status NetworkCommands::Delete(int64_t id, std::optional<int64_t> if_match, cons
   return AfterWrite(s);
 }
 
-Result<std::string> NetworkCommands::CreateActor(std::string_view body, const Caller& caller) {
+Result<std::string> RecordCommands::CreateActor(std::string_view body, const Caller& caller) {
   return Put<ActorTraits>(0, body, std::nullopt, caller);
 }
-Result<std::string> NetworkCommands::UpdateActor(int64_t id, std::string_view body,
-                                                 std::optional<int64_t> if_match,
-                                                 const Caller& caller) {
+Result<std::string> RecordCommands::UpdateActor(int64_t id, std::string_view body,
+                                                std::optional<int64_t> if_match,
+                                                const Caller& caller) {
   return Put<ActorTraits>(id, body, if_match, caller);
 }
-Status NetworkCommands::DeleteActor(int64_t id, std::optional<int64_t> if_match,
-                                    const Caller& caller) {
+Status RecordCommands::DeleteActor(int64_t id, std::optional<int64_t> if_match,
+                                   const Caller& caller) {
   return Delete<ActorTraits>(id, if_match, caller);
 }
-Result<std::string> NetworkCommands::CreateServiceCard(std::string_view body,
-                                                       const Caller& caller) {
+Result<std::string> RecordCommands::CreateServiceCard(std::string_view body, const Caller& caller) {
   return Put<CardTraits>(0, body, std::nullopt, caller);
 }
-Result<std::string> NetworkCommands::UpdateServiceCard(int64_t id, std::string_view body,
-                                                       std::optional<int64_t> if_match,
-                                                       const Caller& caller) {
+Result<std::string> RecordCommands::UpdateServiceCard(int64_t id, std::string_view body,
+                                                      std::optional<int64_t> if_match,
+                                                      const Caller& caller) {
   return Put<CardTraits>(id, body, if_match, caller);
 }
-Status NetworkCommands::DeleteServiceCard(int64_t id, std::optional<int64_t> if_match,
-                                          const Caller& caller) {
+Status RecordCommands::DeleteServiceCard(int64_t id, std::optional<int64_t> if_match,
+                                         const Caller& caller) {
   return Delete<CardTraits>(id, if_match, caller);
 }
 
-Result<std::string> NetworkCommands::CreateMeeting(std::string_view body, const Caller& caller) {
+Result<std::string> RecordCommands::CreateMeeting(std::string_view body, const Caller& caller) {
   return Put<MeetingTraits>(0, body, std::nullopt, caller);
 }
-Result<std::string> NetworkCommands::UpdateMeeting(int64_t id, std::string_view body,
-                                                   std::optional<int64_t> if_match,
-                                                   const Caller& caller) {
+Result<std::string> RecordCommands::UpdateMeeting(int64_t id, std::string_view body,
+                                                  std::optional<int64_t> if_match,
+                                                  const Caller& caller) {
   return Put<MeetingTraits>(id, body, if_match, caller);
 }
-Status NetworkCommands::DeleteMeeting(int64_t id, std::optional<int64_t> if_match,
-                                      const Caller& caller) {
+Status RecordCommands::DeleteMeeting(int64_t id, std::optional<int64_t> if_match,
+                                     const Caller& caller) {
   return Delete<MeetingTraits>(id, if_match, caller);
 }
 
-Result<std::string> NetworkCommands::CreateNeed(std::string_view body, const Caller& caller) {
+Result<std::string> RecordCommands::CreateNeed(std::string_view body, const Caller& caller) {
   return Put<NeedTraits>(0, body, std::nullopt, caller);
 }
-Result<std::string> NetworkCommands::UpdateNeed(int64_t id, std::string_view body,
-                                                std::optional<int64_t> if_match,
-                                                const Caller& caller) {
+Result<std::string> RecordCommands::UpdateNeed(int64_t id, std::string_view body,
+                                               std::optional<int64_t> if_match,
+                                               const Caller& caller) {
   return Put<NeedTraits>(id, body, if_match, caller);
 }
-Status NetworkCommands::DeleteNeed(int64_t id, std::optional<int64_t> if_match,
-                                   const Caller& caller) {
+Status RecordCommands::DeleteNeed(int64_t id, std::optional<int64_t> if_match,
+                                  const Caller& caller) {
   return Delete<NeedTraits>(id, if_match, caller);
 }
 
-Result<std::string> NetworkCommands::CreateTie(std::string_view body, const Caller& caller) {
+Result<std::string> RecordCommands::CreateTie(std::string_view body, const Caller& caller) {
   return Put<TieTraits>(0, body, std::nullopt, caller);
 }
-Result<std::string> NetworkCommands::UpdateTie(int64_t id, std::string_view body,
-                                               std::optional<int64_t> if_match,
-                                               const Caller& caller) {
+Result<std::string> RecordCommands::UpdateTie(int64_t id, std::string_view body,
+                                              std::optional<int64_t> if_match,
+                                              const Caller& caller) {
   return Put<TieTraits>(id, body, if_match, caller);
 }
-Status NetworkCommands::DeleteTie(int64_t id, std::optional<int64_t> if_match,
-                                  const Caller& caller) {
+Status RecordCommands::DeleteTie(int64_t id, std::optional<int64_t> if_match,
+                                 const Caller& caller) {
   return Delete<TieTraits>(id, if_match, caller);
 }
 
-Result<std::string> NetworkCommands::CreateTheme(std::string_view body, const Caller& caller) {
+Result<std::string> RecordCommands::CreateTheme(std::string_view body, const Caller& caller) {
   return Put<ThemeTraits>(0, body, std::nullopt, caller);
 }
-Result<std::string> NetworkCommands::UpdateTheme(int64_t id, std::string_view body,
-                                                 std::optional<int64_t> if_match,
-                                                 const Caller& caller) {
+Result<std::string> RecordCommands::UpdateTheme(int64_t id, std::string_view body,
+                                                std::optional<int64_t> if_match,
+                                                const Caller& caller) {
   return Put<ThemeTraits>(id, body, if_match, caller);
 }
-Status NetworkCommands::DeleteTheme(int64_t id, std::optional<int64_t> if_match,
-                                    const Caller& caller) {
+Status RecordCommands::DeleteTheme(int64_t id, std::optional<int64_t> if_match,
+                                   const Caller& caller) {
   return Delete<ThemeTraits>(id, if_match, caller);
 }
-Result<std::string> NetworkCommands::CreateGoal(std::string_view body, const Caller& caller) {
+Result<std::string> RecordCommands::CreateGoal(std::string_view body, const Caller& caller) {
   return Put<GoalTraits>(0, body, std::nullopt, caller);
 }
-Result<std::string> NetworkCommands::UpdateGoal(int64_t id, std::string_view body,
-                                                std::optional<int64_t> if_match,
-                                                const Caller& caller) {
+Result<std::string> RecordCommands::UpdateGoal(int64_t id, std::string_view body,
+                                               std::optional<int64_t> if_match,
+                                               const Caller& caller) {
   return Put<GoalTraits>(id, body, if_match, caller);
 }
-Status NetworkCommands::DeleteGoal(int64_t id, std::optional<int64_t> if_match,
-                                   const Caller& caller) {
+Status RecordCommands::DeleteGoal(int64_t id, std::optional<int64_t> if_match,
+                                  const Caller& caller) {
   return Delete<GoalTraits>(id, if_match, caller);
 }
-Result<std::string> NetworkCommands::CreateStep(std::string_view body, const Caller& caller) {
+Result<std::string> RecordCommands::CreateStep(std::string_view body, const Caller& caller) {
   return Put<StepTraits>(0, body, std::nullopt, caller);
 }
-Result<std::string> NetworkCommands::UpdateStep(int64_t id, std::string_view body,
-                                                std::optional<int64_t> if_match,
-                                                const Caller& caller) {
+Result<std::string> RecordCommands::UpdateStep(int64_t id, std::string_view body,
+                                               std::optional<int64_t> if_match,
+                                               const Caller& caller) {
   return Put<StepTraits>(id, body, if_match, caller);
 }
-Status NetworkCommands::DeleteStep(int64_t id, std::optional<int64_t> if_match,
-                                   const Caller& caller) {
+Status RecordCommands::DeleteStep(int64_t id, std::optional<int64_t> if_match,
+                                  const Caller& caller) {
   return Delete<StepTraits>(id, if_match, caller);
 }
 
-Result<std::string> NetworkCommands::CreateGoodPractice(std::string_view body,
-                                                        const Caller& caller) {
+Result<std::string> RecordCommands::CreateGoodPractice(std::string_view body,
+                                                       const Caller& caller) {
   return Put<GoodPracticeTraits>(0, body, std::nullopt, caller);
 }
-Result<std::string> NetworkCommands::UpdateGoodPractice(int64_t id, std::string_view body,
-                                                        std::optional<int64_t> if_match,
-                                                        const Caller& caller) {
+Result<std::string> RecordCommands::UpdateGoodPractice(int64_t id, std::string_view body,
+                                                       std::optional<int64_t> if_match,
+                                                       const Caller& caller) {
   return Put<GoodPracticeTraits>(id, body, if_match, caller);
 }
-Status NetworkCommands::DeleteGoodPractice(int64_t id, std::optional<int64_t> if_match,
-                                           const Caller& caller) {
+Status RecordCommands::DeleteGoodPractice(int64_t id, std::optional<int64_t> if_match,
+                                          const Caller& caller) {
   return Delete<GoodPracticeTraits>(id, if_match, caller);
 }
-Result<std::string> NetworkCommands::CreateRecommendation(std::string_view body,
-                                                          const Caller& caller) {
+Result<std::string> RecordCommands::CreateRecommendation(std::string_view body,
+                                                         const Caller& caller) {
   return Put<RecommendationTraits>(0, body, std::nullopt, caller);
 }
-Result<std::string> NetworkCommands::UpdateRecommendation(int64_t id, std::string_view body,
-                                                          std::optional<int64_t> if_match,
-                                                          const Caller& caller) {
+Result<std::string> RecordCommands::UpdateRecommendation(int64_t id, std::string_view body,
+                                                         std::optional<int64_t> if_match,
+                                                         const Caller& caller) {
   return Put<RecommendationTraits>(id, body, if_match, caller);
 }
-Status NetworkCommands::DeleteRecommendation(int64_t id, std::optional<int64_t> if_match,
-                                             const Caller& caller) {
+Status RecordCommands::DeleteRecommendation(int64_t id, std::optional<int64_t> if_match,
+                                            const Caller& caller) {
   return Delete<RecommendationTraits>(id, if_match, caller);
 }
 

@@ -1,5 +1,5 @@
 #pragma once
-// NetworkCommands: the use cases that change actors, service cards and the records of
+// RecordCommands: the use cases that change actors, service cards and the records of
 // networking work (meetings, needs, cooperation ties, the strategy, good practices,
 // recommendations). Each checks that the caller may write at all, parses and validates its
 // input, checks that the caller may write the record as stored and as it will be stored
@@ -17,9 +17,9 @@
 
 namespace prosit {
 
-class NetworkCommands {
+class RecordCommands {
  public:
-  NetworkCommands(Store& store, SnapshotKeeper& keeper, Clock clock)
+  RecordCommands(Store& store, SnapshotKeeper& keeper, Clock clock)
       : store_(store), keeper_(keeper), clock_(std::move(clock)) {}
 
   // Each returns the stored document (with its id and version) as JSON text.

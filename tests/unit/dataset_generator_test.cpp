@@ -33,7 +33,7 @@ std::string DemoFile(const char* name) {
 std::string SeedFactsText() { return DemoFile("seed-facts.json"); }
 std::string SeedNetworkingText() { return DemoFile("seed-networking.json"); }
 
-Result<NetworkBatch> Demo(uint64_t seed) {
+Result<RecordBatch> Demo(uint64_t seed) {
   return BuildDemoNetwork(RealTerritory(), RealReference(), SeedFactsText(), SeedNetworkingText(),
                           seed);
 }
@@ -43,7 +43,7 @@ std::string FirstError(const FieldErrors& e) {
 }
 
 // All records as one JSON text, for comparing batches.
-std::string Dump(const NetworkBatch& batch) {
+std::string Dump(const RecordBatch& batch) {
   nlohmann::json j = nlohmann::json::array();
   for (const Actor& a : batch.actors) j.push_back(ActorToJson(a));
   for (const auto& [actor, card] : batch.cards) {
@@ -75,7 +75,7 @@ std::string Dump(const NetworkBatch& batch) {
 }
 
 // Every actor and card is valid, demo-marked, and refers to an actor of the batch.
-void ExpectValid(const NetworkBatch& batch) {
+void ExpectValid(const RecordBatch& batch) {
   ValidationContext ctx{RealReference(), RealTerritory(), "2026-11-24"};
   std::set<std::string> icos;
   for (const Actor& a : batch.actors) {
@@ -168,7 +168,7 @@ GeneratorOptions FewOrps(uint64_t seed) {
   return o;
 }
 
-TEST(NetworkGenerator, SameSeedSameNetworkOtherSeedOther) {
+TEST(DatasetGenerator, SameSeedSameNetworkOtherSeedOther) {
   auto a = GenerateNetwork(RealTerritory(), RealReference(), FewOrps(3));
   auto b = GenerateNetwork(RealTerritory(), RealReference(), FewOrps(3));
   auto c = GenerateNetwork(RealTerritory(), RealReference(), FewOrps(4));
@@ -181,7 +181,7 @@ TEST(NetworkGenerator, SameSeedSameNetworkOtherSeedOther) {
   EXPECT_FALSE(a->ties.empty());
 }
 
-TEST(NetworkGenerator, FewOrpsHitTheCountAndAreValid) {
+TEST(DatasetGenerator, FewOrpsHitTheCountAndAreValid) {
   auto batch = GenerateNetwork(RealTerritory(), RealReference(), FewOrps(1));
   ASSERT_TRUE(batch.ok()) << batch.status().ToString();
   EXPECT_NEAR(static_cast<double>(batch->cards.size()), 5000.0, 250.0);
@@ -200,7 +200,7 @@ TEST(NetworkGenerator, FewOrpsHitTheCountAndAreValid) {
 }
 
 // Speed is measured by benchmarks, never asserted in tests (the machine is shared).
-TEST(NetworkGenerator, NationalSixtyThousandIsValid) {
+TEST(DatasetGenerator, NationalSixtyThousandIsValid) {
   GeneratorOptions o;
   o.services = 60000;
   o.seed = 7;
@@ -216,7 +216,7 @@ TEST(NetworkGenerator, NationalSixtyThousandIsValid) {
   ExpectValid(*batch);
 }
 
-TEST(NetworkGenerator, RejectsUnknownOrp) {
+TEST(DatasetGenerator, RejectsUnknownOrp) {
   GeneratorOptions o;
   o.orp_codes = {"9999"};
   auto batch = GenerateNetwork(RealTerritory(), RealReference(), o);
