@@ -14,14 +14,18 @@ constexpr double kPi = 3.14159265358979323846;
 
 double Radians(double degrees) { return degrees * kPi / 180.0; }
 
-// Squares of `cell_km` on an equirectangular projection around the territory's mean
-// latitude; a pair within `cell_km` lies in the same or a neighbouring square.
+// Squares of `cell_km` on an equirectangular projection; a pair within `cell_km` lies in
+// the same or a neighbouring square. The longitude scale is that of the latitude farthest
+// from the equator, where a degree of longitude is shortest, so projected distances never
+// exceed true ones anywhere in the territory (one scale for the mean latitude lost pairs
+// in the north just under the cutoff); the squares are 1 % larger than `cell_km` for the
+// little by which a great circle is shorter than its parallel.
 class Grid {
  public:
-  Grid(const std::vector<Municipality>& places, double cell_km) : cell_km_(cell_km) {
-    double lat_sum = 0;
-    for (const auto& m : places) lat_sum += m.location.lat;
-    cos_lat_ = std::cos(Radians(places.empty() ? 0 : lat_sum / places.size()));
+  Grid(const std::vector<Municipality>& places, double cell_km) : cell_km_(cell_km * 1.01) {
+    double widest = 0;
+    for (const auto& m : places) widest = std::max(widest, std::abs(m.location.lat));
+    cos_lat_ = std::cos(Radians(widest));
     for (uint32_t i = 0; i < places.size(); ++i) cells_[Key(Cell(places[i].location))].push_back(i);
   }
   template <typename Visit>
