@@ -49,6 +49,29 @@ class CooperationTest(DemoServerTest):
         degrees = [a["degree"] for a in region["items"]]
         self.assertEqual(degrees, sorted(degrees, reverse=True))
 
+    def test_note_counts_only_ties_that_leave_the_territory(self):
+        # A declared tie is "leaving" when exactly one of its actors is seated in the
+        # territory; ties elsewhere in the country are not this network's business.
+        at = "2019-06-30"
+        d = self.get(f"/api/v1/analysis/network?orp=5302&ties=declared&at={at}&limit=200")
+        self.assertEqual(len(d["items"]), d["actors"])
+        inside = {a["id"] for a in d["items"]}
+        ties, page = [], {"total": 1}
+        while len(ties) < page["total"]:
+            page = self.get(f"/api/v1/ties?limit=200&offset={len(ties)}")
+            ties += page["items"]
+        in_force = [t for t in ties if t["since"] <= at and (not t["until"] or t["until"] >= at)]
+        leaving = sum(1 for t in in_force if (t["actor_a"] in inside) != (t["actor_b"] in inside))
+        elsewhere = sum(1 for t in in_force
+                        if t["actor_a"] not in inside and t["actor_b"] not in inside)
+        self.assertGreater(elsewhere, 0)  # else the test could not tell the two counts apart
+        notes = [n for n in d["notes"] if "seated outside the territory" in n]
+        if leaving:
+            self.assertEqual(len(notes), 1, d["notes"])
+            self.assertTrue(notes[0].startswith(f"{leaving} ties"), notes[0])
+        else:
+            self.assertEqual(notes, [])
+
     def test_empty_scope_is_defined_and_explained(self):
         d = self.get("/api/v1/analysis/network?orp=7213&ties=declared")  # no demo actors there
         self.assertEqual(d["actors"], 0)

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <numeric>
 #include <set>
+#include <unordered_set>
 
 #include "analysis/cooperation_analysis.h"
 #include "app/accounts/permissions.h"
@@ -36,15 +37,21 @@ bool InForce(const Tie& t, const std::string& day) {
 ScopedGraph BuildGraph(const Caller& caller, const NetworkSnapshot& snap, const GraphScope& s) {
   const Territory& t = snap.frame->territory;
   CooperationGraphBuilder b;
+  std::unordered_set<int64_t> inside;
   for (const auto& [id, entry] : snap.actors) {
     const Municipality* m = t.FindMunicipality(entry->actor.seat.municipality_code);
-    if (m && OrpInScope(t, m->orp_code, s.region, s.orp, caller))
+    if (m && OrpInScope(t, m->orp_code, s.region, s.orp, caller)) {
       b.AddActor(id, entry->actor.sector);
+      inside.insert(id);
+    }
   }
   ScopedGraph out;
+  // A declared tie with neither actor in the territory is not this network's at all (it
+  // is not even "leaving" it); one with both or one is.
   if (s.ties != "derived")
     for (const auto& [id, tie] : snap.ties)
-      if (InForce(*tie, s.at)) b.AddDeclaredTie(*tie);
+      if (InForce(*tie, s.at) && (inside.count(tie->actor_a) || inside.count(tie->actor_b)))
+        b.AddDeclaredTie(*tie);
   if (s.ties != "declared") {
     std::map<std::pair<int64_t, int64_t>, int> shared;
     for (const auto& [id, m] : snap.meetings) {
