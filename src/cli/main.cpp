@@ -141,12 +141,21 @@ int Init(const CommonOptions& o, const std::string& children_csv) {
   return 0;
 }
 
-// Writes a generated batch into an initialised database that holds no actors yet.
+// Writes a generated batch into a database that holds no actors yet, initialising it
+// first (as `prosit init` without options would) when it has no territory.
 int WriteBatch(
     const CommonOptions& o, const std::string& what,
     const std::function<Result<RecordBatch>(const Territory&, const ReferenceData&)>& build) {
-  auto store = OpenInitialised(o.database);
+  auto store = OpenMigrated(o.database);
   if (!store.ok()) return Fail(store.status());
+  auto ready = IsInitialised(**store);
+  if (!ready.ok()) return Fail(ready.status());
+  if (!*ready) {
+    Status s = InitDatabase(**store, o.data_dir, CliAuthor(what));
+    if (!s.ok()) return Fail(s);
+    std::cout << "initialised " << o.database << " with the territory and reference data of "
+              << o.data_dir << "\n";
+  }
   auto existing = (*store)->LoadAll(EntityKind::kActor);
   if (!existing.ok()) return Fail(existing.status());
   if (!existing->empty())

@@ -138,10 +138,16 @@ class CliTest(unittest.TestCase):
         self.assertNotEqual(out.returncode, 0)
         self.assertIn("prosit init", out.stderr)
 
+    def test_demo_and_generate_initialise_a_new_database(self):
+        out = run_cli("demo", "--database", self.db)
+        self.assertIn("initialised", out.stdout)
+        self.assertGreater(self.count(self.db, "SELECT COUNT(*) FROM municipalities"), 6000)
+        self.assertGreater(self.count(self.db, "SELECT COUNT(*) FROM actors"), 0)
+
     def test_generate_is_deterministic(self):
         other = os.path.join(self.tmp.name, "q.db")
-        for db in (self.db, other):
-            run_cli("init", "--database", db)
+        run_cli("init", "--database", self.db)
+        for db in (self.db, other):  # `other` is initialised by generate itself
             run_cli("generate", "--national", "--services", "3000", "--seed", "5", "--database", db)
         docs = "SELECT group_concat(doc, '|') FROM (SELECT doc FROM service_cards ORDER BY id)"
         self.assertEqual(self.count(self.db, docs), self.count(other, docs))
