@@ -69,10 +69,11 @@ static const char* ErrorCodeOf(StatusCode code) {
   }
 }
 
-ApiResponse ApiResponse::Error(int http_status, const std::string& code,
-                               const std::string& message) {
-  nlohmann::json j = {
-      {"error", {{"code", code}, {"message", message}, {"fields", nlohmann::json::object()}}}};
+ApiResponse ApiResponse::Error(int http_status, const std::string& code, const std::string& message,
+                               const FieldErrors& fields) {
+  nlohmann::json named = nlohmann::json::object();
+  for (const auto& [field, msg] : fields) named[field] = msg;
+  nlohmann::json j = {{"error", {{"code", code}, {"message", message}, {"fields", named}}}};
   return {http_status, j.dump(), {}, {}};
 }
 

@@ -22,7 +22,8 @@ struct ApiResponse {
   }
   // The error form of docs/design.md: {"error": {"code", "message", "fields"}}.
   static ApiResponse Error(const Status& status);
-  static ApiResponse Error(int http_status, const std::string& code, const std::string& message);
+  static ApiResponse Error(int http_status, const std::string& code, const std::string& message,
+                           const FieldErrors& fields = {});
 };
 
 int HttpStatusOf(StatusCode code);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <nlohmann/json.hpp>
 #include <string_view>
 
 namespace prosit {
@@ -59,6 +60,23 @@ std::optional<ApiResponse> CheckMediaType(const ApiRequest& r) {
                                                 : std::string("without a Content-Type")));
 }
 
+// 400 naming every query parameter the route does not take, and those it does.
+std::optional<ApiResponse> CheckQueryParameters(const Route& route, const ApiRequest& request) {
+  if (!route.query_parameters) return std::nullopt;
+  const std::vector<std::string>& known = *route.query_parameters;
+  FieldErrors unknown;
+  for (const auto& [name, value] : request.query) {
+    if (std::binary_search(known.begin(), known.end(), name)) continue;
+    std::string takes;
+    for (const std::string& k : known) takes += (takes.empty() ? "" : ", ") + k;
+    unknown[name] = takes.empty() ? "unknown parameter; this route takes none"
+                                  : "unknown parameter; this route takes: " + takes;
+  }
+  if (unknown.empty()) return std::nullopt;
+  return ApiResponse::Error(400, "unknown_parameter",
+                            "the query has parameters this route does not take", unknown);
+}
+
 }  // namespace
 
 bool IsJsonMediaType(std::string_view content_type) {
@@ -111,6 +129,7 @@ ApiResponse ApiRouter::Dispatch(ApiRequest& request) const {
     request.params.clear();
     Match(r.pattern, request.path, &request.params);
     if (auto refused = CheckMediaType(request)) return *refused;
+    if (auto refused = CheckQueryParameters(r, request)) return *refused;
     if (resolver_ && !r.options.own_credentials) {
       auto caller = resolver_(request);
       if (!caller.ok()) return ApiResponse::Error(caller.status());
@@ -123,6 +142,42 @@ ApiResponse ApiRouter::Dispatch(ApiRequest& request) const {
                                      request.method + " is not allowed here; use " + allowed);
   r.headers.emplace_back("Allow", allowed);
   return r;
+}
+
+Status ApiRouter::ApplyQueryContract(std::string_view openapi_document) {
+  auto doc = nlohmann::json::parse(openapi_document, nullptr, false);
+  if (doc.is_discarded() || !doc.contains("paths"))
+    return Status::Corruption("the OpenAPI document is not valid JSON with paths");
+  // A parameter is either inline or a "$ref" to #/components/parameters/<name>.
+  auto name_of = [&](const nlohmann::json& p) -> std::pair<std::string, std::string> {
+    const nlohmann::json* def = &p;
+    if (p.contains("$ref")) {
+      std::string ref = p["$ref"].get<std::string>();
+      std::string key = ref.substr(ref.rfind('/') + 1);
+      def = &doc["components"]["parameters"][key];
+    }
+    return {def->value("in", ""), def->value("name", "")};
+  };
+  for (Route& r : routes_) {
+    auto path = doc["paths"].find(r.pattern);
+    if (path == doc["paths"].end()) continue;
+    std::string method = r.method;
+    for (char& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    auto op = path->find(method);
+    if (op == path->end()) continue;
+    std::vector<std::string> names;
+    for (const nlohmann::json* list : {&*op, &*path}) {
+      if (!list->contains("parameters")) continue;
+      for (const auto& p : (*list)["parameters"]) {
+        auto [in, name] = name_of(p);
+        if (in == "query") names.push_back(name);
+      }
+    }
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    r.query_parameters = std::move(names);
+  }
+  return Status::Ok();
 }
 
 }  // namespace prosit

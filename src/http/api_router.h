@@ -3,6 +3,7 @@
 // The table is data so that the OpenAPI test can check every route is documented.
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,9 @@ struct Route {
   std::string pattern;  // segments in braces are parameters
   RouteHandler handler;
   RouteOptions options;
+  // The query parameters the API contract gives this route, sorted; any other is refused
+  // with 400. Unset: the route is not in the contract and its query is not checked.
+  std::optional<std::vector<std::string>> query_parameters;
 };
 
 // Who asks, from the request's credentials; an error answers the request instead.
@@ -39,12 +43,16 @@ class ApiRouter {
   void Add(std::string method, std::string pattern, RouteHandler handler,
            RouteOptions options = {});
   void SetAccessResolver(AccessResolver resolver) { resolver_ = std::move(resolver); }
+  // Takes each route's query parameters from the OpenAPI document (its operation's own
+  // and its path's, `$ref`s followed), so that the served contract is what is enforced.
+  Status ApplyQueryContract(std::string_view openapi_document);
   bool IsOffloaded(const std::string& method, const std::string& path) const;
   // Writes (every method but GET and HEAD) and store-bound reads: they may wait for the
   // store (another process's write lock, a long history), so they run off the I/O threads.
   bool WaitsOnStore(const std::string& method, const std::string& path) const;
   // Fills request.params and request.caller and runs the matching handler; 404 or 405
-  // as JSON otherwise, and 415 for a POST or PUT body that is not JSON.
+  // as JSON otherwise, 415 for a POST or PUT body that is not JSON, and 400 for a query
+  // parameter the route does not take (a misspelt filter must not silently match all).
   ApiResponse Dispatch(ApiRequest& request) const;
   const std::vector<Route>& routes() const { return routes_; }
 

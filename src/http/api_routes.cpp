@@ -1,6 +1,7 @@
 #include "http/api_routes.h"
 
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 
 #include "http/route_helpers.h"
 
@@ -27,6 +28,9 @@ ApiRouter MakeApiRouter(ApiContext& ctx) {
   AddAccountRoutes(router, ctx);
   AddAuditRoutes(router, ctx);
   AddPersonalDataRoutes(router, ctx);
+  // The served contract is the enforced one: a query parameter it does not name is a 400.
+  Status contract = router.ApplyQueryContract(OpenApiDocument());
+  if (!contract.ok()) throw std::logic_error(contract.ToString());
   router.SetAccessResolver([&ctx](const ApiRequest& r) -> Result<Caller> {
     if (!ctx.accounts) return Caller::Public();
     return ctx.accounts->AccessFor(CredentialsFromHeaders(r.cookie, r.authorization), r.method,

@@ -1,0 +1,66 @@
+"""The served OpenAPI document is the enforced contract for query parameters: on every
+route of the API a parameter the document does not name is a 400 that names it (a
+misspelt filter used to be ignored silently and the list answered unfiltered), and the
+parameters it does name are never refused as unknown."""
+
+import re
+import unittest
+import urllib.parse
+
+from server import ServerTest, strict_json
+
+
+class QueryContractTest(ServerTest):
+    def operations(self):
+        doc = strict_json(self.server.get("/api/v1/openapi.json").body)
+        shared = doc.get("components", {}).get("parameters", {})
+        for path, ops in doc["paths"].items():
+            for method, op in ops.items():
+                if method not in ("get", "post", "put", "patch", "delete"):
+                    continue
+                names = []
+                for p in op.get("parameters", []) + ops.get("parameters", []):
+                    if "$ref" in p:
+                        p = shared[p["$ref"].rsplit("/", 1)[1]]
+                    if p.get("in") == "query":
+                        names.append(p["name"])
+                yield method.upper(), re.sub(r"\{\w+\}", "1", path), names
+
+    def send(self, method, path):
+        body = {} if method in ("POST", "PUT", "PATCH") else None
+        return self.server.request(method, path, body)
+
+    def test_an_unknown_parameter_is_named_on_every_route(self):
+        checked = 0
+        for method, path, names in self.operations():
+            with self.subTest(method=method, path=path):
+                r = self.send(method, path + "?colour=blue")
+                self.assertEqual(r.status, 400, r.body)
+                error = strict_json(r.body)["error"]
+                self.assertEqual(error["code"], "unknown_parameter")
+                self.assertEqual(list(error["fields"]), ["colour"])
+                for name in names:  # the message lists what the route does take
+                    self.assertIn(name, error["fields"]["colour"])
+                checked += 1
+        self.assertGreater(checked, 50)
+
+    def test_documented_parameters_are_never_unknown(self):
+        for method, path, names in self.operations():
+            if not names:
+                continue
+            query = urllib.parse.urlencode({n: "x" for n in names})
+            with self.subTest(method=method, path=path):
+                r = self.send(method, f"{path}?{query}")
+                if r.status == 400:
+                    self.assertNotEqual(strict_json(r.body)["error"]["code"], "unknown_parameter",
+                                        r.body)
+
+    def test_a_misspelt_filter_no_longer_answers_the_whole_list(self):
+        r = self.server.get("/api/v1/service-cards?serivce_type=ss65")
+        self.assertEqual(r.status, 400, r.body)
+        self.assertIn("serivce_type", strict_json(r.body)["error"]["fields"])
+        self.assertEqual(self.server.get("/api/v1/service-cards?service_type=ss65").status, 200)
+
+
+if __name__ == "__main__":
+    unittest.main()
