@@ -1,6 +1,7 @@
 // Routes of the territory, the reference data, actors and service cards.
 
 #include "app/catalog/catalog_queries.h"
+#include "app/catalog/territory_queries.h"
 #include "http/route_helpers.h"
 #include "io/network_json.h"
 
@@ -37,8 +38,21 @@ void AddTerritoryRoutes(ApiRouter& router, ApiContext& ctx) {
   router.Add("GET", "/api/v1/regions", [&ctx](const ApiRequest&) {
     return ApiResponse::Json(ctx.keeper.Current()->frame->regions_json);
   });
-  router.Add("GET", "/api/v1/orps", [&ctx](const ApiRequest&) {
-    return ApiResponse::Json(ctx.keeper.Current()->frame->orps_json);
+  router.Add("GET", "/api/v1/orps", [&ctx](const ApiRequest& r) {
+    auto snap = ctx.keeper.Current();
+    if (r.query.empty()) return ApiResponse::Json(snap->frame->orps_json);
+    QueryReader qr(r);
+    PlaceQuery q{qr.Text("q"), qr.Text("region"), ""};
+    const Territory& t = snap->frame->territory;
+    return AnswerList(qr, CheckPlaceQuery(q, t), [&] { return FindOrps(t, q); });
+  });
+  router.Add("GET", "/api/v1/municipalities", [&ctx](const ApiRequest& r) {
+    auto snap = ctx.keeper.Current();
+    QueryReader qr(r);
+    PlaceQuery q{qr.Text("q"), qr.Text("region"), qr.Text("orp")};
+    qr.Page(q.offset, q.limit);
+    const Territory& t = snap->frame->territory;
+    return AnswerList(qr, CheckPlaceQuery(q, t), [&] { return FindMunicipalities(t, q); });
   });
   router.Add("GET", "/api/v1/orps/{code}/municipalities", [&ctx](const ApiRequest& r) {
     auto snap = ctx.keeper.Current();

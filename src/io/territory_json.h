@@ -1,6 +1,7 @@
 #pragma once
 // JSON forms of the territory for the API.
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "model/territory.h"
@@ -9,6 +10,9 @@ namespace prosit {
 
 std::string RegionsJson(const Territory& territory);
 std::string OrpsJson(const Territory& territory);
+// One item of those lists.
+nlohmann::json OrpJson(const Territory& territory, const Orp& orp);
+nlohmann::json MunicipalityJson(const Municipality& municipality);
 // The municipalities of one ORP with population and estimated children.
 std::string MunicipalitiesJson(const Territory& territory, const std::string& orp_code);
 

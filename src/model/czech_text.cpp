@@ -6,6 +6,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cctype>
 #include <stdexcept>
 
@@ -115,6 +116,14 @@ int CzechCollator::Compare(std::string_view a, std::string_view b) const {
       impl_->collator->compareUTF8(icu::StringPiece(a.data(), static_cast<int32_t>(a.size())),
                                    icu::StringPiece(b.data(), static_cast<int32_t>(b.size())), err);
   return r == UCOL_LESS ? -1 : (r == UCOL_GREATER ? 1 : 0);
+}
+
+bool MatchesAllWords(const std::vector<std::string>& query_words, std::string_view folded) {
+  auto words = SearchTokens(folded);
+  return std::all_of(query_words.begin(), query_words.end(), [&](const std::string& q) {
+    return std::any_of(words.begin(), words.end(),
+                       [&](const std::string& w) { return w.compare(0, q.size(), q) == 0; });
+  });
 }
 
 }  // namespace prosit

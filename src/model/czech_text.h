@@ -16,6 +16,10 @@ std::string FoldForSearch(std::string_view utf8);
 // Splits folded text into words of letters and digits.
 std::vector<std::string> SearchTokens(std::string_view folded);
 
+// Whether every query word starts a word of `folded` (both folded): "chrud" finds
+// "Chrudim", "ust orl" finds "Ústí nad Orlicí" — search as a person types.
+bool MatchesAllWords(const std::vector<std::string>& query_words, std::string_view folded);
+
 // Produces binary sort keys under the Czech collation; compare keys with memcmp.
 // Not thread-safe: one instance per thread.
 class CzechCollator {

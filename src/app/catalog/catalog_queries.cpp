@@ -42,14 +42,6 @@ void CheckText(FieldErrors& e, const std::string& text) {
              std::to_string(kMaxQueryBytes) + " bytes";
 }
 
-bool WordsMatch(const std::vector<std::string>& query_words, const std::string& folded) {
-  auto words = SearchTokens(folded);
-  return std::all_of(query_words.begin(), query_words.end(), [&](const std::string& q) {
-    return std::any_of(words.begin(), words.end(),
-                       [&](const std::string& w) { return w.compare(0, q.size(), q) == 0; });
-  });
-}
-
 // Keeps only the contacts marked public: what the public sees of an actor or a card.
 void DropContacts(nlohmann::json& doc) {
   auto& contacts = doc["contacts"];
@@ -125,7 +117,7 @@ std::string ListActors(const Caller& caller, const NetworkSnapshot& snap, const 
     if (!q.region.empty() && (!seat || seat->region_code != q.region)) continue;
     if (!q.sector.empty() && a.sector != q.sector) continue;
     if (!q.actor_type.empty() && a.actor_type != q.actor_type) continue;
-    if (!query_words.empty() && !WordsMatch(query_words, e->folded_name)) continue;
+    if (!query_words.empty() && !MatchesAllWords(query_words, e->folded_name)) continue;
     if (total >= q.offset && rendered.size() < q.limit)
       rendered.push_back(ActorJsonFor(caller, a).dump());
     ++total;
