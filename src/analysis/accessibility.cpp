@@ -58,15 +58,16 @@ class Weigher {
   // belongs to the first zone whose bound it is within, so it lies in zone z or an earlier
   // one exactly when it is within the largest of the bounds up to z (and within d0).
   void ZoneEnds(std::span<const TravelLeg> legs, uint32_t* ends) const {
+    // A walk rather than a binary search: the sums read these legs next, and the test
+    // changes its answer once per zone, where a search's would be a coin toss each step.
     double within = -std::numeric_limits<double>::infinity();
-    auto end = legs.begin();
+    size_t l = 0;
     for (size_t z = 0; z < zone_count(); ++z) {
       double bound = decay_ == DistanceDecay::kBinary ? d0_ : zones_[z].first;
       if (std::isnan(bound)) bound = d0_;  // Row stops at such a zone: it takes the rest
       within = std::max(within, std::min(bound, d0_));
-      end = std::upper_bound(end, legs.end(), within,
-                             [](double m, const TravelLeg& leg) { return m < leg.minutes; });
-      ends[z] = static_cast<uint32_t>(end - legs.begin());
+      while (l < legs.size() && legs[l].minutes <= within) ++l;
+      ends[z] = static_cast<uint32_t>(l);
     }
   }
 
