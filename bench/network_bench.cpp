@@ -8,7 +8,10 @@
 // also timed by the implementation they replaced, in the same run (--no-legacy skips it).
 //
 //   prosit_network_bench [--nodes N] [--ties M] [--runs R] [--threads T] [--write FILE]
-//                        [--no-legacy]
+//                        [--no-legacy] [--once T]
+//
+// --once T runs the full analysis once on T threads and nothing else: for counting each
+// thread's instructions with valgrind --tool=callgrind --separate-threads=yes.
 
 #include <algorithm>
 #include <chrono>
@@ -197,6 +200,7 @@ int main(int argc, char** argv) {
   size_t nodes = 10000, ties = 100000, runs = 5;
   int threads = DefaultSearchThreads();
   bool legacy_too = true;
+  int once = 0;
   const char* write = nullptr;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--no-legacy")) {
@@ -209,10 +213,21 @@ int main(int argc, char** argv) {
     if (!std::strcmp(argv[i], "--runs")) runs = std::stoul(argv[i + 1]);
     if (!std::strcmp(argv[i], "--threads")) threads = std::stoi(argv[i + 1]);
     if (!std::strcmp(argv[i], "--write")) write = argv[i + 1];
+    if (!std::strcmp(argv[i], "--once")) once = std::stoi(argv[i + 1]);
     ++i;
   }
   Generated gen = Generate(nodes, ties);
   if (write) Write(gen, write);
+  if (once > 0) {
+    CooperationGraphBuilder b;
+    for (const auto& [id, sector] : gen.actors) b.AddActor(id, sector);
+    for (const Tie& t : gen.ties) b.AddDeclaredTie(t);
+    CooperationGraph g = std::move(b).Build();
+    auto a = AnalyseCooperation(g, once);
+    if (!a.ok()) return std::fprintf(stderr, "%s\n", a.status().ToString().c_str()), 1;
+    std::printf("modularity %.4f\n", *a->network.modularity);
+    return 0;
+  }
 
   std::vector<double> build, full, full_one, paths, paths_one, legacy, brokerage, mixing;
   double worst = 0;  // largest relative difference between the new and the old searches
