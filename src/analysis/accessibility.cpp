@@ -54,21 +54,29 @@ class Weigher {
   double zone_weight(size_t z) const {
     return decay_ == DistanceDecay::kBinary ? 1.0 : zones_[z].second;
   }
-  // Where each zone's legs end in `legs` (nearest first), as Row would weigh them: a leg
-  // belongs to the first zone whose bound it is within, so it lies in zone z or an earlier
-  // one exactly when it is within the largest of the bounds up to z (and within d0).
-  void ZoneEnds(std::span<const TravelLeg> legs, uint32_t* ends) const {
-    // A walk rather than a binary search: the sums read these legs next, and the test
-    // changes its answer once per zone, where a search's would be a coin toss each step.
-    double within = -std::numeric_limits<double>::infinity();
+  // Step 1 of one row of legs (nearest first): Σ_z w_z · Σ x[place] over the legs of zone z,
+  // and where each zone's legs end, into `ends`. A leg belongs to the first zone whose bound
+  // it is within (as Row weighs it), so it lies in zone z or an earlier one exactly when it
+  // is within the largest of the bounds up to z (and within d0). One walk finds the ends and
+  // sums: four legs at a time while the fourth is within, with four running sums.
+  double ZonedRow(const double* x, std::span<const TravelLeg> legs, uint32_t* ends) const {
+    const TravelLeg* leg = legs.data();
+    const size_t size = legs.size();
+    double within = -std::numeric_limits<double>::infinity(), sum = 0;
     size_t l = 0;
     for (size_t z = 0; z < zone_count(); ++z) {
       double bound = decay_ == DistanceDecay::kBinary ? d0_ : zones_[z].first;
       if (std::isnan(bound)) bound = d0_;  // Row stops at such a zone: it takes the rest
       within = std::max(within, std::min(bound, d0_));
-      while (l < legs.size() && legs[l].minutes <= within) ++l;
+      double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      for (; l + 4 <= size && leg[l + 3].minutes <= within; l += 4)
+        s0 += x[leg[l].place], s1 += x[leg[l + 1].place], s2 += x[leg[l + 2].place],
+            s3 += x[leg[l + 3].place];
+      for (; l < size && leg[l].minutes <= within; ++l) s0 += x[leg[l].place];
+      sum += zone_weight(z) * ((s0 + s1) + (s2 + s3));
       ends[z] = static_cast<uint32_t>(l);
     }
+    return sum;
   }
 
   // W(d) for 0 <= d <= d0.
@@ -102,30 +110,7 @@ struct LegPlaces {
   uint32_t operator[](size_t l) const { return legs[l].place; }
 };
 
-// Σ x[places[l]] over l in [first, last), with four running sums so that the additions
-// overlap, added in a fixed order.
-template <typename Places>
-double SumAt(const double* x, Places places, uint32_t first, uint32_t last) {
-  double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-  uint32_t l = first;
-  for (; last - l >= 4; l += 4)
-    s0 += x[places[l]], s1 += x[places[l + 1]], s2 += x[places[l + 2]], s3 += x[places[l + 3]];
-  for (; l < last; ++l) s0 += x[places[l]];
-  return (s0 + s1) + (s2 + s3);
-}
-
-// Step 1 of one row: Σ_z w_z · Σ_{legs of zone z} x, or Σ_l w_l · x with a weight per leg.
-template <typename Places>
-double ZonedSum(const double* x, Places places, std::span<const uint32_t> ends,
-                std::span<const double> zone_weights) {
-  double sum = 0;
-  uint32_t first = 0;
-  for (size_t z = 0; z < ends.size(); ++z) {
-    sum += zone_weights[z] * SumAt(x, places, first, ends[z]);
-    first = ends[z];
-  }
-  return sum;
-}
+// Step 1 with a weight per leg (the continuous decays).
 template <typename Places>
 double WeightedSum(const double* x, Places places, const double* w, size_t count) {
   double sum = 0;
@@ -230,11 +215,8 @@ AccessibilityResult ComputeAccessibility(const AccessibilityInput& input) {
     for (uint32_t j : supplied) reach[j] = input.shared->sum(j);
   } else if (here && zones > 0) {
     for (size_t s = 0; s < supplied.size(); ++s) {
-      auto legs_to = input.times->To(input.mode, supplied[s]);
-      std::span<uint32_t> e(ends.data() + s * zones, zones);
-      weigh.ZoneEnds(legs_to, e.data());
-      reach[supplied[s]] = ZonedSum(children.data(), LegPlaces{legs_to.data()},
-                                    std::span<const uint32_t>(e), zone_weights);
+      reach[supplied[s]] = weigh.ZonedRow(children.data(), input.times->To(input.mode, supplied[s]),
+                                          ends.data() + s * zones);
     }
   } else if (here) {
     size_t legs = 0;
@@ -345,9 +327,8 @@ CatchmentDemand::CatchmentDemand(std::span<const double> demand, const TravelTim
     size_t within = 0;
     if (weigh.reaches() && zones_ > 0) {
       uint32_t* e = ends_.data() + size_t{j} * zones_;
-      weigh.ZoneEnds(legs, e);
+      sums_[j] = weigh.ZonedRow(children.data(), legs, e);
       within = e[zones_ - 1];
-      sums_[j] = ZonedSum(children.data(), LegPlaces{legs.data()}, ends(j), zone_weights_);
     } else if (weigh.reaches()) {
       row.resize(legs.size());
       within = weigh.Row(legs, row.data());
