@@ -2,10 +2,16 @@
 // actors in ten sectors and M ties of four types (some pairs with several types, a share
 // rated), analysed in full (AnalyseCooperation) R times; prints the median and the
 // parts. --write FILE also writes the graph in network_probe's JSON format, so that
-// bench/network_vs_networkx.py can time NetworkX on the very same graph. The shortest-path
-// centralities are also timed by the implementation they replaced, in the same run.
+// bench/network_vs_networkx.py can time NetworkX on the very same graph. The analysis is
+// timed on one thread and on --threads T (default: the machine's cores), alternating, and
+// the two must give the same figures to the last bit; the shortest-path centralities are
+// also timed by the implementation they replaced, in the same run (--no-legacy skips it).
 //
-//   prosit_network_bench [--nodes N] [--ties M] [--runs R] [--write FILE]
+//   prosit_network_bench [--nodes N] [--ties M] [--runs R] [--threads T] [--write FILE]
+//                        [--no-legacy] [--once T]
+//
+// --once T runs the full analysis once on T threads and nothing else: for counting each
+// thread's instructions with valgrind --tool=callgrind --separate-threads=yes.
 
 #include <algorithm>
 #include <chrono>
@@ -192,18 +198,40 @@ double RelativeDifference(const std::vector<double>& a, const std::vector<double
 
 int main(int argc, char** argv) {
   size_t nodes = 10000, ties = 100000, runs = 5;
+  int threads = DefaultSearchThreads();
+  bool legacy_too = true;
+  int once = 0;
   const char* write = nullptr;
-  for (int i = 1; i + 1 < argc; i += 2) {
+  for (int i = 1; i < argc; ++i) {
+    if (!std::strcmp(argv[i], "--no-legacy")) {
+      legacy_too = false;
+      continue;
+    }
+    if (i + 1 == argc) break;
     if (!std::strcmp(argv[i], "--nodes")) nodes = std::stoul(argv[i + 1]);
     if (!std::strcmp(argv[i], "--ties")) ties = std::stoul(argv[i + 1]);
     if (!std::strcmp(argv[i], "--runs")) runs = std::stoul(argv[i + 1]);
+    if (!std::strcmp(argv[i], "--threads")) threads = std::stoi(argv[i + 1]);
     if (!std::strcmp(argv[i], "--write")) write = argv[i + 1];
+    if (!std::strcmp(argv[i], "--once")) once = std::stoi(argv[i + 1]);
+    ++i;
   }
   Generated gen = Generate(nodes, ties);
   if (write) Write(gen, write);
+  if (once > 0) {
+    CooperationGraphBuilder b;
+    for (const auto& [id, sector] : gen.actors) b.AddActor(id, sector);
+    for (const Tie& t : gen.ties) b.AddDeclaredTie(t);
+    CooperationGraph g = std::move(b).Build();
+    auto a = AnalyseCooperation(g, once);
+    if (!a.ok()) return std::fprintf(stderr, "%s\n", a.status().ToString().c_str()), 1;
+    std::printf("modularity %.4f\n", *a->network.modularity);
+    return 0;
+  }
 
-  std::vector<double> build, full, paths, legacy, brokerage, mixing;
+  std::vector<double> build, full, full_one, paths, paths_one, legacy, brokerage, mixing;
   double worst = 0;  // largest relative difference between the new and the old searches
+  bool same = true;  // one thread and `threads` gave the same figures
   for (size_t r = 0; r < runs; ++r) {
     auto t0 = Clock::now();
     CooperationGraphBuilder b;
@@ -211,27 +239,49 @@ int main(int argc, char** argv) {
     for (const Tie& t : gen.ties) b.AddDeclaredTie(t);
     CooperationGraph g = std::move(b).Build();
     build.push_back(Millis(t0));
-    t0 = Clock::now();
-    auto a = AnalyseCooperation(g);
-    full.push_back(Millis(t0));
+    // One thread and `threads`, the order alternating so that neither always runs in the
+    // other's wake.
+    Result<CooperationAnalysis> a = Status::Ok(), a_one = Status::Ok();
+    for (int k = 0; k < 2; ++k) {
+      t0 = Clock::now();
+      if ((k + r) % 2 == 0)
+        a = AnalyseCooperation(g, threads), full.push_back(Millis(t0));
+      else
+        a_one = AnalyseCooperation(g, 1), full_one.push_back(Millis(t0));
+    }
     if (!a.ok()) return std::fprintf(stderr, "%s\n", a.status().ToString().c_str()), 1;
+    if (!a_one.ok()) return std::fprintf(stderr, "%s\n", a_one.status().ToString().c_str()), 1;
+    for (size_t v = 0; v < g.nodes.size(); ++v) {
+      const ActorMetrics &x = a->network.per_actor[v], &y = a_one->network.per_actor[v];
+      same = same && x.betweenness_raw == y.betweenness_raw && x.closeness == y.closeness &&
+             x.harmonic == y.harmonic && x.community == y.community;
+    }
     if (r == 0)
       std::printf("graph: %d actors, %d ties (pairs), %d components, modularity %.4f\n",
                   a->network.actors, a->network.ties, a->network.components,
                   *a->network.modularity);
     // The parts, for where the time goes; the old searches timed in the same run, the
     // order alternating so that neither always runs in the other's wake.
-    PathCentrality now, before;
-    for (int k = 0; k < 2; ++k) {
+    PathCentrality now, one, before;
+    for (int k = 0; k < 3; ++k) {
       t0 = Clock::now();
-      if ((k + r) % 2 == 0)
-        now = ComputePathCentrality(g), paths.push_back(Millis(t0));
-      else
-        before = LegacyPathCentrality(g), legacy.push_back(Millis(t0));
+      switch ((k + r) % 3) {
+        case 0:
+          now = ComputePathCentrality(g, threads), paths.push_back(Millis(t0));
+          break;
+        case 1:
+          one = ComputePathCentrality(g, 1), paths_one.push_back(Millis(t0));
+          break;
+        default:
+          if (legacy_too) before = LegacyPathCentrality(g), legacy.push_back(Millis(t0));
+      }
     }
-    worst = std::max({worst, RelativeDifference(now.betweenness, before.betweenness),
-                      RelativeDifference(now.closeness, before.closeness),
-                      RelativeDifference(now.harmonic, before.harmonic)});
+    same = same && now.betweenness == one.betweenness && now.closeness == one.closeness &&
+           now.harmonic == one.harmonic;
+    if (legacy_too)
+      worst = std::max({worst, RelativeDifference(now.betweenness, before.betweenness),
+                        RelativeDifference(now.closeness, before.closeness),
+                        RelativeDifference(now.harmonic, before.harmonic)});
     t0 = Clock::now();
     ComputeBrokerage(g);
     brokerage.push_back(Millis(t0));
@@ -242,15 +292,23 @@ int main(int argc, char** argv) {
   }
   std::printf("build graph (merge %zu declared ties)       median %8.1f ms\n", gen.ties.size(),
               Median(build));
-  std::printf("full analysis (AnalyseCooperation)         median %8.1f ms  (runs %zu)\n",
-              Median(full), runs);
-  std::printf("  of which betweenness+closeness+harmonic  median %8.1f ms\n", Median(paths));
+  std::printf("full analysis (AnalyseCooperation), %d threads median %8.1f ms  (runs %zu)\n",
+              threads, Median(full), runs);
+  std::printf("full analysis on one thread                median %8.1f ms  (%.2fx)\n",
+              Median(full_one), Median(full_one) / Median(full));
   std::printf(
-      "  the same by the old searches             median %8.1f ms  (%.1fx; largest "
-      "relative difference %.1e)\n",
-      Median(legacy), Median(legacy) / Median(paths), worst);
+      "  of which betweenness+closeness+harmonic  median %8.1f ms, one thread %.1f ms "
+      "(%.2fx)\n",
+      Median(paths), Median(paths_one), Median(paths_one) / Median(paths));
+  std::printf("  %d threads and one thread give the same figures: %s\n", threads,
+              same ? "yes, to the last bit" : "NO");
+  if (legacy_too)
+    std::printf(
+        "  the same by the old searches             median %8.1f ms  (%.1fx one thread; largest "
+        "relative difference %.1e)\n",
+        Median(legacy), Median(legacy) / Median(paths_one), worst);
   std::printf("  of which brokerage                       median %8.1f ms\n", Median(brokerage));
   std::printf("  of which E-I, blocks, multiplexity, PARTNER median %6.1f ms\n", Median(mixing));
   std::printf("RESULT full_ms=%.1f\n", Median(full));
-  return 0;
+  return same ? 0 : 1;
 }

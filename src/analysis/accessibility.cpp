@@ -1,7 +1,11 @@
 #include "analysis/accessibility.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <limits>
+#include <system_error>
+#include <thread>
 
 namespace prosit {
 
@@ -43,6 +47,38 @@ class Weigher {
     return k;
   }
 
+  // The step and binary decays weigh a run of legs alike: a row of legs sorted by time
+  // falls into zones of one weight each, and a sum over the row becomes a sum per zone.
+  bool zoned() const { return decay_ == DistanceDecay::kStep || decay_ == DistanceDecay::kBinary; }
+  size_t zone_count() const { return decay_ == DistanceDecay::kBinary ? 1 : zones_.size(); }
+  double zone_weight(size_t z) const {
+    return decay_ == DistanceDecay::kBinary ? 1.0 : zones_[z].second;
+  }
+  // Step 1 of one row of legs (nearest first): Σ_z w_z · Σ x[place] over the legs of zone z,
+  // and where each zone's legs end, into `ends`. A leg belongs to the first zone whose bound
+  // it is within (as Row weighs it), so it lies in zone z or an earlier one exactly when it
+  // is within the largest of the bounds up to z (and within d0). One walk finds the ends and
+  // sums: four legs at a time while the fourth is within, with four running sums.
+  double ZonedRow(const double* x, std::span<const TravelLeg> legs, uint32_t* ends) const {
+    const TravelLeg* leg = legs.data();
+    const size_t size = legs.size();
+    double within = -std::numeric_limits<double>::infinity(), sum = 0;
+    size_t l = 0;
+    for (size_t z = 0; z < zone_count(); ++z) {
+      double bound = decay_ == DistanceDecay::kBinary ? d0_ : zones_[z].first;
+      if (std::isnan(bound)) bound = d0_;  // Row stops at such a zone: it takes the rest
+      within = std::max(within, std::min(bound, d0_));
+      double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      for (; l + 4 <= size && leg[l + 3].minutes <= within; l += 4)
+        s0 += x[leg[l].place], s1 += x[leg[l + 1].place], s2 += x[leg[l + 2].place],
+            s3 += x[leg[l + 3].place];
+      for (; l < size && leg[l].minutes <= within; ++l) s0 += x[leg[l].place];
+      sum += zone_weight(z) * ((s0 + s1) + (s2 + s3));
+      ends[z] = static_cast<uint32_t>(l);
+    }
+    return sum;
+  }
+
   // W(d) for 0 <= d <= d0.
   double operator()(double d) const {
     switch (decay_) {
@@ -67,6 +103,47 @@ class Weigher {
   double d0_ = 0;
   std::vector<std::pair<double, double>> zones_;  // (upper bound in minutes, weight)
 };
+
+// The places of a row of TravelTimes, read where they lie.
+struct LegPlaces {
+  const TravelLeg* legs;
+  uint32_t operator[](size_t l) const { return legs[l].place; }
+};
+
+// Step 1 with a weight per leg (the continuous decays).
+template <typename Places>
+double WeightedSum(const double* x, Places places, const double* w, size_t count) {
+  double sum = 0;
+  for (size_t l = 0; l < count; ++l) sum += x[places[l]] * w[l];
+  return sum;
+}
+
+// Step 2 of one supplied place: each place of its row takes ratio · W.
+template <typename Places>
+void ZonedAdd(double* access, Places places, std::span<const uint32_t> ends,
+              std::span<const double> zone_weights, double ratio) {
+  uint32_t l = 0;
+  for (size_t z = 0; z < ends.size(); ++z) {
+    double add = ratio * zone_weights[z];
+    for (; l < ends[z]; ++l) access[places[l]] += add;
+  }
+}
+template <typename Places>
+void WeightedAdd(double* access, Places places, const double* w, size_t count, double ratio) {
+  for (size_t l = 0; l < count; ++l) access[places[l]] += ratio * w[l];
+}
+
+// Step 2 from a CatchmentDemand's compact rows.
+template <typename Place>
+void SharedAdd(double* access, const CatchmentDemand& shared, const std::vector<Place>& places,
+               uint32_t j, double ratio) {
+  const Place* row = places.data() + shared.first(j);
+  if (shared.zones() > 0)
+    ZonedAdd(access, row, shared.ends(j), shared.zone_weights(), ratio);
+  else
+    WeightedAdd(access, row, shared.weights().data() + shared.first(j),
+                shared.last(j) - shared.first(j), ratio);
+}
 
 }  // namespace
 
@@ -121,17 +198,27 @@ AccessibilityResult ComputeAccessibility(const AccessibilityInput& input) {
   std::sort(supplied.begin(), supplied.end());  // a fixed order: same input, same sums
 
   // Step 1: the weighted children in reach of each supplied place (over the reverse
-  // legs, i.e. travel from the children to the service). The weights are kept for
-  // step 2, which walks the same legs: one weight per leg per call.
+  // legs, i.e. travel from the children to the service). Step 2 walks the same legs, so
+  // what step 1 found of them is kept: where the zones end, or the weight of each leg.
   std::vector<double> children(n, 0);  // demand made sane once, not per leg
   for (uint32_t k = 0; k < n; ++k) children[k] = demand(k);
   Weigher weigh(input.catchment);
+  const size_t zones = weigh.zoned() ? weigh.zone_count() : 0;
+  std::vector<double> zone_weights(zones);
+  for (size_t z = 0; z < zones; ++z) zone_weights[z] = weigh.zone_weight(z);
   std::vector<double> reach(n, 0);  // Σ_k P_k·W(d_kj) per supplied place j
+  std::vector<uint32_t> ends(supplied.size() * zones, 0);
   std::vector<size_t> first_weight(supplied.size() + 1, 0);
   std::vector<double> weights;
+  const bool here = !input.shared && input.times && weigh.reaches();
   if (input.shared) {
     for (uint32_t j : supplied) reach[j] = input.shared->sum(j);
-  } else if (input.times && weigh.reaches()) {
+  } else if (here && zones > 0) {
+    for (size_t s = 0; s < supplied.size(); ++s) {
+      reach[supplied[s]] = weigh.ZonedRow(children.data(), input.times->To(input.mode, supplied[s]),
+                                          ends.data() + s * zones);
+    }
+  } else if (here) {
     size_t legs = 0;
     for (uint32_t j : supplied) legs += input.times->To(input.mode, j).size();
     weights.resize(legs);  // sized once: no allocation while walking the legs
@@ -139,25 +226,31 @@ AccessibilityResult ComputeAccessibility(const AccessibilityInput& input) {
       auto legs_to = input.times->To(input.mode, supplied[s]);
       double* w = weights.data() + first_weight[s];
       size_t within = weigh.Row(legs_to, w);
-      double sum = 0;
-      for (size_t l = 0; l < within; ++l) sum += children[legs_to[l].place] * w[l];
-      reach[supplied[s]] = sum;
+      reach[supplied[s]] = WeightedSum(children.data(), LegPlaces{legs_to.data()}, w, within);
       first_weight[s + 1] = first_weight[s] + within;
     }
   }
 
   // Step 2: each place sums the ratios of the supplied places it reaches.
+  double* access = out.access.data();
   for (size_t s = 0; s < supplied.size(); ++s) {
     uint32_t j = supplied[s];
     if (!(reach[j] > 0)) continue;
     double ratio = supply[j] / reach[j];
     if (ratio == 0) continue;
-    auto legs = input.times->To(input.mode, j);
-    std::span<const double> w =
-        input.shared ? input.shared->weights(j)
-                     : std::span<const double>(weights.data() + first_weight[s],
-                                               weights.data() + first_weight[s + 1]);
-    for (size_t l = 0; l < w.size(); ++l) out.access[legs[l].place] += ratio * w[l];
+    if (input.shared) {
+      const CatchmentDemand& shared = *input.shared;
+      if (!shared.narrow_places().empty())
+        SharedAdd(access, shared, shared.narrow_places(), j, ratio);
+      else
+        SharedAdd(access, shared, shared.wide_places(), j, ratio);
+    } else if (zones > 0) {
+      ZonedAdd(access, LegPlaces{input.times->To(input.mode, j).data()},
+               std::span<const uint32_t>(ends.data() + s * zones, zones), zone_weights, ratio);
+    } else {
+      WeightedAdd(access, LegPlaces{input.times->To(input.mode, j).data()},
+                  weights.data() + first_weight[s], first_weight[s + 1] - first_weight[s], ratio);
+    }
   }
   for (size_t i = 0; i < input.sites.size(); ++i) {
     const SupplySite& s = input.sites[i];
@@ -195,24 +288,66 @@ AccessibilityResult ComputeAccessibility(const AccessibilityInput& input) {
   return out;
 }
 
+std::vector<AccessibilityResult> ComputeAccessibilityOfAll(
+    std::span<const AccessibilityInput> inputs, int threads) {
+  if (threads <= 0)
+    threads = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 8u));
+  std::vector<AccessibilityResult> out(inputs.size());
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < inputs.size();)
+      out[i] = ComputeAccessibility(inputs[i]);
+  };
+  std::vector<std::jthread> helpers;
+  for (size_t t = 1; t < std::min<size_t>(threads, inputs.size()); ++t) {
+    try {
+      helpers.emplace_back(work);
+    } catch (const std::system_error&) {
+      break;  // no more threads to be had: those running take the remaining inputs
+    }
+  }
+  work();
+  return out;
+}
+
 CatchmentDemand::CatchmentDemand(std::span<const double> demand, const TravelTimes& times,
                                  TravelMode mode, const Catchment& catchment)
     : sums_(times.places(), 0), offsets_(times.places() + 1, 0) {
+  const uint32_t n = static_cast<uint32_t>(times.places());
   Weigher weigh(catchment);
+  zones_ = weigh.zoned() ? weigh.zone_count() : 0;
+  for (size_t z = 0; z < zones_; ++z) zone_weights_.push_back(weigh.zone_weight(z));
+  ends_.assign(size_t{n} * zones_, 0);
+  std::vector<double> children(n, 0);
+  for (uint32_t k = 0; k < n && k < demand.size(); ++k) children[k] = Sane(demand[k]);
+  const bool narrow = n <= 65536;
   std::vector<double> row;
-  for (uint32_t j = 0; j < times.places(); ++j) {
+  for (uint32_t j = 0; j < n; ++j) {
     auto legs = times.To(mode, j);
-    row.resize(legs.size());
-    size_t within = weigh.reaches() ? weigh.Row(legs, row.data()) : 0;
-    double sum = 0;
-    for (size_t l = 0; l < within; ++l) {
-      uint32_t k = legs[l].place;
-      sum += (k < demand.size() ? Sane(demand[k]) : 0.0) * row[l];
+    size_t within = 0;
+    if (weigh.reaches() && zones_ > 0) {
+      uint32_t* e = ends_.data() + size_t{j} * zones_;
+      sums_[j] = weigh.ZonedRow(children.data(), legs, e);
+      within = e[zones_ - 1];
+    } else if (weigh.reaches()) {
+      row.resize(legs.size());
+      within = weigh.Row(legs, row.data());
+      sums_[j] = WeightedSum(children.data(), LegPlaces{legs.data()}, row.data(), within);
+      weights_.insert(weights_.end(), row.begin(), row.begin() + within);
     }
-    sums_[j] = sum;
-    weights_.insert(weights_.end(), row.begin(), row.begin() + within);
-    offsets_[j + 1] = static_cast<uint32_t>(weights_.size());
+    for (size_t l = 0; l < within; ++l) {
+      if (narrow)
+        narrow_.push_back(static_cast<uint16_t>(legs[l].place));
+      else
+        wide_.push_back(legs[l].place);
+    }
+    offsets_[j + 1] = offsets_[j] + static_cast<uint32_t>(within);
   }
+}
+
+size_t CatchmentDemand::MemoryBytes() const {
+  return sums_.size() * 8 + offsets_.size() * 4 + ends_.size() * 4 + narrow_.size() * 2 +
+         wide_.size() * 4 + weights_.size() * 8;
 }
 
 double WeightedMeanAccess(const AccessibilityResult& result, std::span<const double> demand,

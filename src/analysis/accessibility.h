@@ -78,27 +78,42 @@ struct AccessibilityInput {
   const CatchmentDemand* shared = nullptr;
 };
 
-// Step 1 for every place at once: D_j = Σ_k P_k·W(d_kj) and the weight of each leg within
-// the catchment. It depends on the demand, the travel times, the mode and the catchment,
-// not on the services, so every model cell with the same norm — and every what-if — can
-// share one (AnalysisBasisKeeper keeps them).
+// Step 1 for every place at once: D_j = Σ_k P_k·W(d_kj), and the legs within the
+// catchment in a compact form for step 2: their places alone (16-bit ids up to 65,536
+// places), cut into zones of one weight each for the step and binary decays (a row is
+// sorted by time, so a zone is one run of legs), with a weight per leg only for the
+// continuous decays. It depends on the demand, the travel times, the mode and the
+// catchment, not on the services, so every model cell with the same norm — and every
+// what-if — can share one (AnalysisBasisKeeper keeps them). ComputeAccessibility gives the
+// same figures with it as without, to the last bit.
 class CatchmentDemand {
  public:
   CatchmentDemand(std::span<const double> demand, const TravelTimes& times, TravelMode mode,
                   const Catchment& catchment);
   double sum(uint32_t place) const { return sums_[place]; }
-  // Weights of the first legs of times.To(mode, place), those within the catchment.
-  std::span<const double> weights(uint32_t place) const {
-    return {weights_.data() + offsets_[place], weights_.data() + offsets_[place + 1]};
+  size_t MemoryBytes() const;
+
+  // The layout, for ComputeAccessibility.
+  size_t zones() const { return zones_; }  // 0: a weight per leg
+  std::span<const uint32_t> ends(uint32_t place) const {
+    return {ends_.data() + place * zones_, zones_};
   }
-  size_t MemoryBytes() const {
-    return sums_.size() * 8 + offsets_.size() * 4 + weights_.size() * 8;
-  }
+  std::span<const double> zone_weights() const { return zone_weights_; }
+  uint32_t first(uint32_t place) const { return offsets_[place]; }
+  uint32_t last(uint32_t place) const { return offsets_[place + 1]; }
+  const std::vector<uint16_t>& narrow_places() const { return narrow_; }
+  const std::vector<uint32_t>& wide_places() const { return wide_; }
+  const std::vector<double>& weights() const { return weights_; }
 
  private:
   std::vector<double> sums_;
-  std::vector<uint32_t> offsets_;
-  std::vector<double> weights_;
+  std::vector<uint32_t> offsets_;  // legs of place j: [offsets_[j], offsets_[j+1])
+  size_t zones_ = 0;
+  std::vector<double> zone_weights_;
+  std::vector<uint32_t> ends_;    // per place, zones_ ends of its zones (absolute)
+  std::vector<uint16_t> narrow_;  // the legs' places when there are at most 65,536
+  std::vector<uint32_t> wide_;    // otherwise
+  std::vector<double> weights_;   // per leg, for the continuous decays
 };
 
 struct AccessibilityResult {
@@ -113,6 +128,13 @@ struct AccessibilityResult {
 
 // The invariant: Σ_i P_i·A_i = supply_total − supply_without_demand.
 AccessibilityResult ComputeAccessibility(const AccessibilityInput& input);
+
+// ComputeAccessibility of each input (the cells of a report), the inputs spread over up to
+// `threads` threads (0: the machine's cores, at most 8); a single input runs on the calling
+// thread. Each input is computed by one thread, so the figures are those of
+// ComputeAccessibility.
+std::vector<AccessibilityResult> ComputeAccessibilityOfAll(
+    std::span<const AccessibilityInput> inputs, int threads = 0);
 
 // Population-weighted mean of A over `places` (Σ P_i·A_i / Σ P_i), 0 when they have no
 // demand.

@@ -2,8 +2,8 @@
 
 namespace prosit {
 
-Result<CooperationAnalysis> AnalyseCooperation(const CooperationGraph& g) {
-  auto network = ComputeNetworkMetrics(g);
+Result<CooperationAnalysis> AnalyseCooperation(const CooperationGraph& g, int threads) {
+  auto network = ComputeNetworkMetrics(g, kLouvainSeed, threads);
   if (!network.ok()) return network.status();
   return CooperationAnalysis{std::move(*network), ComputeSectorMixing(g), ComputeBrokerage(g),
                              ComputeTieQuality(g)};

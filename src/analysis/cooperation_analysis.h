@@ -18,6 +18,8 @@ struct CooperationAnalysis {
   TieQuality quality;
 };
 
-Result<CooperationAnalysis> AnalyseCooperation(const CooperationGraph& g);
+// `threads` caps the threads of the shortest-path searches (0: the machine's cores, at most
+// 8); the figures do not depend on it.
+Result<CooperationAnalysis> AnalyseCooperation(const CooperationGraph& g, int threads = 0);
 
 }  // namespace prosit

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <numeric>
+#include <system_error>
+#include <thread>
 
 #include "analysis/igraph_session.h"
 #include "analysis/path_centrality.h"
@@ -117,7 +119,8 @@ void Explain(NetworkMetrics& m) {
 
 }  // namespace
 
-Result<NetworkMetrics> ComputeNetworkMetrics(const CooperationGraph& g, uint64_t seed) {
+Result<NetworkMetrics> ComputeNetworkMetrics(const CooperationGraph& g, uint64_t seed,
+                                             int threads) {
   NetworkMetrics m;
   const int n = static_cast<int>(g.nodes.size());
   m.actors = n;
@@ -128,8 +131,24 @@ Result<NetworkMetrics> ComputeNetworkMetrics(const CooperationGraph& g, uint64_t
   for (const ActorMetrics& a : m.per_actor) m.isolates += a.degree == 0;
   if (n >= 2) m.density = m.ties / (n * (n - 1) / 2.0);
 
-  PROSIT_RETURN_IF_ERROR(ComputeWithIgraph(g, seed, m));
-  PathCentrality pc = ComputePathCentrality(g);
+  // On a graph large enough to split, the searches run beside igraph's part rather than
+  // after it: a core that igraph holds takes fewer blocks of searches.
+  if (threads <= 0) threads = DefaultSearchThreads();
+  PathCentrality pc;
+  std::jthread searches;
+  if (threads > 1 && n >= 2 * kSourcesPerBlock) {
+    try {
+      searches = std::jthread([&] { pc = ComputePathCentrality(g, threads); });
+    } catch (const std::system_error&) {
+      // no thread to be had: the searches run below, after igraph
+    }
+  }
+  Status igraph = ComputeWithIgraph(g, seed, m);
+  if (searches.joinable())
+    searches.join();
+  else
+    pc = ComputePathCentrality(g, threads);
+  PROSIT_RETURN_IF_ERROR(igraph);
   std::vector<double> degree(n), betweenness(n);
   for (int v = 0; v < n; ++v) {
     ActorMetrics& a = m.per_actor[v];

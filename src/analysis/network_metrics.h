@@ -51,7 +51,9 @@ struct NetworkMetrics {
   std::vector<std::string> notes;
 };
 
+// `threads` caps the threads of the shortest-path searches (0: the machine's cores, at most
+// 8); the figures do not depend on it.
 Result<NetworkMetrics> ComputeNetworkMetrics(const CooperationGraph& g,
-                                             uint64_t seed = kLouvainSeed);
+                                             uint64_t seed = kLouvainSeed, int threads = 0);
 
 }  // namespace prosit

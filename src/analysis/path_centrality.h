@@ -2,8 +2,10 @@
 // Shortest-path centralities of the cooperation graph (undirected, unweighted):
 // betweenness, closeness and harmonic closeness from one breadth-first search per actor
 // (Brandes 2001). The three share every search, so the dominant cost is paid once; igraph
-// runs one full set of searches per measure (see docs/benchmarks.md). Checked against
-// igraph and NetworkX in the tests.
+// runs one full set of searches per measure (see docs/benchmarks.md). The searches are
+// split over threads in fixed blocks of sources whose sums are added in block order, so the
+// result does not depend on the number of threads. Checked against igraph and NetworkX in
+// the tests.
 
 #include <vector>
 
@@ -25,7 +27,15 @@ struct PathCentrality {
   std::vector<double> harmonic;
 };
 
-// All zeros when the graph has fewer than two actors.
-PathCentrality ComputePathCentrality(const CooperationGraph& g);
+// Threads for the searches when the caller does not say: the machine's cores, at most 8.
+int DefaultSearchThreads();
+
+// Sources per block of work: graphs of fewer than twice as many actors are searched on the
+// calling thread alone, which spares them the start of a thread.
+inline constexpr int kSourcesPerBlock = 256;
+
+// All zeros when the graph has fewer than two actors. `threads` caps the threads used (the
+// calling one included); 0 means DefaultSearchThreads().
+PathCentrality ComputePathCentrality(const CooperationGraph& g, int threads = 0);
 
 }  // namespace prosit

@@ -80,6 +80,8 @@ def cases():
     yield "random 400/1600", make_graph(400, 1600, 2)
     yield "clustered 300", make_graph(300, 1200, 3, blocks=6)
     yield "sparse with isolates 300/200", make_graph(300, 200, 4)
+    # Large enough for the searches to be split over threads (blocks of 256 sources).
+    yield "sparse, searched on threads 1100/2400", make_graph(1100, 2400, 9)
     yield "two sectors 120/300", make_graph(120, 300, 5, sectors=["ospod", "education"])
     yield "one sector 80/160", make_graph(80, 160, 6, sectors=["health"])
     two = make_graph(60, 150, 7)

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <random>
@@ -231,6 +232,124 @@ TEST(Accessibility, InvariantOnRealTerritory) {
     EXPECT_EQ(again.access, r.access) << ToString(decay);
     EXPECT_EQ(again.site_ratio, r.site_ratio) << ToString(decay);
     EXPECT_EQ(again.sites_without_demand, r.sites_without_demand) << ToString(decay);
+  }
+}
+
+// The built-in travel times of the real territory, computed once for the tests that use them.
+const TravelTimes& RealTimes() {
+  static const TravelTimes times = *GreatCircleTravel().Compute(testing::RealTerritory(), {90, 90});
+  return times;
+}
+
+// Step and binary catchments sum a run of legs per zone; the figures are those of a weight
+// per leg (Catchment::Weight), also for zones given out of order, with a zero weight or
+// reaching past the catchment.
+TEST(Accessibility, ZonesGiveTheFiguresOfAWeightPerLeg) {
+  const Territory& t = testing::RealTerritory();
+  const TravelTimes* times = &RealTimes();
+  const size_t n = times->places();
+  std::vector<double> demand;
+  for (const auto& m : t.municipalities()) demand.push_back(m.children_0_17);
+  std::mt19937_64 rng(3);
+  std::vector<SupplySite> sites(600);
+  for (auto& s : sites) s = {static_cast<uint32_t>(rng() % n), 1.0 + rng() % 50};
+  std::vector<Catchment> catchments = {Of(DistanceDecay::kStep, 40), Of(DistanceDecay::kBinary, 25),
+                                       Of(DistanceDecay::kStep, 60)};
+  catchments[2].steps = {{0.5f, 1.0f}, {0.25f, 0.5f}, {0.8f, 0.0f}, {1.5f, 0.3f}};
+  for (const Catchment& c : catchments) {
+    AccessibilityInput in;
+    in.demand = demand;
+    in.sites = sites;
+    in.times = &*times;
+    in.mode = TravelMode::kPublicTransport;
+    in.catchment = c;
+    AccessibilityResult r = ComputeAccessibility(in);
+    // The textbook sums, a weight per leg.
+    std::vector<double> supply(n, 0), reach(n, 0), access(n, 0);
+    for (const SupplySite& s : sites) supply[s.place] += s.capacity;
+    for (uint32_t j = 0; j < n; ++j)
+      if (supply[j] > 0)
+        for (const TravelLeg& leg : times->To(in.mode, j))
+          reach[j] += demand[leg.place] * c.Weight(leg.minutes);
+    for (uint32_t j = 0; j < n; ++j)
+      if (supply[j] > 0 && reach[j] > 0)
+        for (const TravelLeg& leg : times->To(in.mode, j))
+          access[leg.place] += supply[j] / reach[j] * c.Weight(leg.minutes);
+    double largest = *std::max_element(access.begin(), access.end());
+    ASSERT_GT(largest, 0);
+    for (size_t i = 0; i < n; ++i)
+      ASSERT_NEAR(r.access[i], access[i], 1e-12 * largest) << ToString(c.decay) << " " << i;
+    CatchmentDemand shared(demand, *times, in.mode, c);
+    in.shared = &shared;
+    EXPECT_EQ(ComputeAccessibility(in).access, r.access) << ToString(c.decay);
+  }
+}
+
+// Inputs spread over threads give each input's own figures, to the last bit.
+TEST(Accessibility, AllInputsOnThreadsAsOneByOne) {
+  const Territory& t = testing::RealTerritory();
+  const TravelTimes* times = &RealTimes();
+  std::vector<double> demand;
+  for (const auto& m : t.municipalities()) demand.push_back(m.children_0_17);
+  std::mt19937_64 rng(9);
+  std::vector<std::vector<SupplySite>> sites(7);
+  for (auto& list : sites)
+    for (size_t k = 0; k < 500; ++k)
+      list.push_back({static_cast<uint32_t>(rng() % demand.size()), 1.0 + rng() % 50});
+  CatchmentDemand shared(demand, *times, TravelMode::kCar, Of(DistanceDecay::kStep, 30));
+  std::vector<AccessibilityInput> inputs(sites.size());
+  const DistanceDecay decays[] = {DistanceDecay::kStep, DistanceDecay::kBinary,
+                                  DistanceDecay::kGaussian, DistanceDecay::kInverse};
+  for (size_t k = 0; k < inputs.size(); ++k) {
+    AccessibilityInput& in = inputs[k];
+    in.demand = demand;
+    in.sites = sites[k];
+    in.times = &*times;
+    in.mode = TravelMode::kCar;
+    in.catchment = Of(decays[k % 4], 30);
+    if (k == 4) in.shared = &shared;  // a step catchment of 30 minutes
+  }
+  for (int threads : {1, 2, 3}) {
+    std::vector<AccessibilityResult> all = ComputeAccessibilityOfAll(inputs, threads);
+    ASSERT_EQ(all.size(), inputs.size());
+    for (size_t k = 0; k < inputs.size(); ++k) {
+      AccessibilityResult one = ComputeAccessibility(inputs[k]);
+      EXPECT_EQ(all[k].access, one.access) << threads << " " << k;
+      EXPECT_EQ(all[k].site_ratio, one.site_ratio) << threads << " " << k;
+    }
+  }
+  EXPECT_TRUE(ComputeAccessibilityOfAll({}, 2).empty());
+}
+
+// Past 65,536 places step 1 keeps 32-bit places; the figures stay those computed without it.
+TEST(Accessibility, KeptStepOneBeyondSixteenBitPlaces) {
+  const size_t places = 70000;
+  TravelTimesBuilder b(places);
+  b.SetCutoff(kMode, 100);
+  std::vector<double> demand(places, 0);
+  for (uint32_t i = 65530; i < 65545; ++i) {
+    demand[i] = 10;
+    b.Add(kMode, i, i, 0);
+    for (uint32_t j = 65530; j < 65545; ++j)
+      if (i != j) b.Add(kMode, i, j, static_cast<float>(i > j ? i - j : j - i) * 3);
+  }
+  TravelTimes times = std::move(b).Build("test");
+  for (DistanceDecay decay : {DistanceDecay::kStep, DistanceDecay::kGaussian}) {
+    std::vector<SupplySite> sites = {{65531, 5}, {65540, 7}, {69999, 3}};
+    AccessibilityInput in;
+    in.demand = demand;
+    in.sites = sites;
+    in.times = &times;
+    in.mode = kMode;
+    in.catchment = Of(decay, 20);
+    AccessibilityResult r = ComputeAccessibility(in);
+    EXPECT_GT(r.access[65544], 0) << ToString(decay);
+    EXPECT_EQ(r.sites_without_demand, std::vector<uint32_t>{2}) << ToString(decay);
+    CatchmentDemand shared(demand, times, kMode, in.catchment);
+    in.shared = &shared;
+    AccessibilityResult again = ComputeAccessibility(in);
+    EXPECT_EQ(again.access, r.access) << ToString(decay);
+    EXPECT_NEAR(Served(again, demand), 12, 1e-9) << ToString(decay);
   }
 }
 

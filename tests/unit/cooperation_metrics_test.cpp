@@ -217,6 +217,40 @@ TEST(PathCentrality, AgreesWithIgraphOnLongPathsStarsAndDenseParts) {
   ExpectPathCentralityAsIgraph(Graph(sectors, ties));
 }
 
+// The searches split over threads in blocks of sources: any number of threads gives the
+// figures of one thread to the last bit, on a graph of several components (a dense one, a
+// sparse one, a path and isolates) large enough to be split into blocks.
+TEST(PathCentrality, ThreadsGiveTheFiguresOfOneThreadExactly) {
+  std::mt19937_64 rng(17);
+  std::vector<std::string> sectors(1600, "a");
+  std::vector<std::pair<int, int>> ties;
+  for (int i = 0; i < 6000; ++i)  // dense part 1..600
+    ties.push_back({1 + static_cast<int>(rng() % 600), 1 + static_cast<int>(rng() % 600)});
+  for (int i = 0; i < 900; ++i)  // sparse part 601..1300, itself in several components
+    ties.push_back({601 + static_cast<int>(rng() % 700), 601 + static_cast<int>(rng() % 700)});
+  for (int v = 1301; v < 1590; ++v) ties.push_back({v, v + 1});  // path; 1591.. isolated
+  CooperationGraph g = Graph(sectors, ties);
+  ASSERT_GE(g.nodes.size(), 4u * kSourcesPerBlock);
+  PathCentrality one = ComputePathCentrality(g, 1);
+  for (int threads : {2, 3, 8}) {
+    PathCentrality many = ComputePathCentrality(g, threads);
+    EXPECT_EQ(many.betweenness, one.betweenness) << threads;
+    EXPECT_EQ(many.closeness, one.closeness) << threads;
+    EXPECT_EQ(many.harmonic, one.harmonic) << threads;
+  }
+  auto m1 = ComputeNetworkMetrics(g, kLouvainSeed, 1),
+       m2 = ComputeNetworkMetrics(g, kLouvainSeed, 2);
+  ASSERT_TRUE(m1.ok() && m2.ok());
+  EXPECT_GT(m1->components, 3);
+  for (size_t v = 0; v < g.nodes.size(); ++v) {
+    EXPECT_EQ(m1->per_actor[v].betweenness_raw, m2->per_actor[v].betweenness_raw) << v;
+    EXPECT_EQ(m1->per_actor[v].closeness, m2->per_actor[v].closeness) << v;
+    EXPECT_EQ(m1->per_actor[v].community, m2->per_actor[v].community) << v;
+  }
+  EXPECT_EQ(m1->betweenness_centralization, m2->betweenness_centralization);
+  ExpectPathCentralityAsIgraph(g);  // and the figures are right
+}
+
 TEST(SectorMixing, EiIndexAndBlockDensitiesByHand) {
   // Sectors: 1,2 ospod; 3,4 school; 5 health. Ties: 1-2 (in), 1-3, 2-4, 3-5 (cross), 3-4 (in).
   auto g = Graph({"ospod", "ospod", "school", "school", "health"},
