@@ -295,6 +295,7 @@ ROUTES = {
     ("GET", "/api/v1/openapi.json"): Row(fixed("/api/v1/openapi.json"), EVERYONE, "read"),
     ("GET", "/api/v1/regions"): Row(fixed("/api/v1/regions"), EVERYONE, "read"),
     ("GET", "/api/v1/orps"): Row(fixed("/api/v1/orps"), EVERYONE, "read"),
+    ("GET", "/api/v1/municipalities"): Row(fixed("/api/v1/municipalities?q=chrud"), EVERYONE, "read"),
     ("GET", "/api/v1/orps/{code}/municipalities"): Row(
         fixed({w: f"/api/v1/orps/{ORP[w]}/municipalities" for w in ORP}), EVERYONE, "read"),
     ("GET", "/api/v1/reference/{name}"): Row(
