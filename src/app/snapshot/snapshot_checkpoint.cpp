@@ -49,6 +49,11 @@ struct BinaryFields<CardEntry> {
 
 namespace {
 
+// The file: the magic; chunks of records (each a run of up to kChunkRecords (id, record)
+// pairs of one section, in id order); a table of contents (format version, layout
+// fingerprint, database id, change-log row and its hash, then each chunk's section, record
+// count, length and XXH3 hash); the table's length and XXH3 hash; the magic again. The
+// table comes last so that chunks can be written as they are encoded.
 constexpr char kMagic[8] = {'P', 'R', 'O', 'S', 'I', 'T', 'C', 'K'};
 // Raised when the file layout (not a record's members, which the fingerprint covers)
 // changes.

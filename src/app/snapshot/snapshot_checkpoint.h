@@ -5,7 +5,7 @@
 // reflects; start-up then catches up with the rows written since. A checkpoint that is
 // missing, truncated, damaged, of another database, of another record layout, or ahead
 // of the change log is not used: the snapshot is built from the store, as without one.
-// File layout: docs/design.md ("Snapshot checkpoint").
+// Operators' view: docs/operations.md ("Snapshot checkpoint").
 
 #include <atomic>
 #include <chrono>
