@@ -14,6 +14,7 @@
 #include "app/records/record_batch.h"
 #include "app/records/record_commands.h"
 #include "app/snapshot/change_follower.h"
+#include "app/snapshot/snapshot_checkpoint.h"
 #include "app/snapshot/snapshot_keeper.h"
 #include "cli/heap_tuning.h"
 #include "datasets/generator.h"
@@ -183,8 +184,17 @@ int WriteBatch(
 // The server waits this long for another process's write lock, then answers 503.
 constexpr int kServeBusyTimeoutMs = 1000;
 
+// Where the snapshot checkpoint goes: `--checkpoint PATH`, "none", or beside the database.
+std::string CheckpointPathOf(const CommonOptions& o, const std::string& option) {
+  if (option == "none") return "";
+  return option.empty() ? DefaultCheckpointPath(o.database) : option;
+}
+
+// A checkpoint is written again once the snapshot has moved this many changes past it.
+constexpr int64_t kCheckpointEveryChanges = 10000;
+
 int Serve(const CommonOptions& o, const HttpServerOptions& http, const TravelOptions& travel,
-          bool secure_cookies, StoreOptions store_options) {
+          bool secure_cookies, StoreOptions store_options, const std::string& checkpoint) {
   store_options.busy_timeout_ms = kServeBusyTimeoutMs;
   auto store = OpenInitialised(o.database, store_options);
   if (!store.ok()) return Fail(store.status());
@@ -192,8 +202,10 @@ int Serve(const CommonOptions& o, const HttpServerOptions& http, const TravelOpt
   auto travel_times = MakeTravelTimeProvider(travel.spec, travel.circuity);
   if (!travel_times.ok()) return Fail(travel_times.status());
   SnapshotKeeper keeper(**store);
-  Status s = keeper.Load();
-  if (!s.ok()) return Fail(s);
+  std::string checkpoint_path = CheckpointPathOf(o, checkpoint);
+  auto start = StartSnapshot(keeper, **store, checkpoint_path);
+  if (!start.ok()) return Fail(start.status());
+  std::cout << "prosit: " << start->note << std::endl;
   RecordCommands commands(**store, keeper, SystemClock());
   ChangeFollower follower(keeper, std::chrono::seconds(1), [](const Status& s) {
     std::cerr << "prosit: catching up with the change log failed: " << s.ToString() << "\n";
@@ -204,14 +216,36 @@ int Serve(const CommonOptions& o, const HttpServerOptions& http, const TravelOpt
   Accounts accounts(**store, clock);
   ApiContext context{keeper, commands, **store, clock, analysis, &accounts, secure_cookies};
   ApiRouter router = MakeApiRouter(context);
-  s = RunHttpServer(router, http, [&] {
+  std::optional<CheckpointWriter> checkpoints;
+  Status s = RunHttpServer(router, http, [&] {
     auto snap = keeper.Current();
     std::cout << "prosit serves " << snap->cards.size() << " service cards of "
               << snap->actors.size() << " actors at http://" << http.address << ":" << http.port
               << "/" << std::endl;
     analysis.Prepare();
+    if (!checkpoint_path.empty())
+      checkpoints.emplace(keeper, **store, checkpoint_path, *start, kCheckpointEveryChanges,
+                          std::chrono::seconds(10), [](const std::string& line) {
+                            std::cout << "prosit: " << line << std::endl;
+                          });
   });
   return s.ok() ? 0 : Fail(s);
+}
+
+// prosit checkpoint: brings the snapshot checkpoint up to date (or writes the first).
+int Checkpoint(const CommonOptions& o, const std::string& checkpoint) {
+  auto store = OpenInitialised(o.database);
+  if (!store.ok()) return Fail(store.status());
+  std::string path = CheckpointPathOf(o, checkpoint);
+  if (path.empty()) return Fail(Status::Invalid("checkpoint: --checkpoint none writes nothing"));
+  SnapshotKeeper keeper(**store);
+  auto start = StartSnapshot(keeper, **store, path);
+  if (!start.ok()) return Fail(start.status());
+  std::cout << start->note << "\n";
+  Status s = WriteCheckpoint(*keeper.Current(), **store, path);
+  if (!s.ok()) return Fail(s);
+  std::cout << "wrote checkpoint " << path << " at change " << keeper.Current()->seq << "\n";
+  return 0;
 }
 
 // prosit travel-times: one pair, an ORP's matrix as CSV, or the check of a matrix file.
@@ -359,6 +393,8 @@ int Run(int argc, char** argv) {
   generate->add_flag("--national", national, "cover every ORP of the country")->required();
   generate->add_option("--services", gen.services, "about how many service cards")
       ->capture_default_str();
+  generate->add_option("--meetings", gen.meetings,
+                       "about how many meetings in all (default: 2 to 6 a month in each ORP)");
   generate->add_option("--seed", gen.seed, "random seed")->capture_default_str();
 
   auto* serve = app.add_subcommand("serve", "serve the API and the web application");
@@ -385,6 +421,10 @@ int Run(int argc, char** argv) {
           "full (default): an acknowledged write survives a power loss; normal: it survives a "
           "crash of the process, a power loss may drop the last writes")
       ->check(CLI::IsMember({"full", "normal"}));
+  std::string checkpoint;
+  serve->add_option("--checkpoint", checkpoint,
+                    "snapshot checkpoint file, or none (default: the database's path + "
+                    "\".checkpoint\"); see docs/operations.md");
   bool secure_cookies = false;
   serve->add_flag("--secure-cookies", secure_cookies,
                   "mark the session cookie Secure: set it when clients reach prosit over HTTPS "
@@ -402,6 +442,12 @@ int Run(int argc, char** argv) {
   travel_times->add_option("--mode", travel_query.mode, "car or pt (default: both)");
   travel_times->add_option("--check", travel_query.check,
                            "check a matrix CSV against the territory, report its problems");
+
+  auto* checkpoint_cmd = app.add_subcommand(
+      "checkpoint", "write the snapshot checkpoint that makes `serve` start quickly");
+  AddCommon(checkpoint_cmd, common);
+  checkpoint_cmd->add_option("--checkpoint", checkpoint,
+                             "checkpoint file (default: the database's path + \".checkpoint\")");
 
   auto* backup = app.add_subcommand("backup", "copy the database to a file while it is in use");
   AddCommon(backup, common);
@@ -453,8 +499,9 @@ int Run(int argc, char** argv) {
     });
   if (serve->parsed()) {
     UseHugePageHeap(argv);
-    return Serve(common, http, travel, secure_cookies, store_options);
+    return Serve(common, http, travel, secure_cookies, store_options, checkpoint);
   }
+  if (checkpoint_cmd->parsed()) return Checkpoint(common, checkpoint);
   if (travel_times->parsed()) return TravelTimes(common, travel, travel_query);
   if (backup->parsed()) return Backup(common, target);
   if (check->parsed()) return Check(common);

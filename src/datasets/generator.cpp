@@ -24,6 +24,9 @@ constexpr const char* kDemoWorkEnd = "2019-06-30";  // the seeds' project ends
 constexpr const char* kNationalWorkStart = "2017-01-01";
 constexpr const char* kNationalWorkEnd = "2019-12-31";
 constexpr size_t kMeetingsPerNeed = 5;
+// Placing a need scans its ORP's meetings: a cap keeps huge generated datasets quick.
+constexpr size_t kMaxNeedsPerOrp = 100;
+constexpr int kNationalWorkMonths = 36;
 constexpr double kTiesPerActor = 0.2;
 
 // The actors of every ORP by the seat's municipality, by index in the batch.
@@ -286,16 +289,16 @@ Result<RecordBatch> GenerateNetwork(const Territory& territory, const ReferenceD
   for (size_t i = 0; i < frames->size(); ++i) AddEveryday(b, (*frames)[i], budgets[i], {});
 
   std::map<std::string, std::vector<size_t>> by_orp = ActorsByOrp(b);
+  // Meetings a month in each ORP: 2–6, or around the share of the asked-for total.
+  int per_month = 4;
+  if (options.meetings > 0)
+    per_month = static_cast<int>(std::max<size_t>(
+        1, options.meetings / (frames->size() * static_cast<size_t>(kNationalWorkMonths))));
   for (const OrpFrame& f : *frames) {
-    WorkFrame w{f.orp->code,
-                kNationalWorkStart,
-                kNationalWorkEnd,
-                {RandomNetworker(b)},
-                by_orp[f.orp->code],
-                2,
-                6};
+    WorkFrame w{f.orp->code,         kNationalWorkStart, kNationalWorkEnd, {RandomNetworker(b)},
+                by_orp[f.orp->code], per_month / 2,      per_month * 3 / 2};
     std::vector<size_t> meetings = AddMeetings(b, w);
-    for (size_t k = 0; k < meetings.size() / kMeetingsPerNeed; ++k)
+    for (size_t k = 0; k < std::min(meetings.size() / kMeetingsPerNeed, kMaxNeedsPerOrp); ++k)
       AddNeed(b, w, meetings, RandomNeed(b), 1.0);
     AddTies(b, w, static_cast<size_t>(static_cast<double>(w.actors.size()) * kTiesPerActor + 0.5));
   }

@@ -16,12 +16,13 @@ namespace prosit {
 struct GeneratorOptions {
   std::vector<std::string> orp_codes;  // empty: every ORP of the country
   size_t services = 60000;             // about how many service cards in all
+  size_t meetings = 0;                 // about how many meetings in all; 0: 2–6 a month an ORP
   uint64_t seed = 1;
 };
 
 // A generated network over the chosen ORPs; every record is marked as demo data. Each ORP
-// gets about 4 meetings a month over 2017–2019, a need per 5 meetings and a declared tie
-// per 5 actors.
+// gets about 4 meetings a month over 2017–2019 (or its share of `meetings`), a need per 5
+// meetings (at most 100 an ORP) and a declared tie per 5 actors.
 Result<RecordBatch> GenerateNetwork(const Territory& territory, const ReferenceData& reference,
                                     const GeneratorOptions& options);
 

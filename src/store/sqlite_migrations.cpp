@@ -138,6 +138,12 @@ CREATE INDEX trusted_devices_user ON trusted_devices(user_id);
 ALTER TABLE login_attempts ADD COLUMN device TEXT NOT NULL DEFAULT '';
 CREATE INDEX login_attempts_device ON login_attempts(device, at) WHERE device != '';
 )sql"},
+      {6, "the database's identity: a random id that snapshot checkpoints name", R"sql(
+CREATE TABLE database_identity (
+  id TEXT NOT NULL
+);
+INSERT INTO database_identity VALUES (lower(hex(randomblob(16))));
+)sql"},
   };
   return kMigrations;
 }

@@ -314,6 +314,7 @@ class SqliteStore : public Store {
 
   Status Migrate() override;
   Result<int> SchemaVersion() override;
+  Result<std::string> DatabaseId() override;
   Status ReplaceTerritory(const Territory& territory) override;
   Result<Territory> LoadTerritory() override;
   Status ImportChildPopulation(const std::map<std::string, double>& children,
@@ -382,6 +383,14 @@ Result<int> SqliteStore::SchemaVersion() {
   SqliteStatement s(conn_, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
   if (s.Step()) return static_cast<int>(s.Int(0));
   return s.status().ok() ? Result<int>(0) : Result<int>(s.status());
+}
+
+Result<std::string> SqliteStore::DatabaseId() {
+  std::lock_guard lock(mu_);
+  SqliteStatement s(conn_, "SELECT id FROM database_identity");
+  if (s.Step()) return s.Text(0);
+  return s.status().ok() ? Result<std::string>(Status::NotFound("the database has no identity"))
+                         : Result<std::string>(s.status());
 }
 
 Status SqliteStore::ReplaceTerritory(const Territory& t) {

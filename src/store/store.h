@@ -135,6 +135,9 @@ class Store {
   // Brings the schema to the newest version; idempotent.
   virtual Status Migrate() = 0;
   virtual Result<int> SchemaVersion() = 0;
+  // A random id given to the database when it was created (a backup keeps it): what
+  // tells files written for one database, such as a snapshot checkpoint, from another's.
+  virtual Result<std::string> DatabaseId() = 0;
 
   virtual Status ReplaceTerritory(const Territory& territory) = 0;
   virtual Result<Territory> LoadTerritory() = 0;

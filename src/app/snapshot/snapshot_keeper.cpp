@@ -114,6 +114,17 @@ Status SnapshotKeeper::LoadFrame(NetworkSnapshot& snap) {
   return Status::Ok();
 }
 
+Status SnapshotKeeper::Resume(std::shared_ptr<NetworkSnapshot> snap) {
+  std::lock_guard lock(mu_);
+  PROSIT_RETURN_IF_ERROR(LoadFrame(*snap));
+  snap->Reindex();
+  current_.store(std::move(snap));
+  Status s = CatchUpLocked();
+  std::lock_guard error_lock(error_mu_);
+  last_error_ = s;
+  return s;
+}
+
 Status SnapshotKeeper::Load() {
   std::lock_guard lock(mu_);
   return LoadLocked();

@@ -18,6 +18,9 @@ class SnapshotKeeper {
 
   // Builds the first snapshot from the whole store.
   Status Load();
+  // Starts from `snap`, the records of an earlier point of the change log (a checkpoint):
+  // adds the frame and the search index, then catches up with the rows written since.
+  Status Resume(std::shared_ptr<NetworkSnapshot> snap);
   // Applies the change-log rows written since the current snapshot and swaps it.
   Status CatchUp();
   std::shared_ptr<const NetworkSnapshot> Current() const { return current_.load(); }

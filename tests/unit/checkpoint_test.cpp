@@ -1,0 +1,275 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "app/clock.h"
+#include "app/database_setup.h"
+#include "app/records/record_batch.h"
+#include "app/snapshot/snapshot_checkpoint.h"
+#include "datasets/generator.h"
+#include "io/meeting_json.h"
+#include "io/need_json.h"
+#include "io/network_json.h"
+#include "io/practice_json.h"
+#include "io/strategy_json.h"
+#include "io/tie_json.h"
+#include "test_data.h"
+
+namespace prosit {
+namespace {
+
+using testing::RealReference;
+using testing::RealTerritory;
+
+std::string DemoFile(const char* name) {
+  std::ifstream in(std::string(PROSIT_SOURCE_DIR "/data/demo/") + name);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+const Author kAuthor{"test", SystemClock().now()};
+
+// A database holding the demo network: every record kind the snapshot keeps.
+std::unique_ptr<Store> DemoStore(const std::string& path) {
+  auto store = OpenStore(path);
+  EXPECT_TRUE(store.ok());
+  EXPECT_TRUE(InitDatabase(**store, PROSIT_SOURCE_DIR "/data", kAuthor).ok());
+  auto batch = BuildDemoNetwork(RealTerritory(), RealReference(), DemoFile("seed-facts.json"),
+                                DemoFile("seed-networking.json"), 1);
+  EXPECT_TRUE(batch.ok());
+  auto written =
+      ImportNetworkBatch(**store, std::move(*batch), RealTerritory(), RealReference(), kAuthor);
+  EXPECT_TRUE(written.ok()) << written.status().ToString();
+  return std::move(*store);
+}
+
+std::string JsonOf(const ActorEntry& e) {
+  return ActorToJson(e.actor).dump() + e.sort_key + "|" + e.folded_name;
+}
+std::string JsonOf(const SearchableCard& s) {
+  std::string out = std::to_string(s.id) + "|" + std::to_string(s.actor_id) + "|" + s.sort_key +
+                    "|" + s.words + "|" + s.sector + "|" + s.service_type + "|" +
+                    std::to_string(s.need_area_mask) + "|" + std::to_string(s.form_mask) + "|" +
+                    std::to_string(s.level) + "|" + std::to_string(s.age_min) + "|" +
+                    std::to_string(s.age_max) + "|" + std::to_string(s.published) + "|" +
+                    ToString(s.territory.kind);
+  for (const auto& v : {s.orps, s.municipalities_delivered, s.territory.codes})
+    for (const auto& x : v) out += "," + x;
+  return out;
+}
+std::string JsonOf(const CardEntry& e) {
+  return ServiceCardToJson(e.card).dump() + e.summary_json + e.hidden_summary_json +
+         JsonOf(e.searchable);
+}
+std::string JsonOf(const Meeting& m) { return MeetingToJson(m).dump(); }
+std::string JsonOf(const Need& n) { return NeedToJson(n).dump(); }
+std::string JsonOf(const Tie& t) { return TieToJson(t).dump(); }
+std::string JsonOf(const Theme& t) { return ThemeToJson(t).dump(); }
+std::string JsonOf(const Goal& g) { return GoalToJson(g).dump(); }
+std::string JsonOf(const Step& s) { return StepToJson(s).dump(); }
+std::string JsonOf(const GoodPractice& p) { return GoodPracticeToJson(p).dump(); }
+std::string JsonOf(const Recommendation& r) { return RecommendationToJson(r).dump(); }
+
+// Every record of one map, with all it holds, equals its counterpart.
+template <typename T>
+void ExpectSameRecords(const std::map<int64_t, std::shared_ptr<const T>>& got,
+                       const std::map<int64_t, std::shared_ptr<const T>>& want, const char* what) {
+  EXPECT_FALSE(want.empty()) << what << ": the test data should hold some";
+  ASSERT_EQ(got.size(), want.size()) << what;
+  for (auto g = got.begin(), w = want.begin(); w != want.end(); ++g, ++w) {
+    ASSERT_EQ(g->first, w->first) << what;
+    EXPECT_EQ(JsonOf(*g->second), JsonOf(*w->second)) << what << " " << w->first;
+  }
+}
+
+void ExpectSameSnapshot(const NetworkSnapshot& got, const NetworkSnapshot& want) {
+  EXPECT_EQ(got.seq, want.seq);
+  ExpectSameRecords(got.actors, want.actors, "actors");
+  ExpectSameRecords(got.cards, want.cards, "cards");
+  ExpectSameRecords(got.meetings, want.meetings, "meetings");
+  ExpectSameRecords(got.needs, want.needs, "needs");
+  ExpectSameRecords(got.ties, want.ties, "ties");
+  ExpectSameRecords(got.themes, want.themes, "themes");
+  ExpectSameRecords(got.goals, want.goals, "goals");
+  ExpectSameRecords(got.steps, want.steps, "steps");
+  ExpectSameRecords(got.good_practices, want.good_practices, "good practices");
+  ExpectSameRecords(got.recommendations, want.recommendations, "recommendations");
+}
+
+class CheckpointTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    db_ = new testing::TempDatabase();
+    store_ = DemoStore(db_->path()).release();
+  }
+  static void TearDownTestSuite() {
+    delete store_;
+    delete db_;
+  }
+  void SetUp() override { path_ = db_->path() + ".checkpoint-" + std::to_string(++counter_); }
+  void TearDown() override { std::filesystem::remove(path_); }
+
+  // The snapshot built from the whole store, as without a checkpoint.
+  std::shared_ptr<const NetworkSnapshot> FromStore(Store& store) {
+    keepers_.push_back(std::make_unique<SnapshotKeeper>(store));
+    EXPECT_TRUE(keepers_.back()->Load().ok());
+    return keepers_.back()->Current();
+  }
+  void WriteFromStore() { ASSERT_TRUE(WriteCheckpoint(*FromStore(*store_), *store_, path_).ok()); }
+  std::string ReadBytes() {
+    std::ifstream in(path_, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  }
+  void WriteBytes(const std::string& bytes) {
+    std::ofstream(path_, std::ios::binary | std::ios::trunc) << bytes;
+  }
+  // A start with the checkpoint must not use it, and ends where a start from the store does.
+  void ExpectRejectedAndRebuilt(Store& store, const std::string& why) {
+    auto read = ReadCheckpoint(store, path_);
+    ASSERT_FALSE(read.ok());
+    EXPECT_EQ(read.status().code(), StatusCode::kCorruption) << read.status().ToString();
+    EXPECT_NE(read.status().ToString().find(why), std::string::npos) << read.status().ToString();
+    SnapshotKeeper keeper(store);
+    auto start = StartSnapshot(keeper, store, path_);
+    ASSERT_TRUE(start.ok());
+    EXPECT_FALSE(start->from_checkpoint);
+    EXPECT_NE(start->note.find("not used"), std::string::npos) << start->note;
+    ExpectSameSnapshot(*keeper.Current(), *FromStore(store));
+  }
+
+  static testing::TempDatabase* db_;
+  static Store* store_;
+  static int counter_;
+  std::string path_;
+  std::vector<std::unique_ptr<SnapshotKeeper>> keepers_;
+};
+
+testing::TempDatabase* CheckpointTest::db_ = nullptr;
+Store* CheckpointTest::store_ = nullptr;
+int CheckpointTest::counter_ = 0;
+
+// Every record kind, and the entries prepared from it, come back as the store builds them.
+TEST_F(CheckpointTest, RoundTripOfEveryKindEqualsTheStoreBuiltSnapshot) {
+  auto built = FromStore(*store_);
+  ASSERT_TRUE(WriteCheckpoint(*built, *store_, path_).ok());
+  auto read = ReadCheckpoint(*store_, path_);
+  ASSERT_TRUE(read.ok()) << read.status().ToString();
+  ExpectSameSnapshot(**read, *built);
+
+  SnapshotKeeper keeper(*store_);
+  auto start = StartSnapshot(keeper, *store_, path_);
+  ASSERT_TRUE(start.ok());
+  EXPECT_TRUE(start->from_checkpoint) << start->note;
+  ExpectSameSnapshot(*keeper.Current(), *built);
+  ASSERT_TRUE(keeper.Current()->index);
+  EXPECT_EQ(keeper.Current()->index->size(), built->index->size());
+  EXPECT_EQ(keeper.Current()->actors_sorted.size(), built->actors_sorted.size());
+}
+
+TEST_F(CheckpointTest, MissingFileIsNotFound) {
+  auto read = ReadCheckpoint(*store_, path_);
+  ASSERT_FALSE(read.ok());
+  EXPECT_EQ(read.status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(CheckpointTest, TruncatedFileIsRejected) {
+  WriteFromStore();
+  std::string bytes = ReadBytes();
+  for (size_t keep : {bytes.size() - 1, bytes.size() / 2, size_t{10}, size_t{0}}) {
+    WriteBytes(bytes.substr(0, keep));
+    ExpectRejectedAndRebuilt(*store_, "");
+  }
+}
+
+TEST_F(CheckpointTest, FlippedByteIsRejected) {
+  WriteFromStore();
+  std::string bytes = ReadBytes();
+  // In the records, in the table of contents, in the trailer.
+  for (size_t at : {size_t{8}, bytes.size() / 3, bytes.size() - 40, bytes.size() - 20}) {
+    std::string damaged = bytes;
+    damaged[at] ^= 0x10;
+    WriteBytes(damaged);
+    ExpectRejectedAndRebuilt(*store_, "");
+  }
+}
+
+TEST_F(CheckpointTest, CheckpointOfAnotherDatabaseIsRejected) {
+  WriteFromStore();
+  testing::TempDatabase other_db;
+  auto other = DemoStore(other_db.path());  // the same records, another database
+  ExpectRejectedAndRebuilt(*other, "another database");
+}
+
+// A database restored from an older backup: the checkpoint is ahead of its change log,
+// and once the restored database is written to, its rows differ from those it reflects.
+TEST_F(CheckpointTest, CheckpointAheadOfTheChangeLogIsRejected) {
+  testing::TempDatabase backup;
+  ASSERT_TRUE(store_->Backup(backup.path()).ok());
+  auto restored = OpenStore(backup.path());
+  ASSERT_TRUE(restored.ok());
+  auto actor = *store_->LoadAll(EntityKind::kActor);
+  auto write_actor = [&](Store& store, const std::string& name) {
+    auto json = nlohmann::json::parse(actor.front().json);
+    return store.Transact(kAuthor, [&](StoreTransaction& tx) -> Status {
+      auto current = tx.Get(EntityKind::kActor, actor.front().id);
+      if (!current.ok()) return current.status();
+      DocumentPut put;
+      put.kind = EntityKind::kActor;
+      put.id = actor.front().id;
+      put.expected_version = (*current)->version;
+      put.render = [&](int64_t id, int64_t version) {
+        json["id"] = id;
+        json["version"] = version;
+        json["name"] = name;
+        return json.dump();
+      };
+      return tx.Put(put).status();
+    });
+  };
+  ASSERT_TRUE(write_actor(*store_, "Po zálohování").ok());
+  WriteFromStore();
+  ExpectRejectedAndRebuilt(**restored, "but the change log ends at");
+  ASSERT_TRUE(write_actor(**restored, "Jiný zápis").ok());
+  ExpectRejectedAndRebuilt(**restored, "is not the one it reflects");
+}
+
+// Writes made after the checkpoint are applied on top of it: the start equals one from
+// the store, and the actor's new name reaches its cards' summaries.
+TEST_F(CheckpointTest, StaleCheckpointIsCaughtUp) {
+  WriteFromStore();
+  auto cards = *store_->LoadAll(EntityKind::kServiceCard);
+  int64_t actor_id = cards.front().parent_id;
+  ASSERT_TRUE(store_
+                  ->Transact(kAuthor,
+                             [&](StoreTransaction& tx) -> Status {
+                               auto current = tx.Get(EntityKind::kActor, actor_id);
+                               if (!current.ok()) return current.status();
+                               auto json = nlohmann::json::parse((*current)->json);
+                               DocumentPut put;
+                               put.kind = EntityKind::kActor;
+                               put.id = actor_id;
+                               put.expected_version = (*current)->version;
+                               put.render = [&](int64_t id, int64_t version) {
+                                 json["id"] = id;
+                                 json["version"] = version;
+                                 json["name"] = "Přejmenovaný aktér";
+                                 return json.dump();
+                               };
+                               return tx.Put(put).status();
+                             })
+                  .ok());
+  SnapshotKeeper keeper(*store_);
+  auto start = StartSnapshot(keeper, *store_, path_);
+  ASSERT_TRUE(start.ok());
+  EXPECT_TRUE(start->from_checkpoint) << start->note;
+  EXPECT_LT(start->checkpoint_seq, start->seq);
+  ExpectSameSnapshot(*keeper.Current(), *FromStore(*store_));
+  EXPECT_NE(keeper.Current()->FindCard(cards.front().id)->summary_json.find("Přejmenovaný aktér"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace prosit
