@@ -17,6 +17,7 @@
 
 #include "app/accounts/caller.h"
 #include "app/catalog/catalog_queries.h"
+#include "app/query_scope.h"
 #include "app/snapshot/snapshot_keeper.h"
 #include "bench_stats.h"
 
