@@ -68,8 +68,8 @@ void JudgeStatus(CellCoverage& c, TravelMode judge_by) {
 }
 
 PresentService Present(const ServiceLayout& layout, const LocatedService& s, uint32_t orp) {
-  PresentService p{s.card_id,    s.type,          s.outreach,
-                   std::nullopt, s.capacity_unit, layout.OrpsServed(s)};
+  PresentService p{
+      s.card_id, s.type, s.outreach, std::nullopt, s.capacity_unit, layout.OrpsServed(s), s.source};
   double served = layout.ServedChildren(s);
   if (s.capacity)
     p.capacity_share = served > 0 ? *s.capacity * layout.ServedChildrenInOrp(s, orp) / served : 0;
@@ -98,6 +98,17 @@ CellCoverage CoverCell(const ServiceLayout& layout, ReachFinder& finder, const M
   return c;
 }
 
+// Sorts `cards` by id, drops repeats and counts them by provenance.
+ProvenanceCounts CountUnique(std::vector<std::pair<int64_t, Provenance>>& cards) {
+  std::sort(cards.begin(), cards.end());
+  cards.erase(std::unique(cards.begin(), cards.end(),
+                          [](const auto& a, const auto& b) { return a.first == b.first; }),
+              cards.end());
+  ProvenanceCounts counts;
+  for (const auto& card : cards) counts.Add(card.second);
+  return counts;
+}
+
 }  // namespace
 
 OrpCoverage ComputeOrpCoverage(const ServiceLayout& layout, const TravelTimes& times, uint32_t orp,
@@ -112,12 +123,15 @@ OrpCoverage ComputeOrpCoverage(const ServiceLayout& layout, const TravelTimes& t
         out.cells.emplace_back(CoverCell(layout, finder, cell, orp, out.children, options, change));
     ++out.cells_by_status[static_cast<int>(c.status)];
     for (const PresentService& s : c.services)
+      if (s.card_id != 0) out.cards.emplace_back(s.card_id, s.source);
+    for (const PresentService& s : c.services)
       if (s.orps_served > 1 && s.card_id != 0 &&
           std::find(shared_ids.begin(), shared_ids.end(), s.card_id) == shared_ids.end()) {
         shared_ids.push_back(s.card_id);
         out.shared_services.push_back(s);
       }
   }
+  out.records = CountUnique(out.cards);
   return out;
 }
 
@@ -125,7 +139,9 @@ CoverageSummary SummarizeCoverage(const std::vector<OrpCoverage>& orps,
                                   const ReferenceData& reference, TravelMode judged_by) {
   CoverageSummary sum;
   for (const ModelCell& cell : reference.model_cells) sum.cells.push_back({&cell});
+  std::vector<std::pair<int64_t, Provenance>> cards;
   for (const OrpCoverage& o : orps) {
+    cards.insert(cards.end(), o.cards.begin(), o.cards.end());
     sum.children += o.children;
     for (size_t i = 0; i < o.cells.size() && i < sum.cells.size(); ++i) {
       const CellCoverage& c = o.cells[i];
@@ -138,6 +154,7 @@ CoverageSummary SummarizeCoverage(const std::vector<OrpCoverage>& orps,
       }
     }
   }
+  sum.records = CountUnique(cards);
   return sum;
 }
 

@@ -48,6 +48,7 @@ struct PresentService {
   std::optional<double> capacity_share;
   std::string capacity_unit;
   size_t orps_served = 0;
+  Provenance source = Provenance::kEntered;
 };
 
 // How one municipality reaches a cell: the nearest serving service per mode.
@@ -80,6 +81,10 @@ struct OrpCoverage {
   std::array<int, kCellStatuses> cells_by_status{};
   // Services present here that serve several ORPs (strong spots of cooperation).
   std::vector<PresentService> shared_services;
+  // The cards present in some cell (hypothetical services left out), by id, unique:
+  // the records the figures rest on.
+  std::vector<std::pair<int64_t, Provenance>> cards;
+  ProvenanceCounts records;  // of `cards`
 };
 
 OrpCoverage ComputeOrpCoverage(const ServiceLayout& layout, const TravelTimes& times, uint32_t orp,
@@ -98,6 +103,7 @@ struct CoverageSummary {
   std::vector<CellSummary> cells;                    // in the model's order
   std::array<int, kCellStatuses> cells_by_status{};  // over all ORPs and cells
   double children = 0;
+  ProvenanceCounts records;  // of the cards present in some ORP, each counted once
 };
 
 CoverageSummary SummarizeCoverage(const std::vector<OrpCoverage>& orps,

@@ -34,6 +34,7 @@ MonitoringTable ComputeMonitoring(const std::vector<const Meeting*>& meetings,
   for (const Meeting* m : meetings) {
     if (!in_scope(m->orp_code, m->date)) continue;
     ++t.meetings;
+    t.records.Add(m->source);
     t.people += m->people;
     ++by_category[m->category];
     ++t.by_month[m->date.substr(0, 7)].meetings;
@@ -44,6 +45,7 @@ MonitoringTable ComputeMonitoring(const std::vector<const Meeting*>& meetings,
   for (const Need* n : needs) {
     if (!in_scope(n->orp_code, n->date)) continue;
     ++t.needs;
+    t.records.Add(n->source);
     ++t.needs_by_status[n->status];
     ++t.needs_by_area[n->need_area.empty() ? n->network_need : n->need_area];
     ++t.by_month[n->date.substr(0, 7)].needs;
@@ -52,6 +54,7 @@ MonitoringTable ComputeMonitoring(const std::vector<const Meeting*>& meetings,
   for (const StepOfOrp& s : steps) {
     if (!in_scope(s.orp_code, s.step->deadline)) continue;
     ++t.steps_by_status[s.step->status];
+    t.records.Add(s.step->source);
     ++t.by_month[s.step->deadline.substr(0, 7)].steps;
     t.steps_overdue += IsOverdue(*s.step, today);
   }

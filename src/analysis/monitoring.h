@@ -46,6 +46,8 @@ struct MonitoringTable {
   std::map<std::string, int64_t> steps_by_status;  // every status; steps due in the period
   int64_t steps_overdue = 0;  // due in the period, before `today`, not done or cancelled
   std::map<std::string, MonitoringMonth> by_month;  // "YYYY-MM" → counts
+  // The meetings, needs and steps counted, by provenance (the caller adds the cards).
+  ProvenanceCounts records;
 };
 
 // The ORP codes a scope covers, or empty for the whole country.

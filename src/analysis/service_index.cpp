@@ -112,6 +112,7 @@ SearchableCard PrepareSearchable(const ServiceCard& card, const Actor* actor,
   s.age_min = card.age_min;
   s.age_max = card.age_max;
   s.published = card.published;
+  s.source = card.source;
   return s;
 }
 
@@ -303,6 +304,7 @@ ServiceIndex::Hits ServiceIndex::Search(const ServiceQuery& q, const SearchOverl
   auto emit = [&](const SearchableCard& c) {
     if (hits.total >= q.offset && hits.page.size() < q.limit) hits.page.push_back(&c);
     ++hits.total;
+    hits.sources.Add(c.source);
   };
   // Changed cards are few: test each, then merge them into the index's order.
   std::vector<const SearchableCard*> changed;

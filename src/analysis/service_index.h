@@ -34,6 +34,7 @@ struct SearchableCard {
   uint8_t form_mask = 0;       // bit i: kForms[i]
   int level = 0, age_min = 0, age_max = 0;
   bool published = false;
+  Provenance source = Provenance::kEntered;
 };
 
 // The ORPs a card is relevant to: where it is delivered and what it serves (sorted).
@@ -68,6 +69,7 @@ class ServiceIndex {
 
   struct Hits {
     size_t total = 0;
+    ProvenanceCounts sources;                 // of all `total` hits, counted while they are
     std::vector<const SearchableCard*> page;  // the requested page, in Czech order of names
   };
   // Searches the index together with an overlay of later changes.

@@ -73,6 +73,7 @@ std::optional<LocatedService> ServiceLayout::Locate(const ServiceInput& input) c
   const ServiceCard& card = *input.card;
   LocatedService s;
   s.card_id = card.id;
+  s.source = card.source;
   auto type = FindType(card.service_type);
   if (!type) return std::nullopt;
   s.type = *type;

@@ -25,7 +25,8 @@ struct LocatedService {
   TerritoryKind served_kind = TerritoryKind::kOrp;
   std::vector<uint32_t> served;  // municipality, ORP or region indices by kind, sorted
   std::optional<double> capacity;
-  std::string capacity_unit;  // ReferenceData::capacity_units id
+  std::string capacity_unit;                 // ReferenceData::capacity_units id
+  Provenance source = Provenance::kEntered;  // the card's; entered for a hypothetical one
 };
 
 // A card and the municipality of its actor's seat, where it is delivered when the card

@@ -62,6 +62,7 @@ size_t DatasetBuilder::AddActor(const std::string& name, const std::string& sect
   a.web = "https://www." + domain;
   a.contacts.push_back({"Podatelna", "podatelna", Phone(), "podatelna@" + domain, "", true});
   a.is_demo = true;
+  a.source = Provenance::kInvented;
   batch_.actors.push_back(std::move(a));
   return batch_.actors.size() - 1;
 }
@@ -95,6 +96,7 @@ ServiceCard& DatasetBuilder::AddCard(size_t actor, const std::string& type_id,
   // A shelter is in the public catalog; its address is what stays hidden.
   c.published = c.confidential_address || Chance(0.96);
   c.is_demo = true;
+  c.source = Provenance::kInvented;
   batch_.cards.emplace_back(actor, std::move(c));
   return batch_.cards.back().second;
 }

@@ -91,6 +91,7 @@ class DatasetBuilder {
   size_t need_count() const { return batch_.needs.size(); }
   BatchNeed& need(size_t i) { return batch_.needs[i]; }
   const Actor& actor(size_t i) const { return batch_.actors[i]; }
+  Actor& actor(size_t i) { return batch_.actors[i]; }
   const Territory& territory() const { return territory_; }
   const ReferenceData& reference() const { return reference_; }
   RecordBatch Take() { return std::move(batch_); }

@@ -115,9 +115,13 @@ std::vector<size_t> Apportion(size_t total, const std::vector<OrpFrame>& frames)
   return shares;
 }
 
-ServiceCard& AddSeedService(DatasetBuilder& b, size_t actor, const SeedService& s) {
+// A service the seeds list; `from_seeds` when the seeds name its actor (else the demo
+// added the actor, and its services are invented too).
+ServiceCard& AddSeedService(DatasetBuilder& b, size_t actor, const SeedService& s,
+                            bool from_seeds) {
   const Territory& t = b.territory();
   ServiceCard& c = b.AddCard(actor, s.type, nullptr, s.territory);
+  if (from_seeds) c.source = Provenance::kSeeds;
   c.name = s.name;
   if (!s.does.empty()) c.does = s.does;
   if (!s.does_not.empty()) c.does_not = s.does_not;
@@ -148,12 +152,14 @@ Covered AddSeedActors(DatasetBuilder& b, const SeedFacts& facts,
       if (fresh)
         it->second = b.AddActor(a.name, a.sector, a.actor_type,
                                 *b.territory().FindMunicipality(a.seat_municipality_code));
+      // One ORP's list may name an actor the seeds name in another's.
+      if (a.from_seeds) b.actor(it->second).source = Provenance::kSeeds;
       std::vector<size_t>& named = by_orp[o.orp_code];
       if (std::find(named.begin(), named.end(), it->second) == named.end())
         named.push_back(it->second);
       for (const SeedService& s : a.services) {
         if (!cards.insert({it->second, s.name, s.type}).second) continue;
-        AddSeedService(b, it->second, s);
+        AddSeedService(b, it->second, s, a.from_seeds);
         for (const std::string& code : s.delivery_municipality_codes)
           covered.insert({code, s.type});
       }
@@ -209,6 +215,7 @@ void AddStrategy(DatasetBuilder& b, const SeedNetworkingOrp& o,
     t.since = st.since;
     t.status = "active";
     t.is_demo = true;
+    t.source = Provenance::kSeeds;
     size_t theme = b.AddTheme(std::move(t));
     themes.push_back(theme);
     for (const SeedGoal& sg : st.goals) {
@@ -222,6 +229,7 @@ void AddStrategy(DatasetBuilder& b, const SeedNetworkingOrp& o,
                                            [](const SeedStep& s) { return s.status == "done"; });
       g.goal.status = achieved ? "achieved" : "open";
       g.goal.is_demo = true;
+      g.goal.source = Provenance::kSeeds;
       size_t goal = b.AddGoal(std::move(g));
       for (const SeedStep& ss : sg.steps) {
         BatchStep s;
@@ -231,6 +239,7 @@ void AddStrategy(DatasetBuilder& b, const SeedNetworkingOrp& o,
         s.step.status = ss.status;
         s.step.outcome = ss.outcome;
         s.step.is_demo = true;
+        s.step.source = Provenance::kSeeds;
         s.actors = Responsible(b, actors, ss.title);
         b.AddStep(std::move(s));
       }
@@ -255,6 +264,7 @@ void AddStrategy(DatasetBuilder& b, const SeedNetworkingOrp& o,
     p.practice.title = sp.title;
     p.practice.description = sp.description;
     p.practice.is_demo = true;
+    p.practice.source = Provenance::kSeeds;
     p.needs = need_indexes(sp.needs);
     p.themes = theme_indexes(sp.themes);
     b.AddGoodPractice(std::move(p));
@@ -265,6 +275,7 @@ void AddStrategy(DatasetBuilder& b, const SeedNetworkingOrp& o,
     r.recommendation.scope = sr.scope;
     r.recommendation.text = sr.text;
     r.recommendation.is_demo = true;
+    r.recommendation.source = Provenance::kSeeds;
     r.needs = need_indexes(sr.needs);
     r.themes = theme_indexes(sr.themes);
     b.AddRecommendation(std::move(r));
@@ -352,11 +363,14 @@ Result<RecordBatch> BuildDemoNetwork(const Territory& territory, const Reference
     for (size_t i = 0; i < networking->orps.size(); ++i)
       if (networking->orps[i].orp_code == o.orp_code) {
         need_indexes[i].clear();
-        for (const SeedNeed& need : networking->orps[i].needs)
-          need_indexes[i].push_back(AddNeed(b, w, meetings,
-                                            {need.statement, need.need_area, need.network_need,
-                                             need.sectors, need.priority, need.status},
-                                            0.5));
+        for (const SeedNeed& need : networking->orps[i].needs) {
+          std::optional<size_t> added = AddNeed(b, w, meetings,
+                                                {need.statement, need.need_area, need.network_need,
+                                                 need.sectors, need.priority, need.status},
+                                                0.5);
+          if (added) b.need(*added).need.source = Provenance::kSeeds;
+          need_indexes[i].push_back(added);
+        }
       }
     WorkFrame core = w;
     core.actors = named[o.orp_code];

@@ -238,6 +238,7 @@ Meeting NewMeeting(DatasetBuilder& b, const WorkFrame& f, const Pools& pools,
     m.follow_ups.push_back(std::move(fu));
   }
   m.is_demo = true;
+  m.source = Provenance::kInvented;
   return m;
 }
 
@@ -344,6 +345,7 @@ std::optional<size_t> AddNeed(DatasetBuilder& b, const WorkFrame& f,
   n.need.priority = spec.priority;
   n.need.status = spec.status;
   n.need.is_demo = true;
+  n.need.source = Provenance::kInvented;
   std::set<size_t> voiced;
   for (size_t m : found)
     for (size_t a : b.meeting(m).actors)
@@ -406,6 +408,7 @@ void AddTies(DatasetBuilder& b, const WorkFrame& f, size_t count) {
     }
     t.tie.note = Pick(b, kTieNotes);
     t.tie.is_demo = true;
+    t.tie.source = Provenance::kInvented;
     b.AddTie(std::move(t));
   }
 }

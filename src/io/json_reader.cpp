@@ -85,6 +85,28 @@ Status CheckJsonText(std::string_view text) {
   return WithParsedJson(text, [](JsonValue) { return Status::Ok(); });
 }
 
+void ReadProvenance(JsonReader& r, bool& is_demo, Provenance& source) {
+  bool has_demo = r.Get("demo").has_value();
+  r.Bool("demo", is_demo);
+  std::string text;
+  r.String("source", text);
+  if (text.empty()) {
+    source = is_demo ? Provenance::kInvented : Provenance::kEntered;
+    return;
+  }
+  auto parsed = ParseProvenance(text);
+  if (!parsed) {
+    r.errors()[r.Field("source")] = "must be entered, seeds or invented";
+    return;
+  }
+  source = *parsed;
+  if (!has_demo)
+    is_demo = IsDemo(source);
+  else if (is_demo != IsDemo(source))
+    r.errors()[r.Field("source")] = is_demo ? "must be seeds or invented when demo is true"
+                                            : "must be entered when demo is false";
+}
+
 JsonReader::JsonReader(JsonValue obj, FieldErrors& errors, std::string prefix)
     : obj_(obj),
       is_object_(obj.type() == element_type::OBJECT),

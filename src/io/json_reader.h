@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/provenance.h"
 #include "model/status.h"
 
 namespace prosit {
@@ -61,7 +62,12 @@ std::optional<std::string> DuplicateKey(JsonValue value);
 // for bodies that another parser reads.
 Status CheckJsonText(std::string_view text);
 
-// Reads a record of networking work: id, version and demo around the fields `read`
+// Reads "demo" and "source" together. Either alone implies the other (a record is demo
+// data exactly when its source is not "entered"; a demo record that names no source was
+// invented); given both, they must agree. An unknown source is a field error.
+void ReadProvenance(JsonReader& r, bool& is_demo, Provenance& source);
+
+// Reads a record of networking work: id, version, demo and source around the fields `read`
 // takes; reports the shape errors of all fields at once.
 template <typename T, typename Read>
 Result<T> ReadRecord(std::string_view text, Read read);
@@ -91,7 +97,7 @@ Result<T> ReadRecord(std::string_view text, Read read) {
     r.Int64("id", value.id);
     r.Int64("version", value.version);
     read(r, value);
-    r.Bool("demo", value.is_demo);
+    ReadProvenance(r, value.is_demo, value.source);
     r.RejectUnknown();
     if (!errors.empty()) return Status::Invalid("the body has fields of the wrong shape", errors);
     return value;

@@ -54,7 +54,8 @@ nlohmann::json MeetingToJson(const Meeting& m) {
           {"notes", m.notes},
           {"outputs", m.outputs},
           {"follow_ups", follow_ups},
-          {"demo", m.is_demo}};
+          {"demo", m.is_demo},
+          {"source", ToString(StatedSource(m.is_demo, m.source))}};
 }
 
 }  // namespace prosit

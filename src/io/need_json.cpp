@@ -36,7 +36,8 @@ nlohmann::json NeedToJson(const Need& n) {
           {"status", n.status},
           {"meeting_ids", n.meeting_ids},
           {"theme_ids", n.theme_ids},
-          {"demo", n.is_demo}};
+          {"demo", n.is_demo},
+          {"source", ToString(StatedSource(n.is_demo, n.source))}};
 }
 
 }  // namespace prosit

@@ -76,6 +76,10 @@ json ContactsToJson(const std::vector<Contact>& contacts) {
   return arr;
 }
 
+json ProvenanceCountsToJson(const ProvenanceCounts& counts) {
+  return {{"entered", counts.entered}, {"seeds", counts.seeds}, {"invented", counts.invented}};
+}
+
 Result<Actor> ActorFromJson(std::string_view text) {
   return WithParsedJson(text, [](JsonValue j) -> Result<Actor> {
     FieldErrors errors;
@@ -100,7 +104,7 @@ Result<Actor> ActorFromJson(std::string_view text) {
     r.String("web", a.web);
     ReadObjects(r, "contacts", a.contacts, ReadContact);
     r.String("note", a.note);
-    r.Bool("demo", a.is_demo);
+    ReadProvenance(r, a.is_demo, a.source);
     return Finish(r, errors, std::move(a));
   });
 }
@@ -120,7 +124,8 @@ json ActorToJson(const Actor& a) {
           {"web", a.web},
           {"contacts", ContactsToJson(a.contacts)},
           {"note", a.note},
-          {"demo", a.is_demo}};
+          {"demo", a.is_demo},
+          {"source", ToString(StatedSource(a.is_demo, a.source))}};
 }
 
 Result<ServiceCard> ServiceCardFromJson(std::string_view text) {
@@ -185,7 +190,7 @@ Result<ServiceCard> ServiceCardFromJson(std::string_view text) {
     r.String("last_verified", c.last_verified);
     r.Bool("published", c.published);
     r.Bool("confidential_address", c.confidential_address);
-    r.Bool("demo", c.is_demo);
+    ReadProvenance(r, c.is_demo, c.source);
     return Finish(r, errors, std::move(c));
   });
 }
@@ -229,7 +234,8 @@ json ServiceCardToJson(const ServiceCard& c) {
           {"last_verified", c.last_verified},
           {"published", c.published},
           {"confidential_address", c.confidential_address},
-          {"demo", c.is_demo}};
+          {"demo", c.is_demo},
+          {"source", ToString(StatedSource(c.is_demo, c.source))}};
 }
 
 }  // namespace prosit

@@ -22,5 +22,7 @@ Result<ServiceCard> ServiceCardFromJson(std::string_view text);
 nlohmann::json ServiceCardToJson(const ServiceCard& c);
 // The "contacts" array of an actor or a service card.
 nlohmann::json ContactsToJson(const std::vector<Contact>& contacts);
+// {"entered": K, "seeds": M, "invented": N}: the records an analysis figure rests on.
+nlohmann::json ProvenanceCountsToJson(const ProvenanceCounts& counts);
 
 }  // namespace prosit

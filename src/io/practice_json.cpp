@@ -22,7 +22,8 @@ nlohmann::json GoodPracticeToJson(const GoodPractice& p) {
           {"description", p.description},
           {"need_ids", p.need_ids},
           {"theme_ids", p.theme_ids},
-          {"demo", p.is_demo}};
+          {"demo", p.is_demo},
+          {"source", ToString(StatedSource(p.is_demo, p.source))}};
 }
 
 Result<Recommendation> RecommendationFromJson(std::string_view text) {
@@ -37,9 +38,15 @@ Result<Recommendation> RecommendationFromJson(std::string_view text) {
 }
 
 nlohmann::json RecommendationToJson(const Recommendation& r) {
-  return {
-      {"id", r.id},     {"version", r.version},   {"orp_code", r.orp_code},   {"scope", r.scope},
-      {"text", r.text}, {"need_ids", r.need_ids}, {"theme_ids", r.theme_ids}, {"demo", r.is_demo}};
+  return {{"id", r.id},
+          {"version", r.version},
+          {"orp_code", r.orp_code},
+          {"scope", r.scope},
+          {"text", r.text},
+          {"need_ids", r.need_ids},
+          {"theme_ids", r.theme_ids},
+          {"demo", r.is_demo},
+          {"source", ToString(StatedSource(r.is_demo, r.source))}};
 }
 
 }  // namespace prosit

@@ -45,7 +45,7 @@ struct BinaryFields<Actor> {
   template <typename V, typename R>
   static void Visit(V&& v, R& r) {
     v(r.id, r.version, r.ico, r.name, r.sector, r.actor_type, r.seat, r.web, r.contacts, r.note,
-      r.is_demo);
+      r.is_demo, r.source);
   }
 };
 
@@ -89,7 +89,7 @@ struct BinaryFields<ServiceCard> {
       r.target_group, r.age_min, r.age_max, r.forms, r.locations, r.territory, r.capacity,
       r.waiting_days, r.free_of_charge, r.cost_note, r.hours, r.access, r.access_note, r.does,
       r.does_not, r.contacts, r.registry_ids, r.last_verified, r.published, r.confidential_address,
-      r.is_demo);
+      r.is_demo, r.source);
   }
 };
 
@@ -106,7 +106,7 @@ struct BinaryFields<Meeting> {
   template <typename V, typename R>
   static void Visit(V&& v, R& r) {
     v(r.id, r.version, r.date, r.orp_code, r.category, r.format, r.actor_ids, r.people,
-      r.networkers, r.topic, r.notes, r.outputs, r.follow_ups, r.is_demo);
+      r.networkers, r.topic, r.notes, r.outputs, r.follow_ups, r.is_demo, r.source);
   }
 };
 
@@ -115,7 +115,7 @@ struct BinaryFields<Need> {
   template <typename V, typename R>
   static void Visit(V&& v, R& r) {
     v(r.id, r.version, r.statement, r.voiced_by, r.sectors, r.need_area, r.network_need, r.orp_code,
-      r.date, r.priority, r.status, r.meeting_ids, r.theme_ids, r.is_demo);
+      r.date, r.priority, r.status, r.meeting_ids, r.theme_ids, r.is_demo, r.source);
   }
 };
 
@@ -133,7 +133,7 @@ struct BinaryFields<Tie> {
   template <typename V, typename R>
   static void Visit(V&& v, R& r) {
     v(r.id, r.version, r.actor_a, r.actor_b, r.type, r.since, r.until, r.frequency, r.ratings,
-      r.note, r.is_demo);
+      r.note, r.is_demo, r.source);
   }
 };
 
@@ -141,7 +141,7 @@ template <>
 struct BinaryFields<Theme> {
   template <typename V, typename R>
   static void Visit(V&& v, R& r) {
-    v(r.id, r.version, r.orp_code, r.title, r.why, r.since, r.status, r.is_demo);
+    v(r.id, r.version, r.orp_code, r.title, r.why, r.since, r.status, r.is_demo, r.source);
   }
 };
 
@@ -149,7 +149,7 @@ template <>
 struct BinaryFields<Goal> {
   template <typename V, typename R>
   static void Visit(V&& v, R& r) {
-    v(r.id, r.version, r.theme_id, r.title, r.description, r.since, r.status, r.is_demo);
+    v(r.id, r.version, r.theme_id, r.title, r.description, r.since, r.status, r.is_demo, r.source);
   }
 };
 
@@ -157,7 +157,8 @@ template <>
 struct BinaryFields<Step> {
   template <typename V, typename R>
   static void Visit(V&& v, R& r) {
-    v(r.id, r.version, r.goal_id, r.title, r.deadline, r.actor_ids, r.status, r.outcome, r.is_demo);
+    v(r.id, r.version, r.goal_id, r.title, r.deadline, r.actor_ids, r.status, r.outcome, r.is_demo,
+      r.source);
   }
 };
 
@@ -165,7 +166,8 @@ template <>
 struct BinaryFields<GoodPractice> {
   template <typename V, typename R>
   static void Visit(V&& v, R& r) {
-    v(r.id, r.version, r.orp_code, r.title, r.description, r.need_ids, r.theme_ids, r.is_demo);
+    v(r.id, r.version, r.orp_code, r.title, r.description, r.need_ids, r.theme_ids, r.is_demo,
+      r.source);
   }
 };
 
@@ -173,7 +175,7 @@ template <>
 struct BinaryFields<Recommendation> {
   template <typename V, typename R>
   static void Visit(V&& v, R& r) {
-    v(r.id, r.version, r.orp_code, r.scope, r.text, r.need_ids, r.theme_ids, r.is_demo);
+    v(r.id, r.version, r.orp_code, r.scope, r.text, r.need_ids, r.theme_ids, r.is_demo, r.source);
   }
 };
 

@@ -16,8 +16,15 @@ Result<Theme> ThemeFromJson(std::string_view text) {
 }
 
 nlohmann::json ThemeToJson(const Theme& t) {
-  return {{"id", t.id},   {"version", t.version}, {"orp_code", t.orp_code}, {"title", t.title},
-          {"why", t.why}, {"since", t.since},     {"status", t.status},     {"demo", t.is_demo}};
+  return {{"id", t.id},
+          {"version", t.version},
+          {"orp_code", t.orp_code},
+          {"title", t.title},
+          {"why", t.why},
+          {"since", t.since},
+          {"status", t.status},
+          {"demo", t.is_demo},
+          {"source", ToString(StatedSource(t.is_demo, t.source))}};
 }
 
 Result<Goal> GoalFromJson(std::string_view text) {
@@ -39,7 +46,8 @@ nlohmann::json GoalToJson(const Goal& g) {
           {"description", g.description},
           {"since", g.since},
           {"status", g.status},
-          {"demo", g.is_demo}};
+          {"demo", g.is_demo},
+          {"source", ToString(StatedSource(g.is_demo, g.source))}};
 }
 
 Result<Step> StepFromJson(std::string_view text) {
@@ -55,9 +63,16 @@ Result<Step> StepFromJson(std::string_view text) {
 }
 
 nlohmann::json StepToJson(const Step& s) {
-  return {{"id", s.id},         {"version", s.version},   {"goal_id", s.goal_id},
-          {"title", s.title},   {"deadline", s.deadline}, {"actor_ids", s.actor_ids},
-          {"status", s.status}, {"outcome", s.outcome},   {"demo", s.is_demo}};
+  return {{"id", s.id},
+          {"version", s.version},
+          {"goal_id", s.goal_id},
+          {"title", s.title},
+          {"deadline", s.deadline},
+          {"actor_ids", s.actor_ids},
+          {"status", s.status},
+          {"outcome", s.outcome},
+          {"demo", s.is_demo},
+          {"source", ToString(StatedSource(s.is_demo, s.source))}};
 }
 
 }  // namespace prosit

@@ -47,7 +47,8 @@ nlohmann::json TieToJson(const Tie& t) {
             {"mission_support", rating(p.mission_support)},
             {"openness", rating(p.openness)}}},
           {"note", t.note},
-          {"demo", t.is_demo}};
+          {"demo", t.is_demo},
+          {"source", ToString(StatedSource(t.is_demo, t.source))}};
 }
 
 }  // namespace prosit

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/contact.h"
+#include "model/provenance.h"
 #include "model/territory.h"
 
 namespace prosit {
@@ -30,7 +31,8 @@ struct Actor {
   std::string web;
   std::vector<Contact> contacts;
   std::string note;
-  bool is_demo = false;  // generated demo data, not a real record
+  bool is_demo = false;                      // generated demo data, not a real record
+  Provenance source = Provenance::kEntered;  // is_demo == IsDemo(source)
 };
 
 }  // namespace prosit

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "model/provenance.h"
+
 namespace prosit {
 
 // A task agreed at a meeting.
@@ -33,6 +35,7 @@ struct Meeting {
   std::string outputs;
   std::vector<FollowUp> follow_ups;
   bool is_demo = false;
+  Provenance source = Provenance::kEntered;  // is_demo == IsDemo(source)
 };
 
 inline constexpr const char* kMeetingFormats[] = {"individual", "joint", "platform",

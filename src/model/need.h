@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "model/provenance.h"
+
 namespace prosit {
 
 struct Need {
@@ -24,6 +26,7 @@ struct Need {
   std::vector<int64_t> meeting_ids;  // the meetings where it came up
   std::vector<int64_t> theme_ids;    // the strategy's themes that take it up
   bool is_demo = false;
+  Provenance source = Provenance::kEntered;  // is_demo == IsDemo(source)
 };
 
 inline constexpr const char* kNeedPriorities[] = {"low", "medium", "high"};

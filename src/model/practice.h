@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "model/provenance.h"
+
 namespace prosit {
 
 struct GoodPractice {
@@ -17,6 +19,7 @@ struct GoodPractice {
   std::vector<int64_t> need_ids;
   std::vector<int64_t> theme_ids;
   bool is_demo = false;
+  Provenance source = Provenance::kEntered;  // is_demo == IsDemo(source)
 };
 
 struct Recommendation {
@@ -28,6 +31,7 @@ struct Recommendation {
   std::vector<int64_t> need_ids;
   std::vector<int64_t> theme_ids;
   bool is_demo = false;
+  Provenance source = Provenance::kEntered;  // is_demo == IsDemo(source)
 };
 
 // General recommendations hold for any network; specific ones for this ORP's.

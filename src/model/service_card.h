@@ -9,6 +9,7 @@
 
 #include "model/actor.h"
 #include "model/contact.h"
+#include "model/provenance.h"
 
 namespace prosit {
 
@@ -71,6 +72,7 @@ struct ServiceCard {
   bool published = true;
   bool confidential_address = false;  // e.g. a shelter: address never public
   bool is_demo = false;
+  Provenance source = Provenance::kEntered;  // is_demo == IsDemo(source)
 };
 
 inline constexpr const char* kForms[] = {"ambulatory", "outreach", "residential", "remote"};

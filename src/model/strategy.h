@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "model/provenance.h"
+
 namespace prosit {
 
 struct Theme {
@@ -19,6 +21,7 @@ struct Theme {
   std::string since;   // ISO date when it was chosen
   std::string status;  // one of kThemeStatuses
   bool is_demo = false;
+  Provenance source = Provenance::kEntered;  // is_demo == IsDemo(source)
 };
 
 struct Goal {
@@ -30,6 +33,7 @@ struct Goal {
   std::string since;   // ISO date when it was set; its steps cannot be due earlier
   std::string status;  // one of kGoalStatuses
   bool is_demo = false;
+  Provenance source = Provenance::kEntered;  // is_demo == IsDemo(source)
 };
 
 struct Step {
@@ -42,6 +46,7 @@ struct Step {
   std::string status;              // one of kStepStatuses
   std::string outcome;
   bool is_demo = false;
+  Provenance source = Provenance::kEntered;  // is_demo == IsDemo(source)
 };
 
 inline constexpr const char* kThemeStatuses[] = {"active", "closed"};

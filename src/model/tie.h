@@ -8,6 +8,8 @@
 #include <optional>
 #include <string>
 
+#include "model/provenance.h"
+
 namespace prosit {
 
 struct PartnerRatings {
@@ -29,6 +31,7 @@ struct Tie {
   PartnerRatings ratings;
   std::string note;
   bool is_demo = false;
+  Provenance source = Provenance::kEntered;  // is_demo == IsDemo(source)
 };
 
 inline constexpr const char* kTieTypes[] = {"information_sharing", "referral",

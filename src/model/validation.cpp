@@ -250,6 +250,14 @@ FieldErrors RecommendationBounds(const Recommendation& r) {
   return e;
 }
 
+// demo and source say one thing twice: a record is demo data exactly when it was not
+// entered by a person or an import.
+void CheckProvenance(FieldErrors& e, bool is_demo, Provenance source) {
+  if (is_demo != IsDemo(source))
+    e["source"] = is_demo ? "must be seeds or invented for a demo record"
+                          : "must be entered for a record that is not demo data";
+}
+
 // Networking in the sense of the seeds began in 2012; records before that are typos.
 constexpr const char* kEarliestMeeting = "2012-01-01";
 
@@ -274,6 +282,7 @@ bool IsInCzechia(const GeoPoint& p) {
 // alone, so no rule walks an endless list or quotes a huge value back.
 FieldErrors ValidateActor(const Actor& a, const ValidationContext& ctx) {
   FieldErrors e = ActorBounds(a);
+  CheckProvenance(e, a.is_demo, a.source);
   if (!e.empty()) return e;
   Require(e, "name", a.name);
   if (!a.ico.empty() && !IsValidIco(a.ico))
@@ -290,6 +299,7 @@ FieldErrors ValidateActor(const Actor& a, const ValidationContext& ctx) {
 
 FieldErrors ValidateServiceCard(const ServiceCard& c, const ValidationContext& ctx) {
   FieldErrors e = ServiceCardBounds(c);
+  CheckProvenance(e, c.is_demo, c.source);
   if (!e.empty()) return e;
   const ReferenceData& ref = ctx.reference;
   if (c.actor_id <= 0) e["actor_id"] = "is required";
@@ -337,6 +347,7 @@ FieldErrors ValidateServiceCard(const ServiceCard& c, const ValidationContext& c
 
 FieldErrors ValidateMeeting(const Meeting& m, const ValidationContext& ctx) {
   FieldErrors e = MeetingBounds(m);
+  CheckProvenance(e, m.is_demo, m.source);
   if (!e.empty()) return e;
   if (!IsIsoDate(m.date))
     e["date"] = "is not a date YYYY-MM-DD";
@@ -369,6 +380,7 @@ FieldErrors ValidateMeeting(const Meeting& m, const ValidationContext& ctx) {
 
 FieldErrors ValidateNeed(const Need& n, const ValidationContext& ctx) {
   FieldErrors e = NeedBounds(n);
+  CheckProvenance(e, n.is_demo, n.source);
   if (!e.empty()) return e;
   Require(e, "statement", n.statement);
   if (!IsIsoDate(n.date))
@@ -399,6 +411,7 @@ FieldErrors ValidateNeed(const Need& n, const ValidationContext& ctx) {
 
 FieldErrors ValidateTie(const Tie& t, const ValidationContext& ctx) {
   FieldErrors e = TieBounds(t);
+  CheckProvenance(e, t.is_demo, t.source);
   if (!e.empty()) return e;
   if (t.actor_a <= 0) e["actor_a"] = "is required";
   if (t.actor_b <= 0) e["actor_b"] = "is required";
@@ -447,6 +460,7 @@ void CheckWorkDate(FieldErrors& e, const char* field, const std::string& date,
 
 FieldErrors ValidateTheme(const Theme& t, const ValidationContext& ctx) {
   FieldErrors e = ThemeBounds(t);
+  CheckProvenance(e, t.is_demo, t.source);
   if (!e.empty()) return e;
   if (!ctx.territory.FindOrp(t.orp_code)) e["orp_code"] = "unknown ORP '" + t.orp_code + "'";
   Require(e, "title", t.title);
@@ -457,6 +471,7 @@ FieldErrors ValidateTheme(const Theme& t, const ValidationContext& ctx) {
 
 FieldErrors ValidateGoal(const Goal& g, const ValidationContext& ctx) {
   FieldErrors e = GoalBounds(g);
+  CheckProvenance(e, g.is_demo, g.source);
   if (!e.empty()) return e;
   if (g.theme_id <= 0) e["theme_id"] = "is required";
   Require(e, "title", g.title);
@@ -467,6 +482,7 @@ FieldErrors ValidateGoal(const Goal& g, const ValidationContext& ctx) {
 
 FieldErrors ValidateStep(const Step& s, const ValidationContext& ctx) {
   FieldErrors e = StepBounds(s);
+  CheckProvenance(e, s.is_demo, s.source);
   if (!e.empty()) return e;
   if (s.goal_id <= 0) e["goal_id"] = "is required";
   Require(e, "title", s.title);
@@ -481,6 +497,7 @@ FieldErrors ValidateStep(const Step& s, const ValidationContext& ctx) {
 
 FieldErrors ValidateGoodPractice(const GoodPractice& p, const ValidationContext& ctx) {
   FieldErrors e = GoodPracticeBounds(p);
+  CheckProvenance(e, p.is_demo, p.source);
   if (!e.empty()) return e;
   if (!ctx.territory.FindOrp(p.orp_code)) e["orp_code"] = "unknown ORP '" + p.orp_code + "'";
   Require(e, "title", p.title);
@@ -490,6 +507,7 @@ FieldErrors ValidateGoodPractice(const GoodPractice& p, const ValidationContext&
 
 FieldErrors ValidateRecommendation(const Recommendation& r, const ValidationContext& ctx) {
   FieldErrors e = RecommendationBounds(r);
+  CheckProvenance(e, r.is_demo, r.source);
   if (!e.empty()) return e;
   if (!ctx.territory.FindOrp(r.orp_code)) e["orp_code"] = "unknown ORP '" + r.orp_code + "'";
   if (!OneOf(r.scope, kRecommendationScopes)) e["scope"] = "must be general or specific";

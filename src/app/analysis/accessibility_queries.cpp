@@ -72,8 +72,10 @@ std::string AllCellsJson(const AnalysisBasis& basis, const AccessibilityQuery& q
                          DistanceDecay decay) {
   std::vector<uint32_t> orps = basis.territory->OrpsInScope(q.region, q.orp);
   json cells = json::array();
+  std::vector<int64_t> cards;
   for (const ModelCell& cell : basis.frame().reference.model_cells) {
     CellAccess a = AccessOfCell(basis, cell, mode, decay);
+    AppendSupplyCards(a.supply, cards);
     json j = ModelCellJson(basis.frame().reference, cell);
     j.update({{"catchment", CatchmentJson(a.catchment)},
               {"supply", SupplyJson(a.supply, a.result)},
@@ -82,7 +84,7 @@ std::string AllCellsJson(const AnalysisBasis& basis, const AccessibilityQuery& q
   }
   return json{{"scope", {{"region", q.region}, {"orp", q.orp}}},
               {"mode", q.mode},
-              {"method", MethodJson(basis)},
+              {"method", MethodJson(basis, CountCards(*basis.layout, std::move(cards)))},
               {"cells", cells}}
       .dump();
 }
@@ -172,11 +174,13 @@ Result<std::string> AccessibilityJson(const Caller& caller, const AnalysisBasis&
   ServiceSupply supply = GatherSupply(*basis.layout, TypeIndices(*basis.layout, type_ids));
   AccessibilityResult r = RunAccessibility(basis, supply, mode, catchment);
   std::vector<uint32_t> orps = basis.territory->OrpsInScope(q.region, q.orp);
+  std::vector<int64_t> cards;
+  AppendSupplyCards(supply, cards);
   json j = {{"scope", {{"region", q.region}, {"orp", q.orp}}},
             {"of", what},
             {"mode", q.mode},
             {"catchment", CatchmentJson(catchment)},
-            {"method", MethodJson(basis)},
+            {"method", MethodJson(basis, CountCards(*basis.layout, std::move(cards)))},
             {"supply", SupplyJson(supply, r)},
             {"orps", OrpMeans(basis, orps, r)}};
   if (!q.orp.empty()) j["municipalities"] = PlacesJson(basis, orps.front(), r);

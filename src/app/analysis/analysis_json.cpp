@@ -1,5 +1,9 @@
 #include "app/analysis/analysis_json.h"
 
+#include <algorithm>
+
+#include "io/network_json.h"
+
 namespace prosit {
 
 using nlohmann::json;
@@ -46,7 +50,21 @@ json PresentServiceJson(const AnalysisBasis& basis, const PresentService& s) {
           {"orps_served", s.orps_served}};
 }
 
-json MethodJson(const AnalysisBasis& basis) {
+ProvenanceCounts CountCards(const ServiceLayout& layout, std::vector<int64_t> ids) {
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  ProvenanceCounts counts;
+  for (int64_t id : ids)
+    if (const LocatedService* s = id ? layout.FindCard(id) : nullptr) counts.Add(s->source);
+  return counts;
+}
+
+void AppendSupplyCards(const ServiceSupply& supply, std::vector<int64_t>& ids) {
+  ids.insert(ids.end(), supply.site_cards.begin(), supply.site_cards.end());
+  for (const auto& cards : supply.outreach_cards) ids.insert(ids.end(), cards.begin(), cards.end());
+}
+
+json MethodJson(const AnalysisBasis& basis, const ProvenanceCounts& records) {
   json unplaced = basis.layout->unplaced();
   return {
       {"travel_times", basis.times->source()},
@@ -63,6 +81,7 @@ json MethodJson(const AnalysisBasis& basis) {
        "capacity × the ORP's share of the children of the territory the service "
        "serves; cards without a stated capacity add nothing and are listed"},
       {"cards_not_analysed", unplaced},
+      {"records", ProvenanceCountsToJson(records)},
   };
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "analysis/coverage.h"
+#include "analysis/service_supply.h"
 #include "app/analysis/analysis_basis.h"
 
 namespace prosit {
@@ -25,7 +26,12 @@ std::string CellKey(const ModelCell& cell);
 nlohmann::json ModelCellJson(const ReferenceData& reference, const ModelCell& cell);
 // A present service: card, name, type, form, its capacity share here, ORPs it serves.
 nlohmann::json PresentServiceJson(const AnalysisBasis& basis, const PresentService& s);
-// Where the travel times come from and the rules the figures follow.
-nlohmann::json MethodJson(const AnalysisBasis& basis);
+// Where the travel times come from, the rules the figures follow, and the records they
+// rest on by provenance (how many of them the demo invented).
+nlohmann::json MethodJson(const AnalysisBasis& basis, const ProvenanceCounts& records);
+// The cards of `ids` (repeats and hypothetical 0s left out) counted by provenance.
+ProvenanceCounts CountCards(const ServiceLayout& layout, std::vector<int64_t> ids);
+// The cards a supply of E2SFCA takes in: its sites' and its outreach territories'.
+void AppendSupplyCards(const ServiceSupply& supply, std::vector<int64_t>& ids);
 
 }  // namespace prosit

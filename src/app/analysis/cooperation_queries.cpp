@@ -10,6 +10,7 @@
 #include "analysis/cooperation_analysis.h"
 #include "app/accounts/permissions.h"
 #include "app/query_scope.h"
+#include "io/network_json.h"
 #include "model/validation.h"
 
 namespace prosit {
@@ -28,6 +29,8 @@ struct GraphScope {
 struct ScopedGraph {
   CooperationGraph graph;
   int meetings = 0;  // meetings the derived ties come from
+  // The actors, declared ties (both ends in the graph) and meetings it is made of.
+  ProvenanceCounts records;
 };
 
 bool InForce(const Tie& t, const std::string& day) {
@@ -38,26 +41,31 @@ ScopedGraph BuildGraph(const Caller& caller, const NetworkSnapshot& snap, const 
   const Territory& t = snap.frame->territory;
   CooperationGraphBuilder b;
   std::unordered_set<int64_t> inside;
+  ScopedGraph out;
   for (const auto& [id, entry] : snap.actors) {
     const Municipality* m = t.FindMunicipality(entry->actor.seat.municipality_code);
     if (m && OrpInScope(t, m->orp_code, s.region, s.orp, caller)) {
       b.AddActor(id, entry->actor.sector);
       inside.insert(id);
+      out.records.Add(entry->actor.source);
     }
   }
-  ScopedGraph out;
   // A declared tie with neither actor in the territory is not this network's at all (it
   // is not even "leaving" it); one with both or one is.
+  std::vector<const Tie*> declared;
   if (s.ties != "derived")
     for (const auto& [id, tie] : snap.ties)
-      if (InForce(*tie, s.at) && (inside.count(tie->actor_a) || inside.count(tie->actor_b)))
+      if (InForce(*tie, s.at) && (inside.count(tie->actor_a) || inside.count(tie->actor_b))) {
         b.AddDeclaredTie(*tie);
+        declared.push_back(tie.get());
+      }
   if (s.ties != "declared") {
     std::map<std::pair<int64_t, int64_t>, int> shared;
     for (const auto& [id, m] : snap.meetings) {
       if (!OrpInScope(t, m->orp_code, s.region, s.orp, caller)) continue;
       if ((!s.from.empty() && m->date < s.from) || (!s.to.empty() && m->date > s.to)) continue;
       ++out.meetings;
+      out.records.Add(m->source);
       std::vector<int64_t> actors = m->actor_ids;
       std::sort(actors.begin(), actors.end());
       actors.erase(std::unique(actors.begin(), actors.end()), actors.end());
@@ -69,6 +77,9 @@ ScopedGraph BuildGraph(const Caller& caller, const NetworkSnapshot& snap, const 
   // Ties that only touch the territory, or pairs that met but are seated elsewhere, are
   // counted only for the explanation.
   out.graph = std::move(b).Build();
+  for (const Tie* tie : declared)
+    if (out.graph.IndexOf(tie->actor_a) >= 0 && out.graph.IndexOf(tie->actor_b) >= 0)
+      out.records.Add(tie->source);
   return out;
 }
 
@@ -237,6 +248,7 @@ json AnalysisJson(const NetworkSnapshot& snap, const ScopedGraph& sg, const Grap
             {"mean_multiplexity", Opt(a.quality.mean_multiplexity)}}},
           {"partner", {{"trust", Score(a.quality.trust)}, {"value", Score(a.quality.value)}}},
           {"notes", notes},
+          {"method", {{"records", ProvenanceCountsToJson(sg.records)}}},
           {"items", actors},
           {"total", order.size()},
           {"offset", q.offset},
@@ -356,7 +368,10 @@ Result<std::string> CooperationChangesJson(const Caller& caller, const NetworkSn
               {"ended_cross_sector_ties", ended_cross},
               {"added", added},
               {"ended", ended},
-              {"notes", notes}}
+              {"notes", notes},
+              {"method",
+               {{"records", ProvenanceCountsToJson(after.records)},
+                {"records_at_from", ProvenanceCountsToJson(before.records)}}}}
       .dump();
 }
 

@@ -104,9 +104,8 @@ json OrpHeader(const AnalysisBasis& basis, const OrpCoverage& c) {
           {"cells_by_status", StatusCounts(c.cells_by_status)}};
 }
 
-json SummaryJson(const AnalysisBasis& basis, const std::vector<OrpCoverage>& orps,
-                 TravelMode judged_by) {
-  CoverageSummary sum = SummarizeCoverage(orps, basis.frame().reference, judged_by);
+json SummaryJson(const AnalysisBasis& basis, const CoverageSummary& sum,
+                 const std::vector<OrpCoverage>& orps) {
   json cells = json::array(), per_orp = json::array();
   for (const CellSummary& s : sum.cells) {
     json j = ModelCellJson(basis.frame().reference, *s.cell);
@@ -172,13 +171,15 @@ Result<std::string> CoverageJson(const Caller& caller, const AnalysisBasis& basi
   PROSIT_RETURN_IF_ERROR(MayReadScope(caller, basis.frame().territory, q.region, q.orp, true));
   TravelMode mode = *ParseTravelMode(q.mode);
   std::vector<OrpCoverage> orps = CoverScope(basis, q);
-  json j = {{"scope", {{"region", q.region}, {"orp", q.orp}}},
-            {"judged_by", q.mode},
-            {"method", MethodJson(basis)}};
-  if (!q.orp.empty())
+  json j = {{"scope", {{"region", q.region}, {"orp", q.orp}}}, {"judged_by", q.mode}};
+  if (!q.orp.empty()) {
+    j["method"] = MethodJson(basis, orps.front().records);
     j["coverage"] = OrpCoverageJson(basis, orps.front(), mode);
-  else
-    j["summary"] = SummaryJson(basis, orps, mode);
+  } else {
+    CoverageSummary sum = SummarizeCoverage(orps, basis.frame().reference, mode);
+    j["method"] = MethodJson(basis, sum.records);
+    j["summary"] = SummaryJson(basis, sum, orps);
+  }
   return j.dump();
 }
 

@@ -63,10 +63,13 @@ bool Differs(const CellCoverage& a, const CellCoverage& b) {
 }
 
 // Coverage before and after in each touched ORP: the cells that change.
-json CoverageChange(const AnalysisBasis& basis, const ServiceChange& change, TravelMode mode) {
+// `cards` gets the cards present before in each touched ORP.
+json CoverageChange(const AnalysisBasis& basis, const ServiceChange& change, TravelMode mode,
+                    std::vector<int64_t>& cards) {
   json out = json::array();
   for (uint32_t orp : AffectedOrps(*basis.layout, *basis.times, change)) {
     OrpCoverage before = ComputeOrpCoverage(*basis.layout, *basis.times, orp, {mode});
+    for (const auto& card : before.cards) cards.push_back(card.first);
     OrpCoverage after = ComputeOrpCoverage(*basis.layout, *basis.times, orp, {mode}, &change);
     json cells = json::array();
     double gained = 0;
@@ -133,11 +136,14 @@ json PlaceChanges(const AnalysisBasis& basis, const AccessibilityResult& before,
   return {{"municipalities_changed", changed.size()}, {"most_changed", out}};
 }
 
+// `cards` gets the cards of the supply before in each touched cell.
 json AccessibilityChange(const AnalysisBasis& basis, const ServiceChange& change, TravelMode mode,
-                         DistanceDecay decay) {
+                         DistanceDecay decay, std::vector<int64_t>& cards) {
   json out = json::array();
   for (const ModelCell* cell : TouchedCells(basis, change)) {
-    AccessibilityResult before = AccessOfCell(basis, *cell, mode, decay).result;
+    CellAccess was = AccessOfCell(basis, *cell, mode, decay);
+    AppendSupplyCards(was.supply, cards);
+    const AccessibilityResult& before = was.result;
     AccessibilityResult after = AccessOfCell(basis, *cell, mode, decay, &change).result;
     json j = PlaceChanges(basis, before, after);
     j["cell"] = CellKey(*cell);
@@ -208,12 +214,17 @@ std::string WhatIfJson(const AnalysisBasis& basis, const WhatIfRequest& request,
                        const ServiceChange& change) {
   TravelMode mode = *ParseTravelMode(request.mode);
   DistanceDecay decay = *ParseDistanceDecay(request.decay);
+  // The records the comparison rests on: the cards before the change (the change only
+  // adds hypothetical services and takes some of these away).
+  std::vector<int64_t> cards;
+  json coverage = CoverageChange(basis, change, mode, cards);
+  json accessibility = AccessibilityChange(basis, change, mode, decay, cards);
   return json{{"saved", false},
               {"mode", request.mode},
               {"decay", request.decay},
-              {"method", MethodJson(basis)},
-              {"coverage", CoverageChange(basis, change, mode)},
-              {"accessibility", AccessibilityChange(basis, change, mode, decay)}}
+              {"method", MethodJson(basis, CountCards(*basis.layout, std::move(cards)))},
+              {"coverage", coverage},
+              {"accessibility", accessibility}}
       .dump();
 }
 
@@ -236,6 +247,12 @@ Result<std::string> CandidatesJson(const Caller& caller, const AnalysisBasis& ba
   float norm = static_cast<float>(
       level ? (mode == TravelMode::kCar ? level->max_minutes_car : level->max_minutes_pt) : 30);
   std::vector<uint32_t> orps = t.OrpsInScope(q.region, q.orp);
+  uint32_t type_index = *basis.layout->FindType(type.id);
+  // The services of the type the ranking weighs: those serving the ORPs in scope.
+  std::vector<int64_t> cards;
+  for (uint32_t o : orps)
+    basis.layout->ForEachServingOrp(type_index, o, nullptr,
+                                    [&](const LocatedService& s) { cards.push_back(s.card_id); });
   json items = json::array();
   for (const Candidate& c : RankCandidates(*basis.layout, *basis.times, orps,
                                            *basis.layout->FindType(type.id), mode, norm, q.limit)) {
@@ -252,7 +269,7 @@ Result<std::string> CandidatesJson(const Caller& caller, const AnalysisBasis& ba
               {"rule",
                "a new service seated in the municipality, serving its ORP: children of "
                "the ORP's municipalities now beyond the norm that it would bring within"},
-              {"method", MethodJson(basis)},
+              {"method", MethodJson(basis, CountCards(*basis.layout, std::move(cards)))},
               {"items", items}}
       .dump();
 }

@@ -5,6 +5,7 @@
 #include "app/accounts/permissions.h"
 #include "app/query_scope.h"
 #include "io/csv_writer.h"
+#include "io/network_json.h"
 #include "model/validation.h"
 
 namespace prosit {
@@ -51,9 +52,11 @@ MonitoringTable Monitoring(const NetworkSnapshot& snap, const MonitoringScope& s
   cards.orp = scope.orp;
   cards.region = scope.region;
   cards.limit = 0;
-  int64_t card_count = static_cast<int64_t>(snap.index->Search(cards, snap.overlay).total);
-  return ComputeMonitoring(meetings, needs, steps, card_count, scope, today, snap.frame->territory,
-                           snap.frame->reference);
+  ServiceIndex::Hits hits = snap.index->Search(cards, snap.overlay);
+  MonitoringTable t = ComputeMonitoring(meetings, needs, steps, static_cast<int64_t>(hits.total),
+                                        scope, today, snap.frame->territory, snap.frame->reference);
+  t.records += hits.sources;
+  return t;
 }
 
 Result<std::string> MonitoringJson(const Caller& caller, const NetworkSnapshot& snap,
@@ -85,7 +88,8 @@ Result<std::string> MonitoringJson(const Caller& caller, const NetworkSnapshot& 
       {"service_cards", t.service_cards},
       {"needs", {{"total", t.needs}, {"by_status", t.needs_by_status}, {"by_area", areas}}},
       {"steps", {{"by_status", t.steps_by_status}, {"overdue", t.steps_overdue}}},
-      {"trend", trend}};
+      {"trend", trend},
+      {"method", {{"records", ProvenanceCountsToJson(t.records)}}}};
   return j.dump();
 }
 

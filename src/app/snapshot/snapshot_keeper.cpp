@@ -57,6 +57,7 @@ std::string SummaryJson(const ServiceCard& c, const Actor* actor, const Territor
       .Field("age_max", c.age_max)
       .Field("published", c.published)
       .Field("last_verified", c.last_verified)
+      .Field("source", ToString(StatedSource(c.is_demo, c.source)))
       .EndObject();
   return std::move(w.str());
 }
