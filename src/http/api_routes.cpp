@@ -22,6 +22,7 @@ ApiRouter MakeApiRouter(ApiContext& ctx) {
              [](const ApiRequest&) { return ApiResponse::Json(OpenApiDocument()); });
   AddCatalogRoutes(router, ctx);
   AddWorkRoutes(router, ctx);
+  AddRecordWriteRoutes(router, ctx);
   AddAnalysisRoutes(router, ctx);
   AddCooperationRoutes(router, ctx);
   AddAccountRoutes(router, ctx);

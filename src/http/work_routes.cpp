@@ -1,5 +1,6 @@
-// Routes of the networker's records: meetings, needs, ties, the strategy, good
-// practices, recommendations and the monitoring table.
+// Reads of the networker's records: meetings, needs, ties, the strategy, good practices,
+// recommendations and the monitoring table (their writes are the registry's:
+// AddRecordWriteRoutes).
 
 #include "app/networking/meeting_queries.h"
 #include "app/networking/monitoring_queries.h"
@@ -164,26 +165,10 @@ void AddMonitoringRoutes(ApiRouter& router, ApiContext& ctx) {
 
 void AddWorkRoutes(ApiRouter& router, ApiContext& ctx) {
   AddMeetingRoutes(router, ctx);
-  AddWriteRoutes(router, ctx, "/api/v1/meetings", &RecordCommands::CreateMeeting,
-                 &RecordCommands::UpdateMeeting, &RecordCommands::DeleteMeeting);
   AddNeedRoutes(router, ctx);
-  AddWriteRoutes(router, ctx, "/api/v1/needs", &RecordCommands::CreateNeed,
-                 &RecordCommands::UpdateNeed, &RecordCommands::DeleteNeed);
   AddTieRoutes(router, ctx);
-  AddWriteRoutes(router, ctx, "/api/v1/ties", &RecordCommands::CreateTie,
-                 &RecordCommands::UpdateTie, &RecordCommands::DeleteTie);
   AddStrategyRoutes(router, ctx);
-  AddWriteRoutes(router, ctx, "/api/v1/themes", &RecordCommands::CreateTheme,
-                 &RecordCommands::UpdateTheme, &RecordCommands::DeleteTheme);
-  AddWriteRoutes(router, ctx, "/api/v1/goals", &RecordCommands::CreateGoal,
-                 &RecordCommands::UpdateGoal, &RecordCommands::DeleteGoal);
-  AddWriteRoutes(router, ctx, "/api/v1/steps", &RecordCommands::CreateStep,
-                 &RecordCommands::UpdateStep, &RecordCommands::DeleteStep);
   AddPracticeRoutes(router, ctx);
-  AddWriteRoutes(router, ctx, "/api/v1/good-practices", &RecordCommands::CreateGoodPractice,
-                 &RecordCommands::UpdateGoodPractice, &RecordCommands::DeleteGoodPractice);
-  AddWriteRoutes(router, ctx, "/api/v1/recommendations", &RecordCommands::CreateRecommendation,
-                 &RecordCommands::UpdateRecommendation, &RecordCommands::DeleteRecommendation);
   AddMonitoringRoutes(router, ctx);
 }
 
