@@ -1,9 +1,8 @@
 // Routes of the territory, the reference data, and the reads of actors and service cards
-// (their writes are the registry's: AddRecordWriteRoutes).
+// (their writes are the registry's: AddRecordRoutes).
 
 #include "app/catalog/catalog_queries.h"
 #include "http/route_helpers.h"
-#include "io/network_json.h"
 
 namespace prosit {
 

@@ -93,7 +93,25 @@ void AddWriteRoutes(ApiRouter& router, ApiContext& ctx, const RecordKindInfo& ki
   });
 }
 
-void AddRecordWriteRoutes(ApiRouter& router, ApiContext& ctx) {
+namespace {
+
+template <typename T>
+void AddWorkRecordRead(ApiRouter& router, ApiContext& ctx) {
+  using Kind = RecordKind<T>;
+  if constexpr (Kind::kAccess == AccessRule::kWork)
+    AddGetById(router, ctx, FindRecordKind(Kind::kKind)->item(), std::string(Kind::kLabel),
+               Kind::kSnapshotMap, Kind::ToJson);
+}
+
+template <typename... T>
+void AddWorkRecordReads(ApiRouter& router, ApiContext& ctx, KindList<T...>) {
+  (AddWorkRecordRead<T>(router, ctx), ...);
+}
+
+}  // namespace
+
+void AddRecordRoutes(ApiRouter& router, ApiContext& ctx) {
+  AddWorkRecordReads(router, ctx, RecordTypes{});
   for (const RecordKindInfo& kind : RecordKinds()) AddWriteRoutes(router, ctx, kind);
 }
 

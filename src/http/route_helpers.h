@@ -70,8 +70,9 @@ ApiResponse Document(const std::string& doc, int status = 200);
 // POST on the kind's collection, PUT, PATCH (a JSON Merge Patch) and DELETE on
 // collection/{id}: the same for every kind of the registry of record kinds.
 void AddWriteRoutes(ApiRouter& router, ApiContext& ctx, const RecordKindInfo& kind);
-// The write routes of every kind of the registry.
-void AddRecordWriteRoutes(ApiRouter& router, ApiContext& ctx);
+// The write routes of every kind of the registry, and GET by id of its records of
+// networking work (actors and cards have reads of their own, in catalog_routes.cpp).
+void AddRecordRoutes(ApiRouter& router, ApiContext& ctx);
 
 // The parameters both lists take: where, which sector, what text, which page.
 template <typename Query>

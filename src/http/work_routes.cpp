@@ -1,6 +1,6 @@
-// Reads of the networker's records: meetings, needs, ties, the strategy, good practices,
-// recommendations and the monitoring table (their writes are the registry's:
-// AddRecordWriteRoutes).
+// Lists of the networker's records: meetings, needs, ties, the strategy, good practices,
+// recommendations, and the monitoring table (one record by id and the writes are the
+// registry's: AddRecordRoutes).
 
 #include "app/networking/meeting_queries.h"
 #include "app/networking/monitoring_queries.h"
@@ -9,12 +9,6 @@
 #include "app/networking/strategy_queries.h"
 #include "app/networking/tie_queries.h"
 #include "http/route_helpers.h"
-#include "io/meeting_json.h"
-#include "io/need_json.h"
-#include "io/practice_json.h"
-#include "io/strategy_json.h"
-#include "io/tie_json.h"
-#include "model/validation.h"
 
 namespace prosit {
 
@@ -36,8 +30,6 @@ void AddMeetingRoutes(ApiRouter& router, ApiContext& ctx) {
     return AnswerList(qr, CheckMeetingQuery(q, *snap),
                       [&] { return ListMeetings(r.caller, *snap, q); });
   });
-  AddGetById(router, ctx, "/api/v1/meetings/{id}", "meeting", &NetworkSnapshot::meetings,
-             MeetingToJson);
 }
 
 void AddNeedRoutes(ApiRouter& router, ApiContext& ctx) {
@@ -58,7 +50,6 @@ void AddNeedRoutes(ApiRouter& router, ApiContext& ctx) {
     qr.Page(q.offset, q.limit);
     return AnswerList(qr, CheckNeedQuery(q, *snap), [&] { return ListNeeds(r.caller, *snap, q); });
   });
-  AddGetById(router, ctx, "/api/v1/needs/{id}", "need", &NetworkSnapshot::needs, NeedToJson);
 }
 
 void AddTieRoutes(ApiRouter& router, ApiContext& ctx) {
@@ -87,7 +78,6 @@ void AddTieRoutes(ApiRouter& router, ApiContext& ctx) {
     return AnswerList(qr, CheckDerivedTieQuery(q, *snap),
                       [&] { return ListDerivedTies(r.caller, *snap, q); });
   });
-  AddGetById(router, ctx, "/api/v1/ties/{id}", "tie", &NetworkSnapshot::ties, TieToJson);
 }
 
 void AddStrategyRoutes(ApiRouter& router, ApiContext& ctx) {
@@ -117,9 +107,6 @@ void AddStrategyRoutes(ApiRouter& router, ApiContext& ctx) {
       return ListOverdueSteps(r.caller, *snap, region, orp, ctx.clock.Today(), offset, limit);
     });
   });
-  AddGetById(router, ctx, "/api/v1/themes/{id}", "theme", &NetworkSnapshot::themes, ThemeToJson);
-  AddGetById(router, ctx, "/api/v1/goals/{id}", "goal", &NetworkSnapshot::goals, GoalToJson);
-  AddGetById(router, ctx, "/api/v1/steps/{id}", "step", &NetworkSnapshot::steps, StepToJson);
 }
 
 void AddPracticeRoutes(ApiRouter& router, ApiContext& ctx) {
@@ -137,10 +124,6 @@ void AddPracticeRoutes(ApiRouter& router, ApiContext& ctx) {
   };
   add_list("/api/v1/good-practices", ListGoodPractices);
   add_list("/api/v1/recommendations", ListRecommendations);
-  AddGetById(router, ctx, "/api/v1/good-practices/{id}", "good practice",
-             &NetworkSnapshot::good_practices, GoodPracticeToJson);
-  AddGetById(router, ctx, "/api/v1/recommendations/{id}", "recommendation",
-             &NetworkSnapshot::recommendations, RecommendationToJson);
 }
 
 // The monitoring table as JSON or CSV: the same scope, two renderings.

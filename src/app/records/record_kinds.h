@@ -52,7 +52,8 @@ struct RecordPlace {
 //   Parse, ToJson, Validate   its JSON reader and writer (io/) and its rules (model/)
 //   References  the records it names, which must exist and cannot be deleted under it
 //   Place       where it lies, for the permissions
-//   Find        the record in the snapshot, or nullptr
+//   Find        the record in the snapshot, or nullptr (records of networking work:
+//               kSnapshotMap, the snapshot's map of them)
 // and, from RecordKindBase unless the entry says otherwise: Parent (the store's parent
 // column), Prepare (fills what was left out before validation) and CheckWith (rules that
 // need other stored records, checked inside the write's transaction).
@@ -76,6 +77,7 @@ struct RecordKindBase {
 template <typename T, std::map<int64_t, std::shared_ptr<const T>> NetworkSnapshot::*kMap>
 struct WorkKind : RecordKindBase {
   static constexpr AccessRule kAccess = AccessRule::kWork;
+  static constexpr auto kSnapshotMap = kMap;
   static const T* Find(const NetworkSnapshot& snap, int64_t id) {
     auto it = (snap.*kMap).find(id);
     return it == (snap.*kMap).end() ? nullptr : it->second.get();
