@@ -68,7 +68,8 @@ template <typename T>
 Status MayWriteRecord(const Caller& caller, const T& record, const NetworkSnapshot& snap,
                       WriteOp op) {
   constexpr AccessRule access = RecordKind<T>::kAccess;
-  if constexpr (access == AccessRule::kActor) return MayWriteActor(caller, PlaceOf(record, snap), op);
+  if constexpr (access == AccessRule::kActor)
+    return MayWriteActor(caller, PlaceOf(record, snap), op);
   if constexpr (access == AccessRule::kCard) return MayWriteCard(caller, PlaceOf(record, snap));
   if constexpr (access == AccessRule::kWork) return MayWriteWork(caller, PlaceOf(record, snap));
 }
