@@ -1,14 +1,8 @@
 #include "app/database_setup.h"
 
-#include "io/meeting_json.h"
-#include "io/need_json.h"
-#include "io/network_json.h"
-#include "io/practice_json.h"
+#include "app/records/record_kinds.h"
 #include "io/reference_json.h"
-#include "io/strategy_json.h"
 #include "io/territory_csv.h"
-#include "io/tie_json.h"
-#include "model/validation.h"
 
 namespace prosit {
 
@@ -39,19 +33,20 @@ Result<bool> IsInitialised(Store& store) {
 namespace {
 
 // Every record of one kind of networking work against its rules.
-template <typename Parse, typename Validate>
-Status CheckRecords(Store& store, EntityKind kind, Parse parse, Validate validate,
-                    const ValidationContext& ctx, std::vector<std::string>& problems) {
+template <typename T>
+Status CheckRecords(Store& store, const ValidationContext& ctx,
+                    std::vector<std::string>& problems) {
+  const EntityKind kind = RecordKind<T>::kKind;
   auto docs = store.LoadAll(kind);
   if (!docs.ok()) return docs.status();
   for (const auto& doc : *docs) {
     std::string what = std::string(EntityName(kind)) + " " + std::to_string(doc.id);
-    auto record = parse(doc.json);
+    auto record = RecordKind<T>::Parse(doc.json);
     if (!record.ok()) {
       problems.push_back(what + ": unreadable document");
       continue;
     }
-    for (const auto& [field, msg] : validate(*record, ctx))
+    for (const auto& [field, msg] : RecordKind<T>::Validate(*record, ctx))
       problems.push_back(what + ": " + field + " " + msg);
   }
   return Status::Ok();
@@ -104,22 +99,13 @@ Result<std::vector<std::string>> CheckDatabase(Store& store, const std::string& 
       problems->push_back("service card " + std::to_string(doc.id) +
                           ": document and row disagree on the actor");
   }
-  PROSIT_RETURN_IF_ERROR(
-      CheckRecords(store, EntityKind::kMeeting, MeetingFromJson, ValidateMeeting, ctx, *problems));
-  PROSIT_RETURN_IF_ERROR(
-      CheckRecords(store, EntityKind::kNeed, NeedFromJson, ValidateNeed, ctx, *problems));
-  PROSIT_RETURN_IF_ERROR(
-      CheckRecords(store, EntityKind::kTie, TieFromJson, ValidateTie, ctx, *problems));
-  PROSIT_RETURN_IF_ERROR(
-      CheckRecords(store, EntityKind::kTheme, ThemeFromJson, ValidateTheme, ctx, *problems));
-  PROSIT_RETURN_IF_ERROR(
-      CheckRecords(store, EntityKind::kGoal, GoalFromJson, ValidateGoal, ctx, *problems));
-  PROSIT_RETURN_IF_ERROR(
-      CheckRecords(store, EntityKind::kStep, StepFromJson, ValidateStep, ctx, *problems));
-  PROSIT_RETURN_IF_ERROR(CheckRecords(store, EntityKind::kGoodPractice, GoodPracticeFromJson,
-                                      ValidateGoodPractice, ctx, *problems));
-  PROSIT_RETURN_IF_ERROR(CheckRecords(store, EntityKind::kRecommendation, RecommendationFromJson,
-                                      ValidateRecommendation, ctx, *problems));
+  for (const RecordKindInfo& kind : RecordKinds()) {
+    if (kind.access != AccessRule::kWork) continue;
+    Status checked;
+    VisitRecordKind(kind.kind,
+                    [&]<typename T>() { checked = CheckRecords<T>(store, ctx, *problems); });
+    PROSIT_RETURN_IF_ERROR(checked);
+  }
   return problems;
 }
 

@@ -49,13 +49,19 @@ bool EqualsNoCase(std::string_view a, std::string_view b) {
          });
 }
 
-// 415 unless a body sent to be written is JSON; an empty body is left to the handler.
+// 415 unless a body sent to be written is JSON (a PATCH: a JSON Merge Patch); an empty
+// body is left to the handler.
 std::optional<ApiResponse> CheckMediaType(const ApiRequest& r) {
   if (r.method != "POST" && r.method != "PUT" && r.method != "PATCH") return std::nullopt;
   if (r.body.empty() && !r.content_type) return std::nullopt;
-  if (r.content_type && IsJsonMediaType(*r.content_type)) return std::nullopt;
+  bool patch = r.method == "PATCH";
+  if (r.content_type &&
+      (patch ? IsMergePatchMediaType(*r.content_type) : IsJsonMediaType(*r.content_type)))
+    return std::nullopt;
   return ApiResponse::Error(415, "unsupported_media_type",
-                            "send the body as application/json (UTF-8), not " +
+                            std::string("send the body as ") +
+                                (patch ? "application/merge-patch+json" : "application/json") +
+                                " (UTF-8), not " +
                                 (r.content_type ? "'" + r.content_type->substr(0, 100) + "'"
                                                 : std::string("without a Content-Type")));
 }
@@ -77,11 +83,10 @@ std::optional<ApiResponse> CheckQueryParameters(const Route& route, const ApiReq
                             "the query has parameters this route does not take", unknown);
 }
 
-}  // namespace
-
-bool IsJsonMediaType(std::string_view content_type) {
+// Whether a Content-Type names `type`, with charset=utf-8 at most.
+bool IsMediaType(std::string_view content_type, std::string_view type) {
   size_t semi = content_type.find(';');
-  if (!EqualsNoCase(Trim(content_type.substr(0, semi)), "application/json")) return false;
+  if (!EqualsNoCase(Trim(content_type.substr(0, semi)), type)) return false;
   while (semi != std::string_view::npos) {  // the only parameter allowed: charset=utf-8
     content_type.remove_prefix(semi + 1);
     semi = content_type.find(';');
@@ -96,6 +101,16 @@ bool IsJsonMediaType(std::string_view content_type) {
     if (!EqualsNoCase(value, "utf-8")) return false;
   }
   return true;
+}
+
+}  // namespace
+
+bool IsJsonMediaType(std::string_view content_type) {
+  return IsMediaType(content_type, "application/json");
+}
+
+bool IsMergePatchMediaType(std::string_view content_type) {
+  return IsMediaType(content_type, "application/merge-patch+json");
 }
 
 void ApiRouter::Add(std::string method, std::string pattern, RouteHandler handler,

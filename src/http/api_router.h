@@ -51,8 +51,9 @@ class ApiRouter {
   // store (another process's write lock, a long history), so they run off the I/O threads.
   bool WaitsOnStore(const std::string& method, const std::string& path) const;
   // Fills request.params and request.caller and runs the matching handler; 404 or 405
-  // as JSON otherwise, 415 for a POST or PUT body that is not JSON, and 400 for a query
-  // parameter the route does not take (a misspelt filter must not silently match all).
+  // as JSON otherwise, 415 for a POST or PUT body that is not JSON or a PATCH body that
+  // is not a JSON Merge Patch, and 400 for a query parameter the route does not take (a
+  // misspelt filter must not silently match everything).
   ApiResponse Dispatch(ApiRequest& request) const;
   const std::vector<Route>& routes() const { return routes_; }
 
@@ -63,5 +64,7 @@ class ApiRouter {
 
 // Whether a Content-Type names JSON: application/json, with charset=utf-8 at most.
 bool IsJsonMediaType(std::string_view content_type);
+// Whether it names a JSON Merge Patch (RFC 7396): application/merge-patch+json, likewise.
+bool IsMergePatchMediaType(std::string_view content_type);
 
 }  // namespace prosit

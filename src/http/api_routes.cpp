@@ -23,6 +23,7 @@ ApiRouter MakeApiRouter(ApiContext& ctx) {
              [](const ApiRequest&) { return ApiResponse::Json(OpenApiDocument()); });
   AddCatalogRoutes(router, ctx);
   AddWorkRoutes(router, ctx);
+  AddRecordRoutes(router, ctx);  // after AddWorkRoutes: /ties/derived before /ties/{id}
   AddAnalysisRoutes(router, ctx);
   AddCooperationRoutes(router, ctx);
   AddAccountRoutes(router, ctx);

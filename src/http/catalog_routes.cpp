@@ -1,9 +1,9 @@
-// Routes of the territory, the reference data, actors and service cards.
+// Routes of the territory, the reference data, and the reads of actors and service cards
+// (their writes are the registry's: AddRecordRoutes).
 
 #include "app/catalog/catalog_queries.h"
 #include "app/catalog/territory_queries.h"
 #include "http/route_helpers.h"
-#include "io/network_json.h"
 
 namespace prosit {
 
@@ -99,10 +99,6 @@ void AddReadRoutes(ApiRouter& router, ApiContext& ctx) {
 void AddCatalogRoutes(ApiRouter& router, ApiContext& ctx) {
   AddTerritoryRoutes(router, ctx);
   AddReadRoutes(router, ctx);
-  AddWriteRoutes(router, ctx, "/api/v1/actors", &RecordCommands::CreateActor,
-                 &RecordCommands::UpdateActor, &RecordCommands::DeleteActor);
-  AddWriteRoutes(router, ctx, "/api/v1/service-cards", &RecordCommands::CreateServiceCard,
-                 &RecordCommands::UpdateServiceCard, &RecordCommands::DeleteServiceCard);
 }
 
 }  // namespace prosit

@@ -53,38 +53,66 @@ ApiResponse Document(const std::string& doc, int status) {
   return r;
 }
 
-void AddWriteRoutes(ApiRouter& router, ApiContext& ctx, const std::string& base, CreateFn create,
-                    UpdateFn update, DeleteFn remove) {
-  router.Add("POST", base, [&ctx, base, create](const ApiRequest& r) {
+void AddWriteRoutes(ApiRouter& router, ApiContext& ctx, const RecordKindInfo& kind) {
+  const EntityKind k = kind.kind;
+  const std::string base = kind.collection();
+  router.Add("POST", base, [&ctx, base, k](const ApiRequest& r) {
     auto body = Body(r);
     if (!body.ok()) return ApiResponse::Error(body.status());
-    auto doc = (ctx.commands.*create)(*body, r.caller);
+    auto doc = ctx.commands.Create(k, *body, r.caller);
     if (!doc.ok()) return ApiResponse::Error(doc.status());
     ApiResponse resp = Document(*doc, 201);
-    for (auto& [k, v] : resp.headers)
-      if (k == "Location") v = base + "/" + v;
+    for (auto& [name, value] : resp.headers)
+      if (name == "Location") value = base + "/" + value;
     return resp;
   });
-  router.Add("PUT", base + "/{id}", [&ctx, update](const ApiRequest& r) {
+  // PUT replaces the record, PATCH merges into it; both answer the stored document.
+  auto change = [&ctx, k](auto write) {
+    return [&ctx, k, write](const ApiRequest& r) {
+      auto id = IdParam(r);
+      if (!id) return ApiResponse::Error(404, "not_found", "no such record");
+      auto version = IfMatchVersion(r);
+      if (!version.ok()) return ApiResponse::Error(version.status());
+      auto body = Body(r);
+      if (!body.ok()) return ApiResponse::Error(body.status());
+      auto doc = (ctx.commands.*write)(k, *id, *body, *version, r.caller);
+      if (!doc.ok()) return ApiResponse::Error(doc.status());
+      return Document(*doc);
+    };
+  };
+  router.Add("PUT", kind.item(), change(&RecordCommands::Update));
+  router.Add("PATCH", kind.item(), change(&RecordCommands::Patch));
+  router.Add("DELETE", kind.item(), [&ctx, k](const ApiRequest& r) {
     auto id = IdParam(r);
     if (!id) return ApiResponse::Error(404, "not_found", "no such record");
     auto version = IfMatchVersion(r);
     if (!version.ok()) return ApiResponse::Error(version.status());
-    auto body = Body(r);
-    if (!body.ok()) return ApiResponse::Error(body.status());
-    auto doc = (ctx.commands.*update)(*id, *body, *version, r.caller);
-    if (!doc.ok()) return ApiResponse::Error(doc.status());
-    return Document(*doc);
-  });
-  router.Add("DELETE", base + "/{id}", [&ctx, remove](const ApiRequest& r) {
-    auto id = IdParam(r);
-    if (!id) return ApiResponse::Error(404, "not_found", "no such record");
-    auto version = IfMatchVersion(r);
-    if (!version.ok()) return ApiResponse::Error(version.status());
-    Status s = (ctx.commands.*remove)(*id, *version, r.caller);
+    Status s = ctx.commands.Delete(k, *id, *version, r.caller);
     if (!s.ok()) return ApiResponse::Error(s);
     return ApiResponse{204, "", {}, {}};
   });
+}
+
+namespace {
+
+template <typename T>
+void AddWorkRecordRead(ApiRouter& router, ApiContext& ctx) {
+  using Kind = RecordKind<T>;
+  if constexpr (Kind::kAccess == AccessRule::kWork)
+    AddGetById(router, ctx, FindRecordKind(Kind::kKind)->item(), std::string(Kind::kLabel),
+               Kind::kSnapshotMap, Kind::ToJson);
+}
+
+template <typename... T>
+void AddWorkRecordReads(ApiRouter& router, ApiContext& ctx, KindList<T...>) {
+  (AddWorkRecordRead<T>(router, ctx), ...);
+}
+
+}  // namespace
+
+void AddRecordRoutes(ApiRouter& router, ApiContext& ctx) {
+  AddWorkRecordReads(router, ctx, RecordTypes{});
+  for (const RecordKindInfo& kind : RecordKinds()) AddWriteRoutes(router, ctx, kind);
 }
 
 }  // namespace prosit

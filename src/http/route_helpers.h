@@ -67,14 +67,12 @@ Result<std::string_view> Body(const ApiRequest& r);
 // A stored document with its version as the ETag (and its Location when created).
 ApiResponse Document(const std::string& doc, int status = 200);
 
-using CreateFn = Result<std::string> (RecordCommands::*)(std::string_view, const Caller&);
-using UpdateFn = Result<std::string> (RecordCommands::*)(int64_t, std::string_view,
-                                                         std::optional<int64_t>, const Caller&);
-using DeleteFn = Status (RecordCommands::*)(int64_t, std::optional<int64_t>, const Caller&);
-
-// POST on `base`, PUT and DELETE on `base`/{id}: the same for every kind of record.
-void AddWriteRoutes(ApiRouter& router, ApiContext& ctx, const std::string& base, CreateFn create,
-                    UpdateFn update, DeleteFn remove);
+// POST on the kind's collection, PUT, PATCH (a JSON Merge Patch) and DELETE on
+// collection/{id}: the same for every kind of the registry of record kinds.
+void AddWriteRoutes(ApiRouter& router, ApiContext& ctx, const RecordKindInfo& kind);
+// The write routes of every kind of the registry, and GET by id of its records of
+// networking work (actors and cards have reads of their own, in catalog_routes.cpp).
+void AddRecordRoutes(ApiRouter& router, ApiContext& ctx);
 
 // The parameters both lists take: where, which sector, what text, which page.
 template <typename Query>

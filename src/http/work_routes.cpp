@@ -1,5 +1,6 @@
-// Routes of the networker's records: meetings, needs, ties, the strategy, good
-// practices, recommendations and the monitoring table.
+// Lists of the networker's records: meetings, needs, ties, the strategy, good practices,
+// recommendations, and the monitoring table (one record by id and the writes are the
+// registry's: AddRecordRoutes).
 
 #include "app/networking/meeting_queries.h"
 #include "app/networking/monitoring_queries.h"
@@ -8,12 +9,6 @@
 #include "app/networking/strategy_queries.h"
 #include "app/networking/tie_queries.h"
 #include "http/route_helpers.h"
-#include "io/meeting_json.h"
-#include "io/need_json.h"
-#include "io/practice_json.h"
-#include "io/strategy_json.h"
-#include "io/tie_json.h"
-#include "model/validation.h"
 
 namespace prosit {
 
@@ -35,8 +30,6 @@ void AddMeetingRoutes(ApiRouter& router, ApiContext& ctx) {
     return AnswerList(qr, CheckMeetingQuery(q, *snap),
                       [&] { return ListMeetings(r.caller, *snap, q); });
   });
-  AddGetById(router, ctx, "/api/v1/meetings/{id}", "meeting", &NetworkSnapshot::meetings,
-             MeetingToJson);
 }
 
 void AddNeedRoutes(ApiRouter& router, ApiContext& ctx) {
@@ -57,7 +50,6 @@ void AddNeedRoutes(ApiRouter& router, ApiContext& ctx) {
     qr.Page(q.offset, q.limit);
     return AnswerList(qr, CheckNeedQuery(q, *snap), [&] { return ListNeeds(r.caller, *snap, q); });
   });
-  AddGetById(router, ctx, "/api/v1/needs/{id}", "need", &NetworkSnapshot::needs, NeedToJson);
 }
 
 void AddTieRoutes(ApiRouter& router, ApiContext& ctx) {
@@ -86,7 +78,6 @@ void AddTieRoutes(ApiRouter& router, ApiContext& ctx) {
     return AnswerList(qr, CheckDerivedTieQuery(q, *snap),
                       [&] { return ListDerivedTies(r.caller, *snap, q); });
   });
-  AddGetById(router, ctx, "/api/v1/ties/{id}", "tie", &NetworkSnapshot::ties, TieToJson);
 }
 
 void AddStrategyRoutes(ApiRouter& router, ApiContext& ctx) {
@@ -116,9 +107,6 @@ void AddStrategyRoutes(ApiRouter& router, ApiContext& ctx) {
       return ListOverdueSteps(r.caller, *snap, region, orp, ctx.clock.Today(), offset, limit);
     });
   });
-  AddGetById(router, ctx, "/api/v1/themes/{id}", "theme", &NetworkSnapshot::themes, ThemeToJson);
-  AddGetById(router, ctx, "/api/v1/goals/{id}", "goal", &NetworkSnapshot::goals, GoalToJson);
-  AddGetById(router, ctx, "/api/v1/steps/{id}", "step", &NetworkSnapshot::steps, StepToJson);
 }
 
 void AddPracticeRoutes(ApiRouter& router, ApiContext& ctx) {
@@ -136,10 +124,6 @@ void AddPracticeRoutes(ApiRouter& router, ApiContext& ctx) {
   };
   add_list("/api/v1/good-practices", ListGoodPractices);
   add_list("/api/v1/recommendations", ListRecommendations);
-  AddGetById(router, ctx, "/api/v1/good-practices/{id}", "good practice",
-             &NetworkSnapshot::good_practices, GoodPracticeToJson);
-  AddGetById(router, ctx, "/api/v1/recommendations/{id}", "recommendation",
-             &NetworkSnapshot::recommendations, RecommendationToJson);
 }
 
 // The monitoring table as JSON or CSV: the same scope, two renderings.
@@ -164,26 +148,10 @@ void AddMonitoringRoutes(ApiRouter& router, ApiContext& ctx) {
 
 void AddWorkRoutes(ApiRouter& router, ApiContext& ctx) {
   AddMeetingRoutes(router, ctx);
-  AddWriteRoutes(router, ctx, "/api/v1/meetings", &RecordCommands::CreateMeeting,
-                 &RecordCommands::UpdateMeeting, &RecordCommands::DeleteMeeting);
   AddNeedRoutes(router, ctx);
-  AddWriteRoutes(router, ctx, "/api/v1/needs", &RecordCommands::CreateNeed,
-                 &RecordCommands::UpdateNeed, &RecordCommands::DeleteNeed);
   AddTieRoutes(router, ctx);
-  AddWriteRoutes(router, ctx, "/api/v1/ties", &RecordCommands::CreateTie,
-                 &RecordCommands::UpdateTie, &RecordCommands::DeleteTie);
   AddStrategyRoutes(router, ctx);
-  AddWriteRoutes(router, ctx, "/api/v1/themes", &RecordCommands::CreateTheme,
-                 &RecordCommands::UpdateTheme, &RecordCommands::DeleteTheme);
-  AddWriteRoutes(router, ctx, "/api/v1/goals", &RecordCommands::CreateGoal,
-                 &RecordCommands::UpdateGoal, &RecordCommands::DeleteGoal);
-  AddWriteRoutes(router, ctx, "/api/v1/steps", &RecordCommands::CreateStep,
-                 &RecordCommands::UpdateStep, &RecordCommands::DeleteStep);
   AddPracticeRoutes(router, ctx);
-  AddWriteRoutes(router, ctx, "/api/v1/good-practices", &RecordCommands::CreateGoodPractice,
-                 &RecordCommands::UpdateGoodPractice, &RecordCommands::DeleteGoodPractice);
-  AddWriteRoutes(router, ctx, "/api/v1/recommendations", &RecordCommands::CreateRecommendation,
-                 &RecordCommands::UpdateRecommendation, &RecordCommands::DeleteRecommendation);
   AddMonitoringRoutes(router, ctx);
 }
 

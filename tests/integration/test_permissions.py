@@ -67,6 +67,8 @@ WORK_READ = expect("200 200 200 200 403 200 401", "200 403 403 403 403 403 401")
 # One record by id: one the caller may not read is not found, as a missing one.
 WORK_READ_ONE = expect("200 200 200 200 403 200 401", "200 404 404 404 403 404 401")
 WORK_DELETE = expect("204 204 204 403 404 403 401", "204 404 404 403 404 403 401")
+# A patch starts from the stored record: one the caller may not read is not found.
+WORK_PATCH = expect("200 200 200 403 404 403 401", "200 404 404 403 404 403 401")
 
 
 def work_write(ok, refers=False):
@@ -152,6 +154,25 @@ def update(kind):
     return build
 
 
+MERGE_PATCH = "application/merge-patch+json"
+
+
+def patch(kind):
+    """A JSON Merge Patch of one text field."""
+    field = TEXT_FIELD[kind]
+
+    def build(t, role, where):
+        rec = t.target(kind, where, role)
+        value = f"patched by {role} {next(t.counter)}"
+        path = f"/api/v1/{kind}/{rec['id']}"
+
+        def check(t, r):
+            t.assertEqual(t.admin_get(path)[field], value)
+        return Req("PATCH", path, {field: value},
+                   {"If-Match": f'"{rec["version"]}"', "Content-Type": MERGE_PATCH}, check=check)
+    return build
+
+
 def delete(kind):
     def build(t, role, where):
         rec = t.target(kind, where, role)
@@ -169,6 +190,7 @@ def work_routes(kind, list_path=True):
         ("POST", f"/api/v1/{kind}"): Row(create(kind), work_write(201, refers), "logged"),
         ("GET", f"/api/v1/{kind}/{{id}}"): Row(read_one(kind), WORK_READ_ONE, "read"),
         ("PUT", f"/api/v1/{kind}/{{id}}"): Row(update(kind), work_write(200, refers), "logged"),
+        ("PATCH", f"/api/v1/{kind}/{{id}}"): Row(patch(kind), WORK_PATCH, "logged"),
         ("DELETE", f"/api/v1/{kind}/{{id}}"): Row(delete(kind), WORK_DELETE, "logged"),
     }
     if list_path:
@@ -309,6 +331,7 @@ ROUTES = {
     ("POST", "/api/v1/actors"): Row(create("actors"), work_write(201), "logged"),
     ("GET", "/api/v1/actors/{id}"): Row(read_one("actors"), EVERYONE, "read"),
     ("PUT", "/api/v1/actors/{id}"): Row(update("actors"), ACTOR_UPDATE, "logged"),
+    ("PATCH", "/api/v1/actors/{id}"): Row(patch("actors"), ACTOR_UPDATE, "logged"),
     ("DELETE", "/api/v1/actors/{id}"): Row(delete("actors"), work_write(204), "logged"),
     ("GET", "/api/v1/service-cards"): Row(scoped("/api/v1/service-cards"), EVERYONE, "read"),
     ("POST", "/api/v1/service-cards"): Row(create("service-cards"), card_write(201), "logged"),
@@ -316,6 +339,8 @@ ROUTES = {
                                                "read"),
     ("PUT", "/api/v1/service-cards/{id}"): Row(update("service-cards"), card_write(200),
                                                "logged"),
+    ("PATCH", "/api/v1/service-cards/{id}"): Row(patch("service-cards"), card_write(200),
+                                                 "logged"),
     ("DELETE", "/api/v1/service-cards/{id}"): Row(delete("service-cards"), card_write(204),
                                                   "logged"),
     # -- the networker's records ---------------------------------------------------------

@@ -36,7 +36,7 @@ class SearchTest : public ::testing::Test {
               {"sector", "social"},
               {"actor_type", "social_provider"},
               {"seat", {{"municipality_code", municipality}}}};
-    auto r = commands_->CreateActor(a.dump(), kSystem);
+    auto r = commands_->Create(EntityKind::kActor, a.dump(), kSystem);
     EXPECT_TRUE(r.ok()) << r.status().ToString();
     return json::parse(*r)["id"].get<int64_t>();
   }
@@ -48,7 +48,7 @@ class SearchTest : public ::testing::Test {
               {"service_type", type},
               {"locations", {{{"municipality_code", municipality}}}},
               {"territory", {{"kind", "orp"}, {"codes", {orp}}}}};
-    auto r = commands_->CreateServiceCard(c.dump(), kSystem);
+    auto r = commands_->Create(EntityKind::kServiceCard, c.dump(), kSystem);
     EXPECT_TRUE(r.ok()) << r.status().ToString();
     return json::parse(*r)["id"].get<int64_t>();
   }
@@ -132,16 +132,16 @@ TEST_F(SearchTest, AWriteIsVisibleToTheNextRead) {
   EXPECT_EQ(Names(q).size(), 1u);
   json updated = ServiceCardToJson(keeper_->Current()->FindCard(c)->card);
   updated["name"] = "Manželská poradna";
-  ASSERT_TRUE(commands_->UpdateServiceCard(c, updated.dump(), 1, kSystem).ok());
+  ASSERT_TRUE(commands_->Update(EntityKind::kServiceCard, c, updated.dump(), 1, kSystem).ok());
   q.text = "manzelska";
   EXPECT_EQ(Names(q).size(), 1u);
   // renaming the actor re-indexes its cards
   json actor = ActorToJson(keeper_->Current()->FindActor(a)->actor);
   actor["name"] = "Diakonie";
-  ASSERT_TRUE(commands_->UpdateActor(a, actor.dump(), 1, kSystem).ok());
+  ASSERT_TRUE(commands_->Update(EntityKind::kActor, a, actor.dump(), 1, kSystem).ok());
   q.text = "diakonie";
   EXPECT_EQ(Names(q).size(), 1u);
-  ASSERT_TRUE(commands_->DeleteServiceCard(c, 2, kSystem).ok());
+  ASSERT_TRUE(commands_->Delete(EntityKind::kServiceCard, c, 2, kSystem).ok());
   EXPECT_TRUE(Names(q).empty());
   // a second keeper following the same store sees the same state
   SnapshotKeeper other(*store_);
@@ -154,17 +154,18 @@ TEST_F(SearchTest, StaleWritesAndBadRecordsLeaveNoTrace) {
   int64_t a = Actor("Charita", "571164");
   int64_t seq = keeper_->Current()->seq;
   json actor = ActorToJson(keeper_->Current()->FindActor(a)->actor);
-  ASSERT_TRUE(commands_->UpdateActor(a, actor.dump(), 1, kSystem).ok());
-  auto stale = commands_->UpdateActor(a, actor.dump(), 1, kSystem);
+  ASSERT_TRUE(commands_->Update(EntityKind::kActor, a, actor.dump(), 1, kSystem).ok());
+  auto stale = commands_->Update(EntityKind::kActor, a, actor.dump(), 1, kSystem);
   EXPECT_EQ(stale.status().code(), StatusCode::kConflict);
   actor.erase("version");
-  EXPECT_EQ(commands_->UpdateActor(a, actor.dump(), std::nullopt, kSystem).status().code(),
-            StatusCode::kPrecondition);
+  EXPECT_EQ(
+      commands_->Update(EntityKind::kActor, a, actor.dump(), std::nullopt, kSystem).status().code(),
+      StatusCode::kPrecondition);
   json bad = {{"actor_id", a},
               {"name", "X"},
               {"service_type", "nope"},
               {"territory", {{"kind", "orp"}, {"codes", {"5304"}}}}};
-  EXPECT_EQ(commands_->CreateServiceCard(bad.dump(), kSystem).status().code(),
+  EXPECT_EQ(commands_->Create(EntityKind::kServiceCard, bad.dump(), kSystem).status().code(),
             StatusCode::kInvalid);
   EXPECT_EQ(*store_->LastChangeSeq(), seq + 1);
 }
@@ -186,15 +187,16 @@ TEST_F(SearchTest, PatchedSnapshotAnswersLikeARebuiltOne) {
   auto rename = [&](int64_t id, const std::string& name) {
     json c = ServiceCardToJson(keeper_->Current()->FindCard(id)->card);
     c["name"] = name;
-    ASSERT_TRUE(commands_->UpdateServiceCard(id, c.dump(), std::nullopt, kSystem).ok());
+    ASSERT_TRUE(
+        commands_->Update(EntityKind::kServiceCard, id, c.dump(), std::nullopt, kSystem).ok());
   };
   rename(cards[0], "Zahrada");  // moves from first to last
   rename(cards[3], "Cesta");    // moves forward
-  ASSERT_TRUE(commands_->DeleteServiceCard(cards[4], 1, kSystem).ok());
+  ASSERT_TRUE(commands_->Delete(EntityKind::kServiceCard, cards[4], 1, kSystem).ok());
   Card(a, "Dílna", "ss65", "571164", "5304");  // new, lands in the middle
   json actor = ActorToJson(keeper_->Current()->FindActor(b)->actor);
   actor["name"] = "Slezská diakonie";  // re-indexes b's cards
-  ASSERT_TRUE(commands_->UpdateActor(b, actor.dump(), 1, kSystem).ok());
+  ASSERT_TRUE(commands_->Update(EntityKind::kActor, b, actor.dump(), 1, kSystem).ok());
   ASSERT_FALSE(keeper_->Current()->overlay.cards.empty());
 
   SnapshotKeeper rebuilt(*store_);

@@ -29,31 +29,32 @@ TEST(StrategyHistory, EachDayShowsItsOwnState) {
     EXPECT_TRUE(r.ok()) << r.status().ToString();
     return r.ok() ? json::parse(*r)["id"].get<int64_t>() : 0;
   };
-  int64_t theme =
-      id_of(on("2018-03-01")
-                .CreateTheme(R"({"orp_code": "5304", "title": "Bydlení", "since": "2018-03-01"})",
-                             kSystem));
+  int64_t theme = id_of(
+      on("2018-03-01")
+          .Create(EntityKind::kTheme,
+                  R"({"orp_code": "5304", "title": "Bydlení", "since": "2018-03-01"})", kSystem));
   int64_t goal = id_of(
       on("2018-03-01")
-          .CreateGoal(
+          .Create(
+              EntityKind::kGoal,
               json{{"theme_id", theme}, {"title", "Krizové byty"}, {"since", "2018-03-01"}}.dump(),
               kSystem));
   int64_t step = id_of(
       on("2018-04-02")
-          .CreateStep(
-              json{{"goal_id", goal}, {"title", "Jednat s městem"}, {"deadline", "2018-05-31"}}
-                  .dump(),
-              kSystem));
+          .Create(EntityKind::kStep,
+                  json{{"goal_id", goal}, {"title", "Jednat s městem"}, {"deadline", "2018-05-31"}}
+                      .dump(),
+                  kSystem));
   ASSERT_TRUE(on("2018-06-15")
-                  .UpdateStep(step,
-                              json{{"goal_id", goal},
-                                   {"title", "Jednat s městem"},
-                                   {"deadline", "2018-05-31"},
-                                   {"status", "done"}}
-                                  .dump(),
-                              1, kSystem)
+                  .Update(EntityKind::kStep, step,
+                          json{{"goal_id", goal},
+                               {"title", "Jednat s městem"},
+                               {"deadline", "2018-05-31"},
+                               {"status", "done"}}
+                              .dump(),
+                          1, kSystem)
                   .ok());
-  ASSERT_TRUE(on("2018-07-01").DeleteStep(step, 2, kSystem).ok());
+  ASSERT_TRUE(on("2018-07-01").Delete(EntityKind::kStep, step, 2, kSystem).ok());
 
   auto strategy = [&](const char* day) {
     auto r = StrategyAsOf(**store, day);

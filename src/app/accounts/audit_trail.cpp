@@ -7,13 +7,6 @@
 #include "app/accounts/permissions.h"
 #include "app/query_scope.h"
 #include "io/csv_writer.h"
-#include "io/meeting_json.h"
-#include "io/need_json.h"
-#include "io/network_json.h"
-#include "io/practice_json.h"
-#include "io/strategy_json.h"
-#include "io/tie_json.h"
-#include "model/validation.h"
 
 namespace prosit {
 
@@ -58,52 +51,35 @@ Status MayReadHistory(const Caller& caller, const NetworkSnapshot& snap, EntityK
     return id == caller.user_id()
                ? Status::Ok()
                : Status::Forbidden("the history of others is shown to admins only");
-  bool work = kind != EntityKind::kActor && kind != EntityKind::kServiceCard;
+  const RecordKindInfo* info = FindRecordKind(kind);
+  bool work = !info || info->access == AccessRule::kWork;
   if (work) PROSIT_RETURN_IF_ERROR(MayReadScope(caller, snap.frame->territory, "", "", false));
   if (VisibilityOf(caller, snap, kind, id) == Visibility::kReadable) return Status::Ok();
   return Status::Forbidden(
       "not a record you may read (the history of deleted records is shown to admins only)");
 }
 
-// Whether the caller could read a record of networking work as one version of it was.
-template <typename T>
-bool MayReadWorkVersion(const Caller& caller, const NetworkSnapshot& snap, const Result<T>& v) {
-  return v.ok() && MayReadWork(caller, PlaceOf(*v, snap)).ok();
-}
-
-// Whether the caller could read one version of a record, judged by where that version lay
-// (a goal, step or tie by where its theme, goal or actors lie now). One that no longer
-// parses is not shown.
+// Whether the caller could have read one version of a record, judged by where that
+// version lay (a goal, step or tie by where its theme, goal or actors lie now), by the
+// rule of its kind. One that no longer parses is not shown.
 bool MayReadVersion(const Caller& caller, const NetworkSnapshot& snap, EntityKind kind, int64_t id,
                     const std::string& doc) {
-  switch (kind) {
-    case EntityKind::kActor:
-      return true;
-    case EntityKind::kServiceCard: {
-      auto card = ServiceCardFromJson(doc);
-      return card.ok() && SeesCard(caller, *card, RelevantOrps(*card, snap.frame->territory));
+  if (kind == EntityKind::kUser) return id == caller.user_id();
+  bool may = false;
+  VisitRecordKind(kind, [&]<typename T>() {
+    using Kind = RecordKind<T>;
+    if constexpr (Kind::kAccess == AccessRule::kActor) {
+      may = true;
+    } else {
+      auto version = Kind::Parse(doc);
+      if (!version.ok()) return;
+      if constexpr (Kind::kAccess == AccessRule::kCard)
+        may = SeesCard(caller, *version, RelevantOrps(*version, snap.frame->territory));
+      else
+        may = MayReadWork(caller, PlaceOf(*version, snap)).ok();
     }
-    case EntityKind::kMeeting:
-      return MayReadWorkVersion(caller, snap, MeetingFromJson(doc));
-    case EntityKind::kNeed:
-      return MayReadWorkVersion(caller, snap, NeedFromJson(doc));
-    case EntityKind::kTie:
-      return MayReadWorkVersion(caller, snap, TieFromJson(doc));
-    case EntityKind::kTheme:
-      return MayReadWorkVersion(caller, snap, ThemeFromJson(doc));
-    case EntityKind::kGoal:
-      return MayReadWorkVersion(caller, snap, GoalFromJson(doc));
-    case EntityKind::kStep:
-      return MayReadWorkVersion(caller, snap, StepFromJson(doc));
-    case EntityKind::kGoodPractice:
-      return MayReadWorkVersion(caller, snap, GoodPracticeFromJson(doc));
-    case EntityKind::kRecommendation:
-      return MayReadWorkVersion(caller, snap, RecommendationFromJson(doc));
-    case EntityKind::kUser:
-      return id == caller.user_id();
-    default:
-      return false;
-  }
+  });
+  return may;
 }
 
 // Keeps of one change-log entry only the versions the caller could have read then: an

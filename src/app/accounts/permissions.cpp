@@ -13,19 +13,6 @@ const Status& SignInFirst() {
 
 Status Outside() { return Status::Forbidden("the record lies outside your territory"); }
 
-void AddOrpOf(RecordPlace& place, const NetworkSnapshot& snap, const std::string& municipality) {
-  const Municipality* m = snap.frame->territory.FindMunicipality(municipality);
-  if (m && std::find(place.orps.begin(), place.orps.end(), m->orp_code) == place.orps.end())
-    place.orps.push_back(m->orp_code);
-}
-
-void AddSeatOf(RecordPlace& place, const NetworkSnapshot& snap, int64_t actor_id) {
-  if (const ActorEntry* a = snap.FindActor(actor_id))
-    AddOrpOf(place, snap, a->actor.seat.municipality_code);
-}
-
-RecordPlace InOrp(const std::string& orp_code) { return RecordPlace{{orp_code}, 0}; }
-
 // Signed in, with a role that may work with the network's internal records.
 Status MayWorkInternally(const Caller& caller) {
   if (!caller.signed_in()) return SignInFirst();
@@ -42,44 +29,6 @@ Status MayWriteAny(const Caller& caller) {
     return Status::Forbidden(caller.role() == Role::kViewer ? "a viewer writes nothing"
                                                             : "this API token may only read");
   return Status::Ok();
-}
-
-RecordPlace PlaceOf(const Actor& actor, const NetworkSnapshot& snap) {
-  RecordPlace p;
-  AddOrpOf(p, snap, actor.seat.municipality_code);
-  p.actor_id = actor.id;
-  return p;
-}
-
-RecordPlace PlaceOf(const ServiceCard& card, const NetworkSnapshot& snap) {
-  RecordPlace p;
-  for (const DeliveryLocation& l : card.locations) AddOrpOf(p, snap, l.municipality_code);
-  if (p.orps.empty()) AddSeatOf(p, snap, card.actor_id);
-  p.actor_id = card.actor_id;
-  return p;
-}
-
-RecordPlace PlaceOf(const Meeting& m, const NetworkSnapshot&) { return InOrp(m.orp_code); }
-RecordPlace PlaceOf(const Need& n, const NetworkSnapshot&) { return InOrp(n.orp_code); }
-RecordPlace PlaceOf(const Theme& t, const NetworkSnapshot&) { return InOrp(t.orp_code); }
-RecordPlace PlaceOf(const GoodPractice& g, const NetworkSnapshot&) { return InOrp(g.orp_code); }
-RecordPlace PlaceOf(const Recommendation& r, const NetworkSnapshot&) { return InOrp(r.orp_code); }
-
-RecordPlace PlaceOf(const Tie& tie, const NetworkSnapshot& snap) {
-  RecordPlace p;
-  AddSeatOf(p, snap, tie.actor_a);
-  AddSeatOf(p, snap, tie.actor_b);
-  return p;
-}
-
-RecordPlace PlaceOf(const Goal& goal, const NetworkSnapshot& snap) {
-  auto it = snap.themes.find(goal.theme_id);
-  return it == snap.themes.end() ? RecordPlace{} : PlaceOf(*it->second, snap);
-}
-
-RecordPlace PlaceOf(const Step& step, const NetworkSnapshot& snap) {
-  auto it = snap.goals.find(step.goal_id);
-  return it == snap.goals.end() ? RecordPlace{} : PlaceOf(*it->second, snap);
 }
 
 Status MayReadWork(const Caller& caller, const RecordPlace& place) {
@@ -125,49 +74,17 @@ bool SeesPlace(const Caller& caller, const RecordPlace& place) {
   return caller.CoversAny(place.orps);
 }
 
-namespace {
-
-template <typename T>
-Visibility WorkVisibility(const Caller& caller, const NetworkSnapshot& snap,
-                          const std::map<int64_t, std::shared_ptr<const T>>& records, int64_t id) {
-  auto it = records.find(id);
-  if (it == records.end()) return Visibility::kMissing;
-  return MayReadWork(caller, PlaceOf(*it->second, snap)).ok() ? Visibility::kReadable
-                                                              : Visibility::kHidden;
-}
-
-}  // namespace
-
 Visibility VisibilityOf(const Caller& caller, const NetworkSnapshot& snap, EntityKind kind,
                         int64_t id) {
-  switch (kind) {
-    case EntityKind::kActor:
-      return snap.FindActor(id) ? Visibility::kReadable : Visibility::kMissing;
-    case EntityKind::kServiceCard: {
-      const CardEntry* c = snap.FindCard(id);
-      if (!c) return Visibility::kMissing;
-      return SeesCard(caller, c->card, c->searchable.orps) ? Visibility::kReadable
-                                                           : Visibility::kHidden;
-    }
-    case EntityKind::kMeeting:
-      return WorkVisibility(caller, snap, snap.meetings, id);
-    case EntityKind::kNeed:
-      return WorkVisibility(caller, snap, snap.needs, id);
-    case EntityKind::kTie:
-      return WorkVisibility(caller, snap, snap.ties, id);
-    case EntityKind::kTheme:
-      return WorkVisibility(caller, snap, snap.themes, id);
-    case EntityKind::kGoal:
-      return WorkVisibility(caller, snap, snap.goals, id);
-    case EntityKind::kStep:
-      return WorkVisibility(caller, snap, snap.steps, id);
-    case EntityKind::kGoodPractice:
-      return WorkVisibility(caller, snap, snap.good_practices, id);
-    case EntityKind::kRecommendation:
-      return WorkVisibility(caller, snap, snap.recommendations, id);
-    default:
-      return caller.everywhere() ? Visibility::kReadable : Visibility::kHidden;
-  }
+  Visibility v = caller.everywhere() ? Visibility::kReadable : Visibility::kHidden;
+  VisitRecordKind(kind, [&]<typename T>() {
+    const T* record = RecordKind<T>::Find(snap, id);
+    if (!record)
+      v = Visibility::kMissing;
+    else
+      v = MayReadRecord(caller, *record, snap) ? Visibility::kReadable : Visibility::kHidden;
+  });
+  return v;
 }
 
 Status MayWriteActor(const Caller& caller, const RecordPlace& place, WriteOp op) {

@@ -1,7 +1,8 @@
 #pragma once
 // Permissions: who may read and change what (docs/permissions.md). A record lies in the
-// ORPs its RecordPlace names; a caller may touch it when one of them is in its territory
-// and its role allows the kind of record. Each check answers OK, Unauthenticated (401:
+// ORPs its RecordPlace names (PlaceOf, from the registry of record kinds); a caller may
+// touch it when one of them is in its territory and its role allows the kind of record
+// (the kind's AccessRule). Each check answers OK, Unauthenticated (401:
 // sign in first) or Forbidden (403).
 
 #include <cstdint>
@@ -9,28 +10,12 @@
 #include <vector>
 
 #include "app/accounts/caller.h"
+#include "app/records/record_kinds.h"
 #include "app/snapshot/network_snapshot.h"
 #include "model/status.h"
 #include "store/store.h"
 
 namespace prosit {
-
-// Where a record lies: the ORPs it belongs to and, for actors and cards, its actor.
-struct RecordPlace {
-  std::vector<std::string> orps;
-  int64_t actor_id = 0;
-};
-
-RecordPlace PlaceOf(const Actor& actor, const NetworkSnapshot& snap);
-RecordPlace PlaceOf(const ServiceCard& card, const NetworkSnapshot& snap);
-RecordPlace PlaceOf(const Meeting& meeting, const NetworkSnapshot& snap);
-RecordPlace PlaceOf(const Need& need, const NetworkSnapshot& snap);
-RecordPlace PlaceOf(const Tie& tie, const NetworkSnapshot& snap);
-RecordPlace PlaceOf(const Theme& theme, const NetworkSnapshot& snap);
-RecordPlace PlaceOf(const Goal& goal, const NetworkSnapshot& snap);
-RecordPlace PlaceOf(const Step& step, const NetworkSnapshot& snap);
-RecordPlace PlaceOf(const GoodPractice& practice, const NetworkSnapshot& snap);
-RecordPlace PlaceOf(const Recommendation& recommendation, const NetworkSnapshot& snap);
 
 enum class WriteOp { kCreate, kUpdate, kDelete };
 
@@ -68,5 +53,25 @@ Status MayWriteCard(const Caller& caller, const RecordPlace& place);
 Status MayWriteWork(const Caller& caller, const RecordPlace& place);
 // Users, the whole audit trail, personal-data export and erasure.
 Status MayAdminister(const Caller& caller);
+
+// Whether the caller may read a record of any registry kind, by its kind's rule.
+template <typename T>
+bool MayReadRecord(const Caller& caller, const T& record, const NetworkSnapshot& snap) {
+  constexpr AccessRule access = RecordKind<T>::kAccess;
+  if constexpr (access == AccessRule::kActor) return true;
+  if constexpr (access == AccessRule::kCard) return SeesCard(caller, record, snap);
+  if constexpr (access == AccessRule::kWork) return MayReadWork(caller, PlaceOf(record, snap)).ok();
+}
+
+// Whether the caller may write a record of any registry kind as it is (or will be).
+template <typename T>
+Status MayWriteRecord(const Caller& caller, const T& record, const NetworkSnapshot& snap,
+                      WriteOp op) {
+  constexpr AccessRule access = RecordKind<T>::kAccess;
+  if constexpr (access == AccessRule::kActor)
+    return MayWriteActor(caller, PlaceOf(record, snap), op);
+  if constexpr (access == AccessRule::kCard) return MayWriteCard(caller, PlaceOf(record, snap));
+  if constexpr (access == AccessRule::kWork) return MayWriteWork(caller, PlaceOf(record, snap));
+}
 
 }  // namespace prosit

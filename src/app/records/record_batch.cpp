@@ -1,13 +1,6 @@
 #include "app/records/record_batch.h"
 
-#include "app/records/record_commands.h"
-#include "io/meeting_json.h"
-#include "io/need_json.h"
-#include "io/network_json.h"
-#include "io/practice_json.h"
-#include "io/strategy_json.h"
-#include "io/tie_json.h"
-#include "model/validation.h"
+#include "app/records/record_kinds.h"
 
 namespace prosit {
 
@@ -38,12 +31,6 @@ std::vector<int64_t> Ids(const std::vector<size_t>& indexes, const std::vector<i
   out.reserve(indexes.size());
   for (size_t i : indexes) out.push_back(ids[i]);
   return out;
-}
-
-void AddReferences(std::vector<Reference>& refs, EntityKind kind, const std::vector<int64_t>& ids,
-                   const std::string& field) {
-  for (size_t i = 0; i < ids.size(); ++i)
-    refs.push_back({kind, ids[i], field + "[" + std::to_string(i) + "]"});
 }
 
 FieldErrors Validate(RecordBatch& batch, const ValidationContext& ctx,
@@ -126,20 +113,20 @@ FieldErrors Validate(RecordBatch& batch, const ValidationContext& ctx,
   return errors;
 }
 
-// Writes one record of `kind` whose document `to_json` renders once id and version are known.
-template <typename Value, typename ToJson>
-Result<int64_t> Write(StoreTransaction& tx, EntityKind kind, int64_t parent, Value& value,
-                      std::vector<Reference> references, ToJson to_json) {
-  DocumentPut put{kind,
+// Writes one new record, with the references and parent its kind's entry names.
+template <typename T>
+Result<int64_t> Write(StoreTransaction& tx, T& value) {
+  using Kind = RecordKind<T>;
+  DocumentPut put{Kind::kKind,
                   0,
                   0,
-                  parent,
+                  Kind::Parent(value),
                   [&](int64_t id, int64_t version) {
                     value.id = id;
                     value.version = version;
-                    return to_json(value).dump();
+                    return Kind::ToJson(value).dump();
                   },
-                  std::move(references)};
+                  Kind::References(value)};
   auto doc = tx.Put(put);
   if (!doc.ok()) return doc.status();
   return doc->id;
@@ -161,25 +148,23 @@ Result<size_t> ImportNetworkBatch(Store& store, RecordBatch batch, const Territo
     need_ids.reserve(batch.needs.size());
     goal_ids.reserve(batch.goals.size());
     for (Actor& a : batch.actors) {
-      auto id = Write(tx, EntityKind::kActor, 0, a, {}, ActorToJson);
+      auto id = Write(tx, a);
       if (!id.ok()) return id.status();
       actor_ids.push_back(*id);
     }
     for (auto& [actor_index, card] : batch.cards) {
       card.actor_id = actor_ids[actor_index];
-      auto id = Write(tx, EntityKind::kServiceCard, card.actor_id, card, {}, ServiceCardToJson);
+      auto id = Write(tx, card);
       if (!id.ok()) return id.status();
     }
     for (Theme& t : batch.themes) {
-      auto id = Write(tx, EntityKind::kTheme, 0, t, {}, ThemeToJson);
+      auto id = Write(tx, t);
       if (!id.ok()) return id.status();
       theme_ids.push_back(*id);
     }
     for (BatchMeeting& m : batch.meetings) {
       m.meeting.actor_ids = Ids(m.actors, actor_ids);
-      std::vector<Reference> refs;
-      AddReferences(refs, EntityKind::kActor, m.meeting.actor_ids, "actor_ids");
-      auto id = Write(tx, EntityKind::kMeeting, 0, m.meeting, std::move(refs), MeetingToJson);
+      auto id = Write(tx, m.meeting);
       if (!id.ok()) return id.status();
       meeting_ids.push_back(*id);
     }
@@ -187,55 +172,38 @@ Result<size_t> ImportNetworkBatch(Store& store, RecordBatch batch, const Territo
       n.need.voiced_by = Ids(n.voiced_by, actor_ids);
       n.need.meeting_ids = Ids(n.meetings, meeting_ids);
       n.need.theme_ids = Ids(n.themes, theme_ids);
-      std::vector<Reference> refs;
-      AddReferences(refs, EntityKind::kActor, n.need.voiced_by, "voiced_by");
-      AddReferences(refs, EntityKind::kMeeting, n.need.meeting_ids, "meeting_ids");
-      AddReferences(refs, EntityKind::kTheme, n.need.theme_ids, "theme_ids");
-      auto id = Write(tx, EntityKind::kNeed, 0, n.need, std::move(refs), NeedToJson);
+      auto id = Write(tx, n.need);
       if (!id.ok()) return id.status();
       need_ids.push_back(*id);
     }
     for (BatchGoal& g : batch.goals) {
       g.goal.theme_id = theme_ids[g.theme];
-      std::vector<Reference> refs{{EntityKind::kTheme, g.goal.theme_id, "theme_id"}};
-      auto id = Write(tx, EntityKind::kGoal, 0, g.goal, std::move(refs), GoalToJson);
+      auto id = Write(tx, g.goal);
       if (!id.ok()) return id.status();
       goal_ids.push_back(*id);
     }
     for (BatchStep& s : batch.steps) {
       s.step.goal_id = goal_ids[s.goal];
       s.step.actor_ids = Ids(s.actors, actor_ids);
-      std::vector<Reference> refs{{EntityKind::kGoal, s.step.goal_id, "goal_id"}};
-      AddReferences(refs, EntityKind::kActor, s.step.actor_ids, "actor_ids");
-      auto id = Write(tx, EntityKind::kStep, 0, s.step, std::move(refs), StepToJson);
+      auto id = Write(tx, s.step);
       if (!id.ok()) return id.status();
     }
     for (BatchGoodPractice& p : batch.good_practices) {
       p.practice.need_ids = Ids(p.needs, need_ids);
       p.practice.theme_ids = Ids(p.themes, theme_ids);
-      std::vector<Reference> refs;
-      AddReferences(refs, EntityKind::kNeed, p.practice.need_ids, "need_ids");
-      AddReferences(refs, EntityKind::kTheme, p.practice.theme_ids, "theme_ids");
-      auto id =
-          Write(tx, EntityKind::kGoodPractice, 0, p.practice, std::move(refs), GoodPracticeToJson);
+      auto id = Write(tx, p.practice);
       if (!id.ok()) return id.status();
     }
     for (BatchRecommendation& r : batch.recommendations) {
       r.recommendation.need_ids = Ids(r.needs, need_ids);
       r.recommendation.theme_ids = Ids(r.themes, theme_ids);
-      std::vector<Reference> refs;
-      AddReferences(refs, EntityKind::kNeed, r.recommendation.need_ids, "need_ids");
-      AddReferences(refs, EntityKind::kTheme, r.recommendation.theme_ids, "theme_ids");
-      auto id = Write(tx, EntityKind::kRecommendation, 0, r.recommendation, std::move(refs),
-                      RecommendationToJson);
+      auto id = Write(tx, r.recommendation);
       if (!id.ok()) return id.status();
     }
     for (BatchTie& t : batch.ties) {
       t.tie.actor_a = actor_ids[t.actor_a];
       t.tie.actor_b = actor_ids[t.actor_b];
-      std::vector<Reference> refs{{EntityKind::kActor, t.tie.actor_a, "actor_a"},
-                                  {EntityKind::kActor, t.tie.actor_b, "actor_b"}};
-      auto id = Write(tx, EntityKind::kTie, 0, t.tie, std::move(refs), TieToJson);
+      auto id = Write(tx, t.tie);
       if (!id.ok()) return id.status();
     }
     return Status::Ok();

@@ -1,17 +1,19 @@
 #pragma once
-// RecordCommands: the use cases that change actors, service cards and the records of
-// networking work (meetings, needs, cooperation ties, the strategy, good practices,
-// recommendations). Each checks that the caller may write at all, parses and validates its
-// input, checks that the caller may write the record as stored and as it will be stored
-// (app/accounts/permissions.h), writes in one store transaction (with its change-log row, whose
-// author is the caller), then brings the snapshot up to date so the next read sees it.
+// RecordCommands: the use cases that change a record of any kind of the registry
+// (app/records/record_kinds.h): actors, service cards and the records of networking work.
+// Each checks that the caller may write at all, parses and validates its input, checks
+// that the caller may write the record as stored and as it will be stored
+// (app/accounts/permissions.h), writes in one store transaction (with its change-log row,
+// whose author is the caller), then brings the snapshot up to date so the next read sees it.
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "app/accounts/caller.h"
 #include "app/clock.h"
+#include "app/records/record_kinds.h"
 #include "app/snapshot/snapshot_keeper.h"
 #include "store/store.h"
 
@@ -22,62 +24,32 @@ class RecordCommands {
   RecordCommands(Store& store, SnapshotKeeper& keeper, Clock clock)
       : store_(store), keeper_(keeper), clock_(std::move(clock)) {}
 
-  // Each returns the stored document (with its id and version) as JSON text.
-  Result<std::string> CreateActor(std::string_view body, const Caller& caller);
-  // `if_match` is the version the caller saw (from If-Match); without it the body's
-  // "version" is used; with neither the write is refused.
-  Result<std::string> UpdateActor(int64_t id, std::string_view body,
-                                  std::optional<int64_t> if_match, const Caller& caller);
-  Status DeleteActor(int64_t id, std::optional<int64_t> if_match, const Caller& caller);
-
-  Result<std::string> CreateServiceCard(std::string_view body, const Caller& caller);
-  Result<std::string> UpdateServiceCard(int64_t id, std::string_view body,
-                                        std::optional<int64_t> if_match, const Caller& caller);
-  Status DeleteServiceCard(int64_t id, std::optional<int64_t> if_match, const Caller& caller);
-
-  Result<std::string> CreateMeeting(std::string_view body, const Caller& caller);
-  Result<std::string> UpdateMeeting(int64_t id, std::string_view body,
-                                    std::optional<int64_t> if_match, const Caller& caller);
-  Status DeleteMeeting(int64_t id, std::optional<int64_t> if_match, const Caller& caller);
-
-  Result<std::string> CreateNeed(std::string_view body, const Caller& caller);
-  Result<std::string> UpdateNeed(int64_t id, std::string_view body, std::optional<int64_t> if_match,
-                                 const Caller& caller);
-  Status DeleteNeed(int64_t id, std::optional<int64_t> if_match, const Caller& caller);
-
-  Result<std::string> CreateTie(std::string_view body, const Caller& caller);
-  Result<std::string> UpdateTie(int64_t id, std::string_view body, std::optional<int64_t> if_match,
-                                const Caller& caller);
-  Status DeleteTie(int64_t id, std::optional<int64_t> if_match, const Caller& caller);
-
-  Result<std::string> CreateTheme(std::string_view body, const Caller& caller);
-  Result<std::string> UpdateTheme(int64_t id, std::string_view body,
-                                  std::optional<int64_t> if_match, const Caller& caller);
-  Status DeleteTheme(int64_t id, std::optional<int64_t> if_match, const Caller& caller);
-  Result<std::string> CreateGoal(std::string_view body, const Caller& caller);
-  Result<std::string> UpdateGoal(int64_t id, std::string_view body, std::optional<int64_t> if_match,
-                                 const Caller& caller);
-  Status DeleteGoal(int64_t id, std::optional<int64_t> if_match, const Caller& caller);
-  Result<std::string> CreateStep(std::string_view body, const Caller& caller);
-  Result<std::string> UpdateStep(int64_t id, std::string_view body, std::optional<int64_t> if_match,
-                                 const Caller& caller);
-  Status DeleteStep(int64_t id, std::optional<int64_t> if_match, const Caller& caller);
-
-  Result<std::string> CreateGoodPractice(std::string_view body, const Caller& caller);
-  Result<std::string> UpdateGoodPractice(int64_t id, std::string_view body,
-                                         std::optional<int64_t> if_match, const Caller& caller);
-  Status DeleteGoodPractice(int64_t id, std::optional<int64_t> if_match, const Caller& caller);
-  Result<std::string> CreateRecommendation(std::string_view body, const Caller& caller);
-  Result<std::string> UpdateRecommendation(int64_t id, std::string_view body,
-                                           std::optional<int64_t> if_match, const Caller& caller);
-  Status DeleteRecommendation(int64_t id, std::optional<int64_t> if_match, const Caller& caller);
+  // Each returns the stored document (with its id and version) as JSON text; a kind
+  // outside the registry is not found.
+  Result<std::string> Create(EntityKind kind, std::string_view body, const Caller& caller);
+  // Replaces the record with `body`. `if_match` is the version the caller saw (from
+  // If-Match); without it the body's "version" is used; with neither the write is
+  // refused. Provenance members the body leaves out keep their stored values.
+  Result<std::string> Update(EntityKind kind, int64_t id, std::string_view body,
+                             std::optional<int64_t> if_match, const Caller& caller);
+  // Merges the JSON Merge Patch `patch` (RFC 7396) into the stored record and writes the
+  // result as Update would; `if_match` is required.
+  Result<std::string> Patch(EntityKind kind, int64_t id, std::string_view patch,
+                            std::optional<int64_t> if_match, const Caller& caller);
+  Status Delete(EntityKind kind, int64_t id, std::optional<int64_t> if_match, const Caller& caller);
 
  private:
-  template <typename Entity>
+  template <typename T>
   Result<std::string> Put(int64_t id, std::string_view body, std::optional<int64_t> if_match,
                           const Caller& caller);
-  template <typename Entity>
-  Status Delete(int64_t id, std::optional<int64_t> if_match, const Caller& caller);
+  template <typename T>
+  Result<std::string> Replace(int64_t id, std::string_view body, std::optional<int64_t> if_match,
+                              const Caller& caller);
+  template <typename T>
+  Result<std::string> Merge(int64_t id, std::string_view patch, int64_t if_match,
+                            const Caller& caller);
+  template <typename T>
+  Status Remove(int64_t id, std::optional<int64_t> if_match, const Caller& caller);
   Status AfterWrite(Status written);
 
   Store& store_;
@@ -85,7 +57,18 @@ class RecordCommands {
   Clock clock_;
 };
 
-// Fills what a card left out from its service type: need areas, level, capacity unit.
-void ApplyServiceTypeDefaults(ServiceCard& card, const ReferenceData& reference);
+// The members that say where a record comes from ("demo": generated demo data; "source":
+// taken from the seeds or invented). An update that leaves one out keeps its stored value,
+// so that only an explicit value changes it.
+inline constexpr std::array<std::string_view, 2> kProvenanceMembers = {"demo", "source"};
+
+// `body` (a JSON document) with each provenance member it lacks taken from `stored`;
+// a body that is no JSON object is returned as it is, for the reader to refuse.
+std::string KeepProvenance(std::string_view body, const std::string& stored);
+
+// `stored` (a record's JSON document) with the JSON Merge Patch `patch` applied: null
+// removes a member, objects merge member by member, anything else replaces. A patch
+// that names another id is refused (422); its "version" is ignored, as If-Match rules.
+Result<std::string> ApplyMergePatch(const std::string& stored, std::string_view patch);
 
 }  // namespace prosit
