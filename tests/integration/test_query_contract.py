@@ -28,7 +28,8 @@ class QueryContractTest(ServerTest):
 
     def send(self, method, path):
         body = {} if method in ("POST", "PUT", "PATCH") else None
-        return self.server.request(method, path, body)
+        headers = {"Content-Type": "application/merge-patch+json"} if method == "PATCH" else {}
+        return self.server.request(method, path, body, headers=headers)
 
     def test_an_unknown_parameter_is_named_on_every_route(self):
         checked = 0

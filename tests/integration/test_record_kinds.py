@@ -261,18 +261,22 @@ class RecordKindsTest(ServerTest):
             with self.subTest(kind=kind):
                 rec = self.post(kind, {**self.body(kind), "demo": True})
                 self.assertTrue(rec["demo"])
-                body = {k: v for k, v in rec.items() if k != "demo"}
+                self.assertEqual(rec["source"], "invented")
+                # the whole provenance left out: both kept
+                body = {k: v for k, v in rec.items() if k not in ("demo", "source")}
                 body[field] = "změněno"
                 r = self.server.put(f"/api/v1/{kind}/{rec['id']}", body,
                                     headers={"If-Match": f'"{rec["version"]}"'})
                 self.assertEqual(r.status, 200, r.body)
                 self.assertTrue(r.json()["demo"], "the PUT made a demo record real")
                 self.assertTrue(self.current(kind, rec)["demo"])
-                # saying so explicitly still changes it
+                self.assertEqual(self.current(kind, rec)["source"], "invented")
+                # saying so explicitly still changes it, and implies the source
                 r = self.server.put(f"/api/v1/{kind}/{rec['id']}", {**body, "demo": False},
                                     headers={"If-Match": f'"{rec["version"] + 1}"'})
                 self.assertEqual(r.status, 200, r.body)
                 self.assertFalse(self.current(kind, rec)["demo"])
+                self.assertEqual(self.current(kind, rec)["source"], "entered")
 
     def test_a_patch_changes_the_demo_flag_only_when_it_names_it(self):
         rec = self.post("themes", {**self.body("themes"), "demo": True})
@@ -281,6 +285,7 @@ class RecordKindsTest(ServerTest):
         r = self.patch("themes", r.json(), {"demo": False})
         self.assertEqual(r.status, 200, r.body)
         self.assertFalse(self.current("themes", rec)["demo"])
+        self.assertEqual(self.current("themes", rec)["source"], "entered")
 
 
 if __name__ == "__main__":

@@ -54,6 +54,9 @@ std::string KeepProvenance(std::string_view body, const std::string& stored) {
   json b = json::parse(body, nullptr, false);
   json s = json::parse(stored, nullptr, false);
   if (!b.is_object() || !s.is_object()) return std::string(body);
+  // Either member implies the other: a body that names one says all there is to say.
+  for (std::string_view name : kProvenanceMembers)
+    if (b.contains(std::string(name))) return std::string(body);
   // The kept members go in front, the body's own text stays as it was.
   std::string members;
   for (std::string_view name : kProvenanceMembers) {
@@ -78,6 +81,12 @@ Result<std::string> ApplyMergePatch(const std::string& stored, std::string_view 
   if (p.is_object() && p.contains("id") && !p["id"].is_null() && p["id"] != doc["id"])
     return Status::Invalid("the patch names another record", {{"id", "differs from the URL"}});
   json id = doc["id"], version = doc["version"];
+  // A patch that names one provenance member lets it imply the other, as a PUT body does.
+  if (p.is_object())
+    for (std::string_view name : kProvenanceMembers)
+      if (p.contains(std::string(name)))
+        for (std::string_view other : kProvenanceMembers)
+          if (other != name && !p.contains(std::string(other))) doc.erase(std::string(other));
   doc.merge_patch(p);
   // Whatever the patch says, the record keeps its id; If-Match, not the body, names the
   // version it changes.

@@ -58,8 +58,9 @@ class RecordCommands {
 };
 
 // The members that say where a record comes from ("demo": generated demo data; "source":
-// taken from the seeds or invented). An update that leaves one out keeps its stored value,
-// so that only an explicit value changes it.
+// taken from the seeds or invented). An update that names neither keeps their stored
+// values, so that only an explicit value changes them; one that names either gets the
+// other from it (they imply each other: demo exactly when the source is not "entered").
 inline constexpr std::array<std::string_view, 2> kProvenanceMembers = {"demo", "source"};
 
 // `body` (a JSON document) with each provenance member it lacks taken from `stored`;
