@@ -2,6 +2,7 @@
 
 #include <thread>
 
+#include "app/records/record_kinds.h"
 #include "io/json_writer.h"
 #include "io/meeting_json.h"
 #include "io/need_json.h"
@@ -248,17 +249,27 @@ Status ApplyRecord(const ChangeEntry& change, Parse parse,
 
 }  // namespace
 
+// The kinds of the registry that the snapshot keeps in a map of their own (the records of
+// networking work); actors and cards have entries with more to them and are loaded apart.
+template <typename T>
+concept KeptInAMap = requires {
+  RecordKind<T>::kSnapshotMap;
+};
+
+template <typename T>
+Status LoadKind(Store& store, NetworkSnapshot& snap) {
+  if constexpr (KeptInAMap<T>)
+    return LoadRecords(store, RecordKind<T>::kKind, RecordKind<T>::Parse,
+                       snap.*RecordKind<T>::kSnapshotMap);
+  return Status::Ok();
+}
+
 Status SnapshotKeeper::LoadWork(NetworkSnapshot& snap) {
-  PROSIT_RETURN_IF_ERROR(LoadRecords(store_, EntityKind::kMeeting, MeetingFromJson, snap.meetings));
-  PROSIT_RETURN_IF_ERROR(LoadRecords(store_, EntityKind::kNeed, NeedFromJson, snap.needs));
-  PROSIT_RETURN_IF_ERROR(LoadRecords(store_, EntityKind::kTie, TieFromJson, snap.ties));
-  PROSIT_RETURN_IF_ERROR(LoadRecords(store_, EntityKind::kTheme, ThemeFromJson, snap.themes));
-  PROSIT_RETURN_IF_ERROR(LoadRecords(store_, EntityKind::kGoal, GoalFromJson, snap.goals));
-  PROSIT_RETURN_IF_ERROR(LoadRecords(store_, EntityKind::kStep, StepFromJson, snap.steps));
-  PROSIT_RETURN_IF_ERROR(
-      LoadRecords(store_, EntityKind::kGoodPractice, GoodPracticeFromJson, snap.good_practices));
-  return LoadRecords(store_, EntityKind::kRecommendation, RecommendationFromJson,
-                     snap.recommendations);
+  Status s = Status::Ok();
+  [&]<typename... T>(KindList<T...>) {
+    (void)(... && (s = LoadKind<T>(store_, snap)).ok());
+  }(RecordTypes{});
+  return s;
 }
 
 Status SnapshotKeeper::ApplyChange(NetworkSnapshot& snap, const ChangeEntry& change,
@@ -287,22 +298,6 @@ Status SnapshotKeeper::ApplyChange(NetworkSnapshot& snap, const ChangeEntry& cha
       }
       return Status::Ok();
     }
-    case EntityKind::kMeeting:
-      return ApplyRecord(change, MeetingFromJson, snap.meetings);
-    case EntityKind::kNeed:
-      return ApplyRecord(change, NeedFromJson, snap.needs);
-    case EntityKind::kTie:
-      return ApplyRecord(change, TieFromJson, snap.ties);
-    case EntityKind::kTheme:
-      return ApplyRecord(change, ThemeFromJson, snap.themes);
-    case EntityKind::kGoal:
-      return ApplyRecord(change, GoalFromJson, snap.goals);
-    case EntityKind::kStep:
-      return ApplyRecord(change, StepFromJson, snap.steps);
-    case EntityKind::kGoodPractice:
-      return ApplyRecord(change, GoodPracticeFromJson, snap.good_practices);
-    case EntityKind::kRecommendation:
-      return ApplyRecord(change, RecommendationFromJson, snap.recommendations);
     case EntityKind::kServiceCard: {
       changed_cards.push_back(change.entity_id);
       if (!change.after) {
@@ -315,6 +310,14 @@ Status SnapshotKeeper::ApplyChange(NetworkSnapshot& snap, const ChangeEntry& cha
       snap.cards[change.entity_id] =
           MakeCardEntry(std::move(*card), actor ? &actor->actor : nullptr, *snap.frame, collator_);
       return Status::Ok();
+    }
+    default: {  // a record of networking work: its map, from the registry
+      Status s = Status::Ok();
+      VisitRecordKind(change.kind, [&]<typename T>() {
+        if constexpr (KeptInAMap<T>)
+          s = ApplyRecord(change, RecordKind<T>::Parse, snap.*RecordKind<T>::kSnapshotMap);
+      });
+      return s;
     }
   }
   return Status::Ok();
