@@ -153,6 +153,24 @@ class Server:
         return self.request("DELETE", path, **kw)
 
 
+def api_operations(server):
+    """(METHOD, path, [query parameter names]) of every operation of the served OpenAPI
+    document, `$ref`s followed and path-level parameters included."""
+    doc = strict_json(server.get("/api/v1/openapi.json", anonymous=True).body)
+    shared = doc.get("components", {}).get("parameters", {})
+    for path, ops in doc["paths"].items():
+        for method, op in ops.items():
+            if method not in ("get", "post", "put", "patch", "delete"):
+                continue
+            names = []
+            for p in op.get("parameters", []) + ops.get("parameters", []):
+                if "$ref" in p:
+                    p = shared[p["$ref"].rsplit("/", 1)[1]]
+                if p.get("in") == "query":
+                    names.append(p["name"])
+            yield method.upper(), path, names
+
+
 def strict_json(text):
     """Parses JSON refusing NaN and Infinity, which must never reach a client."""
     def refuse(name):

@@ -13,7 +13,7 @@ import re
 import unittest
 import urllib.parse
 
-from server import Server, add_token, add_user, query, strict_json
+from server import Server, add_token, add_user, api_operations, query, strict_json
 from test_api import ACTOR, card as card_body
 from test_meetings import meeting as meeting_body
 
@@ -74,19 +74,7 @@ class ConfidentialityTest(unittest.TestCase):
 
     # --- every route of the API --------------------------------------------------------
     def operations(self):
-        doc = strict_json(self.server.get("/api/v1/openapi.json", anonymous=True).body)
-        shared = doc.get("components", {}).get("parameters", {})
-        for path, ops in doc["paths"].items():
-            for method, op in ops.items():
-                if method not in ("get", "post", "put", "delete", "patch"):
-                    continue
-                names = []
-                for p in op.get("parameters", []) + ops.get("parameters", []):
-                    if "$ref" in p:
-                        p = shared[p["$ref"].rsplit("/", 1)[1]]
-                    if p.get("in") == "query":
-                        names.append(p["name"])
-                yield method.upper(), path, names
+        return api_operations(self.server)
 
     def requests(self, pools, path_values, body_for):
         """(method, path, body) for every operation: each path parameter from
