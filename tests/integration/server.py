@@ -153,6 +153,22 @@ class Server:
         return self.request("DELETE", path, **kw)
 
 
+# Every kind of record people write, as the registry lists them: the route's folder, its
+# change-log entity, a free-text member a test may change.
+RECORD_KINDS = {
+    "actors": ("actor", "note"),
+    "service-cards": ("service_card", "description"),
+    "meetings": ("meeting", "notes"),
+    "needs": ("need", "statement"),
+    "ties": ("tie", "note"),
+    "themes": ("theme", "why"),
+    "goals": ("goal", "description"),
+    "steps": ("step", "outcome"),
+    "good-practices": ("good_practice", "description"),
+    "recommendations": ("recommendation", "text"),
+}
+
+
 def api_operations(server):
     """(METHOD, path, [query parameter names]) of every operation of the served OpenAPI
     document, `$ref`s followed and path-level parameters included."""

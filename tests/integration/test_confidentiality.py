@@ -13,7 +13,7 @@ import re
 import unittest
 import urllib.parse
 
-from server import Server, add_token, add_user, api_operations, query, strict_json
+from server import Server, add_token, add_user, api_operations, query
 from test_api import ACTOR, card as card_body
 from test_meetings import meeting as meeting_body
 

@@ -18,7 +18,7 @@ import time
 import unittest
 import urllib.parse
 
-from server import Server, add_token, add_user, strict_json, query
+from server import RECORD_KINDS, Server, add_token, add_user, strict_json, query
 from test_api import ACTOR, card as card_body
 from test_meetings import meeting as meeting_body
 from test_needs import need as need_body
@@ -93,17 +93,8 @@ def admin_only(ok):
     return expect(f"{ok} 403 403 403 403 403 401")
 
 
-# Kinds of work records: the route's folder, its change-log entity, a text field to change.
-WORK_KINDS = {
-    "meetings": ("meeting", "notes"),
-    "needs": ("need", "statement"),
-    "ties": ("tie", "note"),
-    "themes": ("theme", "why"),
-    "goals": ("goal", "description"),
-    "steps": ("step", "outcome"),
-    "good-practices": ("good_practice", "description"),
-    "recommendations": ("recommendation", "text"),
-}
+# Kinds of work records: every kind but actors and service cards.
+WORK_KINDS = {k: v for k, v in RECORD_KINDS.items() if k not in ("actors", "service-cards")}
 TEXT_FIELD = {"actors": "note", "service-cards": "description",
               **{k: v[1] for k, v in WORK_KINDS.items()}}
 

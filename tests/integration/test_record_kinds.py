@@ -3,9 +3,8 @@ among them, in the served OpenAPI document; PATCH with a JSON Merge Patch (RFC 7
 changes only what it names, is refused as a PUT is (415, 428, 409, 412, 422, 404, 403)
 and writes nothing when refused; a PUT that leaves out the demo flag keeps it."""
 
-import json
 
-from server import ServerTest, Server, add_token, add_user, query, strict_json
+from server import RECORD_KINDS, ServerTest, Server, add_token, add_user, query, strict_json
 from test_api import ACTOR, card as card_body
 from test_meetings import meeting as meeting_body
 from test_needs import need as need_body
@@ -13,19 +12,7 @@ from test_needs import need as need_body
 MERGE_PATCH = "application/merge-patch+json"
 ORP_OUT, MUN_OUT = "2101", "529303"  # Benešov: outside the networker's ORP 5304
 
-# Every kind of the registry: its route, its change-log entity, a text member to patch.
-KINDS = {
-    "actors": ("actor", "note"),
-    "service-cards": ("service_card", "description"),
-    "meetings": ("meeting", "notes"),
-    "needs": ("need", "statement"),
-    "ties": ("tie", "note"),
-    "themes": ("theme", "why"),
-    "goals": ("goal", "description"),
-    "steps": ("step", "outcome"),
-    "good-practices": ("good_practice", "description"),
-    "recommendations": ("recommendation", "text"),
-}
+KINDS = RECORD_KINDS
 
 
 class RecordKindsTest(ServerTest):
