@@ -41,7 +41,7 @@ Status CheckRecords(Store& store, const ValidationContext& ctx,
   if (!docs.ok()) return docs.status();
   for (const auto& doc : *docs) {
     std::string what = std::string(EntityName(kind)) + " " + std::to_string(doc.id);
-    auto record = RecordKind<T>::Parse(doc.json);
+    auto record = RecordKind<T>::Parse(doc.json, nullptr);
     if (!record.ok()) {
       problems.push_back(what + ": unreadable document");
       continue;

@@ -16,6 +16,8 @@ struct ApiRequest {
   std::map<std::string, std::string> params;  // from the route pattern, e.g. {"id": "7"}
   std::optional<std::string> if_match;
   std::optional<std::string> content_type;  // Content-Type
+  // Accept-Language: the language of error messages (English unless it prefers Czech).
+  std::optional<std::string> accept_language;
   std::string body;
   // Who is asking: the headers that carry credentials, and the peer's address.
   std::optional<std::string> cookie;         // Cookie

@@ -1,5 +1,7 @@
 #include "http/api_router.h"
 
+#include "http/localized_errors.h"
+
 #include <algorithm>
 #include <cctype>
 #include <nlohmann/json.hpp>
@@ -134,6 +136,12 @@ bool ApiRouter::WaitsOnStore(const std::string& method, const std::string& path)
 }
 
 ApiResponse ApiRouter::Dispatch(ApiRequest& request) const {
+  ApiResponse response = DispatchRoute(request);
+  LocalizeError(request, response);
+  return response;
+}
+
+ApiResponse ApiRouter::DispatchRoute(ApiRequest& request) const {
   bool path_known = false;
   std::string allowed;
   for (const Route& r : routes_) {

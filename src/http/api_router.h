@@ -54,10 +54,13 @@ class ApiRouter {
   // as JSON otherwise, 415 for a POST or PUT body that is not JSON or a PATCH body that
   // is not a JSON Merge Patch, and 400 for a query parameter the route does not take (a
   // misspelt filter must not silently match everything).
+  // An error (4xx) comes in the language the request's Accept-Language prefers.
   ApiResponse Dispatch(ApiRequest& request) const;
   const std::vector<Route>& routes() const { return routes_; }
 
  private:
+  ApiResponse DispatchRoute(ApiRequest& request) const;
+
   std::vector<Route> routes_;
   AccessResolver resolver_;
 };

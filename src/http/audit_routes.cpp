@@ -31,7 +31,8 @@ void AddAuditRoutes(ApiRouter& router, ApiContext& ctx) {
           QueryReader qr(r);
           AuditQuery q = ReadAuditQuery(qr);
           return AnswerChecked(qr, CheckAuditQuery(q), [&] {
-            ApiResponse resp = JsonOrError(render(r.caller, *ctx.keeper.Current(), ctx.store, q));
+            ApiResponse resp =
+                JsonOrError(render(r, r.caller, *ctx.keeper.Current(), ctx.store, q));
             if (resp.status == 200) resp.content_type = content_type;
             resp.headers.emplace_back("Cache-Control", "no-store");
             return resp;
@@ -39,8 +40,21 @@ void AddAuditRoutes(ApiRouter& router, ApiContext& ctx) {
         },
         RouteOptions{.store_bound = true});
   };
-  add("/api/v1/audit", AuditTrailJson, "application/json; charset=utf-8");
-  add("/api/v1/audit.csv", AuditTrailCsv, "text/csv; charset=utf-8");
+  add(
+      "/api/v1/audit",
+      [](const ApiRequest&, const Caller& caller, const NetworkSnapshot& snap, Store& store,
+         const AuditQuery& q) { return AuditTrailJson(caller, snap, store, q); },
+      "application/json; charset=utf-8");
+  // Czech unless ?lang=en, as the other CSV exports.
+  add(
+      "/api/v1/audit.csv",
+      [](const ApiRequest& r, const Caller& caller, const NetworkSnapshot& snap, Store& store,
+         const AuditQuery& q) -> Result<std::string> {
+        auto lang = LangParam(r, Lang::kCs);
+        if (!lang.ok()) return lang.status();
+        return AuditTrailCsv(caller, snap, store, q, *lang);
+      },
+      "text/csv; charset=utf-8");
 }
 
 }  // namespace prosit

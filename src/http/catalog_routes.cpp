@@ -4,6 +4,7 @@
 #include "app/catalog/catalog_queries.h"
 #include "app/catalog/territory_queries.h"
 #include "http/route_helpers.h"
+#include "io/label_catalog.h"
 
 namespace prosit {
 
@@ -73,6 +74,44 @@ void AddTerritoryRoutes(ApiRouter& router, ApiContext& ctx) {
   });
 }
 
+// Every label a person reads in one language: the catalog's (enumerations of the code,
+// roles, record kinds, error codes, field names) and the reference data's, which carries
+// its own labels (data/reference/).
+nlohmann::json LabelsOf(const ReferenceData& ref, Lang lang) {
+  nlohmann::json out = LabelCatalog::BuiltIn().ToJson(lang);
+  out["lang"] = LangName(lang);
+  auto pick = [lang](const Label& l) { return lang == Lang::kCs ? l.cs : l.en; };
+  nlohmann::json& r = out["reference"];
+  r = nlohmann::json::object();
+  auto add = [&](const char* group, const auto& items) {
+    r[group] = nlohmann::json::object();
+    for (const auto& item : items) r[group][item.id] = pick(item.label);
+  };
+  add("need_areas", ref.need_areas);
+  add("sectors", ref.sectors);
+  add("actor_types", ref.actor_types);
+  add("service_types", ref.service_types);
+  add("capacity_units", ref.capacity_units);
+  add("meeting_categories", ref.meeting_categories);
+  add("network_need_categories", ref.network_need_categories);
+  add("model_situations", ref.situations);
+  r["support_levels"] = nlohmann::json::object();
+  for (const auto& level : ref.support_levels)
+    r["support_levels"][std::to_string(level.level)] = pick(level.label);
+  return out;
+}
+
+void AddLabelRoutes(ApiRouter& router, ApiContext& ctx) {
+  router.Add("GET", "/api/v1/labels", [&ctx](const ApiRequest& r) {
+    auto lang = LangParam(r, Lang::kCs);
+    if (!lang.ok()) return ApiResponse::Error(lang.status());
+    auto snap = ctx.keeper.Current();
+    ApiResponse resp = ApiResponse::Json(LabelsOf(snap->frame->reference, *lang).dump());
+    resp.headers.emplace_back("Content-Language", LangName(*lang));
+    return resp;
+  });
+}
+
 void AddReadRoutes(ApiRouter& router, ApiContext& ctx) {
   router.Add("GET", "/api/v1/actors",
              [&ctx](const ApiRequest& r) { return ListActorsRoute(ctx, r); });
@@ -98,6 +137,7 @@ void AddReadRoutes(ApiRouter& router, ApiContext& ctx) {
 
 void AddCatalogRoutes(ApiRouter& router, ApiContext& ctx) {
   AddTerritoryRoutes(router, ctx);
+  AddLabelRoutes(router, ctx);
   AddReadRoutes(router, ctx);
 }
 

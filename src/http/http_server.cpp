@@ -141,6 +141,7 @@ ApiRequest ReadRequest(const restinio::request_handle_t& req, const TrustedProxi
   SplitTarget(req->header().request_target(), r.path, r.query);
   r.if_match = Field(req, "If-Match");
   r.content_type = Field(req, "Content-Type");
+  r.accept_language = Field(req, "Accept-Language");
   r.cookie = Field(req, "Cookie");
   r.authorization = Field(req, "Authorization");
   r.csrf_token = Field(req, "X-CSRF-Token");

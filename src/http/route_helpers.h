@@ -10,8 +10,10 @@
 #include <string>
 #include <string_view>
 
+#include "app/networking/record_names.h"
 #include "app/networking/record_reads.h"
 #include "http/api_routes.h"
+#include "io/label_catalog.h"
 
 namespace prosit {
 
@@ -56,6 +58,8 @@ class QueryReader {
   const ApiRequest& r_;
 };
 
+// The language `lang=` names (cs or en), `fallback` without one; a 400 for another.
+Result<Lang> LangParam(const ApiRequest& r, Lang fallback);
 // 422 naming every bad query parameter.
 ApiResponse Invalid(const FieldErrors& errors);
 // The {id} of the route, if it is a positive integer.
@@ -116,7 +120,12 @@ void AddGetById(ApiRouter& router, ApiContext& ctx, const std::string& pattern, 
     auto snap = ctx.keeper.Current();
     auto id = IdParam(r);
     if (!id) return ApiResponse::Error(404, "not_found", "no " + what + " " + r.params.at("id"));
-    auto doc = WorkRecordDocument(r.caller, *snap, (*snap).*records, *id, what, to_json);
+    auto doc = WorkRecordDocument(r.caller, *snap, (*snap).*records, *id, what,
+                                  [&](const T& record) {
+                                    nlohmann::json j = to_json(record);
+                                    AddNames(r.caller, *snap, record, j);
+                                    return j;
+                                  });
     return doc.ok() ? Document(*doc) : ApiResponse::Error(doc.status());
   });
 }

@@ -141,7 +141,19 @@ void AddMonitoringRoutes(ApiRouter& router, ApiContext& ctx) {
     });
   };
   add("/api/v1/monitoring", MonitoringJson, "application/json; charset=utf-8");
-  add("/api/v1/monitoring.csv", MonitoringCsv, "text/csv; charset=utf-8");
+  // Czech unless ?lang=en: partners open it in Czech Excel.
+  router.Add("GET", "/api/v1/monitoring.csv", [&ctx](const ApiRequest& r) {
+    auto lang = LangParam(r, Lang::kCs);
+    if (!lang.ok()) return ApiResponse::Error(lang.status());
+    auto snap = ctx.keeper.Current();
+    QueryReader qr(r);
+    MonitoringScope scope{qr.Text("from"), qr.Text("to"), qr.Text("region"), qr.Text("orp")};
+    FieldErrors errors = CheckMonitoringScope(scope, *snap);
+    if (!errors.empty()) return Invalid(errors);
+    ApiResponse resp = JsonOrError(MonitoringCsv(r.caller, *snap, scope, ctx.clock.Today(), *lang));
+    if (resp.status == 200) resp.content_type = "text/csv; charset=utf-8";
+    return resp;
+  });
 }
 
 }  // namespace

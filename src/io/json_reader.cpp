@@ -96,7 +96,7 @@ void ReadProvenance(JsonReader& r, bool& is_demo, Provenance& source) {
   }
   auto parsed = ParseProvenance(text);
   if (!parsed) {
-    r.errors()[r.Field("source")] = "must be entered, seeds or invented";
+    r.errors()[r.Field("source")] = "unknown source '" + text + "'; allowed: entered, seeds, invented";
     return;
   }
   source = *parsed;

@@ -41,6 +41,9 @@ class JsonReader {
   void Int64s(const char* key, std::vector<int64_t>& out);
   // Present-and-not-null sub-value, if any.
   std::optional<JsonValue> Get(const char* key);
+  // Accepts and ignores `key`: a member the server writes for readers (the names beside
+  // ids, app/networking/record_names.h), so that a document read can be sent back.
+  void Skip(const char* key) { known_.emplace_back(key); }
   // Reports every key that no read named. Call last.
   void RejectUnknown();
   std::string Field(std::string_view key) const { return prefix_ + std::string(key); }
@@ -68,9 +71,11 @@ Status CheckJsonText(std::string_view text);
 void ReadProvenance(JsonReader& r, bool& is_demo, Provenance& source);
 
 // Reads a record of networking work: id, version, demo and source around the fields `read`
-// takes; reports the shape errors of all fields at once.
+// takes; reports the shape errors of all fields at once. With field errors, `partial` (if
+// given) gets what could be read, so the caller can check its rules too and report every
+// error of the body in one answer.
 template <typename T, typename Read>
-Result<T> ReadRecord(std::string_view text, Read read);
+Result<T> ReadRecord(std::string_view text, Read read, T* partial = nullptr);
 
 // --- implementation of the templates --------------------------------------------------
 
@@ -89,7 +94,7 @@ auto WithParsedJson(std::string_view text, F read) -> decltype(read(std::declval
 }
 
 template <typename T, typename Read>
-Result<T> ReadRecord(std::string_view text, Read read) {
+Result<T> ReadRecord(std::string_view text, Read read, T* partial) {
   return WithParsedJson(text, [&](JsonValue j) -> Result<T> {
     FieldErrors errors;
     JsonReader r(j, errors);
@@ -99,8 +104,9 @@ Result<T> ReadRecord(std::string_view text, Read read) {
     read(r, value);
     ReadProvenance(r, value.is_demo, value.source);
     r.RejectUnknown();
-    if (!errors.empty()) return Status::Invalid("the body has fields of the wrong shape", errors);
-    return value;
+    if (errors.empty()) return value;
+    if (partial) *partial = std::move(value);
+    return Status::Invalid("the body has fields of the wrong shape", errors);
   });
 }
 

@@ -4,8 +4,9 @@
 
 namespace prosit {
 
-Result<Meeting> MeetingFromJson(std::string_view text) {
+Result<Meeting> MeetingFromJson(std::string_view text, Meeting* partial) {
   return ReadRecord<Meeting>(text, [](JsonReader& r, Meeting& m) {
+    r.Skip("participants");
     r.String("date", m.date);
     r.String("orp_code", m.orp_code);
     r.String("category", m.category);
@@ -34,7 +35,7 @@ Result<Meeting> MeetingFromJson(std::string_view text) {
       fr.RejectUnknown();
       m.follow_ups.push_back(std::move(f));
     }
-  });
+  }, partial);
 }
 
 nlohmann::json MeetingToJson(const Meeting& m) {

@@ -9,7 +9,7 @@
 
 namespace prosit {
 
-Result<Meeting> MeetingFromJson(std::string_view text);
+Result<Meeting> MeetingFromJson(std::string_view text, Meeting* partial = nullptr);
 nlohmann::json MeetingToJson(const Meeting& m);
 
 }  // namespace prosit

@@ -4,8 +4,11 @@
 
 namespace prosit {
 
-Result<Need> NeedFromJson(std::string_view text) {
+Result<Need> NeedFromJson(std::string_view text, Need* partial) {
   return ReadRecord<Need>(text, [](JsonReader& r, Need& n) {
+    r.Skip("voiced_by_actors");
+    r.Skip("meetings");
+    r.Skip("themes");
     r.String("statement", n.statement);
     r.Int64s("voiced_by", n.voiced_by);
     r.Strings("sectors", n.sectors);
@@ -19,7 +22,7 @@ Result<Need> NeedFromJson(std::string_view text) {
     r.String("status", n.status);
     r.Int64s("meeting_ids", n.meeting_ids);
     r.Int64s("theme_ids", n.theme_ids);
-  });
+  }, partial);
 }
 
 nlohmann::json NeedToJson(const Need& n) {

@@ -9,7 +9,7 @@
 
 namespace prosit {
 
-Result<Need> NeedFromJson(std::string_view text);
+Result<Need> NeedFromJson(std::string_view text, Need* partial = nullptr);
 nlohmann::json NeedToJson(const Need& n);
 
 }  // namespace prosit

@@ -56,10 +56,11 @@ void ReadContact(JsonReader& r, Contact& c) {
 }
 
 template <typename T>
-Result<T> Finish(JsonReader& r, FieldErrors& errors, T value) {
+Result<T> Finish(JsonReader& r, FieldErrors& errors, T value, T* partial) {
   r.RejectUnknown();
-  if (!errors.empty()) return Status::Invalid("the body has fields of the wrong shape", errors);
-  return value;
+  if (errors.empty()) return value;
+  if (partial) *partial = std::move(value);
+  return Status::Invalid("the body has fields of the wrong shape", errors);
 }
 
 }  // namespace
@@ -80,8 +81,8 @@ json ProvenanceCountsToJson(const ProvenanceCounts& counts) {
   return {{"entered", counts.entered}, {"seeds", counts.seeds}, {"invented", counts.invented}};
 }
 
-Result<Actor> ActorFromJson(std::string_view text) {
-  return WithParsedJson(text, [](JsonValue j) -> Result<Actor> {
+Result<Actor> ActorFromJson(std::string_view text, Actor* partial) {
+  return WithParsedJson(text, [partial](JsonValue j) -> Result<Actor> {
     FieldErrors errors;
     JsonReader r(j, errors);
     Actor a;
@@ -105,7 +106,7 @@ Result<Actor> ActorFromJson(std::string_view text) {
     ReadObjects(r, "contacts", a.contacts, ReadContact);
     r.String("note", a.note);
     ReadProvenance(r, a.is_demo, a.source);
-    return Finish(r, errors, std::move(a));
+    return Finish(r, errors, std::move(a), partial);
   });
 }
 
@@ -128,14 +129,15 @@ json ActorToJson(const Actor& a) {
           {"source", ToString(StatedSource(a.is_demo, a.source))}};
 }
 
-Result<ServiceCard> ServiceCardFromJson(std::string_view text) {
-  return WithParsedJson(text, [](JsonValue j) -> Result<ServiceCard> {
+Result<ServiceCard> ServiceCardFromJson(std::string_view text, ServiceCard* partial) {
+  return WithParsedJson(text, [partial](JsonValue j) -> Result<ServiceCard> {
     FieldErrors errors;
     JsonReader r(j, errors);
     ServiceCard c;
     r.Int64("id", c.id);
     r.Int64("version", c.version);
     r.Int64("actor_id", c.actor_id);
+    r.Skip("actor");
     r.String("name", c.name);
     r.String("service_type", c.service_type);
     r.Strings("need_areas", c.need_areas);
@@ -157,7 +159,8 @@ Result<ServiceCard> ServiceCardFromJson(std::string_view text) {
       if (auto k = ParseTerritoryKind(kind))
         c.territory.kind = *k;
       else
-        errors["territory.kind"] = "must be municipalities, orp, region or country";
+        errors["territory.kind"] =
+            "unknown territory kind '" + kind + "'; allowed: municipalities, orp, region, country";
       tr.Strings("codes", c.territory.codes);
       tr.RejectUnknown();
     } else {
@@ -178,7 +181,7 @@ Result<ServiceCard> ServiceCardFromJson(std::string_view text) {
     if (auto a = ParseAccess(access))
       c.access = *a;
     else
-      errors["access"] = "must be direct, referral or both";
+      errors["access"] = "unknown access '" + access + "'; allowed: direct, referral, both";
     r.String("access_note", c.access_note);
     r.String("does", c.does);
     r.String("does_not", c.does_not);
@@ -191,7 +194,7 @@ Result<ServiceCard> ServiceCardFromJson(std::string_view text) {
     r.Bool("published", c.published);
     r.Bool("confidential_address", c.confidential_address);
     ReadProvenance(r, c.is_demo, c.source);
-    return Finish(r, errors, std::move(c));
+    return Finish(r, errors, std::move(c), partial);
   });
 }
 

@@ -15,10 +15,10 @@ namespace prosit {
 // Reads an actor from a request body or a stored document (JSON text); id and version
 // are read if present (the caller decides what they mean). Unparseable text is
 // kMalformed, fields of the wrong shape kInvalid.
-Result<Actor> ActorFromJson(std::string_view text);
+Result<Actor> ActorFromJson(std::string_view text, Actor* partial = nullptr);
 nlohmann::json ActorToJson(const Actor& a);
 
-Result<ServiceCard> ServiceCardFromJson(std::string_view text);
+Result<ServiceCard> ServiceCardFromJson(std::string_view text, ServiceCard* partial = nullptr);
 nlohmann::json ServiceCardToJson(const ServiceCard& c);
 // The "contacts" array of an actor or a service card.
 nlohmann::json ContactsToJson(const std::vector<Contact>& contacts);

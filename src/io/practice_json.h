@@ -9,9 +9,9 @@
 
 namespace prosit {
 
-Result<GoodPractice> GoodPracticeFromJson(std::string_view text);
+Result<GoodPractice> GoodPracticeFromJson(std::string_view text, GoodPractice* partial = nullptr);
 nlohmann::json GoodPracticeToJson(const GoodPractice& p);
-Result<Recommendation> RecommendationFromJson(std::string_view text);
+Result<Recommendation> RecommendationFromJson(std::string_view text, Recommendation* partial = nullptr);
 nlohmann::json RecommendationToJson(const Recommendation& r);
 
 }  // namespace prosit

@@ -4,7 +4,7 @@
 
 namespace prosit {
 
-Result<Theme> ThemeFromJson(std::string_view text) {
+Result<Theme> ThemeFromJson(std::string_view text, Theme* partial) {
   return ReadRecord<Theme>(text, [](JsonReader& r, Theme& t) {
     r.String("orp_code", t.orp_code);
     r.String("title", t.title);
@@ -12,7 +12,7 @@ Result<Theme> ThemeFromJson(std::string_view text) {
     r.String("since", t.since);
     t.status = "active";
     r.String("status", t.status);
-  });
+  }, partial);
 }
 
 nlohmann::json ThemeToJson(const Theme& t) {
@@ -27,15 +27,16 @@ nlohmann::json ThemeToJson(const Theme& t) {
           {"source", ToString(StatedSource(t.is_demo, t.source))}};
 }
 
-Result<Goal> GoalFromJson(std::string_view text) {
+Result<Goal> GoalFromJson(std::string_view text, Goal* partial) {
   return ReadRecord<Goal>(text, [](JsonReader& r, Goal& g) {
+    r.Skip("theme");
     r.Int64("theme_id", g.theme_id);
     r.String("title", g.title);
     r.String("description", g.description);
     r.String("since", g.since);
     g.status = "open";
     r.String("status", g.status);
-  });
+  }, partial);
 }
 
 nlohmann::json GoalToJson(const Goal& g) {
@@ -50,8 +51,10 @@ nlohmann::json GoalToJson(const Goal& g) {
           {"source", ToString(StatedSource(g.is_demo, g.source))}};
 }
 
-Result<Step> StepFromJson(std::string_view text) {
+Result<Step> StepFromJson(std::string_view text, Step* partial) {
   return ReadRecord<Step>(text, [](JsonReader& r, Step& s) {
+    r.Skip("goal");
+    r.Skip("responsible_actors");
     r.Int64("goal_id", s.goal_id);
     r.String("title", s.title);
     r.String("deadline", s.deadline);
@@ -59,7 +62,7 @@ Result<Step> StepFromJson(std::string_view text) {
     s.status = "planned";
     r.String("status", s.status);
     r.String("outcome", s.outcome);
-  });
+  }, partial);
 }
 
 nlohmann::json StepToJson(const Step& s) {

@@ -4,8 +4,9 @@
 
 namespace prosit {
 
-Result<Tie> TieFromJson(std::string_view text) {
+Result<Tie> TieFromJson(std::string_view text, Tie* partial) {
   return ReadRecord<Tie>(text, [](JsonReader& r, Tie& t) {
+    r.Skip("actors");
     r.Int64("actor_a", t.actor_a);
     r.Int64("actor_b", t.actor_b);
     r.String("type", t.type);
@@ -23,7 +24,7 @@ Result<Tie> TieFromJson(std::string_view text) {
       rr.RejectUnknown();
     }
     r.String("note", t.note);
-  });
+  }, partial);
 }
 
 nlohmann::json TieToJson(const Tie& t) {

@@ -9,7 +9,7 @@
 
 namespace prosit {
 
-Result<Tie> TieFromJson(std::string_view text);
+Result<Tie> TieFromJson(std::string_view text, Tie* partial = nullptr);
 nlohmann::json TieToJson(const Tie& t);
 
 }  // namespace prosit

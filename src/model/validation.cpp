@@ -51,6 +51,15 @@ class BoundsCheck {
   std::string prefix_;
 };
 
+// "unknown form 'x'; allowed: ambulatory, outreach, …": says what is expected; the HTTP
+// edge renders it in Czech with the labels of the values (io/label_catalog.h).
+template <size_t N>
+std::string NotOneOf(const char* what, const std::string& value, const char* const (&allowed)[N]) {
+  std::string s = std::string("unknown ") + what + " '" + value + "'; allowed: ";
+  for (size_t i = 0; i < N; ++i) s += (i ? ", " : "") + std::string(allowed[i]);
+  return s;
+}
+
 std::string Item(const char* list, size_t i) {
   return std::string(list) + "[" + std::to_string(i) + "].";
 }
@@ -318,7 +327,7 @@ FieldErrors ValidateServiceCard(const ServiceCard& c, const ValidationContext& c
   if (c.age_min > c.age_max) e["age_max"] = "is lower than age_min";
   if (c.forms.empty()) e["forms"] = "names no form";
   for (const auto& f : c.forms)
-    if (!OneOf(f, kForms)) e["forms"] = "unknown form '" + f + "'";
+    if (!OneOf(f, kForms)) e["forms"] = NotOneOf("form", f, kForms);
   if (c.locations.empty() && !c.forms.empty() && !OnlyRemoteOrOutreach(c.forms))
     e["locations"] = "an ambulatory or residential service needs a delivery location";
   for (size_t i = 0; i < c.locations.size(); ++i) {
@@ -359,7 +368,7 @@ FieldErrors ValidateMeeting(const Meeting& m, const ValidationContext& ctx) {
   if (!ctx.reference.FindMeetingCategory(m.category))
     e["category"] = "unknown meeting category '" + m.category + "'";
   if (!OneOf(m.format, kMeetingFormats))
-    e["format"] = "must be individual, joint, platform or working_group";
+    e["format"] = NotOneOf("format", m.format, kMeetingFormats);
   if (m.people < 1 || m.people > 10000) e["people"] = "must be between 1 and 10000";
   if (std::set<int64_t>(m.actor_ids.begin(), m.actor_ids.end()).size() != m.actor_ids.size())
     e["actor_ids"] = "lists an actor twice";
@@ -401,9 +410,9 @@ FieldErrors ValidateNeed(const Need& n, const ValidationContext& ctx) {
       e["sectors[" + std::to_string(i) + "]"] = "unknown sector '" + n.sectors[i] + "'";
   if (n.voiced_by.empty() && n.sectors.empty())
     e["voiced_by"] = "say who voiced the need: actors, sectors or both";
-  if (!OneOf(n.priority, kNeedPriorities)) e["priority"] = "must be low, medium or high";
+  if (!OneOf(n.priority, kNeedPriorities)) e["priority"] = NotOneOf("priority", n.priority, kNeedPriorities);
   if (!OneOf(n.status, kNeedStatuses))
-    e["status"] = "must be open, being_addressed, met or dropped";
+    e["status"] = NotOneOf("status", n.status, kNeedStatuses);
   if (std::set<int64_t>(n.voiced_by.begin(), n.voiced_by.end()).size() != n.voiced_by.size())
     e["voiced_by"] = "lists an actor twice";
   return e;
@@ -417,9 +426,7 @@ FieldErrors ValidateTie(const Tie& t, const ValidationContext& ctx) {
   if (t.actor_b <= 0) e["actor_b"] = "is required";
   if (t.actor_a > 0 && t.actor_a == t.actor_b) e["actor_b"] = "a tie joins two different actors";
   if (!OneOf(t.type, kTieTypes))
-    e["type"] =
-        "must be information_sharing, referral, joint_case_work, shared_platform, "
-        "formal_agreement or shared_resources";
+    e["type"] = NotOneOf("tie type", t.type, kTieTypes);
   if (!IsIsoDate(t.since))
     e["since"] = "is not a date YYYY-MM-DD";
   else if (!ctx.today.empty() && t.since > ctx.today)
@@ -429,7 +436,7 @@ FieldErrors ValidateTie(const Tie& t, const ValidationContext& ctx) {
   else if (!t.until.empty() && t.until < t.since)
     e["until"] = "lies before since";
   if (!t.frequency.empty() && !OneOf(t.frequency, kTieFrequencies))
-    e["frequency"] = "must be weekly, monthly, quarterly, yearly or occasional";
+    e["frequency"] = NotOneOf("frequency", t.frequency, kTieFrequencies);
   const std::pair<const char*, const std::optional<int>&> ratings[] = {
       {"power_influence", t.ratings.power_influence},
       {"involvement", t.ratings.involvement},
@@ -465,7 +472,7 @@ FieldErrors ValidateTheme(const Theme& t, const ValidationContext& ctx) {
   if (!ctx.territory.FindOrp(t.orp_code)) e["orp_code"] = "unknown ORP '" + t.orp_code + "'";
   Require(e, "title", t.title);
   CheckWorkDate(e, "since", t.since, ctx, false);
-  if (!OneOf(t.status, kThemeStatuses)) e["status"] = "must be active or closed";
+  if (!OneOf(t.status, kThemeStatuses)) e["status"] = NotOneOf("status", t.status, kThemeStatuses);
   return e;
 }
 
@@ -476,7 +483,7 @@ FieldErrors ValidateGoal(const Goal& g, const ValidationContext& ctx) {
   if (g.theme_id <= 0) e["theme_id"] = "is required";
   Require(e, "title", g.title);
   CheckWorkDate(e, "since", g.since, ctx, false);
-  if (!OneOf(g.status, kGoalStatuses)) e["status"] = "must be open, achieved or dropped";
+  if (!OneOf(g.status, kGoalStatuses)) e["status"] = NotOneOf("status", g.status, kGoalStatuses);
   return e;
 }
 
@@ -489,7 +496,7 @@ FieldErrors ValidateStep(const Step& s, const ValidationContext& ctx) {
   CheckWorkDate(e, "deadline", s.deadline, ctx, true);
   if (s.deadline > "2100-01-01") e["deadline"] = "lies too far ahead";
   if (!OneOf(s.status, kStepStatuses))
-    e["status"] = "must be planned, in_progress, done or cancelled";
+    e["status"] = NotOneOf("status", s.status, kStepStatuses);
   if (std::set<int64_t>(s.actor_ids.begin(), s.actor_ids.end()).size() != s.actor_ids.size())
     e["actor_ids"] = "lists an actor twice";
   return e;
@@ -510,7 +517,7 @@ FieldErrors ValidateRecommendation(const Recommendation& r, const ValidationCont
   CheckProvenance(e, r.is_demo, r.source);
   if (!e.empty()) return e;
   if (!ctx.territory.FindOrp(r.orp_code)) e["orp_code"] = "unknown ORP '" + r.orp_code + "'";
-  if (!OneOf(r.scope, kRecommendationScopes)) e["scope"] = "must be general or specific";
+  if (!OneOf(r.scope, kRecommendationScopes)) e["scope"] = NotOneOf("scope", r.scope, kRecommendationScopes);
   Require(e, "text", r.text);
   return e;
 }

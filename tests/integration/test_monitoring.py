@@ -93,12 +93,12 @@ class MonitoringTest(ServerTest):
         self.assertEqual(self.table(orp="5304")["steps"]["overdue"], 0)
 
     def test_csv_download(self):
-        r = self.server.get("/api/v1/monitoring.csv?region=CZ053")
+        r = self.server.get("/api/v1/monitoring.csv?region=CZ053&lang=en")
         self.assertEqual(r.status, 200)
         self.assertTrue(r.headers["Content-Type"].startswith("text/csv"))
         text = r.body.lstrip("\ufeff")
         rows = [line.split(";") for line in text.strip().split("\n")]
-        self.assertEqual(rows[0], ["section", "key", "label_cs", "label_en", "count"])
+        self.assertEqual(rows[0], ["section", "key", "section_label", "label", "count"])
         cats = {row[1]: int(row[4]) for row in rows if row[0] == "meetings_by_category"}
         ms, _ = self.expected({"5304", "5302", "5309"}, "", "9999")
         self.assertEqual(sum(cats.values()), len(ms))

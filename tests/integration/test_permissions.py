@@ -307,6 +307,7 @@ ROUTES = {
     ("GET", "/api/v1/health"): Row(fixed("/api/v1/health"), EVERYONE, "read"),
     ("GET", "/api/v1/openapi.json"): Row(fixed("/api/v1/openapi.json"), EVERYONE, "read"),
     ("GET", "/api/v1/regions"): Row(fixed("/api/v1/regions"), EVERYONE, "read"),
+    ("GET", "/api/v1/labels"): Row(fixed("/api/v1/labels?lang=cs"), EVERYONE, "read"),
     ("GET", "/api/v1/orps"): Row(fixed("/api/v1/orps"), EVERYONE, "read"),
     ("GET", "/api/v1/municipalities"): Row(fixed("/api/v1/municipalities?q=chrud"), EVERYONE, "read"),
     ("GET", "/api/v1/orps/{code}/municipalities"): Row(

@@ -59,7 +59,7 @@ void ExpectRoundTrip(T record, ToJson to_json, FromJson from_json, const char* k
     json j = to_json(record);
     EXPECT_EQ(j["source"], ToString(p)) << kind;
     EXPECT_EQ(j["demo"], IsDemo(p)) << kind;
-    auto back = from_json(j.dump());
+    auto back = from_json(j.dump(), nullptr);
     ASSERT_TRUE(back.ok()) << kind << ": " << back.status().ToString();
     EXPECT_EQ(back->source, p) << kind;
     EXPECT_EQ(back->is_demo, IsDemo(p)) << kind;

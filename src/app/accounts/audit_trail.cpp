@@ -71,7 +71,7 @@ bool MayReadVersion(const Caller& caller, const NetworkSnapshot& snap, EntityKin
     if constexpr (Kind::kAccess == AccessRule::kActor) {
       may = true;
     } else {
-      auto version = Kind::Parse(doc);
+      auto version = Kind::Parse(doc, nullptr);
       if (!version.ok()) return;
       if constexpr (Kind::kAccess == AccessRule::kCard)
         may = SeesCard(caller, *version, RelevantOrps(*version, snap.frame->territory));
@@ -221,20 +221,30 @@ Result<std::string> AuditTrailJson(const Caller& caller, const NetworkSnapshot& 
 }
 
 Result<std::string> AuditTrailCsv(const Caller& caller, const NetworkSnapshot& snap, Store& store,
-                                  const AuditQuery& q) {
+                                  const AuditQuery& q, Lang lang) {
   PROSIT_RETURN_IF_ERROR(MayReadTrail(caller, snap, q));
   auto page = FindPage(store, q, kMaxCsvRows);
   if (!page.ok()) return page.status();
-  std::string out =
-      std::string(kCsvByteOrderMark) + "seq;at;author;entity;id;op;field;before;after\n";
+  const LabelCatalog& catalog = LabelCatalog::BuiltIn();
+  std::string out = kCsvByteOrderMark;
+  for (const char* column : {"seq", "at", "author", "entity", "id", "op", "field", "before"})
+    out += catalog.FieldPath("audit_csv", column, lang) + ";";
+  out += catalog.FieldPath("audit_csv", "after", lang) + "\n";
+  auto label = [&](const char* group, const std::string& id) {
+    const std::string* l = lang == Lang::kEn ? nullptr : catalog.Enum(group, id, lang);
+    return l ? *l : id;
+  };
   for (ChangeEntry e : page->entries) {
     if (!KeepReadableVersions(caller, snap, e)) continue;
+    std::string kind = EntityName(e.kind);
     std::string head = std::to_string(e.seq) + ";" + CsvField(e.at) + ";" + CsvField(e.author) +
-                       ";" + EntityName(e.kind) + ";" + std::to_string(e.entity_id) + ";" + e.op +
-                       ";";
-    for (const FieldChange& c : DiffDocuments(e.before, e.after))
-      out += head + CsvField(c.field) + ";" + CsvField(c.before.value_or("")) + ";" +
+                       ";" + CsvField(label("record_kinds", kind)) + ";" +
+                       std::to_string(e.entity_id) + ";" + CsvField(label("operations", e.op)) + ";";
+    for (const FieldChange& c : DiffDocuments(e.before, e.after)) {
+      std::string field = lang == Lang::kEn ? c.field : catalog.FieldPath(kind, c.field, lang);
+      out += head + CsvField(field) + ";" + CsvField(c.before.value_or("")) + ";" +
              CsvField(c.after.value_or("")) + "\n";
+    }
   }
   return out;
 }

@@ -9,6 +9,7 @@
 
 #include "app/accounts/caller.h"
 #include "app/snapshot/network_snapshot.h"
+#include "io/label_catalog.h"
 #include "store/store.h"
 
 namespace prosit {
@@ -47,8 +48,10 @@ FieldErrors CheckAuditQuery(const AuditQuery& q);
 Result<std::string> AuditTrailJson(const Caller& caller, const NetworkSnapshot& snap, Store& store,
                                    const AuditQuery& q);
 // seq;at;author;entity;id;op;field;before;after — one line per changed field, UTF-8 with a
-// byte-order mark, as Czech Excel opens it.
+// byte-order mark, as Czech Excel opens it. In Czech the header, the kind of record, the
+// operation and the field are named as a person knows them (io/label_catalog.h); the
+// record's id and the values stay as stored.
 Result<std::string> AuditTrailCsv(const Caller& caller, const NetworkSnapshot& snap, Store& store,
-                                  const AuditQuery& q);
+                                  const AuditQuery& q, Lang lang);
 
 }  // namespace prosit

@@ -67,12 +67,12 @@ size_t DropMatching(Record& r, const PersonQuery& q) {
 // Removes the person's contacts from one stored record; how many it removed.
 template <typename Record>
 Result<size_t> EraseFromRecord(StoreTransaction& tx, EntityKind kind, int64_t id,
-                               Result<Record> (*parse)(std::string_view),
+                               Result<Record> (*parse)(std::string_view, Record*),
                                json (*to_json)(const Record&), const PersonQuery& q) {
   auto doc = tx.Get(kind, id);
   if (!doc.ok()) return doc.status();
   if (!doc->has_value()) return size_t{0};
-  auto record = parse((*doc)->json);
+  auto record = parse((*doc)->json, nullptr);
   if (!record.ok()) return Status::Corruption("stored record: " + record.status().ToString());
   size_t removed = DropMatching(*record, q);
   if (removed == 0) return removed;

@@ -136,6 +136,10 @@ Result<std::string> CardDocument(const Caller& caller, const NetworkSnapshot& sn
   if (!e || !SeesCard(caller, e->card, e->searchable.orps))
     return Status::NotFound("no service card " + std::to_string(id));
   nlohmann::json j = ServiceCardToJson(e->card);
+  // Its actor's name beside its id, as the lists carry it (actors are public).
+  const ActorEntry* actor = snap.FindActor(e->card.actor_id);
+  j["actor"] = {{"id", e->card.actor_id},
+                {"name", actor ? nlohmann::json(actor->actor.name) : nlohmann::json(nullptr)}};
   if (!SeesPersonalData(caller)) DropContacts(j);
   ShowPlacesTo(caller, snap.frame->territory, j);
   return j.dump();

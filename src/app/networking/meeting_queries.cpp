@@ -1,4 +1,5 @@
 #include "app/networking/meeting_queries.h"
+#include "app/networking/record_names.h"
 
 #include <algorithm>
 
@@ -43,7 +44,7 @@ Result<std::string> ListMeetings(const Caller& caller, const NetworkSnapshot& sn
   });
   std::vector<std::string> rendered;
   for (size_t i = q.offset; i < hits.size() && rendered.size() < q.limit; ++i)
-    rendered.push_back(MeetingToJson(*hits[i]).dump());
+    rendered.push_back(JsonWithNames(caller, snap, *hits[i]).dump());
   return RenderPage({rendered.begin(), rendered.end()}, hits.size(), q.offset, q.limit);
 }
 

@@ -94,31 +94,42 @@ Result<std::string> MonitoringJson(const Caller& caller, const NetworkSnapshot& 
 }
 
 Result<std::string> MonitoringCsv(const Caller& caller, const NetworkSnapshot& snap,
-                                  const MonitoringScope& scope, const std::string& today) {
+                                  const MonitoringScope& scope, const std::string& today,
+                                  Lang lang) {
   PROSIT_RETURN_IF_ERROR(
       MayReadScope(caller, snap.frame->territory, scope.region, scope.orp, true));
   const ReferenceData& ref = snap.frame->reference;
   MonitoringTable t = Monitoring(snap, scope, today);
-  std::string out = std::string(kCsvByteOrderMark) + "section;key;label_cs;label_en;count\n";
+  const LabelCatalog& catalog = LabelCatalog::BuiltIn();
+  std::string out = kCsvByteOrderMark;
+  for (const char* column : {"section", "key", "section_label", "label"})
+    out += catalog.FieldPath("monitoring_csv", column, lang) + ";";
+  out += catalog.FieldPath("monitoring_csv", "count", lang) + "\n";
+  // A key without a label of its own (a month) stands for itself; statuses and totals are
+  // labelled from the catalog's `group`.
   auto row = [&](const std::string& section, const std::string& key, const Label& label,
-                 int64_t count) {
-    out += section + ";" + CsvField(key) + ";" + CsvField(label.cs) + ";" + CsvField(label.en) +
-           ";" + std::to_string(count) + "\n";
+                 int64_t count, const char* group = "") {
+    const std::string* section_label = catalog.Enum("monitoring_sections", section, lang);
+    const std::string* key_label = catalog.Enum(group, key, lang);
+    std::string text = lang == Lang::kCs ? label.cs : label.en;
+    if (text.empty()) text = key_label ? *key_label : key;
+    out += section + ";" + CsvField(key) + ";" + CsvField(section_label ? *section_label : section) +
+           ";" + CsvField(text) + ";" + std::to_string(count) + "\n";
   };
   for (const auto& [id, count] : t.meetings_by_category)
     row("meetings_by_category", id, ref.FindMeetingCategory(id)->label, count);
-  // Rows without reference data have no labels: UI text comes from message catalogs,
-  // which arrive with the user interface; until then the key stands for itself.
-  row("totals", "meetings", {}, t.meetings);
-  row("totals", "people", {}, t.people);
-  row("totals", "records", {}, t.meetings);
-  row("totals", "service_cards", {}, t.service_cards);
-  row("totals", "needs", {}, t.needs);
-  for (const auto& [status, count] : t.needs_by_status) row("needs_by_status", status, {}, count);
+  row("totals", "meetings", {}, t.meetings, "monitoring_totals");
+  row("totals", "people", {}, t.people, "monitoring_totals");
+  row("totals", "records", {}, t.meetings, "monitoring_totals");
+  row("totals", "service_cards", {}, t.service_cards, "monitoring_totals");
+  row("totals", "needs", {}, t.needs, "monitoring_totals");
+  for (const auto& [status, count] : t.needs_by_status)
+    row("needs_by_status", status, {}, count, "need_statuses");
   for (const auto& [id, count] : t.needs_by_area)
     row("needs_by_area", id, AreaLabel(ref, id), count);
-  for (const auto& [status, count] : t.steps_by_status) row("steps_by_status", status, {}, count);
-  row("totals", "steps_overdue", {}, t.steps_overdue);
+  for (const auto& [status, count] : t.steps_by_status)
+    row("steps_by_status", status, {}, count, "step_statuses");
+  row("totals", "steps_overdue", {}, t.steps_overdue, "monitoring_totals");
   for (const auto& [month, m] : t.by_month) {
     row("meetings_by_month", month, {}, m.meetings);
     row("needs_by_month", month, {}, m.needs);

@@ -7,6 +7,7 @@
 #include "analysis/monitoring.h"
 #include "app/accounts/caller.h"
 #include "app/snapshot/network_snapshot.h"
+#include "io/label_catalog.h"
 #include "model/status.h"
 
 namespace prosit {
@@ -18,8 +19,11 @@ MonitoringTable Monitoring(const NetworkSnapshot& snap, const MonitoringScope& s
 // The table of a scope wholly inside the caller's territory.
 Result<std::string> MonitoringJson(const Caller& caller, const NetworkSnapshot& snap,
                                    const MonitoringScope& scope, const std::string& today);
-// Semicolon-separated UTF-8 with a byte-order mark, as Czech Excel opens it.
+// Semicolon-separated UTF-8 with a byte-order mark, as Czech Excel opens it:
+// section;key;section_label;label;count, the ids first (for scripts and re-imports), then
+// the labels and the header in `lang` (io/label_catalog.h).
 Result<std::string> MonitoringCsv(const Caller& caller, const NetworkSnapshot& snap,
-                                  const MonitoringScope& scope, const std::string& today);
+                                  const MonitoringScope& scope, const std::string& today,
+                                  Lang lang);
 
 }  // namespace prosit

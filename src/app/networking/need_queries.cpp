@@ -1,4 +1,5 @@
 #include "app/networking/need_queries.h"
+#include "app/networking/record_names.h"
 
 #include <algorithm>
 
@@ -55,7 +56,7 @@ Result<std::string> ListNeeds(const Caller& caller, const NetworkSnapshot& snap,
   });
   std::vector<std::string> rendered;
   for (size_t i = q.offset; i < hits.size() && rendered.size() < q.limit; ++i)
-    rendered.push_back(NeedToJson(*hits[i]).dump());
+    rendered.push_back(JsonWithNames(caller, snap, *hits[i]).dump());
   return RenderPage({rendered.begin(), rendered.end()}, hits.size(), q.offset, q.limit);
 }
 

@@ -1,4 +1,5 @@
 #include "app/networking/practice_queries.h"
+#include "app/networking/record_names.h"
 
 #include "app/accounts/permissions.h"
 #include "app/query_scope.h"
@@ -13,15 +14,14 @@ namespace {
 template <typename T, typename Keep>
 Result<std::string> ListOfTerritory(const Caller& caller, const NetworkSnapshot& snap,
                                     const std::map<int64_t, std::shared_ptr<const T>>& records,
-                                    const PracticeQuery& q, Keep keep,
-                                    nlohmann::json (*to_json)(const T&)) {
+                                    const PracticeQuery& q, Keep keep) {
   PROSIT_RETURN_IF_ERROR(MayReadScope(caller, snap.frame->territory, q.region, q.orp, false));
   std::vector<std::string> rendered;
   size_t total = 0;
   for (const auto& [id, r] : records) {
     if (!OrpInScope(snap.frame->territory, r->orp_code, q.region, q.orp, caller)) continue;
     if (!keep(*r)) continue;
-    if (total >= q.offset && rendered.size() < q.limit) rendered.push_back(to_json(*r).dump());
+    if (total >= q.offset && rendered.size() < q.limit) rendered.push_back(JsonWithNames(caller, snap, *r).dump());
     ++total;
   }
   return RenderPage({rendered.begin(), rendered.end()}, total, q.offset, q.limit);
@@ -41,16 +41,14 @@ FieldErrors CheckPracticeQuery(const PracticeQuery& q, const NetworkSnapshot& sn
 Result<std::string> ListGoodPractices(const Caller& caller, const NetworkSnapshot& snap,
                                       const PracticeQuery& q) {
   return ListOfTerritory(
-      caller, snap, snap.good_practices, q, [](const GoodPractice&) { return true; },
-      GoodPracticeToJson);
+      caller, snap, snap.good_practices, q, [](const GoodPractice&) { return true; });
 }
 
 Result<std::string> ListRecommendations(const Caller& caller, const NetworkSnapshot& snap,
                                         const PracticeQuery& q) {
   return ListOfTerritory(
       caller, snap, snap.recommendations, q,
-      [&](const Recommendation& r) { return q.scope.empty() || r.scope == q.scope; },
-      RecommendationToJson);
+      [&](const Recommendation& r) { return q.scope.empty() || r.scope == q.scope; });
 }
 
 }  // namespace prosit

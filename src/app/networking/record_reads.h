@@ -12,11 +12,11 @@
 
 namespace prosit {
 
-template <typename T>
+// `to_json` renders the record (a function of const T& to nlohmann::json).
+template <typename T, typename ToJson>
 Result<std::string> WorkRecordDocument(const Caller& caller, const NetworkSnapshot& snap,
                                        const std::map<int64_t, std::shared_ptr<const T>>& records,
-                                       int64_t id, const std::string& what,
-                                       nlohmann::json (*to_json)(const T&)) {
+                                       int64_t id, const std::string& what, ToJson to_json) {
   PROSIT_RETURN_IF_ERROR(MayReadScope(caller, snap.frame->territory, "", "", false));
   auto it = records.find(id);
   if (it == records.end() || !MayReadWork(caller, PlaceOf(*it->second, snap)).ok())

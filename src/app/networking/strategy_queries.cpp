@@ -1,4 +1,5 @@
 #include "app/networking/strategy_queries.h"
+#include "app/networking/record_names.h"
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
@@ -33,7 +34,7 @@ Status Replay(const ChangeEntry& change, Parse parse,
     into.erase(change.entity_id);
     return Status::Ok();
   }
-  auto record = parse(*change.after);
+  auto record = parse(*change.after, nullptr);
   if (!record.ok()) return Status::Corruption("change log: " + record.status().ToString());
   into[change.entity_id] = std::make_shared<const T>(std::move(*record));
   return Status::Ok();
@@ -42,7 +43,12 @@ Status Replay(const ChangeEntry& change, Parse parse,
 }  // namespace
 
 std::string StrategyJson(const StrategyRecords& r, const std::string& orp, const std::string& at,
-                         const std::string& today) {
+                         const std::string& today, const Caller* caller,
+                         const NetworkSnapshot* snap) {
+  auto render = [&](const auto& record) {
+    return caller && snap ? JsonWithNames(*caller, *snap, record)
+                          : RecordKind<std::decay_t<decltype(record)>>::ToJson(record);
+  };
   int overdue = 0;
   json themes = json::array();
   for (const Theme* t : Select(
@@ -56,12 +62,12 @@ std::string StrategyJson(const StrategyRecords& r, const std::string& orp, const
       for (const Step* s : Select(
                r.steps, [&](const Step&s) { return s.goal_id == g->id; },
                [](const Step&a, const Step&b) { return a.deadline < b.deadline; })) {
-        json step = StepToJson(*s);
+        json step = render(*s);
         step["overdue"] = IsOverdue(*s, today);
         overdue += IsOverdue(*s, today);
         steps.push_back(std::move(step));
       }
-      json goal = GoalToJson(*g);
+      json goal = render(*g);
       goal["steps"] = std::move(steps);
       goals.push_back(std::move(goal));
     }
@@ -113,8 +119,8 @@ Result<std::string> ListOverdueSteps(const Caller& caller, const NetworkSnapshot
                    [](const Row& a, const Row& b) { return a.step->deadline < b.step->deadline; });
   std::vector<std::string> rendered;
   for (size_t i = offset; i < rows.size() && rendered.size() < limit; ++i)
-    rendered.push_back(json{{"step", StepToJson(*rows[i].step)},
-                            {"goal", GoalToJson(*rows[i].goal)},
+    rendered.push_back(json{{"step", JsonWithNames(caller, snap, *rows[i].step)},
+                            {"goal", JsonWithNames(caller, snap, *rows[i].goal)},
                             {"theme", ThemeToJson(*rows[i].theme)}}
                            .dump());
   return RenderPage({rendered.begin(), rendered.end()}, rows.size(), offset, limit);
@@ -188,10 +194,10 @@ Result<std::string> StrategyDocument(const Caller& caller, const NetworkSnapshot
   CheckDateParam(errors, "at", at);
   if (!errors.empty()) return Status::Invalid("the query has invalid parameters", errors);
   PROSIT_RETURN_IF_ERROR(MayReadScope(caller, snap.frame->territory, "", orp, true));
-  if (at.empty() || at >= today) return StrategyJson(CurrentStrategy(snap), orp, today, today);
+  if (at.empty() || at >= today) return StrategyJson(CurrentStrategy(snap), orp, today, today, &caller, &snap);
   auto past = StrategyAsOf(store, at);
   if (!past.ok()) return past.status();
-  return StrategyJson(*past, orp, at, at);
+  return StrategyJson(*past, orp, at, at, &caller, &snap);
 }
 
 Result<std::string> StrategyChangesDocument(const Caller& caller, const NetworkSnapshot& snap,

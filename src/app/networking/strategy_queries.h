@@ -22,9 +22,11 @@ struct StrategyRecords {
 };
 
 // {"orp", "at", "themes": [{…, "goals": [{…, "steps": [...]}]}], "overdue"}; themes and
-// goals by date set, steps by deadline. `today` decides what is overdue.
+// goals by date set, steps by deadline. `today` decides what is overdue. The names beside
+// ids (record_names.h) are today's, as `caller` may read them in `snap` (none without).
 std::string StrategyJson(const StrategyRecords& records, const std::string& orp,
-                         const std::string& at, const std::string& today);
+                         const std::string& at, const std::string& today,
+                         const Caller* caller = nullptr, const NetworkSnapshot* snap = nullptr);
 
 // The records as they stood at the end of `date` (YYYY-MM-DD), from the change log.
 Result<StrategyRecords> StrategyAsOf(Store& store, const std::string& date);

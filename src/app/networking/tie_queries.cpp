@@ -1,4 +1,5 @@
 #include "app/networking/tie_queries.h"
+#include "app/networking/record_names.h"
 
 #include <algorithm>
 #include <map>
@@ -45,7 +46,7 @@ Result<std::string> ListTies(const Caller& caller, const NetworkSnapshot& snap, 
     if ((!q.region.empty() || !q.orp.empty() || !caller.everywhere()) &&
         !seated_in_scope(tie->actor_a) && !seated_in_scope(tie->actor_b))
       continue;
-    if (total >= q.offset && rendered.size() < q.limit) rendered.push_back(TieToJson(*tie).dump());
+    if (total >= q.offset && rendered.size() < q.limit) rendered.push_back(JsonWithNames(caller, snap, *tie).dump());
     ++total;
   }
   return RenderPage({rendered.begin(), rendered.end()}, total, q.offset, q.limit);

@@ -24,7 +24,7 @@ Status MayChangeStored(const Caller& caller, int64_t id, const NetworkSnapshot& 
   auto doc = tx.Get(RecordKind<T>::kKind, id);
   if (!doc.ok()) return doc.status();
   if (!doc->has_value()) return Status::Ok();
-  auto stored = RecordKind<T>::Parse((*doc)->json);
+  auto stored = RecordKind<T>::Parse((*doc)->json, nullptr);
   if (!stored.ok()) return Status::Corruption("stored record: " + stored.status().ToString());
   // One the caller may not read is, to the caller, one that does not exist (as the store
   // words it): a refusal would tell that it does.
@@ -110,11 +110,19 @@ Result<std::string> RecordCommands::Put(int64_t id, std::string_view body,
                                         std::optional<int64_t> if_match, const Caller& caller) {
   using Kind = RecordKind<T>;
   PROSIT_RETURN_IF_ERROR(MayWriteAny(caller));
-  auto parsed = Kind::Parse(body);
-  if (!parsed.ok()) return parsed.status();
-  T value = std::move(*parsed);
+  // A body with fields of the wrong shape is still checked against the rules, as far as
+  // it could be read: one answer names every bad field, not the first few.
+  T value;
+  auto parsed = Kind::Parse(body, &value);
+  FieldErrors shape_errors;
+  if (parsed.ok())
+    value = std::move(*parsed);
+  else if (parsed.status().code() == StatusCode::kInvalid)
+    shape_errors = parsed.status().fields();
+  else
+    return parsed.status();
   int64_t expected = 0;
-  if (id != 0) {
+  if (id != 0 && shape_errors.empty()) {
     expected = if_match ? *if_match : value.version;
     if (expected == 0)
       return Status::Precondition(
@@ -128,6 +136,12 @@ Result<std::string> RecordCommands::Put(int64_t id, std::string_view body,
   Kind::Prepare(value, ref);
   ValidationContext ctx{ref, snap->frame->territory, clock_.Today()};
   FieldErrors errors = Kind::Validate(value, ctx);
+  if (!shape_errors.empty()) {
+    // Where a field could not be read, its reader's message says why; the rules judged
+    // the default that stood in for it.
+    for (auto& [field, message] : errors) shape_errors.emplace(field, std::move(message));
+    return Status::Invalid("the record breaks some rules", std::move(shape_errors));
+  }
   if (!errors.empty()) return Status::Invalid("the record breaks some rules", errors);
   // Before the place check: a goal's place is its theme's, so a refusal there would tell
   // that the theme exists.
@@ -183,7 +197,7 @@ Result<std::string> RecordCommands::Merge(int64_t id, std::string_view patch, in
   Status missing = Status::NotFound(std::string(EntityName(Kind::kKind)) + " " +
                                     std::to_string(id) + " does not exist");
   if (!current->has_value()) return missing;
-  auto stored = Kind::Parse((*current)->json);
+  auto stored = Kind::Parse((*current)->json, nullptr);
   if (!stored.ok()) return Status::Corruption("stored record: " + stored.status().ToString());
   if (!MayReadRecord(caller, *stored, *keeper_.Current())) return missing;
   if ((*current)->version != if_match)

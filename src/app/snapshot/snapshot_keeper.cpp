@@ -223,7 +223,7 @@ Status LoadRecords(Store& store, EntityKind kind, Parse parse,
   if (!docs.ok()) return docs.status();
   auto records = ParallelMake<std::shared_ptr<const T>, NoState>(
       docs->size(), [&](size_t i, NoState&) -> Result<std::shared_ptr<const T>> {
-        auto record = ReadStored(parse((*docs)[i].json), EntityName(kind));
+        auto record = ReadStored(parse((*docs)[i].json, nullptr), EntityName(kind));
         if (!record.ok()) return record.status();
         return std::make_shared<const T>(std::move(*record));
       });
@@ -241,7 +241,7 @@ Status ApplyRecord(const ChangeEntry& change, Parse parse,
     map.erase(change.entity_id);
     return Status::Ok();
   }
-  auto record = ReadStored(parse(*change.after), EntityName(change.kind));
+  auto record = ReadStored(parse(*change.after, nullptr), EntityName(change.kind));
   if (!record.ok()) return record.status();
   map[change.entity_id] = std::make_shared<const T>(std::move(*record));
   return Status::Ok();
