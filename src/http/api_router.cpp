@@ -1,11 +1,11 @@
 #include "http/api_router.h"
 
-#include "http/localized_errors.h"
-
 #include <algorithm>
 #include <cctype>
 #include <nlohmann/json.hpp>
 #include <string_view>
+
+#include "http/localized_errors.h"
 
 namespace prosit {
 

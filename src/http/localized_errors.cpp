@@ -10,7 +10,8 @@ namespace prosit {
 std::string RecordKindOfPath(const std::string& path) {
   static const std::string kPrefix = "/api/v1/";
   if (path.compare(0, kPrefix.size(), kPrefix) != 0) return "";
-  std::string segment = path.substr(kPrefix.size(), path.find('/', kPrefix.size()) - kPrefix.size());
+  std::string segment =
+      path.substr(kPrefix.size(), path.find('/', kPrefix.size()) - kPrefix.size());
   for (const RecordKindInfo& kind : RecordKinds())
     if (kind.route == segment) return std::string(kind.name);
   return "";

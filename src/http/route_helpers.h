@@ -120,12 +120,12 @@ void AddGetById(ApiRouter& router, ApiContext& ctx, const std::string& pattern, 
     auto snap = ctx.keeper.Current();
     auto id = IdParam(r);
     if (!id) return ApiResponse::Error(404, "not_found", "no " + what + " " + r.params.at("id"));
-    auto doc = WorkRecordDocument(r.caller, *snap, (*snap).*records, *id, what,
-                                  [&](const T& record) {
-                                    nlohmann::json j = to_json(record);
-                                    AddNames(r.caller, *snap, record, j);
-                                    return j;
-                                  });
+    auto doc =
+        WorkRecordDocument(r.caller, *snap, (*snap).*records, *id, what, [&](const T& record) {
+          nlohmann::json j = to_json(record);
+          AddNames(r.caller, *snap, record, j);
+          return j;
+        });
     return doc.ok() ? Document(*doc) : ApiResponse::Error(doc.status());
   });
 }

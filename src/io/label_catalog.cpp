@@ -22,26 +22,28 @@ std::vector<std::string> Split(std::string_view s, std::string_view sep) {
   size_t pos = 0;
   for (;;) {
     size_t at = s.find(sep, pos);
-    out.emplace_back(s.substr(pos, at == std::string_view::npos ? std::string_view::npos : at - pos));
+    out.emplace_back(
+        s.substr(pos, at == std::string_view::npos ? std::string_view::npos : at - pos));
     if (at == std::string_view::npos) return out;
     pos = at + sep.size();
   }
 }
 
 // Whether `text` from `pos` is literal k, an argument, literal k+1, …; arguments are
-// taken as long as the rest still fits ("no good practice 7" -> "good practice", "7").
+// taken as long as the rest still fits ("no good practice 7" -> "good practice", "7"); an
+// argument may be empty ("unknown ORP ''").
 bool MatchFrom(std::string_view text, const std::vector<std::string>& lits, size_t k, size_t pos,
                std::vector<std::string>& args) {
   if (k == lits.size()) return pos == text.size();
   const std::string& lit = lits[k];
   if (k == lits.size() - 1) {  // the last literal ends the text
-    if (text.size() < pos + lit.size() + 1 ||
+    if (text.size() < pos + lit.size() ||
         text.substr(text.size() - lit.size()) != std::string_view(lit))
       return false;
     args.emplace_back(text.substr(pos, text.size() - lit.size() - pos));
     return true;
   }
-  for (size_t at = text.rfind(lit); at != std::string_view::npos && at > pos;
+  for (size_t at = text.rfind(lit); at != std::string_view::npos && at >= pos;
        at = at == 0 ? std::string_view::npos : text.rfind(lit, at - 1)) {
     args.emplace_back(text.substr(pos, at - pos));
     if (MatchFrom(text, lits, k + 1, at + lit.size(), args)) return true;
@@ -108,12 +110,10 @@ Result<LabelCatalog> LabelCatalog::Parse(std::string_view json_text) {
     for (const auto& l : p.literals) n += l.size();
     return n;
   };
-  std::stable_sort(c.patterns_.begin(), c.patterns_.end(),
-                   [&](const Pattern& a, const Pattern& b) {
-                     if ((a.literals.size() == 1) != (b.literals.size() == 1))
-                       return a.literals.size() == 1;
-                     return literal_size(a) > literal_size(b);
-                   });
+  std::stable_sort(c.patterns_.begin(), c.patterns_.end(), [&](const Pattern& a, const Pattern& b) {
+    if ((a.literals.size() == 1) != (b.literals.size() == 1)) return a.literals.size() == 1;
+    return literal_size(a) > literal_size(b);
+  });
   return c;
 }
 
@@ -142,8 +142,7 @@ const std::string* LabelCatalog::Field(std::string_view kind, std::string_view f
   return nullptr;
 }
 
-std::string LabelCatalog::FieldPath(std::string_view kind, std::string_view path,
-                                    Lang lang) const {
+std::string LabelCatalog::FieldPath(std::string_view kind, std::string_view path, Lang lang) const {
   std::string out;
   for (const std::string& segment : Split(path, ".")) {
     size_t bracket = segment.find('[');

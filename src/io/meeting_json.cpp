@@ -5,37 +5,40 @@
 namespace prosit {
 
 Result<Meeting> MeetingFromJson(std::string_view text, Meeting* partial) {
-  return ReadRecord<Meeting>(text, [](JsonReader& r, Meeting& m) {
-    r.Skip("participants");
-    r.String("date", m.date);
-    r.String("orp_code", m.orp_code);
-    r.String("category", m.category);
-    r.String("format", m.format);
-    r.Int64s("actor_ids", m.actor_ids);
-    r.Int("people", m.people);
-    r.Strings("networkers", m.networkers);
-    r.String("topic", m.topic);
-    r.String("notes", m.notes);
-    r.String("outputs", m.outputs);
-    auto v = r.Get("follow_ups");
-    simdjson::dom::array items;
-    if (!v) return;
-    if (v->get_array().get(items)) {
-      r.errors()["follow_ups"] = "must be an array";
-      return;
-    }
-    size_t i = 0;
-    for (JsonValue item : items) {
-      JsonReader fr(item, r.errors(), "follow_ups[" + std::to_string(i++) + "].");
-      FollowUp f;
-      fr.String("task", f.task);
-      fr.String("owner", f.owner);
-      fr.String("due", f.due);
-      fr.Bool("done", f.done);
-      fr.RejectUnknown();
-      m.follow_ups.push_back(std::move(f));
-    }
-  }, partial);
+  return ReadRecord<Meeting>(
+      text,
+      [](JsonReader& r, Meeting& m) {
+        r.Skip("participants");
+        r.String("date", m.date);
+        r.String("orp_code", m.orp_code);
+        r.String("category", m.category);
+        r.String("format", m.format);
+        r.Int64s("actor_ids", m.actor_ids);
+        r.Int("people", m.people);
+        r.Strings("networkers", m.networkers);
+        r.String("topic", m.topic);
+        r.String("notes", m.notes);
+        r.String("outputs", m.outputs);
+        auto v = r.Get("follow_ups");
+        simdjson::dom::array items;
+        if (!v) return;
+        if (v->get_array().get(items)) {
+          r.errors()["follow_ups"] = "must be an array";
+          return;
+        }
+        size_t i = 0;
+        for (JsonValue item : items) {
+          JsonReader fr(item, r.errors(), "follow_ups[" + std::to_string(i++) + "].");
+          FollowUp f;
+          fr.String("task", f.task);
+          fr.String("owner", f.owner);
+          fr.String("due", f.due);
+          fr.Bool("done", f.done);
+          fr.RejectUnknown();
+          m.follow_ups.push_back(std::move(f));
+        }
+      },
+      partial);
 }
 
 nlohmann::json MeetingToJson(const Meeting& m) {

@@ -5,24 +5,27 @@
 namespace prosit {
 
 Result<Need> NeedFromJson(std::string_view text, Need* partial) {
-  return ReadRecord<Need>(text, [](JsonReader& r, Need& n) {
-    r.Skip("voiced_by_actors");
-    r.Skip("meetings");
-    r.Skip("themes");
-    r.String("statement", n.statement);
-    r.Int64s("voiced_by", n.voiced_by);
-    r.Strings("sectors", n.sectors);
-    r.String("need_area", n.need_area);
-    r.String("network_need", n.network_need);
-    r.String("orp_code", n.orp_code);
-    r.String("date", n.date);
-    n.priority = "medium";
-    r.String("priority", n.priority);
-    n.status = "open";
-    r.String("status", n.status);
-    r.Int64s("meeting_ids", n.meeting_ids);
-    r.Int64s("theme_ids", n.theme_ids);
-  }, partial);
+  return ReadRecord<Need>(
+      text,
+      [](JsonReader& r, Need& n) {
+        r.Skip("voiced_by_actors");
+        r.Skip("meetings");
+        r.Skip("themes");
+        r.String("statement", n.statement);
+        r.Int64s("voiced_by", n.voiced_by);
+        r.Strings("sectors", n.sectors);
+        r.String("need_area", n.need_area);
+        r.String("network_need", n.network_need);
+        r.String("orp_code", n.orp_code);
+        r.String("date", n.date);
+        n.priority = "medium";
+        r.String("priority", n.priority);
+        n.status = "open";
+        r.String("status", n.status);
+        r.Int64s("meeting_ids", n.meeting_ids);
+        r.Int64s("theme_ids", n.theme_ids);
+      },
+      partial);
 }
 
 nlohmann::json NeedToJson(const Need& n) {

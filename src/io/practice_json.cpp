@@ -5,15 +5,18 @@
 namespace prosit {
 
 Result<GoodPractice> GoodPracticeFromJson(std::string_view text, GoodPractice* partial) {
-  return ReadRecord<GoodPractice>(text, [](JsonReader& r, GoodPractice& p) {
-    r.Skip("needs");
-    r.Skip("themes");
-    r.String("orp_code", p.orp_code);
-    r.String("title", p.title);
-    r.String("description", p.description);
-    r.Int64s("need_ids", p.need_ids);
-    r.Int64s("theme_ids", p.theme_ids);
-  }, partial);
+  return ReadRecord<GoodPractice>(
+      text,
+      [](JsonReader& r, GoodPractice& p) {
+        r.Skip("needs");
+        r.Skip("themes");
+        r.String("orp_code", p.orp_code);
+        r.String("title", p.title);
+        r.String("description", p.description);
+        r.Int64s("need_ids", p.need_ids);
+        r.Int64s("theme_ids", p.theme_ids);
+      },
+      partial);
 }
 
 nlohmann::json GoodPracticeToJson(const GoodPractice& p) {
@@ -29,16 +32,19 @@ nlohmann::json GoodPracticeToJson(const GoodPractice& p) {
 }
 
 Result<Recommendation> RecommendationFromJson(std::string_view text, Recommendation* partial) {
-  return ReadRecord<Recommendation>(text, [](JsonReader& r, Recommendation& rec) {
-    r.Skip("needs");
-    r.Skip("themes");
-    r.String("orp_code", rec.orp_code);
-    rec.scope = "specific";
-    r.String("scope", rec.scope);
-    r.String("text", rec.text);
-    r.Int64s("need_ids", rec.need_ids);
-    r.Int64s("theme_ids", rec.theme_ids);
-  }, partial);
+  return ReadRecord<Recommendation>(
+      text,
+      [](JsonReader& r, Recommendation& rec) {
+        r.Skip("needs");
+        r.Skip("themes");
+        r.String("orp_code", rec.orp_code);
+        rec.scope = "specific";
+        r.String("scope", rec.scope);
+        r.String("text", rec.text);
+        r.Int64s("need_ids", rec.need_ids);
+        r.Int64s("theme_ids", rec.theme_ids);
+      },
+      partial);
 }
 
 nlohmann::json RecommendationToJson(const Recommendation& r) {

@@ -11,7 +11,8 @@ namespace prosit {
 
 Result<GoodPractice> GoodPracticeFromJson(std::string_view text, GoodPractice* partial = nullptr);
 nlohmann::json GoodPracticeToJson(const GoodPractice& p);
-Result<Recommendation> RecommendationFromJson(std::string_view text, Recommendation* partial = nullptr);
+Result<Recommendation> RecommendationFromJson(std::string_view text,
+                                              Recommendation* partial = nullptr);
 nlohmann::json RecommendationToJson(const Recommendation& r);
 
 }  // namespace prosit

@@ -5,14 +5,17 @@
 namespace prosit {
 
 Result<Theme> ThemeFromJson(std::string_view text, Theme* partial) {
-  return ReadRecord<Theme>(text, [](JsonReader& r, Theme& t) {
-    r.String("orp_code", t.orp_code);
-    r.String("title", t.title);
-    r.String("why", t.why);
-    r.String("since", t.since);
-    t.status = "active";
-    r.String("status", t.status);
-  }, partial);
+  return ReadRecord<Theme>(
+      text,
+      [](JsonReader& r, Theme& t) {
+        r.String("orp_code", t.orp_code);
+        r.String("title", t.title);
+        r.String("why", t.why);
+        r.String("since", t.since);
+        t.status = "active";
+        r.String("status", t.status);
+      },
+      partial);
 }
 
 nlohmann::json ThemeToJson(const Theme& t) {
@@ -28,15 +31,18 @@ nlohmann::json ThemeToJson(const Theme& t) {
 }
 
 Result<Goal> GoalFromJson(std::string_view text, Goal* partial) {
-  return ReadRecord<Goal>(text, [](JsonReader& r, Goal& g) {
-    r.Skip("theme");
-    r.Int64("theme_id", g.theme_id);
-    r.String("title", g.title);
-    r.String("description", g.description);
-    r.String("since", g.since);
-    g.status = "open";
-    r.String("status", g.status);
-  }, partial);
+  return ReadRecord<Goal>(
+      text,
+      [](JsonReader& r, Goal& g) {
+        r.Skip("theme");
+        r.Int64("theme_id", g.theme_id);
+        r.String("title", g.title);
+        r.String("description", g.description);
+        r.String("since", g.since);
+        g.status = "open";
+        r.String("status", g.status);
+      },
+      partial);
 }
 
 nlohmann::json GoalToJson(const Goal& g) {
@@ -52,17 +58,20 @@ nlohmann::json GoalToJson(const Goal& g) {
 }
 
 Result<Step> StepFromJson(std::string_view text, Step* partial) {
-  return ReadRecord<Step>(text, [](JsonReader& r, Step& s) {
-    r.Skip("goal");
-    r.Skip("responsible_actors");
-    r.Int64("goal_id", s.goal_id);
-    r.String("title", s.title);
-    r.String("deadline", s.deadline);
-    r.Int64s("actor_ids", s.actor_ids);
-    s.status = "planned";
-    r.String("status", s.status);
-    r.String("outcome", s.outcome);
-  }, partial);
+  return ReadRecord<Step>(
+      text,
+      [](JsonReader& r, Step& s) {
+        r.Skip("goal");
+        r.Skip("responsible_actors");
+        r.Int64("goal_id", s.goal_id);
+        r.String("title", s.title);
+        r.String("deadline", s.deadline);
+        r.Int64s("actor_ids", s.actor_ids);
+        s.status = "planned";
+        r.String("status", s.status);
+        r.String("outcome", s.outcome);
+      },
+      partial);
 }
 
 nlohmann::json StepToJson(const Step& s) {

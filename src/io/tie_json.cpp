@@ -5,26 +5,29 @@
 namespace prosit {
 
 Result<Tie> TieFromJson(std::string_view text, Tie* partial) {
-  return ReadRecord<Tie>(text, [](JsonReader& r, Tie& t) {
-    r.Skip("actors");
-    r.Int64("actor_a", t.actor_a);
-    r.Int64("actor_b", t.actor_b);
-    r.String("type", t.type);
-    r.String("since", t.since);
-    r.String("until", t.until);
-    r.String("frequency", t.frequency);
-    if (auto v = r.Get("ratings")) {
-      JsonReader rr(*v, r.errors(), "ratings.");
-      rr.OptionalInt("power_influence", t.ratings.power_influence);
-      rr.OptionalInt("involvement", t.ratings.involvement);
-      rr.OptionalInt("resource_contribution", t.ratings.resource_contribution);
-      rr.OptionalInt("reliability", t.ratings.reliability);
-      rr.OptionalInt("mission_support", t.ratings.mission_support);
-      rr.OptionalInt("openness", t.ratings.openness);
-      rr.RejectUnknown();
-    }
-    r.String("note", t.note);
-  }, partial);
+  return ReadRecord<Tie>(
+      text,
+      [](JsonReader& r, Tie& t) {
+        r.Skip("actors");
+        r.Int64("actor_a", t.actor_a);
+        r.Int64("actor_b", t.actor_b);
+        r.String("type", t.type);
+        r.String("since", t.since);
+        r.String("until", t.until);
+        r.String("frequency", t.frequency);
+        if (auto v = r.Get("ratings")) {
+          JsonReader rr(*v, r.errors(), "ratings.");
+          rr.OptionalInt("power_influence", t.ratings.power_influence);
+          rr.OptionalInt("involvement", t.ratings.involvement);
+          rr.OptionalInt("resource_contribution", t.ratings.resource_contribution);
+          rr.OptionalInt("reliability", t.ratings.reliability);
+          rr.OptionalInt("mission_support", t.ratings.mission_support);
+          rr.OptionalInt("openness", t.ratings.openness);
+          rr.RejectUnknown();
+        }
+        r.String("note", t.note);
+      },
+      partial);
 }
 
 nlohmann::json TieToJson(const Tie& t) {

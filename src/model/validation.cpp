@@ -410,9 +410,9 @@ FieldErrors ValidateNeed(const Need& n, const ValidationContext& ctx) {
       e["sectors[" + std::to_string(i) + "]"] = "unknown sector '" + n.sectors[i] + "'";
   if (n.voiced_by.empty() && n.sectors.empty())
     e["voiced_by"] = "say who voiced the need: actors, sectors or both";
-  if (!OneOf(n.priority, kNeedPriorities)) e["priority"] = NotOneOf("priority", n.priority, kNeedPriorities);
-  if (!OneOf(n.status, kNeedStatuses))
-    e["status"] = NotOneOf("status", n.status, kNeedStatuses);
+  if (!OneOf(n.priority, kNeedPriorities))
+    e["priority"] = NotOneOf("priority", n.priority, kNeedPriorities);
+  if (!OneOf(n.status, kNeedStatuses)) e["status"] = NotOneOf("status", n.status, kNeedStatuses);
   if (std::set<int64_t>(n.voiced_by.begin(), n.voiced_by.end()).size() != n.voiced_by.size())
     e["voiced_by"] = "lists an actor twice";
   return e;
@@ -425,8 +425,7 @@ FieldErrors ValidateTie(const Tie& t, const ValidationContext& ctx) {
   if (t.actor_a <= 0) e["actor_a"] = "is required";
   if (t.actor_b <= 0) e["actor_b"] = "is required";
   if (t.actor_a > 0 && t.actor_a == t.actor_b) e["actor_b"] = "a tie joins two different actors";
-  if (!OneOf(t.type, kTieTypes))
-    e["type"] = NotOneOf("tie type", t.type, kTieTypes);
+  if (!OneOf(t.type, kTieTypes)) e["type"] = NotOneOf("tie type", t.type, kTieTypes);
   if (!IsIsoDate(t.since))
     e["since"] = "is not a date YYYY-MM-DD";
   else if (!ctx.today.empty() && t.since > ctx.today)
@@ -495,8 +494,7 @@ FieldErrors ValidateStep(const Step& s, const ValidationContext& ctx) {
   Require(e, "title", s.title);
   CheckWorkDate(e, "deadline", s.deadline, ctx, true);
   if (s.deadline > "2100-01-01") e["deadline"] = "lies too far ahead";
-  if (!OneOf(s.status, kStepStatuses))
-    e["status"] = NotOneOf("status", s.status, kStepStatuses);
+  if (!OneOf(s.status, kStepStatuses)) e["status"] = NotOneOf("status", s.status, kStepStatuses);
   if (std::set<int64_t>(s.actor_ids.begin(), s.actor_ids.end()).size() != s.actor_ids.size())
     e["actor_ids"] = "lists an actor twice";
   return e;
@@ -517,7 +515,8 @@ FieldErrors ValidateRecommendation(const Recommendation& r, const ValidationCont
   CheckProvenance(e, r.is_demo, r.source);
   if (!e.empty()) return e;
   if (!ctx.territory.FindOrp(r.orp_code)) e["orp_code"] = "unknown ORP '" + r.orp_code + "'";
-  if (!OneOf(r.scope, kRecommendationScopes)) e["scope"] = NotOneOf("scope", r.scope, kRecommendationScopes);
+  if (!OneOf(r.scope, kRecommendationScopes))
+    e["scope"] = NotOneOf("scope", r.scope, kRecommendationScopes);
   Require(e, "text", r.text);
   return e;
 }

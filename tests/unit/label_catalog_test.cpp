@@ -162,9 +162,9 @@ TEST(LabelCatalog, EveryFieldOfEveryRecordKindHasBothLabels) {
 
 TEST(LabelCatalog, MessagesSayWhatIsExpectedInCzech) {
   const LabelCatalog& c = LabelCatalog::BuiltIn();
-  EXPECT_EQ(c.Message("unknown form 'x'; allowed: ambulatory, outreach, residential, remote",
-                      Lang::kCs),
-            "neznámá forma 'x'; možné: ambulantní, terénní, pobytová, na dálku");
+  EXPECT_EQ(
+      c.Message("unknown form 'x'; allowed: ambulatory, outreach, residential, remote", Lang::kCs),
+      "neznámá forma 'x'; možné: ambulantní, terénní, pobytová, na dálku");
   EXPECT_EQ(c.Message("at most 300 characters (301 given)", Lang::kCs),
             "nejvýše 300 znaků (zadáno 301)");
   EXPECT_EQ(c.Message("no good practice 7", Lang::kCs), "dobrá praxe 7 neexistuje");

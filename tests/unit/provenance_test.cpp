@@ -80,8 +80,7 @@ TEST(Provenance, EveryRecordKindRoundTripsItsSource) {
   ExpectRoundTrip(Goal{}, GoalToJson, GoalFromJson, "goal");
   ExpectRoundTrip(Step{}, StepToJson, StepFromJson, "step");
   ExpectRoundTrip(GoodPractice{}, GoodPracticeToJson, GoodPracticeFromJson, "good practice");
-  ExpectRoundTrip(Recommendation{}, RecommendationToJson, RecommendationFromJson,
-                  "recommendation");
+  ExpectRoundTrip(Recommendation{}, RecommendationToJson, RecommendationFromJson, "recommendation");
 }
 
 // A need's JSON with its demo and source members replaced by `members`.
@@ -119,9 +118,9 @@ TEST(Provenance, DemoAndSourceImplyEachOther) {
 }
 
 TEST(Provenance, UnknownOrContradictorySourceIsAFieldError) {
-  for (const char* members : {R"("source": "imported")", R"("source": 3)",
-                              R"("demo": true, "source": "entered")",
-                              R"("demo": false, "source": "seeds")"}) {
+  for (const char* members :
+       {R"("source": "imported")", R"("source": 3)", R"("demo": true, "source": "entered")",
+        R"("demo": false, "source": "seeds")"}) {
     auto r = NeedFromJson(NeedWith(members));
     ASSERT_FALSE(r.ok()) << members;
     EXPECT_EQ(r.status().code(), StatusCode::kInvalid) << members;

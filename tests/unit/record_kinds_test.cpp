@@ -56,7 +56,8 @@ TEST(RecordKinds, VisitFindsTheEntryOfEachKindAndNoneOfOthers) {
 TEST(RecordKinds, EntriesNameTheRecordsARecordRefersTo) {
   auto need = RecordKind<Need>::Parse(
       R"({"statement": "S", "orp_code": "5304", "date": "2018-03-14", "voiced_by": [4, 5],
-          "meeting_ids": [7], "theme_ids": [9]})");
+          "meeting_ids": [7], "theme_ids": [9]})",
+      nullptr);
   ASSERT_TRUE(need.ok()) << need.status().ToString();
   std::vector<std::string> fields;
   for (const Reference& r : RecordKind<Need>::References(*need))

@@ -239,7 +239,8 @@ Result<std::string> AuditTrailCsv(const Caller& caller, const NetworkSnapshot& s
     std::string kind = EntityName(e.kind);
     std::string head = std::to_string(e.seq) + ";" + CsvField(e.at) + ";" + CsvField(e.author) +
                        ";" + CsvField(label("record_kinds", kind)) + ";" +
-                       std::to_string(e.entity_id) + ";" + CsvField(label("operations", e.op)) + ";";
+                       std::to_string(e.entity_id) + ";" + CsvField(label("operations", e.op)) +
+                       ";";
     for (const FieldChange& c : DiffDocuments(e.before, e.after)) {
       std::string field = lang == Lang::kEn ? c.field : catalog.FieldPath(kind, c.field, lang);
       out += head + CsvField(field) + ";" + CsvField(c.before.value_or("")) + ";" +

@@ -1,9 +1,9 @@
 #include "app/networking/meeting_queries.h"
-#include "app/networking/record_names.h"
 
 #include <algorithm>
 
 #include "app/accounts/permissions.h"
+#include "app/networking/record_names.h"
 #include "app/query_scope.h"
 #include "io/meeting_json.h"
 #include "model/validation.h"

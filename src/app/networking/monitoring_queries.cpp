@@ -113,8 +113,9 @@ Result<std::string> MonitoringCsv(const Caller& caller, const NetworkSnapshot& s
     const std::string* key_label = catalog.Enum(group, key, lang);
     std::string text = lang == Lang::kCs ? label.cs : label.en;
     if (text.empty()) text = key_label ? *key_label : key;
-    out += section + ";" + CsvField(key) + ";" + CsvField(section_label ? *section_label : section) +
-           ";" + CsvField(text) + ";" + std::to_string(count) + "\n";
+    out += section + ";" + CsvField(key) + ";" +
+           CsvField(section_label ? *section_label : section) + ";" + CsvField(text) + ";" +
+           std::to_string(count) + "\n";
   };
   for (const auto& [id, count] : t.meetings_by_category)
     row("meetings_by_category", id, ref.FindMeetingCategory(id)->label, count);

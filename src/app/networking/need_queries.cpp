@@ -1,9 +1,9 @@
 #include "app/networking/need_queries.h"
-#include "app/networking/record_names.h"
 
 #include <algorithm>
 
 #include "app/accounts/permissions.h"
+#include "app/networking/record_names.h"
 #include "app/query_scope.h"
 #include "io/need_json.h"
 #include "model/validation.h"

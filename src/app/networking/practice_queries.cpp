@@ -1,7 +1,7 @@
 #include "app/networking/practice_queries.h"
-#include "app/networking/record_names.h"
 
 #include "app/accounts/permissions.h"
+#include "app/networking/record_names.h"
 #include "app/query_scope.h"
 #include "io/practice_json.h"
 #include "model/validation.h"
@@ -21,7 +21,8 @@ Result<std::string> ListOfTerritory(const Caller& caller, const NetworkSnapshot&
   for (const auto& [id, r] : records) {
     if (!OrpInScope(snap.frame->territory, r->orp_code, q.region, q.orp, caller)) continue;
     if (!keep(*r)) continue;
-    if (total >= q.offset && rendered.size() < q.limit) rendered.push_back(JsonWithNames(caller, snap, *r).dump());
+    if (total >= q.offset && rendered.size() < q.limit)
+      rendered.push_back(JsonWithNames(caller, snap, *r).dump());
     ++total;
   }
   return RenderPage({rendered.begin(), rendered.end()}, total, q.offset, q.limit);
@@ -40,15 +41,15 @@ FieldErrors CheckPracticeQuery(const PracticeQuery& q, const NetworkSnapshot& sn
 
 Result<std::string> ListGoodPractices(const Caller& caller, const NetworkSnapshot& snap,
                                       const PracticeQuery& q) {
-  return ListOfTerritory(
-      caller, snap, snap.good_practices, q, [](const GoodPractice&) { return true; });
+  return ListOfTerritory(caller, snap, snap.good_practices, q,
+                         [](const GoodPractice&) { return true; });
 }
 
 Result<std::string> ListRecommendations(const Caller& caller, const NetworkSnapshot& snap,
                                         const PracticeQuery& q) {
-  return ListOfTerritory(
-      caller, snap, snap.recommendations, q,
-      [&](const Recommendation& r) { return q.scope.empty() || r.scope == q.scope; });
+  return ListOfTerritory(caller, snap, snap.recommendations, q, [&](const Recommendation& r) {
+    return q.scope.empty() || r.scope == q.scope;
+  });
 }
 
 }  // namespace prosit

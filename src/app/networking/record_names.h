@@ -14,15 +14,11 @@ namespace prosit {
 
 void AddNames(const Caller& caller, const NetworkSnapshot& snap, const Meeting& m,
               nlohmann::json& j);
-void AddNames(const Caller& caller, const NetworkSnapshot& snap, const Need& n,
-              nlohmann::json& j);
+void AddNames(const Caller& caller, const NetworkSnapshot& snap, const Need& n, nlohmann::json& j);
 void AddNames(const Caller& caller, const NetworkSnapshot& snap, const Tie& t, nlohmann::json& j);
-void AddNames(const Caller& caller, const NetworkSnapshot& snap, const Theme& t,
-              nlohmann::json& j);
-void AddNames(const Caller& caller, const NetworkSnapshot& snap, const Goal& g,
-              nlohmann::json& j);
-void AddNames(const Caller& caller, const NetworkSnapshot& snap, const Step& s,
-              nlohmann::json& j);
+void AddNames(const Caller& caller, const NetworkSnapshot& snap, const Theme& t, nlohmann::json& j);
+void AddNames(const Caller& caller, const NetworkSnapshot& snap, const Goal& g, nlohmann::json& j);
+void AddNames(const Caller& caller, const NetworkSnapshot& snap, const Step& s, nlohmann::json& j);
 void AddNames(const Caller& caller, const NetworkSnapshot& snap, const GoodPractice& p,
               nlohmann::json& j);
 void AddNames(const Caller& caller, const NetworkSnapshot& snap, const Recommendation& r,

@@ -1,11 +1,11 @@
 #include "app/networking/strategy_queries.h"
-#include "app/networking/record_names.h"
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <set>
 
 #include "app/accounts/permissions.h"
+#include "app/networking/record_names.h"
 #include "app/query_scope.h"
 #include "io/strategy_json.h"
 #include "model/validation.h"
@@ -194,7 +194,8 @@ Result<std::string> StrategyDocument(const Caller& caller, const NetworkSnapshot
   CheckDateParam(errors, "at", at);
   if (!errors.empty()) return Status::Invalid("the query has invalid parameters", errors);
   PROSIT_RETURN_IF_ERROR(MayReadScope(caller, snap.frame->territory, "", orp, true));
-  if (at.empty() || at >= today) return StrategyJson(CurrentStrategy(snap), orp, today, today, &caller, &snap);
+  if (at.empty() || at >= today)
+    return StrategyJson(CurrentStrategy(snap), orp, today, today, &caller, &snap);
   auto past = StrategyAsOf(store, at);
   if (!past.ok()) return past.status();
   return StrategyJson(*past, orp, at, at, &caller, &snap);

@@ -1,10 +1,10 @@
 #include "app/networking/tie_queries.h"
-#include "app/networking/record_names.h"
 
 #include <algorithm>
 #include <map>
 
 #include "app/accounts/permissions.h"
+#include "app/networking/record_names.h"
 #include "app/query_scope.h"
 #include "io/json_writer.h"
 #include "io/tie_json.h"
@@ -46,7 +46,8 @@ Result<std::string> ListTies(const Caller& caller, const NetworkSnapshot& snap, 
     if ((!q.region.empty() || !q.orp.empty() || !caller.everywhere()) &&
         !seated_in_scope(tie->actor_a) && !seated_in_scope(tie->actor_b))
       continue;
-    if (total >= q.offset && rendered.size() < q.limit) rendered.push_back(JsonWithNames(caller, snap, *tie).dump());
+    if (total >= q.offset && rendered.size() < q.limit)
+      rendered.push_back(JsonWithNames(caller, snap, *tie).dump());
     ++total;
   }
   return RenderPage({rendered.begin(), rendered.end()}, total, q.offset, q.limit);
