@@ -6,6 +6,7 @@ namespace prosit {
 
 Result<Meeting> MeetingFromJson(std::string_view text) {
   return ReadRecord<Meeting>(text, [](JsonReader& r, Meeting& m) {
+    r.String("valid_from", m.valid_from);
     r.String("date", m.date);
     r.String("orp_code", m.orp_code);
     r.String("category", m.category);
@@ -54,6 +55,7 @@ nlohmann::json MeetingToJson(const Meeting& m) {
           {"notes", m.notes},
           {"outputs", m.outputs},
           {"follow_ups", follow_ups},
+          {"valid_from", m.valid_from},
           {"demo", m.is_demo},
           {"source", ToString(StatedSource(m.is_demo, m.source))}};
 }

@@ -6,6 +6,7 @@ namespace prosit {
 
 Result<Need> NeedFromJson(std::string_view text) {
   return ReadRecord<Need>(text, [](JsonReader& r, Need& n) {
+    r.String("valid_from", n.valid_from);
     r.String("statement", n.statement);
     r.Int64s("voiced_by", n.voiced_by);
     r.Strings("sectors", n.sectors);
@@ -36,6 +37,7 @@ nlohmann::json NeedToJson(const Need& n) {
           {"status", n.status},
           {"meeting_ids", n.meeting_ids},
           {"theme_ids", n.theme_ids},
+          {"valid_from", n.valid_from},
           {"demo", n.is_demo},
           {"source", ToString(StatedSource(n.is_demo, n.source))}};
 }

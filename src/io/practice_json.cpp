@@ -6,6 +6,7 @@ namespace prosit {
 
 Result<GoodPractice> GoodPracticeFromJson(std::string_view text) {
   return ReadRecord<GoodPractice>(text, [](JsonReader& r, GoodPractice& p) {
+    r.String("valid_from", p.valid_from);
     r.String("orp_code", p.orp_code);
     r.String("title", p.title);
     r.String("description", p.description);
@@ -22,12 +23,14 @@ nlohmann::json GoodPracticeToJson(const GoodPractice& p) {
           {"description", p.description},
           {"need_ids", p.need_ids},
           {"theme_ids", p.theme_ids},
+          {"valid_from", p.valid_from},
           {"demo", p.is_demo},
           {"source", ToString(StatedSource(p.is_demo, p.source))}};
 }
 
 Result<Recommendation> RecommendationFromJson(std::string_view text) {
   return ReadRecord<Recommendation>(text, [](JsonReader& r, Recommendation& rec) {
+    r.String("valid_from", rec.valid_from);
     r.String("orp_code", rec.orp_code);
     rec.scope = "specific";
     r.String("scope", rec.scope);
@@ -45,6 +48,7 @@ nlohmann::json RecommendationToJson(const Recommendation& r) {
           {"text", r.text},
           {"need_ids", r.need_ids},
           {"theme_ids", r.theme_ids},
+          {"valid_from", r.valid_from},
           {"demo", r.is_demo},
           {"source", ToString(StatedSource(r.is_demo, r.source))}};
 }

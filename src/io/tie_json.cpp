@@ -6,6 +6,7 @@ namespace prosit {
 
 Result<Tie> TieFromJson(std::string_view text) {
   return ReadRecord<Tie>(text, [](JsonReader& r, Tie& t) {
+    r.String("valid_from", t.valid_from);
     r.Int64("actor_a", t.actor_a);
     r.Int64("actor_b", t.actor_b);
     r.String("type", t.type);
@@ -47,6 +48,7 @@ nlohmann::json TieToJson(const Tie& t) {
             {"mission_support", rating(p.mission_support)},
             {"openness", rating(p.openness)}}},
           {"note", t.note},
+          {"valid_from", t.valid_from},
           {"demo", t.is_demo},
           {"source", ToString(StatedSource(t.is_demo, t.source))}};
 }

@@ -87,7 +87,8 @@ Result<std::string> MonitoringJson(const Caller& caller, const NetworkSnapshot& 
       {"records", t.meetings},
       {"service_cards", t.service_cards},
       {"needs", {{"total", t.needs}, {"by_status", t.needs_by_status}, {"by_area", areas}}},
-      {"steps", {{"by_status", t.steps_by_status}, {"overdue", t.steps_overdue}}},
+      {"steps",
+       {{"by_status", t.steps_by_status}, {"overdue", t.steps_overdue}, {"done", t.steps_done}}},
       {"trend", trend},
       {"method", {{"records", ProvenanceCountsToJson(t.records)}}}};
   return j.dump();
@@ -119,6 +120,7 @@ Result<std::string> MonitoringCsv(const Caller& caller, const NetworkSnapshot& s
     row("needs_by_area", id, AreaLabel(ref, id), count);
   for (const auto& [status, count] : t.steps_by_status) row("steps_by_status", status, {}, count);
   row("totals", "steps_overdue", {}, t.steps_overdue);
+  row("totals", "steps_done", {}, t.steps_done);
   for (const auto& [month, m] : t.by_month) {
     row("meetings_by_month", month, {}, m.meetings);
     row("needs_by_month", month, {}, m.needs);

@@ -1,6 +1,7 @@
 #include "app/records/record_batch.h"
 
 #include "app/records/record_kinds.h"
+#include "model/duplicates.h"
 
 namespace prosit {
 
@@ -31,6 +32,31 @@ std::vector<int64_t> Ids(const std::vector<size_t>& indexes, const std::vector<i
   out.reserve(indexes.size());
   for (size_t i : indexes) out.push_back(ids[i]);
   return out;
+}
+
+// A batch goes into an empty network, so its records are compared with each other: each
+// actor and tie with the ones before it (ties by their placeholder actor ids).
+void CheckDuplicates(const RecordBatch& batch, FieldErrors& errors) {
+  std::vector<const Actor*> actors;
+  for (size_t i = 0; i < batch.actors.size() && errors.size() < kMaxErrors; ++i) {
+    if (auto d = FindDuplicateActor(batch.actors[i], actors)) {
+      size_t earlier = static_cast<size_t>(d->actor - batch.actors.data());
+      for (const auto& [field, why] : d->fields)
+        errors["actors[" + std::to_string(i) + "]." + field] =
+            "repeats actors[" + std::to_string(earlier) + "] '" + d->actor->name + "'";
+    }
+    actors.push_back(&batch.actors[i]);
+  }
+  std::vector<const Tie*> ties;
+  for (size_t i = 0; i < batch.ties.size() && errors.size() < kMaxErrors; ++i) {
+    if (auto d = FindDuplicateTie(batch.ties[i].tie, ties)) {
+      size_t earlier = 0;
+      while (&batch.ties[earlier].tie != d->tie) ++earlier;
+      errors["ties[" + std::to_string(i) + "].type"] =
+          "repeats ties[" + std::to_string(earlier) + "]: the same two actors, the same type";
+    }
+    ties.push_back(&batch.ties[i].tie);
+  }
 }
 
 FieldErrors Validate(RecordBatch& batch, const ValidationContext& ctx,
@@ -110,6 +136,7 @@ FieldErrors Validate(RecordBatch& batch, const ValidationContext& ctx,
     t.tie.actor_b = static_cast<int64_t>(t.actor_b) + 1;
     Prefix(errors, prefix, ValidateTie(t.tie, ctx));
   }
+  CheckDuplicates(batch, errors);
   return errors;
 }
 
