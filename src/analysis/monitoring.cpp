@@ -47,11 +47,15 @@ MonitoringTable ComputeMonitoring(const std::vector<const Meeting*>& meetings,
     ++t.needs;
     t.records.Add(n->source);
     ++t.needs_by_status[n->status];
-    ++t.needs_by_area[n->need_area.empty() ? n->network_need : n->need_area];
+    // A need may name both a need area and a network-need category: it counts under each.
+    if (!n->need_area.empty()) ++t.needs_by_area[n->need_area];
+    if (!n->network_need.empty()) ++t.needs_by_area[n->network_need];
     ++t.by_month[n->date.substr(0, 7)].needs;
   }
   for (const char* status : kStepStatuses) t.steps_by_status[status] = 0;
   for (const StepOfOrp& s : steps) {
+    // Work done counts when it was done; a step without the date is not counted.
+    if (!s.step->completed_on.empty() && in_scope(s.orp_code, s.step->completed_on)) ++t.steps_done;
     if (!in_scope(s.orp_code, s.step->deadline)) continue;
     ++t.steps_by_status[s.step->status];
     t.records.Add(s.step->source);

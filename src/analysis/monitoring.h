@@ -45,6 +45,7 @@ struct MonitoringTable {
   int64_t needs = 0;
   std::map<std::string, int64_t> steps_by_status;  // every status; steps due in the period
   int64_t steps_overdue = 0;  // due in the period, before `today`, not done or cancelled
+  int64_t steps_done = 0;     // completed in the period (by completed_on), whenever due
   std::map<std::string, MonitoringMonth> by_month;  // "YYYY-MM" → counts
   // The meetings, needs and steps counted, by provenance (the caller adds the cards).
   ProvenanceCounts records;

@@ -111,6 +111,34 @@ DeliveryLocation DatasetBuilder::PlaceIn(const Municipality& m, const std::strin
   return {m.code, street, Near(m.location), true};
 }
 
+RecordBatch DatasetBuilder::Take() {
+  Complete();
+  return std::move(batch_);
+}
+
+void DatasetBuilder::Complete() {
+  for (auto& [actor, c] : batch_.cards) {
+    if (c.target_group.empty())
+      c.target_group = "Děti a mladí lidé od " + std::to_string(c.age_min) + " do " +
+                       std::to_string(c.age_max) + " let a jejich rodiny";
+    if (c.access_note.empty())
+      c.access_note = c.access == Access::kDirect
+                          ? "Přímo, bez doporučení: stačí zavolat, napsat nebo přijít."
+                      : c.access == Access::kReferral
+                          ? "Na doporučení (OSPOD, lékař, škola); postup vysvětlí kontakt služby."
+                          : "Přímo i na doporučení; postup vysvětlí kontakt služby.";
+    if (c.contacts.empty() && !batch_.actors[actor].contacts.empty()) {
+      Contact k = batch_.actors[actor].contacts.front();
+      k.name = "Kontakt služby";
+      c.contacts.push_back(std::move(k));
+    }
+  }
+  // The seeds say a step was done, not when: its deadline is the best date there is.
+  for (BatchStep& s : batch_.steps)
+    if (s.step.status == "done" && s.step.completed_on.empty())
+      s.step.completed_on = s.step.deadline;
+}
+
 std::string DatasetBuilder::NewIco() {
   while (true) {
     char first7[8];

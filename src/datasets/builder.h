@@ -94,9 +94,13 @@ class DatasetBuilder {
   Actor& actor(size_t i) { return batch_.actors[i]; }
   const Territory& territory() const { return territory_; }
   const ReferenceData& reference() const { return reference_; }
-  RecordBatch Take() { return std::move(batch_); }
+  // The batch, its cards and steps completed as the rules ask (see Complete).
+  RecordBatch Take();
 
  private:
+  // Says for each card what the card template asks before publication (for whom, how to
+  // get in, a contact) from what it knows, and dates each done step by its deadline.
+  void Complete();
   std::string NewIco();
   std::string Phone();
   std::string VerifiedDate();

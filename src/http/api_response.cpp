@@ -83,8 +83,11 @@ ApiResponse ApiResponse::Error(const Status& status) {
   std::string message = http == 500 ? "the server failed to handle the request" : status.message();
   nlohmann::json fields = nlohmann::json::object();
   for (const auto& [field, msg] : status.fields()) fields[field] = msg;
-  nlohmann::json j = {
-      {"error", {{"code", ErrorCodeOf(status.code())}, {"message", message}, {"fields", fields}}}};
+  // A duplicate is a conflict of its own kind: its code says so and it names the record.
+  const char* code = status.existing() ? "duplicate" : ErrorCodeOf(status.code());
+  nlohmann::json j = {{"error", {{"code", code}, {"message", message}, {"fields", fields}}}};
+  if (const auto& e = status.existing())
+    j["error"]["existing"] = {{"kind", e->kind}, {"id", e->id}, {"name", e->name}};
   ApiResponse r{http, j.dump(), {}, http >= 500 ? status.ToString() : std::string()};
   // A busy store is free again within moments: the client may simply retry.
   if (status.code() == StatusCode::kBusy) r.headers.emplace_back("Retry-After", "1");

@@ -8,6 +8,7 @@ Result<Meeting> MeetingFromJson(std::string_view text, Meeting* partial) {
   return ReadRecord<Meeting>(
       text,
       [](JsonReader& r, Meeting& m) {
+        r.String("valid_from", m.valid_from);
         r.Skip("participants");
         r.String("date", m.date);
         r.String("orp_code", m.orp_code);
@@ -58,6 +59,7 @@ nlohmann::json MeetingToJson(const Meeting& m) {
           {"notes", m.notes},
           {"outputs", m.outputs},
           {"follow_ups", follow_ups},
+          {"valid_from", m.valid_from},
           {"demo", m.is_demo},
           {"source", ToString(StatedSource(m.is_demo, m.source))}};
 }

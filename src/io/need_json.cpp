@@ -8,6 +8,7 @@ Result<Need> NeedFromJson(std::string_view text, Need* partial) {
   return ReadRecord<Need>(
       text,
       [](JsonReader& r, Need& n) {
+        r.String("valid_from", n.valid_from);
         r.Skip("voiced_by_actors");
         r.Skip("meetings");
         r.Skip("themes");
@@ -42,6 +43,7 @@ nlohmann::json NeedToJson(const Need& n) {
           {"status", n.status},
           {"meeting_ids", n.meeting_ids},
           {"theme_ids", n.theme_ids},
+          {"valid_from", n.valid_from},
           {"demo", n.is_demo},
           {"source", ToString(StatedSource(n.is_demo, n.source))}};
 }

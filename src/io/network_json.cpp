@@ -105,6 +105,7 @@ Result<Actor> ActorFromJson(std::string_view text, Actor* partial) {
     r.String("web", a.web);
     ReadObjects(r, "contacts", a.contacts, ReadContact);
     r.String("note", a.note);
+    r.Int64s("distinct_from", a.distinct_from);
     ReadProvenance(r, a.is_demo, a.source);
     return Finish(r, errors, std::move(a), partial);
   });
@@ -125,6 +126,7 @@ json ActorToJson(const Actor& a) {
           {"web", a.web},
           {"contacts", ContactsToJson(a.contacts)},
           {"note", a.note},
+          {"distinct_from", a.distinct_from},
           {"demo", a.is_demo},
           {"source", ToString(StatedSource(a.is_demo, a.source))}};
 }

@@ -8,6 +8,7 @@ Result<GoodPractice> GoodPracticeFromJson(std::string_view text, GoodPractice* p
   return ReadRecord<GoodPractice>(
       text,
       [](JsonReader& r, GoodPractice& p) {
+        r.String("valid_from", p.valid_from);
         r.Skip("needs");
         r.Skip("themes");
         r.String("orp_code", p.orp_code);
@@ -27,6 +28,7 @@ nlohmann::json GoodPracticeToJson(const GoodPractice& p) {
           {"description", p.description},
           {"need_ids", p.need_ids},
           {"theme_ids", p.theme_ids},
+          {"valid_from", p.valid_from},
           {"demo", p.is_demo},
           {"source", ToString(StatedSource(p.is_demo, p.source))}};
 }
@@ -35,6 +37,7 @@ Result<Recommendation> RecommendationFromJson(std::string_view text, Recommendat
   return ReadRecord<Recommendation>(
       text,
       [](JsonReader& r, Recommendation& rec) {
+        r.String("valid_from", rec.valid_from);
         r.Skip("needs");
         r.Skip("themes");
         r.String("orp_code", rec.orp_code);
@@ -55,6 +58,7 @@ nlohmann::json RecommendationToJson(const Recommendation& r) {
           {"text", r.text},
           {"need_ids", r.need_ids},
           {"theme_ids", r.theme_ids},
+          {"valid_from", r.valid_from},
           {"demo", r.is_demo},
           {"source", ToString(StatedSource(r.is_demo, r.source))}};
 }

@@ -45,7 +45,7 @@ struct BinaryFields<Actor> {
   template <typename V, typename R>
   static void Visit(V&& v, R& r) {
     v(r.id, r.version, r.ico, r.name, r.sector, r.actor_type, r.seat, r.web, r.contacts, r.note,
-      r.is_demo, r.source);
+      r.distinct_from, r.is_demo, r.source);
   }
 };
 
@@ -106,7 +106,7 @@ struct BinaryFields<Meeting> {
   template <typename V, typename R>
   static void Visit(V&& v, R& r) {
     v(r.id, r.version, r.date, r.orp_code, r.category, r.format, r.actor_ids, r.people,
-      r.networkers, r.topic, r.notes, r.outputs, r.follow_ups, r.is_demo, r.source);
+      r.networkers, r.topic, r.notes, r.outputs, r.follow_ups, r.valid_from, r.is_demo, r.source);
   }
 };
 
@@ -115,7 +115,7 @@ struct BinaryFields<Need> {
   template <typename V, typename R>
   static void Visit(V&& v, R& r) {
     v(r.id, r.version, r.statement, r.voiced_by, r.sectors, r.need_area, r.network_need, r.orp_code,
-      r.date, r.priority, r.status, r.meeting_ids, r.theme_ids, r.is_demo, r.source);
+      r.date, r.priority, r.status, r.meeting_ids, r.theme_ids, r.valid_from, r.is_demo, r.source);
   }
 };
 
@@ -133,7 +133,7 @@ struct BinaryFields<Tie> {
   template <typename V, typename R>
   static void Visit(V&& v, R& r) {
     v(r.id, r.version, r.actor_a, r.actor_b, r.type, r.since, r.until, r.frequency, r.ratings,
-      r.note, r.is_demo, r.source);
+      r.note, r.valid_from, r.is_demo, r.source);
   }
 };
 
@@ -141,7 +141,8 @@ template <>
 struct BinaryFields<Theme> {
   template <typename V, typename R>
   static void Visit(V&& v, R& r) {
-    v(r.id, r.version, r.orp_code, r.title, r.why, r.since, r.status, r.is_demo, r.source);
+    v(r.id, r.version, r.orp_code, r.title, r.why, r.since, r.status, r.valid_from, r.is_demo,
+      r.source);
   }
 };
 
@@ -149,7 +150,8 @@ template <>
 struct BinaryFields<Goal> {
   template <typename V, typename R>
   static void Visit(V&& v, R& r) {
-    v(r.id, r.version, r.theme_id, r.title, r.description, r.since, r.status, r.is_demo, r.source);
+    v(r.id, r.version, r.theme_id, r.title, r.description, r.since, r.status, r.valid_from,
+      r.is_demo, r.source);
   }
 };
 
@@ -157,8 +159,8 @@ template <>
 struct BinaryFields<Step> {
   template <typename V, typename R>
   static void Visit(V&& v, R& r) {
-    v(r.id, r.version, r.goal_id, r.title, r.deadline, r.actor_ids, r.status, r.outcome, r.is_demo,
-      r.source);
+    v(r.id, r.version, r.goal_id, r.title, r.deadline, r.actor_ids, r.status, r.outcome,
+      r.completed_on, r.valid_from, r.is_demo, r.source);
   }
 };
 
@@ -166,8 +168,8 @@ template <>
 struct BinaryFields<GoodPractice> {
   template <typename V, typename R>
   static void Visit(V&& v, R& r) {
-    v(r.id, r.version, r.orp_code, r.title, r.description, r.need_ids, r.theme_ids, r.is_demo,
-      r.source);
+    v(r.id, r.version, r.orp_code, r.title, r.description, r.need_ids, r.theme_ids, r.valid_from,
+      r.is_demo, r.source);
   }
 };
 
@@ -175,7 +177,8 @@ template <>
 struct BinaryFields<Recommendation> {
   template <typename V, typename R>
   static void Visit(V&& v, R& r) {
-    v(r.id, r.version, r.orp_code, r.scope, r.text, r.need_ids, r.theme_ids, r.is_demo, r.source);
+    v(r.id, r.version, r.orp_code, r.scope, r.text, r.need_ids, r.theme_ids, r.valid_from,
+      r.is_demo, r.source);
   }
 };
 

@@ -8,6 +8,7 @@ Result<Theme> ThemeFromJson(std::string_view text, Theme* partial) {
   return ReadRecord<Theme>(
       text,
       [](JsonReader& r, Theme& t) {
+        r.String("valid_from", t.valid_from);
         r.String("orp_code", t.orp_code);
         r.String("title", t.title);
         r.String("why", t.why);
@@ -26,6 +27,7 @@ nlohmann::json ThemeToJson(const Theme& t) {
           {"why", t.why},
           {"since", t.since},
           {"status", t.status},
+          {"valid_from", t.valid_from},
           {"demo", t.is_demo},
           {"source", ToString(StatedSource(t.is_demo, t.source))}};
 }
@@ -34,6 +36,7 @@ Result<Goal> GoalFromJson(std::string_view text, Goal* partial) {
   return ReadRecord<Goal>(
       text,
       [](JsonReader& r, Goal& g) {
+        r.String("valid_from", g.valid_from);
         r.Skip("theme");
         r.Int64("theme_id", g.theme_id);
         r.String("title", g.title);
@@ -53,6 +56,7 @@ nlohmann::json GoalToJson(const Goal& g) {
           {"description", g.description},
           {"since", g.since},
           {"status", g.status},
+          {"valid_from", g.valid_from},
           {"demo", g.is_demo},
           {"source", ToString(StatedSource(g.is_demo, g.source))}};
 }
@@ -61,6 +65,7 @@ Result<Step> StepFromJson(std::string_view text, Step* partial) {
   return ReadRecord<Step>(
       text,
       [](JsonReader& r, Step& s) {
+        r.String("valid_from", s.valid_from);
         r.Skip("goal");
         r.Skip("responsible_actors");
         r.Int64("goal_id", s.goal_id);
@@ -70,6 +75,7 @@ Result<Step> StepFromJson(std::string_view text, Step* partial) {
         s.status = "planned";
         r.String("status", s.status);
         r.String("outcome", s.outcome);
+      r.String("completed_on", s.completed_on);
       },
       partial);
 }
@@ -83,6 +89,8 @@ nlohmann::json StepToJson(const Step& s) {
           {"actor_ids", s.actor_ids},
           {"status", s.status},
           {"outcome", s.outcome},
+          {"completed_on", s.completed_on},
+          {"valid_from", s.valid_from},
           {"demo", s.is_demo},
           {"source", ToString(StatedSource(s.is_demo, s.source))}};
 }

@@ -8,6 +8,7 @@ Result<Tie> TieFromJson(std::string_view text, Tie* partial) {
   return ReadRecord<Tie>(
       text,
       [](JsonReader& r, Tie& t) {
+        r.String("valid_from", t.valid_from);
         r.Skip("actors");
         r.Int64("actor_a", t.actor_a);
         r.Int64("actor_b", t.actor_b);
@@ -51,6 +52,7 @@ nlohmann::json TieToJson(const Tie& t) {
             {"mission_support", rating(p.mission_support)},
             {"openness", rating(p.openness)}}},
           {"note", t.note},
+          {"valid_from", t.valid_from},
           {"demo", t.is_demo},
           {"source", ToString(StatedSource(t.is_demo, t.source))}};
 }

@@ -31,6 +31,9 @@ struct Actor {
   std::string web;
   std::vector<Contact> contacts;
   std::string note;
+  // Actors this one is knowingly distinct from though they share its IČO or its name and
+  // address (two branches of one organisation): the duplicate check passes them.
+  std::vector<int64_t> distinct_from;
   bool is_demo = false;                      // generated demo data, not a real record
   Provenance source = Provenance::kEntered;  // is_demo == IsDemo(source)
 };

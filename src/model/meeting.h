@@ -34,6 +34,7 @@ struct Meeting {
   std::string notes;
   std::string outputs;
   std::vector<FollowUp> follow_ups;
+  std::string valid_from;  // ISO date from which it held, if earlier than its entry
   bool is_demo = false;
   Provenance source = Provenance::kEntered;  // is_demo == IsDemo(source)
 };

@@ -25,6 +25,7 @@ struct Need {
   std::string status;                // one of kNeedStatuses
   std::vector<int64_t> meeting_ids;  // the meetings where it came up
   std::vector<int64_t> theme_ids;    // the strategy's themes that take it up
+  std::string valid_from;            // ISO date from which it held, if earlier than its entry
   bool is_demo = false;
   Provenance source = Provenance::kEntered;  // is_demo == IsDemo(source)
 };

@@ -18,6 +18,7 @@ struct GoodPractice {
   std::string description;
   std::vector<int64_t> need_ids;
   std::vector<int64_t> theme_ids;
+  std::string valid_from;  // ISO date from which it held, if earlier than its entry
   bool is_demo = false;
   Provenance source = Provenance::kEntered;  // is_demo == IsDemo(source)
 };
@@ -30,6 +31,7 @@ struct Recommendation {
   std::string text;
   std::vector<int64_t> need_ids;
   std::vector<int64_t> theme_ids;
+  std::string valid_from;  // ISO date from which it held, if earlier than its entry
   bool is_demo = false;
   Provenance source = Provenance::kEntered;  // is_demo == IsDemo(source)
 };

@@ -40,6 +40,7 @@ inline constexpr FieldBound kFieldBounds[] = {
     {"Actor", "web", BoundKind::kLine, kMaxNameChars},
     {"Actor", "contacts", BoundKind::kItems, 50},
     {"Actor", "note", BoundKind::kText, kMaxTextChars},
+    {"Actor", "distinct_from", BoundKind::kItems, 50},
     {"Seat", "municipality_code", BoundKind::kLine, kMaxPlaceCodeChars},
     {"Seat", "street", BoundKind::kLine, kMaxNameChars},
     {"Seat", "postcode", BoundKind::kLine, 20},

@@ -3,6 +3,7 @@
 // Modelled on LevelDB's Status: cheap when OK, carries a code the HTTP layer maps
 // to a status, a message for people, and per-field messages for validation.
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -31,6 +32,14 @@ enum class StatusCode {
 
 using FieldErrors = std::map<std::string, std::string>;
 
+// The stored record that a write would duplicate: a 409 names it so that the writer can
+// look at it, or say that theirs is knowingly a different one.
+struct ExistingRecord {
+  std::string kind;  // EntityName: "actor", "tie"
+  int64_t id = 0;
+  std::string name;
+};
+
 class Status {
  public:
   Status() = default;
@@ -41,6 +50,12 @@ class Status {
   static Status Malformed(std::string msg) { return {StatusCode::kMalformed, std::move(msg)}; }
   static Status NotFound(std::string msg) { return {StatusCode::kNotFound, std::move(msg)}; }
   static Status Conflict(std::string msg) { return {StatusCode::kConflict, std::move(msg)}; }
+  // A conflict with a stored record the write would duplicate; fields say which match.
+  static Status Duplicate(std::string msg, ExistingRecord existing, FieldErrors fields) {
+    Status s{StatusCode::kConflict, std::move(msg), std::move(fields)};
+    s.existing_ = std::move(existing);
+    return s;
+  }
   static Status Precondition(std::string msg) {
     return {StatusCode::kPrecondition, std::move(msg)};
   }
@@ -64,6 +79,8 @@ class Status {
   StatusCode code() const { return code_; }
   const std::string& message() const { return message_; }
   const FieldErrors& fields() const { return fields_; }
+  // Set for a duplicate (Status::Duplicate) only.
+  const std::optional<ExistingRecord>& existing() const { return existing_; }
   std::string ToString() const;
 
  private:
@@ -72,6 +89,7 @@ class Status {
   StatusCode code_ = StatusCode::kOk;
   std::string message_;
   FieldErrors fields_;
+  std::optional<ExistingRecord> existing_;
 };
 
 // Result<T>: a value or the Status that explains why there is none.

@@ -17,9 +17,10 @@ struct Theme {
   int64_t version = 0;
   std::string orp_code;
   std::string title;
-  std::string why;     // why this theme: the needs and facts behind it
-  std::string since;   // ISO date when it was chosen
-  std::string status;  // one of kThemeStatuses
+  std::string why;         // why this theme: the needs and facts behind it
+  std::string since;       // ISO date when it was chosen
+  std::string status;      // one of kThemeStatuses
+  std::string valid_from;  // ISO date from which it held, if earlier than its entry
   bool is_demo = false;
   Provenance source = Provenance::kEntered;  // is_demo == IsDemo(source)
 };
@@ -30,8 +31,9 @@ struct Goal {
   int64_t theme_id = 0;
   std::string title;
   std::string description;
-  std::string since;   // ISO date when it was set; its steps cannot be due earlier
-  std::string status;  // one of kGoalStatuses
+  std::string since;       // ISO date when it was set; its steps cannot be due earlier
+  std::string status;      // one of kGoalStatuses
+  std::string valid_from;  // ISO date from which it held, if earlier than its entry
   bool is_demo = false;
   Provenance source = Provenance::kEntered;  // is_demo == IsDemo(source)
 };
@@ -45,6 +47,8 @@ struct Step {
   std::vector<int64_t> actor_ids;  // the actors responsible
   std::string status;              // one of kStepStatuses
   std::string outcome;
+  std::string completed_on;  // ISO date when it was done; only for a done step
+  std::string valid_from;    // ISO date from which it held, if earlier than its entry
   bool is_demo = false;
   Provenance source = Provenance::kEntered;  // is_demo == IsDemo(source)
 };

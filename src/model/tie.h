@@ -30,6 +30,7 @@ struct Tie {
   std::string frequency;  // one of kTieFrequencies, or empty
   PartnerRatings ratings;
   std::string note;
+  std::string valid_from;  // ISO date from which it held, if earlier than its entry
   bool is_demo = false;
   Provenance source = Provenance::kEntered;  // is_demo == IsDemo(source)
 };

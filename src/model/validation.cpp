@@ -89,6 +89,7 @@ FieldErrors ActorBounds(const Actor& a) {
   seat.Text(BoundOf("Seat", "street"), a.seat.street);
   seat.Text(BoundOf("Seat", "postcode"), a.seat.postcode);
   ContactBounds(e, BoundOf("Actor", "contacts"), a.contacts);
+  b.List(BoundOf("Actor", "distinct_from"), a.distinct_from);
   return e;
 }
 
@@ -270,6 +271,40 @@ void CheckProvenance(FieldErrors& e, bool is_demo, Provenance source) {
 // Networking in the sense of the seeds began in 2012; records before that are typos.
 constexpr const char* kEarliestMeeting = "2012-01-01";
 
+// The seeds' card template: a card people find in the catalog says what the service does,
+// for whom, how to get in and whom to contact. A draft (published: false) may lack them.
+void CheckPublishable(FieldErrors& e, const ServiceCard& c) {
+  const char* kWhy = "is required to publish the card (save it with published: false as a draft)";
+  auto blank = [](const std::string& s) {
+    return s.find_first_not_of(" \t\r\n") == std::string::npos;
+  };
+  if (blank(c.does)) e["does"] = kWhy;
+  if (blank(c.target_group)) e["target_group"] = kWhy;
+  if (blank(c.access_note)) e["access_note"] = kWhy;
+  bool reachable = std::any_of(c.contacts.begin(), c.contacts.end(), [](const Contact& k) {
+    return !k.phone.empty() || !k.email.empty() || !k.web.empty();
+  });
+  if (!reachable && !e.count("contacts"))
+    e["contacts"] = kWhy + std::string(": a phone, e-mail or web");
+}
+
+// A date from 2012 on; `future_ok` for deadlines, which lie ahead by nature.
+void CheckWorkDate(FieldErrors& e, const char* field, const std::string& date,
+                   const ValidationContext& ctx, bool future_ok) {
+  if (!IsIsoDate(date))
+    e[field] = "is not a date YYYY-MM-DD";
+  else if (date < kEarliestMeeting)
+    e[field] = std::string("lies before ") + kEarliestMeeting;
+  else if (!future_ok && !ctx.today.empty() && date > ctx.today)
+    e[field] = "lies in the future";
+}
+
+// When the record held, if earlier than its entry (history moved from paper): a day from
+// 2012 on, not ahead of today. Empty: from its entry in the change log.
+void CheckValidFrom(FieldErrors& e, const std::string& valid_from, const ValidationContext& ctx) {
+  if (!valid_from.empty()) CheckWorkDate(e, "valid_from", valid_from, ctx, false);
+}
+
 }  // namespace
 
 bool IsIsoDate(const std::string& s) {
@@ -300,6 +335,20 @@ FieldErrors ValidateActor(const Actor& a, const ValidationContext& ctx) {
   if (ctx.reference.FindSector(a.sector) == nullptr)
     e["sector"] = "unknown sector '" + a.sector + "'";
   if (type == nullptr) e["actor_type"] = "unknown actor type '" + a.actor_type + "'";
+  // The reference data gives each type its sector; a type of another sector is a slip.
+  if (type != nullptr && ctx.reference.FindSector(a.sector) != nullptr &&
+      type->sector != a.sector) {
+    e["actor_type"] = "'" + a.actor_type + "' is a type of sector '" + type->sector + "'";
+    e["sector"] = "must be '" + type->sector + "' for actor type '" + a.actor_type + "'";
+  }
+  for (size_t i = 0; i < a.distinct_from.size(); ++i) {
+    std::string field = "distinct_from[" + std::to_string(i) + "]";
+    if (a.distinct_from[i] <= 0 || (a.id != 0 && a.distinct_from[i] == a.id))
+      e[field] = "must name another actor";
+    else if (std::find(a.distinct_from.begin(), a.distinct_from.begin() + i, a.distinct_from[i]) !=
+             a.distinct_from.begin() + i)
+      e[field] = "names an actor twice";
+  }
   CheckPlace(e, "seat", a.seat.municipality_code, a.seat.has_location, a.seat.location,
              ctx.territory);
   CheckContacts(e, a.contacts);
@@ -351,6 +400,7 @@ FieldErrors ValidateServiceCard(const ServiceCard& c, const ValidationContext& c
   for (size_t i = 0; i < c.registry_ids.size(); ++i)
     if (c.registry_ids[i].id.empty())
       e["registry_ids[" + std::to_string(i) + "].id"] = "is required";
+  if (c.published) CheckPublishable(e, c);
   return e;
 }
 
@@ -358,6 +408,7 @@ FieldErrors ValidateMeeting(const Meeting& m, const ValidationContext& ctx) {
   FieldErrors e = MeetingBounds(m);
   CheckProvenance(e, m.is_demo, m.source);
   if (!e.empty()) return e;
+  CheckValidFrom(e, m.valid_from, ctx);
   if (!IsIsoDate(m.date))
     e["date"] = "is not a date YYYY-MM-DD";
   else if (m.date < kEarliestMeeting)
@@ -391,6 +442,7 @@ FieldErrors ValidateNeed(const Need& n, const ValidationContext& ctx) {
   FieldErrors e = NeedBounds(n);
   CheckProvenance(e, n.is_demo, n.source);
   if (!e.empty()) return e;
+  CheckValidFrom(e, n.valid_from, ctx);
   Require(e, "statement", n.statement);
   if (!IsIsoDate(n.date))
     e["date"] = "is not a date YYYY-MM-DD";
@@ -399,11 +451,11 @@ FieldErrors ValidateNeed(const Need& n, const ValidationContext& ctx) {
   else if (!ctx.today.empty() && n.date > ctx.today)
     e["date"] = "lies in the future";
   if (!ctx.territory.FindOrp(n.orp_code)) e["orp_code"] = "unknown ORP '" + n.orp_code + "'";
-  if (n.need_area.empty() == n.network_need.empty())
-    e["need_area"] = "name either a need area of the child or a network need, not both";
-  else if (!n.need_area.empty() && !ctx.reference.FindNeedArea(n.need_area))
+  if (n.need_area.empty() && n.network_need.empty())
+    e["need_area"] = "name a need area of the child, a network-need category or both";
+  if (!n.need_area.empty() && !ctx.reference.FindNeedArea(n.need_area))
     e["need_area"] = "unknown need area '" + n.need_area + "'";
-  else if (!n.network_need.empty() && !ctx.reference.FindNetworkNeedCategory(n.network_need))
+  if (!n.network_need.empty() && !ctx.reference.FindNetworkNeedCategory(n.network_need))
     e["network_need"] = "unknown network-need category '" + n.network_need + "'";
   for (size_t i = 0; i < n.sectors.size(); ++i)
     if (!ctx.reference.FindSector(n.sectors[i]))
@@ -422,6 +474,7 @@ FieldErrors ValidateTie(const Tie& t, const ValidationContext& ctx) {
   FieldErrors e = TieBounds(t);
   CheckProvenance(e, t.is_demo, t.source);
   if (!e.empty()) return e;
+  CheckValidFrom(e, t.valid_from, ctx);
   if (t.actor_a <= 0) e["actor_a"] = "is required";
   if (t.actor_b <= 0) e["actor_b"] = "is required";
   if (t.actor_a > 0 && t.actor_a == t.actor_b) e["actor_b"] = "a tie joins two different actors";
@@ -449,25 +502,11 @@ FieldErrors ValidateTie(const Tie& t, const ValidationContext& ctx) {
   return e;
 }
 
-namespace {
-
-// A date from 2012 on; `future_ok` for deadlines, which lie ahead by nature.
-void CheckWorkDate(FieldErrors& e, const char* field, const std::string& date,
-                   const ValidationContext& ctx, bool future_ok) {
-  if (!IsIsoDate(date))
-    e[field] = "is not a date YYYY-MM-DD";
-  else if (date < kEarliestMeeting)
-    e[field] = std::string("lies before ") + kEarliestMeeting;
-  else if (!future_ok && !ctx.today.empty() && date > ctx.today)
-    e[field] = "lies in the future";
-}
-
-}  // namespace
-
 FieldErrors ValidateTheme(const Theme& t, const ValidationContext& ctx) {
   FieldErrors e = ThemeBounds(t);
   CheckProvenance(e, t.is_demo, t.source);
   if (!e.empty()) return e;
+  CheckValidFrom(e, t.valid_from, ctx);
   if (!ctx.territory.FindOrp(t.orp_code)) e["orp_code"] = "unknown ORP '" + t.orp_code + "'";
   Require(e, "title", t.title);
   CheckWorkDate(e, "since", t.since, ctx, false);
@@ -479,6 +518,7 @@ FieldErrors ValidateGoal(const Goal& g, const ValidationContext& ctx) {
   FieldErrors e = GoalBounds(g);
   CheckProvenance(e, g.is_demo, g.source);
   if (!e.empty()) return e;
+  CheckValidFrom(e, g.valid_from, ctx);
   if (g.theme_id <= 0) e["theme_id"] = "is required";
   Require(e, "title", g.title);
   CheckWorkDate(e, "since", g.since, ctx, false);
@@ -490,11 +530,18 @@ FieldErrors ValidateStep(const Step& s, const ValidationContext& ctx) {
   FieldErrors e = StepBounds(s);
   CheckProvenance(e, s.is_demo, s.source);
   if (!e.empty()) return e;
+  CheckValidFrom(e, s.valid_from, ctx);
   if (s.goal_id <= 0) e["goal_id"] = "is required";
   Require(e, "title", s.title);
   CheckWorkDate(e, "deadline", s.deadline, ctx, true);
   if (s.deadline > "2100-01-01") e["deadline"] = "lies too far ahead";
   if (!OneOf(s.status, kStepStatuses)) e["status"] = NotOneOf("status", s.status, kStepStatuses);
+  if (!s.completed_on.empty()) {
+    if (s.status != "done")
+      e["completed_on"] = "only a done step has a completion date";
+    else
+      CheckWorkDate(e, "completed_on", s.completed_on, ctx, false);
+  }
   if (std::set<int64_t>(s.actor_ids.begin(), s.actor_ids.end()).size() != s.actor_ids.size())
     e["actor_ids"] = "lists an actor twice";
   return e;
@@ -504,6 +551,7 @@ FieldErrors ValidateGoodPractice(const GoodPractice& p, const ValidationContext&
   FieldErrors e = GoodPracticeBounds(p);
   CheckProvenance(e, p.is_demo, p.source);
   if (!e.empty()) return e;
+  CheckValidFrom(e, p.valid_from, ctx);
   if (!ctx.territory.FindOrp(p.orp_code)) e["orp_code"] = "unknown ORP '" + p.orp_code + "'";
   Require(e, "title", p.title);
   Require(e, "description", p.description);
@@ -514,6 +562,7 @@ FieldErrors ValidateRecommendation(const Recommendation& r, const ValidationCont
   FieldErrors e = RecommendationBounds(r);
   CheckProvenance(e, r.is_demo, r.source);
   if (!e.empty()) return e;
+  CheckValidFrom(e, r.valid_from, ctx);
   if (!ctx.territory.FindOrp(r.orp_code)) e["orp_code"] = "unknown ORP '" + r.orp_code + "'";
   if (!OneOf(r.scope, kRecommendationScopes))
     e["scope"] = NotOneOf("scope", r.scope, kRecommendationScopes);
@@ -522,8 +571,12 @@ FieldErrors ValidateRecommendation(const Recommendation& r, const ValidationCont
 }
 
 FieldErrors ValidateStepInGoal(const Step& step, const Goal& goal) {
-  if (step.deadline >= goal.since) return {};
-  return {{"deadline", "lies before " + goal.since + ", when its goal was set"}};
+  FieldErrors e;
+  if (step.deadline < goal.since)
+    e["deadline"] = "lies before " + goal.since + ", when its goal was set";
+  if (!step.completed_on.empty() && step.completed_on < goal.since)
+    e["completed_on"] = "lies before " + goal.since + ", when its goal was set";
+  return e;
 }
 
 }  // namespace prosit

@@ -47,7 +47,7 @@ class NeedTest(ServerTest):
     def test_rules_name_the_field_and_write_nothing(self):
         before = self.seq()
         cases = [
-            (need(need_area="safety"), "need_area"),  # both kinds named
+            (need(need_area="happiness"), "need_area"),  # both kinds named: each is checked
             (need(network_need="", need_area=""), "need_area"),
             (need(network_need="", need_area="happiness"), "need_area"),
             (need(network_need="coffee"), "network_need"),

@@ -71,6 +71,7 @@ struct Filler {
     a.web = Text(BoundOf("Actor", "web"));
     a.contacts = Contacts(BoundOf("Actor", "contacts"));
     a.note = Text(BoundOf("Actor", "note"));
+    a.distinct_from = Ids(BoundOf("Actor", "distinct_from"));
     return a;
   }
   ServiceCard MakeCard() {

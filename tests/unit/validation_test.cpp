@@ -34,6 +34,10 @@ ServiceCard GoodCard() {
   c.territory = {TerritoryKind::kOrp, {"5304"}};
   c.capacity = {30.0, "families"};
   c.last_verified = "2026-10-01";
+  c.does = "Pomáhá rodinám zvládat péči o děti.";
+  c.target_group = "Rodiny s dětmi do 18 let";
+  c.access_note = "Stačí zavolat.";
+  c.contacts = {{"", "", "+420 469 000 000", "", "", true}};
   return c;
 }
 
@@ -111,3 +115,25 @@ TEST(Validation, Dates) {
 }
 
 }  // namespace prosit
+
+TEST(Validation, APublishedCardNeedsWhatTheTemplateAsks) {
+  ServiceCard c = GoodCard();
+  c.does = " ";
+  c.target_group.clear();
+  c.access_note.clear();
+  c.contacts.clear();
+  FieldErrors e = ValidateServiceCard(c, Ctx());
+  EXPECT_EQ(e.size(), 4u);
+  for (const char* field : {"does", "target_group", "access_note", "contacts"})
+    EXPECT_TRUE(e.count(field)) << field;
+  c.published = false;  // a draft may lack them
+  EXPECT_TRUE(ValidateServiceCard(c, Ctx()).empty());
+}
+
+TEST(Validation, ActorTypeAgreesWithSector) {
+  Actor a = GoodActor();
+  a.sector = "health";
+  FieldErrors e = ValidateActor(a, Ctx());
+  EXPECT_TRUE(e.count("actor_type"));
+  EXPECT_TRUE(e.count("sector"));
+}

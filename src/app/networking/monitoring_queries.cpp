@@ -87,7 +87,8 @@ Result<std::string> MonitoringJson(const Caller& caller, const NetworkSnapshot& 
       {"records", t.meetings},
       {"service_cards", t.service_cards},
       {"needs", {{"total", t.needs}, {"by_status", t.needs_by_status}, {"by_area", areas}}},
-      {"steps", {{"by_status", t.steps_by_status}, {"overdue", t.steps_overdue}}},
+      {"steps",
+       {{"by_status", t.steps_by_status}, {"overdue", t.steps_overdue}, {"done", t.steps_done}}},
       {"trend", trend},
       {"method", {{"records", ProvenanceCountsToJson(t.records)}}}};
   return j.dump();
@@ -131,6 +132,7 @@ Result<std::string> MonitoringCsv(const Caller& caller, const NetworkSnapshot& s
   for (const auto& [status, count] : t.steps_by_status)
     row("steps_by_status", status, {}, count, "step_statuses");
   row("totals", "steps_overdue", {}, t.steps_overdue, "monitoring_totals");
+  row("totals", "steps_done", {}, t.steps_done, "monitoring_totals");
   for (const auto& [month, m] : t.by_month) {
     row("meetings_by_month", month, {}, m.meetings);
     row("needs_by_month", month, {}, m.needs);

@@ -27,16 +27,22 @@ std::vector<const T*> Select(const std::map<int64_t, std::shared_ptr<const T>>& 
   return out;
 }
 
+// Applies one change-log row to the records as they held at the end of `date`: a version
+// counts from its valid_from when it has one (history entered later, e.g. moved from
+// paper), else from the day it was entered; a removal from the day it was made. Rows come
+// in log order, so of the versions that count, the newest stays.
 template <typename T, typename Parse>
-Status Replay(const ChangeEntry& change, Parse parse,
-              std::map<int64_t, std::shared_ptr<const T>>& into) {
+Status ReplayAsOf(const ChangeEntry& change, Parse parse, const std::string& date,
+                  std::map<int64_t, std::shared_ptr<const T>>& into) {
+  const std::string entered = change.at.substr(0, 10);
   if (!change.after) {
-    into.erase(change.entity_id);
+    if (entered <= date) into.erase(change.entity_id);
     return Status::Ok();
   }
   auto record = parse(*change.after, nullptr);
   if (!record.ok()) return Status::Corruption("change log: " + record.status().ToString());
-  into[change.entity_id] = std::make_shared<const T>(std::move(*record));
+  const std::string& from = record->valid_from.empty() ? entered : record->valid_from;
+  if (from <= date) into[change.entity_id] = std::make_shared<const T>(std::move(*record));
   return Status::Ok();
 }
 
@@ -79,14 +85,15 @@ std::string StrategyJson(const StrategyRecords& r, const std::string& orp, const
 }
 
 Result<StrategyRecords> StrategyAsOf(Store& store, const std::string& date) {
+  // Every row: one entered later may say it held earlier.
   auto changes = store.ChangesUntil({EntityKind::kTheme, EntityKind::kGoal, EntityKind::kStep},
-                                    date + "T23:59:59Z");
+                                    "9999-12-31T23:59:59Z");
   if (!changes.ok()) return changes.status();
   StrategyRecords r;
   for (const auto& c : *changes) {
-    Status s = c.kind == EntityKind::kTheme  ? Replay(c, ThemeFromJson, r.themes)
-               : c.kind == EntityKind::kGoal ? Replay(c, GoalFromJson, r.goals)
-                                             : Replay(c, StepFromJson, r.steps);
+    Status s = c.kind == EntityKind::kTheme  ? ReplayAsOf(c, ThemeFromJson, date, r.themes)
+               : c.kind == EntityKind::kGoal ? ReplayAsOf(c, GoalFromJson, date, r.goals)
+                                             : ReplayAsOf(c, StepFromJson, date, r.steps);
     PROSIT_RETURN_IF_ERROR(s);
   }
   return r;

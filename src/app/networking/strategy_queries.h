@@ -28,7 +28,9 @@ std::string StrategyJson(const StrategyRecords& records, const std::string& orp,
                          const std::string& at, const std::string& today,
                          const Caller* caller = nullptr, const NetworkSnapshot* snap = nullptr);
 
-// The records as they stood at the end of `date` (YYYY-MM-DD), from the change log.
+// The records as they held at the end of `date` (YYYY-MM-DD), from the change log: of
+// each record, the newest version whose valid_from (or, without one, its entry day) is
+// on or before `date`.
 Result<StrategyRecords> StrategyAsOf(Store& store, const std::string& date);
 
 // {"from", "to", "changes": [{"kind", "id", "change": "added"|"removed"|"changed",

@@ -1,6 +1,11 @@
 #include "app/records/record_batch.h"
 
+#include <algorithm>
+#include <map>
+#include <tuple>
+
 #include "app/records/record_kinds.h"
+#include "model/duplicates.h"
 
 namespace prosit {
 
@@ -31,6 +36,44 @@ std::vector<int64_t> Ids(const std::vector<size_t>& indexes, const std::vector<i
   out.reserve(indexes.size());
   for (size_t i : indexes) out.push_back(ids[i]);
   return out;
+}
+
+// A batch goes into an empty network, so its records are compared with each other: each
+// actor and tie with the ones before it (ties by their placeholder actor ids), by keys, as
+// a generated country has tens of thousands of actors.
+void CheckDuplicates(const RecordBatch& batch, FieldErrors& errors) {
+  std::map<std::string, size_t> by_ico, by_name_and_address;
+  for (size_t i = 0; i < batch.actors.size() && errors.size() < kMaxErrors; ++i) {
+    const Actor& a = batch.actors[i];
+    std::string prefix = "actors[" + std::to_string(i) + "].";
+    auto repeats = [&](size_t earlier) {
+      return "repeats actors[" + std::to_string(earlier) + "] '" + batch.actors[earlier].name + "'";
+    };
+    if (!a.ico.empty()) {
+      auto [it, fresh] = by_ico.try_emplace(a.ico, i);
+      if (!fresh) errors[prefix + "ico"] = repeats(it->second);
+    }
+    std::string street = ComparisonKey(a.seat.street);
+    if (street.empty()) continue;  // no address to compare
+    std::string key = a.seat.municipality_code + "|" + street + "|" + ComparisonKey(a.name);
+    auto [it, fresh] = by_name_and_address.try_emplace(key, i);
+    if (!fresh) errors[prefix + "name"] = repeats(it->second);
+  }
+  std::map<std::tuple<size_t, size_t, std::string>, std::vector<size_t>> by_pair;
+  for (size_t i = 0; i < batch.ties.size() && errors.size() < kMaxErrors; ++i) {
+    const BatchTie& t = batch.ties[i];
+    auto& same =
+        by_pair[{std::min(t.actor_a, t.actor_b), std::max(t.actor_a, t.actor_b), t.tie.type}];
+    std::vector<const Tie*> earlier;
+    for (size_t k : same) earlier.push_back(&batch.ties[k].tie);
+    if (auto d = FindDuplicateTie(t.tie, earlier)) {
+      size_t k = same[static_cast<size_t>(std::find(earlier.begin(), earlier.end(), d->tie) -
+                                          earlier.begin())];
+      errors["ties[" + std::to_string(i) + "].type"] =
+          "repeats ties[" + std::to_string(k) + "]: the same two actors, the same type";
+    }
+    same.push_back(i);
+  }
 }
 
 FieldErrors Validate(RecordBatch& batch, const ValidationContext& ctx,
@@ -110,6 +153,7 @@ FieldErrors Validate(RecordBatch& batch, const ValidationContext& ctx,
     t.tie.actor_b = static_cast<int64_t>(t.actor_b) + 1;
     Prefix(errors, prefix, ValidateTie(t.tie, ctx));
   }
+  CheckDuplicates(batch, errors);
   return errors;
 }
 

@@ -130,6 +130,7 @@ Result<std::string> RecordCommands::Put(int64_t id, std::string_view body,
           "with the ETag you read, or \"version\" in the body");
     if (value.id != 0 && value.id != id)
       return Status::Invalid("the body names another record", {{"id", "differs from the URL"}});
+    value.id = id;  // the duplicate check tells the record from the others by it
   }
   auto snap = keeper_.Current();
   const ReferenceData& ref = snap->frame->reference;
@@ -154,7 +155,11 @@ Result<std::string> RecordCommands::Put(int64_t id, std::string_view body,
   Status s = store_.Transact(author, [&](StoreTransaction& tx) -> Status {
     if (id != 0)
       PROSIT_RETURN_IF_ERROR(MayChangeStored<T>(caller, id, *snap, tx, WriteOp::kUpdate));
+    PROSIT_RETURN_IF_ERROR(Kind::Settle(value, id, tx, ctx.today));
     PROSIT_RETURN_IF_ERROR(Kind::CheckWith(value, tx));
+    // Against the newest snapshot: the one taken before may miss a write that
+    // committed meanwhile.
+    PROSIT_RETURN_IF_ERROR(Kind::CheckUnique(value, *keeper_.Current()));
     DocumentPut put;
     put.kind = Kind::kKind;
     put.id = id;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "model/duplicates.h"
+
 namespace prosit {
 
 namespace {
@@ -61,6 +63,14 @@ const Actor* RecordKind<Actor>::Find(const NetworkSnapshot& snap, int64_t id) {
   return e ? &e->actor : nullptr;
 }
 
+Status RecordKind<Actor>::CheckUnique(const Actor& actor, const NetworkSnapshot& snap) {
+  std::vector<const Actor*> others;
+  others.reserve(snap.actors.size());
+  for (const auto& [id, entry] : snap.actors) others.push_back(&entry->actor);
+  auto d = FindDuplicateActor(actor, others);
+  return d ? DuplicateStatus(*d, "the actor", "", "") : Status::Ok();
+}
+
 void ApplyServiceTypeDefaults(ServiceCard& card, const ReferenceData& reference) {
   const ServiceType* type = reference.FindServiceType(card.service_type);
   if (!type) return;
@@ -112,6 +122,19 @@ RecordPlace RecordKind<Tie>::Place(const Tie& tie, const NetworkSnapshot& snap) 
   return p;
 }
 
+Status RecordKind<Tie>::CheckUnique(const Tie& tie, const NetworkSnapshot& snap) {
+  std::vector<const Tie*> others;
+  others.reserve(snap.ties.size());
+  for (const auto& [id, t] : snap.ties) others.push_back(t.get());
+  auto d = FindDuplicateTie(tie, others);
+  if (!d) return Status::Ok();
+  auto name = [&](int64_t id) {
+    const ActorEntry* a = snap.FindActor(id);
+    return a ? a->actor.name : "actor " + std::to_string(id);
+  };
+  return DuplicateStatus(*d, "the tie", name(d->tie->actor_a), name(d->tie->actor_b));
+}
+
 RecordPlace RecordKind<Goal>::Place(const Goal& goal, const NetworkSnapshot& snap) {
   auto it = snap.themes.find(goal.theme_id);
   return it == snap.themes.end() ? RecordPlace{} : PlaceOf(*it->second, snap);
@@ -128,6 +151,22 @@ RecordPlace RecordKind<Step>::Place(const Step& step, const NetworkSnapshot& sna
   return it == snap.goals.end() ? RecordPlace{} : PlaceOf(*it->second, snap);
 }
 
+Status RecordKind<Step>::Settle(Step& s, int64_t id, StoreTransaction& tx,
+                                const std::string& today) {
+  if (s.status != "done" || !s.completed_on.empty()) return Status::Ok();
+  if (id != 0) {
+    auto doc = tx.Get(EntityKind::kStep, id);
+    if (!doc.ok()) return doc.status();
+    if (doc->has_value()) {
+      auto stored = StepFromJson((*doc)->json);
+      if (!stored.ok()) return Status::Corruption("stored step: " + stored.status().ToString());
+      if (stored->status == "done") return Status::Ok();
+    }
+  }
+  s.completed_on = today;
+  return Status::Ok();
+}
+
 Status RecordKind<Step>::CheckWith(const Step& s, StoreTransaction& tx) {
   auto doc = tx.Get(EntityKind::kGoal, s.goal_id);
   if (!doc.ok()) return doc.status();
@@ -135,7 +174,7 @@ Status RecordKind<Step>::CheckWith(const Step& s, StoreTransaction& tx) {
   auto goal = GoalFromJson((*doc)->json);
   if (!goal.ok()) return Status::Corruption("stored goal: " + goal.status().ToString());
   FieldErrors errors = ValidateStepInGoal(s, *goal);
-  if (!errors.empty()) return Status::Invalid("the step is due before its goal was set", errors);
+  if (!errors.empty()) return Status::Invalid("the step lies before its goal was set", errors);
   return Status::Ok();
 }
 

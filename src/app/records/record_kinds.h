@@ -55,8 +55,10 @@ struct RecordPlace {
 //   Find        the record in the snapshot, or nullptr (records of networking work:
 //               kSnapshotMap, the snapshot's map of them)
 // and, from RecordKindBase unless the entry says otherwise: Parent (the store's parent
-// column), Prepare (fills what was left out before validation) and CheckWith (rules that
-// need other stored records, checked inside the write's transaction).
+// column), Prepare (fills what was left out before validation), Settle (fills what the
+// write decides from the stored record, inside the write's transaction), CheckWith
+// (rules that need other stored records, checked there too) and CheckUnique (the record
+// it would duplicate, 409, against the snapshot).
 template <typename T>
 struct RecordKind;
 
@@ -68,7 +70,15 @@ struct RecordKindBase {
   template <typename T>
   static void Prepare(T&, const ReferenceData&) {}
   template <typename T>
+  static Status Settle(T&, int64_t /*id*/, StoreTransaction&, const std::string& /*today*/) {
+    return Status::Ok();
+  }
+  template <typename T>
   static Status CheckWith(const T&, StoreTransaction&) {
+    return Status::Ok();
+  }
+  template <typename T>
+  static Status CheckUnique(const T&, const NetworkSnapshot&) {
     return Status::Ok();
   }
 };
@@ -101,6 +111,8 @@ struct RecordKind<Actor> : RecordKindBase {
   static std::vector<Reference> References(const Actor&) { return {}; }
   static RecordPlace Place(const Actor& actor, const NetworkSnapshot& snap);
   static const Actor* Find(const NetworkSnapshot& snap, int64_t id);
+  // No other actor with its IČO, nor with its name at its address (model/duplicates.h).
+  static Status CheckUnique(const Actor& actor, const NetworkSnapshot& snap);
 };
 
 template <>
@@ -154,6 +166,8 @@ struct RecordKind<Tie> : WorkKind<Tie, &NetworkSnapshot::ties> {
   }
   // Where the seats of its two actors lie.
   static RecordPlace Place(const Tie& t, const NetworkSnapshot& snap);
+  // No other tie of its type between its two actors while it lasts.
+  static Status CheckUnique(const Tie& t, const NetworkSnapshot& snap);
 };
 
 template <>
@@ -191,7 +205,10 @@ struct RecordKind<Step> : WorkKind<Step, &NetworkSnapshot::steps> {
   static std::vector<Reference> References(const Step& s);
   // Where its goal lies.
   static RecordPlace Place(const Step& s, const NetworkSnapshot& snap);
-  // A step cannot be due before its goal was set.
+  // A step that becomes done without a completion date was completed today; one that
+  // was done already keeps what it had (old records have no date, and no guess is made).
+  static Status Settle(Step& s, int64_t id, StoreTransaction& tx, const std::string& today);
+  // A step cannot be due, nor completed, before its goal was set.
   static Status CheckWith(const Step& s, StoreTransaction& tx);
 };
 
