@@ -44,7 +44,7 @@ class MonitoringSeedsTest(ServerTest):
         for i, (notes, outputs) in enumerate([("Zápis.", ""), ("", "Dohoda."), ("Z.", "D."),
                                               ("", ""), ("  ", "")]):
             m = meeting(orp_code="5304", date=f"2018-0{i + 1}-10", notes=notes, outputs=outputs,
-                        category=SEEDS_CATEGORIES[i][0])
+                        category=SEEDS_CATEGORIES[i][0], follow_ups=[])
             assert s.post("/api/v1/meetings", m).status == 201
         assert s.post("/api/v1/meetings", meeting(orp_code="5302", category="zdvop")).status == 201
         # cards: two created today in 5304 (one changed since, one verified in 2018)

@@ -71,8 +71,8 @@ json ChildrenOf(const Territory& t, const Orp& o) {
           {"age_0_17_imported_municipalities", imported}};
 }
 
-// Actors seated in the ORP and cards delivered in or serving it, by their actor's sector,
-// every sector of the reference data in its order.
+// Actors seated in the ORP by their sector and cards delivered in or serving it by the
+// sector of their service type, every sector of the reference data in its order.
 json BySector(const NetworkSnapshot& snap, const std::string& code, int64_t& actors, int64_t& cards,
               int64_t& published) {
   const Territory& t = snap.frame->territory;
@@ -88,8 +88,7 @@ json BySector(const NetworkSnapshot& snap, const std::string& code, int64_t& act
     if (std::find(orps.begin(), orps.end(), code) == orps.end()) continue;
     ++cards;
     published += c->card.published;
-    const ActorEntry* a = snap.FindActor(c->card.actor_id);
-    ++card_count[a ? a->actor.sector : ""];
+    ++card_count[c->searchable.sector];
   }
   json out = json::array();
   for (const Sector& s : snap.frame->reference.sectors)
