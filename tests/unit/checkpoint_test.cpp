@@ -12,6 +12,7 @@
 #include "io/meeting_json.h"
 #include "io/need_json.h"
 #include "io/network_json.h"
+#include "io/participation_json.h"
 #include "io/practice_json.h"
 #include "io/strategy_json.h"
 #include "io/tie_json.h"
