@@ -81,7 +81,7 @@ int main(int argc, char** argv) {
     for (size_t r = 0; r < runs; ++r) {
       auto t0 = Clock::now();
       MonitoringTable t =
-          ComputeMonitoring(mp, np, {}, 0, c.scope, "2026-11-24", *territory, *reference);
+          ComputeMonitoring(mp, np, {}, {}, c.scope, "2026-11-24", *territory, *reference);
       ms.push_back(Millis(t0));
       counted = t.meetings;
     }

@@ -14,9 +14,30 @@ std::vector<std::string> ScopeOrps(const MonitoringScope& scope, const Territory
   return orps;
 }
 
+namespace {
+
+bool Blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+}  // namespace
+
+bool HasRecord(const Meeting& m) { return !Blank(m.notes) || !Blank(m.outputs); }
+
+std::vector<MonitoringScope> ColumnScopes(const MonitoringScope& scope,
+                                          const Territory& territory) {
+  std::vector<MonitoringScope> columns;
+  if (!scope.orp.empty()) return columns;
+  if (!scope.region.empty()) {
+    for (const std::string& orp : territory.OrpsOfRegion(scope.region))
+      columns.push_back({scope.from, scope.to, "", orp});
+    return columns;
+  }
+  for (const Region& r : territory.regions()) columns.push_back({scope.from, scope.to, r.code, ""});
+  return columns;
+}
+
 MonitoringTable ComputeMonitoring(const std::vector<const Meeting*>& meetings,
                                   const std::vector<const Need*>& needs,
-                                  const std::vector<StepOfOrp>& steps, int64_t service_cards,
+                                  const std::vector<StepOfOrp>& steps, const CardActivity& cards,
                                   const MonitoringScope& scope, const std::string& today,
                                   const Territory& territory, const ReferenceData& reference) {
   std::vector<std::string> orp_list = ScopeOrps(scope, territory);
@@ -25,15 +46,18 @@ MonitoringTable ComputeMonitoring(const std::vector<const Meeting*>& meetings,
   auto in_scope = [&](const std::string& orp, const std::string& date) {
     if (!scope.from.empty() && date < scope.from) return false;
     if (!scope.to.empty() && date > scope.to) return false;
-    return whole_country || orps.count(orp) > 0;
+    // A region-level record (its orp_code the region's code) counts in the region.
+    return whole_country || orps.count(orp) > 0 || (scope.orp.empty() && orp == scope.region);
   };
 
   MonitoringTable t;
-  t.service_cards = service_cards;
+  t.service_cards = cards.now;
+  t.cards = cards;
   std::unordered_map<std::string, int64_t> by_category;
   for (const Meeting* m : meetings) {
     if (!in_scope(m->orp_code, m->date)) continue;
     ++t.meetings;
+    t.meeting_records += HasRecord(*m);
     t.records.Add(m->source);
     t.people += m->people;
     ++by_category[m->category];
@@ -42,16 +66,20 @@ MonitoringTable ComputeMonitoring(const std::vector<const Meeting*>& meetings,
   for (const auto& c : reference.meeting_categories)
     t.meetings_by_category.emplace_back(c.id, by_category[c.id]);
   for (const char* status : kNeedStatuses) t.needs_by_status[status] = 0;
+  std::unordered_map<std::string, int64_t> by_area, by_network_need;
   for (const Need* n : needs) {
     if (!in_scope(n->orp_code, n->date)) continue;
     ++t.needs;
     t.records.Add(n->source);
     ++t.needs_by_status[n->status];
     // A need may name both a need area and a network-need category: it counts under each.
-    if (!n->need_area.empty()) ++t.needs_by_area[n->need_area];
-    if (!n->network_need.empty()) ++t.needs_by_area[n->network_need];
+    if (!n->need_area.empty()) ++by_area[n->need_area];
+    if (!n->network_need.empty()) ++by_network_need[n->network_need];
     ++t.by_month[n->date.substr(0, 7)].needs;
   }
+  for (const auto& a : reference.need_areas) t.needs_by_need_area.emplace_back(a.id, by_area[a.id]);
+  for (const auto& c : reference.network_need_categories)
+    t.needs_by_network_need.emplace_back(c.id, by_network_need[c.id]);
   for (const char* status : kStepStatuses) t.steps_by_status[status] = 0;
   for (const StepOfOrp& s : steps) {
     // Work done counts when it was done; a step without the date is not counted.

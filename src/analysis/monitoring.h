@@ -1,7 +1,9 @@
 #pragma once
 // Monitoring: the seeds' table "Síťování v číslech" — meetings by category, service
-// cards and meeting records — for a period and a territory, with the needs by status
-// and area and the trend by month. Pure: counts over records handed in.
+// cards and meeting records (zápisy) as separate figures — for a period and a territory,
+// with the needs by status, by the child's need area and by network-need category, and
+// the trend by month. A region's table has a column per ORP, the country's one per
+// region. Pure: counts over records handed in.
 
 #include <cstdint>
 #include <map>
@@ -29,6 +31,20 @@ struct StepOfOrp {
   std::string orp_code;
 };
 
+// What became of the service cards of a territory in a period; counted by the caller,
+// who has the change log and the search index.
+struct CardActivity {
+  int64_t now = 0;       // cards delivered in or serving the territory now (not dated)
+  int64_t created = 0;   // created in the period (change log)
+  int64_t updated = 0;   // changed in the period, each card once (change log)
+  int64_t verified = 0;  // last verified in the period (last_verified)
+};
+
+// Whether a meeting has a record (zápis): a written account of what was said (notes)
+// or agreed (outputs). The seeds count records apart from meetings (3,678 of 5,042):
+// a meeting only noted in the calendar has none.
+bool HasRecord(const Meeting& m);
+
 struct MonitoringMonth {
   int meetings = 0;
   int needs = 0;  // found that month
@@ -37,11 +53,16 @@ struct MonitoringMonth {
 
 struct MonitoringTable {
   std::vector<std::pair<std::string, int64_t>> meetings_by_category;  // every category, in order
-  int64_t meetings = 0;       // meeting records (zápisy) in scope
-  int64_t people = 0;         // people who took part in them
-  int64_t service_cards = 0;  // cards relevant to the territory now (not dated)
+  int64_t meetings = 0;                                               // meetings in scope
+  int64_t meeting_records = 0;  // those with a record (HasRecord)
+  int64_t people = 0;           // people who took part in them
+  int64_t service_cards = 0;    // cards relevant to the territory now (not dated)
+  CardActivity cards;           // the caller's count, passed through
   std::map<std::string, int64_t> needs_by_status;  // every status
-  std::map<std::string, int64_t> needs_by_area;    // need areas and network-need categories
+  // Every need area of the child and every network-need category, in the reference
+  // data's order; a need naming both counts in both.
+  std::vector<std::pair<std::string, int64_t>> needs_by_need_area;
+  std::vector<std::pair<std::string, int64_t>> needs_by_network_need;
   int64_t needs = 0;
   std::map<std::string, int64_t> steps_by_status;  // every status; steps due in the period
   int64_t steps_overdue = 0;  // due in the period, before `today`, not done or cancelled
@@ -54,11 +75,15 @@ struct MonitoringTable {
 // The ORP codes a scope covers, or empty for the whole country.
 std::vector<std::string> ScopeOrps(const MonitoringScope& scope, const Territory& territory);
 
-// Counts the records in scope. `service_cards` is counted by the caller, who knows the
-// search index; it is passed through.
+// The columns of a scope's table: an ORP has none but its total, a region one per ORP,
+// the country one per region (in the territory's order).
+std::vector<MonitoringScope> ColumnScopes(const MonitoringScope& scope, const Territory& territory);
+
+// Counts the records in scope. `cards` is counted by the caller, who knows the search
+// index and the change log; it is passed through.
 MonitoringTable ComputeMonitoring(const std::vector<const Meeting*>& meetings,
                                   const std::vector<const Need*>& needs,
-                                  const std::vector<StepOfOrp>& steps, int64_t service_cards,
+                                  const std::vector<StepOfOrp>& steps, const CardActivity& cards,
                                   const MonitoringScope& scope, const std::string& today,
                                   const Territory& territory, const ReferenceData& reference);
 

@@ -32,6 +32,10 @@ void CheckDateParam(FieldErrors& e, const char* field, const std::string& date) 
 
 bool OrpInScope(const Territory& t, const std::string& orp_code, const std::string& region,
                 const std::string& orp, const Caller& caller) {
+  if (t.FindRegion(orp_code)) {  // a region-level record: in its region's lists, not an ORP's
+    if (!orp.empty() || (!region.empty() && region != orp_code)) return false;
+    return caller.CoversAny(t.OrpsOfRegion(orp_code));
+  }
   if (!orp.empty() && orp_code != orp) return false;
   if (!caller.Covers(orp_code)) return false;
   if (region.empty()) return true;

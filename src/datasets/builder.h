@@ -84,6 +84,8 @@ class DatasetBuilder {
     batch_.recommendations.push_back(std::move(r));
     return batch_.recommendations.size() - 1;
   }
+  void AddParticipation(Participation p) { batch_.participations.push_back(std::move(p)); }
+  void AddOrpText(OrpText t) { batch_.orp_texts.push_back(std::move(t)); }
 
   size_t card_count() const { return batch_.cards.size(); }
   size_t actor_count() const { return batch_.actors.size(); }

@@ -282,6 +282,32 @@ void AddStrategy(DatasetBuilder& b, const SeedNetworkingOrp& o,
   }
 }
 
+// The participation register of the seed ORPs: since when each networks and its
+// networkers, as the seeds' facts name them (the seeds give no contacts for the demo);
+// and the characteristics of each ORP's profile, the seeds' facts one per line.
+void AddParticipations(DatasetBuilder& b, const SeedFacts& facts) {
+  for (const SeedOrp& o : facts.orps) {
+    if (!o.facts.empty()) {
+      OrpText t;
+      t.orp_code = o.orp_code;
+      for (const std::string& fact : o.facts)
+        t.characteristics += (t.characteristics.empty() ? "• " : "\n• ") + fact;
+      t.is_demo = true;
+      t.source = Provenance::kSeeds;
+      b.AddOrpText(std::move(t));
+    }
+    if (o.networking_started.empty()) continue;
+    Participation p;
+    p.orp_code = o.orp_code;
+    p.since = o.networking_started;
+    for (const std::string& name : SplitNames(o.networker))
+      p.networkers.push_back({name, "", "", 0});
+    p.is_demo = true;
+    p.source = Provenance::kSeeds;
+    b.AddParticipation(std::move(p));
+  }
+}
+
 }  // namespace
 
 Result<RecordBatch> GenerateNetwork(const Territory& territory, const ReferenceData& reference,
@@ -379,6 +405,7 @@ Result<RecordBatch> BuildDemoNetwork(const Territory& territory, const Reference
   // Their strategies, after the rest so that the random stream of the rest stays as it was.
   for (const auto& [i, needs] : need_indexes)
     AddStrategy(b, networking->orps[i], needs, named[networking->orps[i].orp_code]);
+  AddParticipations(b, *facts);
   return b.Take();
 }
 

@@ -6,6 +6,7 @@
 #include "app/networking/monitoring_queries.h"
 #include "app/networking/need_queries.h"
 #include "app/networking/practice_queries.h"
+#include "app/networking/profile_queries.h"
 #include "app/networking/strategy_queries.h"
 #include "app/networking/tie_queries.h"
 #include "http/route_helpers.h"
@@ -80,17 +81,23 @@ void AddTieRoutes(ApiRouter& router, ApiContext& ctx) {
   });
 }
 
+// The strategy of an ORP (?orp=) or the region-level strategy of a region (?region=).
+std::string StrategyOf(QueryReader& qr) {
+  std::string region = qr.Text("region"), orp = qr.Text("orp");
+  return region.empty() ? orp : orp.empty() ? region : "";
+}
+
 void AddStrategyRoutes(ApiRouter& router, ApiContext& ctx) {
   router.Add("GET", "/api/v1/strategy", [&ctx](const ApiRequest& r) {
     auto snap = ctx.keeper.Current();
     QueryReader qr(r);
-    return JsonOrError(StrategyDocument(r.caller, *snap, ctx.store, qr.Text("orp"), qr.Text("at"),
+    return JsonOrError(StrategyDocument(r.caller, *snap, ctx.store, StrategyOf(qr), qr.Text("at"),
                                         ctx.clock.Today()));
   });
   router.Add("GET", "/api/v1/strategy/changes", [&ctx](const ApiRequest& r) {
     auto snap = ctx.keeper.Current();
     QueryReader qr(r);
-    return JsonOrError(StrategyChangesDocument(r.caller, *snap, ctx.store, qr.Text("orp"),
+    return JsonOrError(StrategyChangesDocument(r.caller, *snap, ctx.store, StrategyOf(qr),
                                                qr.Text("from"), qr.Text("to"), ctx.clock.Today()));
   });
   router.Add("GET", "/api/v1/strategy/overdue", [&ctx](const ApiRequest& r) {
@@ -126,6 +133,24 @@ void AddPracticeRoutes(ApiRouter& router, ApiContext& ctx) {
   add_list("/api/v1/recommendations", ListRecommendations);
 }
 
+// The ORP profile and the participation register.
+void AddProfileRoutes(ApiRouter& router, ApiContext& ctx) {
+  router.Add("GET", "/api/v1/orps/{code}", [&ctx](const ApiRequest& r) {
+    auto snap = ctx.keeper.Current();
+    return JsonOrError(OrpProfileJson(r.caller, *snap, r.params.at("code"), ctx.clock.Today()));
+  });
+  router.Add("GET", "/api/v1/participations", [&ctx](const ApiRequest& r) {
+    auto snap = ctx.keeper.Current();
+    QueryReader qr(r);
+    ParticipationQuery q;
+    q.region = qr.Text("region");
+    q.orp = qr.Text("orp");
+    qr.Page(q.offset, q.limit);
+    return AnswerList(qr, CheckParticipationQuery(q, *snap),
+                      [&] { return ListParticipations(r.caller, *snap, q); });
+  });
+}
+
 // The monitoring table as JSON or CSV: the same scope, two renderings.
 void AddMonitoringRoutes(ApiRouter& router, ApiContext& ctx) {
   auto add = [&](const char* pattern, auto render, const char* content_type) {
@@ -135,7 +160,7 @@ void AddMonitoringRoutes(ApiRouter& router, ApiContext& ctx) {
       MonitoringScope scope{qr.Text("from"), qr.Text("to"), qr.Text("region"), qr.Text("orp")};
       FieldErrors errors = CheckMonitoringScope(scope, *snap);
       if (!errors.empty()) return Invalid(errors);
-      ApiResponse resp = JsonOrError(render(r.caller, *snap, scope, ctx.clock.Today()));
+      ApiResponse resp = JsonOrError(render(r.caller, *snap, ctx.store, scope, ctx.clock.Today()));
       if (resp.status == 200) resp.content_type = content_type;
       return resp;
     });
@@ -150,7 +175,8 @@ void AddMonitoringRoutes(ApiRouter& router, ApiContext& ctx) {
     MonitoringScope scope{qr.Text("from"), qr.Text("to"), qr.Text("region"), qr.Text("orp")};
     FieldErrors errors = CheckMonitoringScope(scope, *snap);
     if (!errors.empty()) return Invalid(errors);
-    ApiResponse resp = JsonOrError(MonitoringCsv(r.caller, *snap, scope, ctx.clock.Today(), *lang));
+    ApiResponse resp = JsonOrError(
+        MonitoringCsv(r.caller, *snap, ctx.store, scope, ctx.clock.Today(), *lang));
     if (resp.status == 200) resp.content_type = "text/csv; charset=utf-8";
     return resp;
   });
@@ -165,6 +191,7 @@ void AddWorkRoutes(ApiRouter& router, ApiContext& ctx) {
   AddStrategyRoutes(router, ctx);
   AddPracticeRoutes(router, ctx);
   AddMonitoringRoutes(router, ctx);
+  AddProfileRoutes(router, ctx);
 }
 
 }  // namespace prosit

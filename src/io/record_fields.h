@@ -8,6 +8,7 @@
 #include "model/contact.h"
 #include "model/meeting.h"
 #include "model/need.h"
+#include "model/participation.h"
 #include "model/practice.h"
 #include "model/service_card.h"
 #include "model/strategy.h"
@@ -179,6 +180,31 @@ struct BinaryFields<Recommendation> {
   static void Visit(V&& v, R& r) {
     v(r.id, r.version, r.orp_code, r.scope, r.text, r.need_ids, r.theme_ids, r.valid_from,
       r.is_demo, r.source);
+  }
+};
+
+template <>
+struct BinaryFields<NetworkerContact> {
+  template <typename V, typename R>
+  static void Visit(V&& v, R& r) {
+    v(r.name, r.email, r.phone, r.user_id);
+  }
+};
+
+template <>
+struct BinaryFields<Participation> {
+  template <typename V, typename R>
+  static void Visit(V&& v, R& r) {
+    v(r.id, r.version, r.orp_code, r.since, r.until, r.networkers, r.note, r.is_demo, r.source);
+  }
+};
+
+template <>
+struct BinaryFields<OrpText> {
+  template <typename V, typename R>
+  static void Visit(V&& v, R& r) {
+    v(r.id, r.version, r.orp_code, r.characteristics, r.good_practice, r.needs_and_themes, r.focus,
+      r.meaning, r.analysis_outputs, r.recommendations, r.is_demo, r.source);
   }
 };
 

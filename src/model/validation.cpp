@@ -415,7 +415,8 @@ FieldErrors ValidateMeeting(const Meeting& m, const ValidationContext& ctx) {
     e["date"] = std::string("lies before ") + kEarliestMeeting;
   else if (!ctx.today.empty() && m.date > ctx.today)
     e["date"] = "lies in the future: record meetings that took place";
-  if (!ctx.territory.FindOrp(m.orp_code)) e["orp_code"] = "unknown ORP '" + m.orp_code + "'";
+  if (!IsOrpOrRegion(ctx.territory, m.orp_code))
+    e["orp_code"] = "unknown ORP or region '" + m.orp_code + "'";
   if (!ctx.reference.FindMeetingCategory(m.category))
     e["category"] = "unknown meeting category '" + m.category + "'";
   if (!OneOf(m.format, kMeetingFormats))
@@ -450,7 +451,8 @@ FieldErrors ValidateNeed(const Need& n, const ValidationContext& ctx) {
     e["date"] = std::string("lies before ") + kEarliestMeeting;
   else if (!ctx.today.empty() && n.date > ctx.today)
     e["date"] = "lies in the future";
-  if (!ctx.territory.FindOrp(n.orp_code)) e["orp_code"] = "unknown ORP '" + n.orp_code + "'";
+  if (!IsOrpOrRegion(ctx.territory, n.orp_code))
+    e["orp_code"] = "unknown ORP or region '" + n.orp_code + "'";
   if (n.need_area.empty() && n.network_need.empty())
     e["need_area"] = "name a need area of the child, a network-need category or both";
   if (!n.need_area.empty() && !ctx.reference.FindNeedArea(n.need_area))
@@ -507,7 +509,8 @@ FieldErrors ValidateTheme(const Theme& t, const ValidationContext& ctx) {
   CheckProvenance(e, t.is_demo, t.source);
   if (!e.empty()) return e;
   CheckValidFrom(e, t.valid_from, ctx);
-  if (!ctx.territory.FindOrp(t.orp_code)) e["orp_code"] = "unknown ORP '" + t.orp_code + "'";
+  if (!IsOrpOrRegion(ctx.territory, t.orp_code))
+    e["orp_code"] = "unknown ORP or region '" + t.orp_code + "'";
   Require(e, "title", t.title);
   CheckWorkDate(e, "since", t.since, ctx, false);
   if (!OneOf(t.status, kThemeStatuses)) e["status"] = NotOneOf("status", t.status, kThemeStatuses);
@@ -567,6 +570,61 @@ FieldErrors ValidateRecommendation(const Recommendation& r, const ValidationCont
   if (!OneOf(r.scope, kRecommendationScopes))
     e["scope"] = NotOneOf("scope", r.scope, kRecommendationScopes);
   Require(e, "text", r.text);
+  return e;
+}
+
+bool IsOrpOrRegion(const Territory& territory, const std::string& code) {
+  return territory.FindOrp(code) != nullptr || territory.FindRegion(code) != nullptr;
+}
+
+FieldErrors ValidateParticipation(const Participation& p, const ValidationContext& ctx) {
+  FieldErrors e;
+  BoundsCheck b(e);
+  b.Text(BoundOf("Participation", "orp_code"), p.orp_code);
+  b.Text(BoundOf("Participation", "note"), p.note);
+  if (b.List(BoundOf("Participation", "networkers"), p.networkers)) {
+    for (size_t i = 0; i < p.networkers.size(); ++i) {
+      BoundsCheck n(e, Item("networkers", i));
+      n.Text(BoundOf("NetworkerContact", "name"), p.networkers[i].name);
+      n.Text(BoundOf("NetworkerContact", "email"), p.networkers[i].email);
+      n.Text(BoundOf("NetworkerContact", "phone"), p.networkers[i].phone);
+    }
+  }
+  CheckProvenance(e, p.is_demo, p.source);
+  if (!e.empty()) return e;
+  if (!IsOrpOrRegion(ctx.territory, p.orp_code))
+    e["orp_code"] = "unknown ORP or region '" + p.orp_code + "'";
+  CheckWorkDate(e, "since", p.since, ctx, true);
+  if (!p.until.empty()) {
+    CheckWorkDate(e, "until", p.until, ctx, true);
+    if (IsIsoDate(p.since) && IsIsoDate(p.until) && p.until < p.since)
+      e["until"] = "lies before since";
+  }
+  for (size_t i = 0; i < p.networkers.size(); ++i) {
+    const NetworkerContact& n = p.networkers[i];
+    std::string f = "networkers[" + std::to_string(i) + "].";
+    Require(e, f + "name", n.name);
+    if (!n.email.empty() && n.email.find('@') == std::string::npos)
+      e[f + "email"] = "is not an e-mail address";
+    if (n.user_id < 0) e[f + "user_id"] = "must be a user id";
+  }
+  return e;
+}
+
+FieldErrors ValidateOrpText(const OrpText& t, const ValidationContext& ctx) {
+  FieldErrors e;
+  BoundsCheck b(e);
+  b.Text(BoundOf("OrpText", "orp_code"), t.orp_code);
+  b.Text(BoundOf("OrpText", "characteristics"), t.characteristics);
+  b.Text(BoundOf("OrpText", "good_practice"), t.good_practice);
+  b.Text(BoundOf("OrpText", "needs_and_themes"), t.needs_and_themes);
+  b.Text(BoundOf("OrpText", "focus"), t.focus);
+  b.Text(BoundOf("OrpText", "meaning"), t.meaning);
+  b.Text(BoundOf("OrpText", "analysis_outputs"), t.analysis_outputs);
+  b.Text(BoundOf("OrpText", "recommendations"), t.recommendations);
+  CheckProvenance(e, t.is_demo, t.source);
+  if (!e.empty()) return e;
+  if (!ctx.territory.FindOrp(t.orp_code)) e["orp_code"] = "unknown ORP '" + t.orp_code + "'";
   return e;
 }
 

@@ -9,6 +9,7 @@
 #include "model/actor.h"
 #include "model/meeting.h"
 #include "model/need.h"
+#include "model/participation.h"
 #include "model/practice.h"
 #include "model/reference_data.h"
 #include "model/service_card.h"
@@ -44,6 +45,14 @@ FieldErrors ValidateStepInGoal(const Step& step, const Goal& goal);
 FieldErrors ValidateGoodPractice(const GoodPractice& practice, const ValidationContext& ctx);
 FieldErrors ValidateRecommendation(const Recommendation& recommendation,
                                    const ValidationContext& ctx);
+
+FieldErrors ValidateParticipation(const Participation& p, const ValidationContext& ctx);
+// Only an ORP's code: the texts are the ORP profile's.
+FieldErrors ValidateOrpText(const OrpText& t, const ValidationContext& ctx);
+
+// The ORP a record of networking work belongs to, or a region for a region-level one
+// (its regional networker's or coordinator's strategy, needs and meetings).
+bool IsOrpOrRegion(const Territory& territory, const std::string& code);
 
 // True for a real calendar date written YYYY-MM-DD between 1990 and 2100.
 bool IsIsoDate(const std::string& s);

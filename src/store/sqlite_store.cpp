@@ -38,6 +38,10 @@ const char* EntityName(EntityKind kind) {
       return "good_practice";
     case EntityKind::kRecommendation:
       return "recommendation";
+    case EntityKind::kParticipation:
+      return "participation";
+    case EntityKind::kOrpText:
+      return "orp_text";
     case EntityKind::kUser:
       return "user";
     case EntityKind::kErasure:
@@ -51,7 +55,8 @@ std::optional<EntityKind> ParseEntityName(const std::string& name) {
        {EntityKind::kActor, EntityKind::kServiceCard, EntityKind::kReference,
         EntityKind::kTerritory, EntityKind::kMeeting, EntityKind::kNeed, EntityKind::kTie,
         EntityKind::kTheme, EntityKind::kGoal, EntityKind::kStep, EntityKind::kGoodPractice,
-        EntityKind::kRecommendation, EntityKind::kUser, EntityKind::kErasure})
+        EntityKind::kRecommendation, EntityKind::kParticipation, EntityKind::kOrpText,
+        EntityKind::kUser, EntityKind::kErasure})
     if (name == EntityName(k)) return k;
   return std::nullopt;
 }
@@ -332,6 +337,9 @@ class SqliteStore : public Store {
   Result<std::vector<ChangeEntry>> ChangesSince(int64_t seq, int64_t limit) override;
   Result<int64_t> LastChangeSeq() override;
   Result<ChangePage> FindChanges(const ChangeFilter& filter) override;
+  Result<std::vector<std::pair<int64_t, std::string>>> ChangeOps(EntityKind kind,
+                                                                 const std::string& from,
+                                                                 const std::string& to) override;
   Result<std::vector<ChangeEntry>> ChangesUntil(const std::vector<EntityKind>& kinds,
                                                 const std::string& until) override;
   Status Backup(const std::string& path) override;
@@ -581,6 +589,21 @@ Result<std::vector<ChangeEntry>> SqliteStore::ChangesUntil(const std::vector<Ent
                                ") AND at <= ? ORDER BY seq");
   s.Bind(1, until);
   return ReadChanges(s);
+}
+
+Result<std::vector<std::pair<int64_t, std::string>>> SqliteStore::ChangeOps(EntityKind kind,
+                                                                            const std::string& from,
+                                                                            const std::string& to) {
+  std::lock_guard lock(mu_);
+  // `at` is an ISO date-time: a day's rows lie between the day and the next one.
+  SqliteStatement s(conn_,
+                    "SELECT entity_id, op FROM change_log WHERE entity = ? AND at >= ? AND "
+                    "at < ? ORDER BY seq");
+  s.Bind(1, std::string(EntityName(kind))).Bind(2, from).Bind(3, to.empty() ? "~" : to + "~");
+  std::vector<std::pair<int64_t, std::string>> out;
+  while (s.Step()) out.emplace_back(s.Int(0), s.Text(1));
+  PROSIT_RETURN_IF_ERROR(s.status());
+  return out;
 }
 
 Result<ChangePage> SqliteStore::FindChanges(const ChangeFilter& f) {

@@ -33,6 +33,8 @@ enum class EntityKind {
   kStep,
   kGoodPractice,
   kRecommendation,
+  kParticipation,
+  kOrpText,
   kUser,    // a user's document (never its password hash; see account_store.h)
   kErasure  // a personal-data erasure: who erased how much, never whose data
 };
@@ -161,6 +163,12 @@ class Store {
   virtual Result<int64_t> LastChangeSeq() = 0;
   // The audit trail: the rows matching `filter`, newest first.
   virtual Result<ChangePage> FindChanges(const ChangeFilter& filter) = 0;
+  // The (entity id, op) of the change-log rows of `kind` written on the days from `from`
+  // to `to` (ISO dates, inclusive; empty = open), in order, without their documents:
+  // what counts the changes of a period.
+  virtual Result<std::vector<std::pair<int64_t, std::string>>> ChangeOps(EntityKind kind,
+                                                                         const std::string& from,
+                                                                         const std::string& to) = 0;
   // The change-log rows of some kinds written at or before `until` (ISO date-time), in
   // order: the history from which a past state is replayed.
   virtual Result<std::vector<ChangeEntry>> ChangesUntil(const std::vector<EntityKind>& kinds,

@@ -166,6 +166,8 @@ RECORD_KINDS = {
     "steps": ("step", "outcome"),
     "good-practices": ("good_practice", "description"),
     "recommendations": ("recommendation", "text"),
+    "participations": ("participation", "note"),
+    "orp-texts": ("orp_text", "characteristics"),
 }
 
 

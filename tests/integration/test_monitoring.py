@@ -60,8 +60,12 @@ class MonitoringTest(ServerTest):
         status = collections.Counter(n["status"] for n in ns)
         self.assertEqual(table["needs"]["by_status"],
                          {s: status.get(s, 0) for s in ["open", "being_addressed", "met", "dropped"]})
-        areas = collections.Counter(n.get("need_area") or n["network_need"] for n in ns)
-        self.assertEqual({a["id"]: a["count"] for a in table["needs"]["by_area"]}, dict(areas))
+        areas = collections.Counter(n["need_area"] for n in ns if n.get("need_area"))
+        network = collections.Counter(n["network_need"] for n in ns if n.get("network_need"))
+        self.assertEqual({a["id"]: a["count"] for a in table["needs"]["by_need_area"] if a["count"]},
+                         dict(areas))
+        self.assertEqual({a["id"]: a["count"] for a in table["needs"]["by_network_need"]
+                          if a["count"]}, dict(network))
         months = collections.Counter(m["date"][:7] for m in ms)
         self.assertEqual({t["month"]: t["meetings"] for t in table["trend"] if t["meetings"]},
                          dict(months))

@@ -352,6 +352,11 @@ ROUTES = {
         scoped("/api/v1/strategy/changes", "&from=2018-01-01"), WORK_READ, "read"),
     ("GET", "/api/v1/monitoring"): Row(scoped("/api/v1/monitoring"), WORK_READ, "read"),
     ("GET", "/api/v1/monitoring.csv"): Row(scoped("/api/v1/monitoring.csv"), WORK_READ, "read"),
+    # -- the project: participation register, ORP profile and texts -----------------------
+    **work_routes("participations"),
+    **work_routes("orp-texts", list_path=False),
+    ("GET", "/api/v1/orps/{code}"): Row(fixed({w: f"/api/v1/orps/{ORP[w]}" for w in ORP}),
+                                        WORK_READ, "read"),
     # -- analyses --------------------------------------------------------------------------
     ("GET", "/api/v1/analysis/coverage"): Row(scoped("/api/v1/analysis/coverage"), WORK_READ,
                                               "read"),
@@ -536,7 +541,7 @@ class PermissionTest(unittest.TestCase):
             fx["public_card"][w] = cls.admin_post("service-cards", cls.card_for(
                 a1["id"], w, contacts=contacts, name=f"Veřejná služba {w}"))
             for kind in ("meetings", "needs", "ties", "themes", "goals", "steps",
-                         "good-practices", "recommendations"):
+                         "good-practices", "recommendations", "participations", "orp-texts"):
                 fx[kind][w] = cls.admin_post(kind, cls.work_body(kind, w))
         fx["service-cards"]["editor"] = cls.admin_post("service-cards", cls.card_for(
             cls.editor_actor_id, "in", published=False, name="Interní služba editora"))
@@ -569,6 +574,11 @@ class PermissionTest(unittest.TestCase):
             return {"orp_code": orp, "title": f"Praxe {n}", "description": "Popis."}
         if kind == "recommendations":
             return {"orp_code": orp, "text": f"Doporučení {n}"}
+        if kind == "participations":
+            return {"orp_code": orp, "since": "2016-08-01",
+                    "networkers": [{"name": f"Síťař {n}", "email": "sitar@example.cz"}]}
+        if kind == "orp-texts":
+            return {"orp_code": orp, "characteristics": f"Charakteristika {n}"}
         raise KeyError(kind)
 
     def new_body(self, kind, where, role):

@@ -69,6 +69,10 @@ class RecordKindsTest(ServerTest):
             return {"orp_code": orp, "title": "Praxe", "description": "Popis."}
         if kind == "recommendations":
             return {"orp_code": orp, "text": "Doporučení"}
+        if kind == "participations":
+            return {"orp_code": orp, "since": "2016-08-01", "networkers": [{"name": "Síťař"}]}
+        if kind == "orp-texts":
+            return {"orp_code": orp, "characteristics": "Největší ORP kraje."}
         raise KeyError(kind)
 
     @classmethod

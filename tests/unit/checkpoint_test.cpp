@@ -12,6 +12,7 @@
 #include "io/meeting_json.h"
 #include "io/need_json.h"
 #include "io/network_json.h"
+#include "io/participation_json.h"
 #include "io/practice_json.h"
 #include "io/strategy_json.h"
 #include "io/tie_json.h"
@@ -72,6 +73,8 @@ std::string JsonOf(const Goal& g) { return GoalToJson(g).dump(); }
 std::string JsonOf(const Step& s) { return StepToJson(s).dump(); }
 std::string JsonOf(const GoodPractice& p) { return GoodPracticeToJson(p).dump(); }
 std::string JsonOf(const Recommendation& r) { return RecommendationToJson(r).dump(); }
+std::string JsonOf(const Participation& p) { return ParticipationToJson(p).dump(); }
+std::string JsonOf(const OrpText& t) { return OrpTextToJson(t).dump(); }
 
 // Every record of one map, with all it holds, equals its counterpart.
 template <typename T>
@@ -97,6 +100,8 @@ void ExpectSameSnapshot(const NetworkSnapshot& got, const NetworkSnapshot& want)
   ExpectSameRecords(got.steps, want.steps, "steps");
   ExpectSameRecords(got.good_practices, want.good_practices, "good practices");
   ExpectSameRecords(got.recommendations, want.recommendations, "recommendations");
+  ExpectSameRecords(got.participations, want.participations, "participations");
+  ExpectSameRecords(got.orp_texts, want.orp_texts, "ORP texts");
 }
 
 class CheckpointTest : public ::testing::Test {

@@ -12,6 +12,7 @@
 #include "io/meeting_json.h"
 #include "io/need_json.h"
 #include "io/network_json.h"
+#include "io/participation_json.h"
 #include "io/practice_json.h"
 #include "io/strategy_json.h"
 #include "io/tie_json.h"
@@ -195,6 +196,30 @@ struct Filler {
     r.theme_ids = Ids(BoundOf("Recommendation", "theme_ids"));
     return r;
   }
+  Participation MakeParticipation() {
+    Participation p;
+    p.orp_code = Text(BoundOf("Participation", "orp_code"));
+    p.since = "2016-08-01";
+    p.networkers = List<NetworkerContact>(BoundOf("Participation", "networkers"), [&] {
+      return NetworkerContact{Text(BoundOf("NetworkerContact", "name")),
+                              Text(BoundOf("NetworkerContact", "email")),
+                              Text(BoundOf("NetworkerContact", "phone")), next_id--};
+    });
+    p.note = Text(BoundOf("Participation", "note"));
+    return p;
+  }
+  OrpText MakeOrpText() {
+    OrpText t;
+    t.orp_code = Text(BoundOf("OrpText", "orp_code"));
+    t.characteristics = Text(BoundOf("OrpText", "characteristics"));
+    t.good_practice = Text(BoundOf("OrpText", "good_practice"));
+    t.needs_and_themes = Text(BoundOf("OrpText", "needs_and_themes"));
+    t.focus = Text(BoundOf("OrpText", "focus"));
+    t.meaning = Text(BoundOf("OrpText", "meaning"));
+    t.analysis_outputs = Text(BoundOf("OrpText", "analysis_outputs"));
+    t.recommendations = Text(BoundOf("OrpText", "recommendations"));
+    return t;
+  }
   User MakeUser() {
     User u;
     u.login = Text(BoundOf("User", "login"));
@@ -226,6 +251,8 @@ std::vector<std::pair<std::string, std::string>> AllErrors(Filler f) {
   add("Step", ValidateStep(f.MakeStep(), Ctx()));
   add("GoodPractice", ValidateGoodPractice(f.MakePractice(), Ctx()));
   add("Recommendation", ValidateRecommendation(f.MakeRecommendation(), Ctx()));
+  add("Participation", ValidateParticipation(f.MakeParticipation(), Ctx()));
+  add("OrpText", ValidateOrpText(f.MakeOrpText(), Ctx()));
   add("User", ValidateUser(f.MakeUser(), testing::RealTerritory()));
   return out;
 }
@@ -239,7 +266,8 @@ Key TableKey(const std::string& error) {
                                                              {"territory", "TerritoryServed"},
                                                              {"capacity", "Capacity"},
                                                              {"registry_ids", "RegistryId"},
-                                                             {"follow_ups", "FollowUp"}};
+                                                             {"follow_ups", "FollowUp"},
+                                                             {"networkers", "NetworkerContact"}};
   static const std::regex kField(R"(^(?:([a-z_]+)(?:\[\d+\])?\.)?([a-z_]+)(\[\d+\])?$)");
   std::string shape = error.substr(0, error.find(':'));
   std::string field = error.substr(error.find(':') + 1);
@@ -320,6 +348,8 @@ TEST(RecordBounds, ARecordAtItsBoundsFitsTheBodyLimit) {
       {"step", StepToJson(f.MakeStep()).dump().size()},
       {"good practice", GoodPracticeToJson(f.MakePractice()).dump().size()},
       {"recommendation", RecommendationToJson(f.MakeRecommendation()).dump().size()},
+      {"participation", ParticipationToJson(f.MakeParticipation()).dump().size()},
+      {"ORP text", OrpTextToJson(f.MakeOrpText()).dump().size()},
       {"user", UserToJson(f.MakeUser()).dump().size()}};
   for (const auto& [what, size] : sizes) EXPECT_LT(size, limit) << what << ": " << size << " bytes";
 }

@@ -18,9 +18,10 @@ namespace {
 using nlohmann::json;
 
 const std::vector<EntityKind> kWritable = {
-    EntityKind::kActor,        EntityKind::kServiceCard,   EntityKind::kMeeting, EntityKind::kNeed,
-    EntityKind::kTie,          EntityKind::kTheme,         EntityKind::kGoal,    EntityKind::kStep,
-    EntityKind::kGoodPractice, EntityKind::kRecommendation};
+    EntityKind::kActor,          EntityKind::kServiceCard,   EntityKind::kMeeting,
+    EntityKind::kNeed,           EntityKind::kTie,           EntityKind::kTheme,
+    EntityKind::kGoal,           EntityKind::kStep,          EntityKind::kGoodPractice,
+    EntityKind::kRecommendation, EntityKind::kParticipation, EntityKind::kOrpText};
 
 }  // namespace
 

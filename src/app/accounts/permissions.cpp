@@ -21,6 +21,17 @@ Status MayWorkInternally(const Caller& caller) {
   return Status::Ok();
 }
 
+// A region-level record is the region's coordinator's: a networker of one of its ORPs
+// reads it but does not write it.
+Status MayWriteRegion(const Caller& caller, const RecordPlace& place) {
+  if (caller.everywhere()) return Status::Ok();
+  bool whole = std::all_of(place.orps.begin(), place.orps.end(),
+                           [&](const std::string& o) { return caller.Covers(o); });
+  if (caller.role() == Role::kRegionalCoordinator && whole) return Status::Ok();
+  return Status::Forbidden("a record of the region " + place.region +
+                           " is written by the region's coordinator");
+}
+
 }  // namespace
 
 Status MayWriteAny(const Caller& caller) {
@@ -109,6 +120,7 @@ Status MayWriteCard(const Caller& caller, const RecordPlace& place) {
 Status MayWriteWork(const Caller& caller, const RecordPlace& place) {
   PROSIT_RETURN_IF_ERROR(MayWriteAny(caller));
   PROSIT_RETURN_IF_ERROR(MayWorkInternally(caller));
+  if (!place.region.empty()) return MayWriteRegion(caller, place);
   return caller.CoversAny(place.orps) ? Status::Ok() : Outside();
 }
 

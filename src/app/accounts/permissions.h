@@ -50,6 +50,7 @@ inline bool SeesPersonalData(const Caller& caller) { return caller.signed_in(); 
 Status MayWriteAny(const Caller& caller);
 Status MayWriteActor(const Caller& caller, const RecordPlace& place, WriteOp op);
 Status MayWriteCard(const Caller& caller, const RecordPlace& place);
+// Inside; a region-level record (place.region) only by its region's coordinator.
 Status MayWriteWork(const Caller& caller, const RecordPlace& place);
 // Users, the whole audit trail, personal-data export and erasure.
 Status MayAdminister(const Caller& caller);

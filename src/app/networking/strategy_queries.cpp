@@ -81,7 +81,12 @@ std::string StrategyJson(const StrategyRecords& r, const std::string& orp, const
     theme["goals"] = std::move(goals);
     themes.push_back(std::move(theme));
   }
-  return json{{"orp", orp}, {"at", at}, {"themes", themes}, {"overdue", overdue}}.dump();
+  return json{{"orp", orp},
+              {"level", IsRegionCode(orp) ? "region" : "orp"},
+              {"at", at},
+              {"themes", themes},
+              {"overdue", overdue}}
+      .dump();
 }
 
 Result<StrategyRecords> StrategyAsOf(Store& store, const std::string& date) {
@@ -193,14 +198,26 @@ std::string StrategyChangesJson(const StrategyRecords& before, const StrategyRec
   return json{{"orp", orp}, {"from", from}, {"to", to}, {"changes", changes}}.dump();
 }
 
+namespace {
+
+// An ORP's strategy is read as the ORP's records; a region's (orp naming a region: the
+// route's ?region=) as a region-level record, by the networkers of its ORPs too.
+Status MayReadStrategy(const Caller& caller, const NetworkSnapshot& snap, const std::string& code) {
+  if (snap.frame->territory.FindRegion(code)) return MayReadWork(caller, PlaceOfCode(code, snap));
+  return MayReadScope(caller, snap.frame->territory, "", code, true);
+}
+
+}  // namespace
+
 Result<std::string> StrategyDocument(const Caller& caller, const NetworkSnapshot& snap,
                                      Store& store, const std::string& orp, const std::string& at,
                                      const std::string& today) {
   FieldErrors errors;
-  if (!snap.frame->territory.FindOrp(orp)) errors["orp"] = "name the ORP whose strategy to show";
+  if (!IsOrpOrRegion(snap.frame->territory, orp))
+    errors["orp"] = "name the ORP (or region) whose strategy to show";
   CheckDateParam(errors, "at", at);
   if (!errors.empty()) return Status::Invalid("the query has invalid parameters", errors);
-  PROSIT_RETURN_IF_ERROR(MayReadScope(caller, snap.frame->territory, "", orp, true));
+  PROSIT_RETURN_IF_ERROR(MayReadStrategy(caller, snap, orp));
   if (at.empty() || at >= today)
     return StrategyJson(CurrentStrategy(snap), orp, today, today, &caller, &snap);
   auto past = StrategyAsOf(store, at);
@@ -213,12 +230,13 @@ Result<std::string> StrategyChangesDocument(const Caller& caller, const NetworkS
                                             const std::string& from, std::string to,
                                             const std::string& today) {
   FieldErrors errors;
-  if (!snap.frame->territory.FindOrp(orp)) errors["orp"] = "name the ORP whose strategy to compare";
+  if (!IsOrpOrRegion(snap.frame->territory, orp))
+    errors["orp"] = "name the ORP (or region) whose strategy to compare";
   if (!IsIsoDate(from)) errors["from"] = "is not a date YYYY-MM-DD";
   CheckDateParam(errors, "to", to);
   if (!errors.count("to") && !to.empty() && to < from) errors["to"] = "lies before from";
   if (!errors.empty()) return Status::Invalid("the query has invalid parameters", errors);
-  PROSIT_RETURN_IF_ERROR(MayReadScope(caller, snap.frame->territory, "", orp, true));
+  PROSIT_RETURN_IF_ERROR(MayReadStrategy(caller, snap, orp));
   auto before = StrategyAsOf(store, from);
   if (!before.ok()) return before.status();
   if (to.empty()) to = today;

@@ -153,6 +153,12 @@ FieldErrors Validate(RecordBatch& batch, const ValidationContext& ctx,
     t.tie.actor_b = static_cast<int64_t>(t.actor_b) + 1;
     Prefix(errors, prefix, ValidateTie(t.tie, ctx));
   }
+  for (size_t i = 0; i < batch.participations.size() && errors.size() < kMaxErrors; ++i)
+    Prefix(errors, "participations[" + std::to_string(i) + "].",
+           ValidateParticipation(batch.participations[i], ctx));
+  for (size_t i = 0; i < batch.orp_texts.size() && errors.size() < kMaxErrors; ++i)
+    Prefix(errors, "orp_texts[" + std::to_string(i) + "].",
+           ValidateOrpText(batch.orp_texts[i], ctx));
   CheckDuplicates(batch, errors);
   return errors;
 }
@@ -248,6 +254,14 @@ Result<size_t> ImportNetworkBatch(Store& store, RecordBatch batch, const Territo
       t.tie.actor_a = actor_ids[t.actor_a];
       t.tie.actor_b = actor_ids[t.actor_b];
       auto id = Write(tx, t.tie);
+      if (!id.ok()) return id.status();
+    }
+    for (Participation& p : batch.participations) {
+      auto id = Write(tx, p);
+      if (!id.ok()) return id.status();
+    }
+    for (OrpText& t : batch.orp_texts) {
+      auto id = Write(tx, t);
       if (!id.ok()) return id.status();
     }
     return Status::Ok();

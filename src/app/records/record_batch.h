@@ -13,6 +13,7 @@
 #include "model/actor.h"
 #include "model/meeting.h"
 #include "model/need.h"
+#include "model/participation.h"
 #include "model/practice.h"
 #include "model/reference_data.h"
 #include "model/service_card.h"
@@ -84,21 +85,24 @@ struct RecordBatch {
   std::vector<BatchStep> steps;
   std::vector<BatchGoodPractice> good_practices;
   std::vector<BatchRecommendation> recommendations;
+  std::vector<Participation> participations;  // the register: which ORPs take part
+  std::vector<OrpText> orp_texts;             // the networkers' texts of the ORP profiles
 
   size_t size() const {
     return actors.size() + cards.size() + meetings.size() + needs.size() + ties.size() +
            themes.size() + goals.size() + steps.size() + good_practices.size() +
-           recommendations.size();
+           recommendations.size() + participations.size() + orp_texts.size();
   }
 };
 
 // Validates every record (errors name "actors[i].field", "cards[i].field",
 // "meetings[i].field", "needs[i].field", "ties[i].field", "themes[i].field",
 // "goals[i].field", "steps[i].field", "good_practices[i].field",
-// "recommendations[i].field"; a step due before its goal was set is "steps[i].deadline")
-// and, only if all pass, writes them in one transaction: actors, cards, themes, meetings,
-// needs, goals, steps, good practices, recommendations, ties. Returns the number of
-// records written.
+// "recommendations[i].field", "participations[i].field", "orp_texts[i].field"; a step due
+// before its goal was set is "steps[i].deadline") and, only if all pass, writes them in
+// one transaction: actors, cards, themes, meetings, needs, goals, steps, good practices,
+// recommendations, ties, participations, ORP texts. Returns the number of records
+// written.
 Result<size_t> ImportNetworkBatch(Store& store, RecordBatch batch, const Territory& territory,
                                   const ReferenceData& reference, const Author& author);
 

@@ -49,6 +49,12 @@ const RecordKindInfo* FindRecordKind(EntityKind kind) {
   return nullptr;
 }
 
+RecordPlace PlaceOfCode(const std::string& code, const NetworkSnapshot& snap) {
+  const Territory& territory = snap.frame->territory;
+  if (!territory.FindRegion(code)) return {{code}, 0, ""};
+  return {territory.OrpsOfRegion(code), 0, code};
+}
+
 // ---- actors and cards ----------------------------------------------------------------------
 
 RecordPlace RecordKind<Actor>::Place(const Actor& actor, const NetworkSnapshot& snap) {

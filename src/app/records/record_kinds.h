@@ -21,6 +21,7 @@
 #include "io/meeting_json.h"
 #include "io/need_json.h"
 #include "io/network_json.h"
+#include "io/participation_json.h"
 #include "io/practice_json.h"
 #include "io/strategy_json.h"
 #include "io/tie_json.h"
@@ -36,11 +37,17 @@ enum class AccessRule {
   kWork,   // internal records of networking work: read and written inside one's territory
 };
 
-// Where a record lies: the ORPs it belongs to and, for actors and cards, its actor.
+// Where a record lies: the ORPs it belongs to and, for actors and cards, its actor. A
+// region-level record lies in every ORP of its region and names the region: networkers
+// of those ORPs read it, only those whose territory is the whole region write it.
 struct RecordPlace {
   std::vector<std::string> orps;
   int64_t actor_id = 0;
+  std::string region;  // a region-level record's region
 };
+
+// Where a record of networking work naming `code` lies: an ORP, or a whole region.
+RecordPlace PlaceOfCode(const std::string& code, const NetworkSnapshot& snap);
 
 // The entry of the kind whose model type is T; each specialisation below is one row of
 // the registry. Members every entry has:
@@ -140,7 +147,9 @@ struct RecordKind<Meeting> : WorkKind<Meeting, &NetworkSnapshot::meetings> {
   static constexpr auto ToJson = MeetingToJson;
   static constexpr auto Validate = ValidateMeeting;
   static std::vector<Reference> References(const Meeting& m);
-  static RecordPlace Place(const Meeting& m, const NetworkSnapshot&) { return {{m.orp_code}, 0}; }
+  static RecordPlace Place(const Meeting& m, const NetworkSnapshot& snap) {
+    return PlaceOfCode(m.orp_code, snap);
+  }
 };
 
 template <>
@@ -151,7 +160,9 @@ struct RecordKind<Need> : WorkKind<Need, &NetworkSnapshot::needs> {
   static constexpr auto ToJson = NeedToJson;
   static constexpr auto Validate = ValidateNeed;
   static std::vector<Reference> References(const Need& n);
-  static RecordPlace Place(const Need& n, const NetworkSnapshot&) { return {{n.orp_code}, 0}; }
+  static RecordPlace Place(const Need& n, const NetworkSnapshot& snap) {
+    return PlaceOfCode(n.orp_code, snap);
+  }
 };
 
 template <>
@@ -178,7 +189,9 @@ struct RecordKind<Theme> : WorkKind<Theme, &NetworkSnapshot::themes> {
   static constexpr auto ToJson = ThemeToJson;
   static constexpr auto Validate = ValidateTheme;
   static std::vector<Reference> References(const Theme&) { return {}; }
-  static RecordPlace Place(const Theme& t, const NetworkSnapshot&) { return {{t.orp_code}, 0}; }
+  static RecordPlace Place(const Theme& t, const NetworkSnapshot& snap) {
+    return PlaceOfCode(t.orp_code, snap);
+  }
 };
 
 template <>
@@ -222,7 +235,7 @@ struct RecordKind<GoodPractice> : WorkKind<GoodPractice, &NetworkSnapshot::good_
   static constexpr auto Validate = ValidateGoodPractice;
   static std::vector<Reference> References(const GoodPractice& p);
   static RecordPlace Place(const GoodPractice& p, const NetworkSnapshot&) {
-    return {{p.orp_code}, 0};
+    return {{p.orp_code}, 0, ""};
   }
 };
 
@@ -236,7 +249,34 @@ struct RecordKind<Recommendation> : WorkKind<Recommendation, &NetworkSnapshot::r
   static constexpr auto Validate = ValidateRecommendation;
   static std::vector<Reference> References(const Recommendation& r);
   static RecordPlace Place(const Recommendation& r, const NetworkSnapshot&) {
-    return {{r.orp_code}, 0};
+    return {{r.orp_code}, 0, ""};
+  }
+};
+
+template <>
+struct RecordKind<Participation> : WorkKind<Participation, &NetworkSnapshot::participations> {
+  static constexpr EntityKind kKind = EntityKind::kParticipation;
+  static constexpr std::string_view kRoute = "participations", kLabel = "participation",
+                                    kSchema = "Participation";
+  static constexpr auto Parse = ParticipationFromJson;
+  static constexpr auto ToJson = ParticipationToJson;
+  static constexpr auto Validate = ValidateParticipation;
+  static std::vector<Reference> References(const Participation&) { return {}; }
+  static RecordPlace Place(const Participation& p, const NetworkSnapshot& snap) {
+    return PlaceOfCode(p.orp_code, snap);
+  }
+};
+
+template <>
+struct RecordKind<OrpText> : WorkKind<OrpText, &NetworkSnapshot::orp_texts> {
+  static constexpr EntityKind kKind = EntityKind::kOrpText;
+  static constexpr std::string_view kRoute = "orp-texts", kLabel = "ORP text", kSchema = "OrpText";
+  static constexpr auto Parse = OrpTextFromJson;
+  static constexpr auto ToJson = OrpTextToJson;
+  static constexpr auto Validate = ValidateOrpText;
+  static std::vector<Reference> References(const OrpText&) { return {}; }
+  static RecordPlace Place(const OrpText& t, const NetworkSnapshot& snap) {
+    return PlaceOfCode(t.orp_code, snap);
   }
 };
 
@@ -244,7 +284,7 @@ struct RecordKind<Recommendation> : WorkKind<Recommendation, &NetworkSnapshot::r
 template <typename... T>
 struct KindList {};
 using RecordTypes = KindList<Actor, ServiceCard, Meeting, Need, Tie, Theme, Goal, Step,
-                             GoodPractice, Recommendation>;
+                             GoodPractice, Recommendation, Participation, OrpText>;
 
 // ---- using it ------------------------------------------------------------------------------
 

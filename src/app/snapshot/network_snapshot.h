@@ -12,6 +12,7 @@
 #include "model/actor.h"
 #include "model/meeting.h"
 #include "model/need.h"
+#include "model/participation.h"
 #include "model/practice.h"
 #include "model/reference_data.h"
 #include "model/service_card.h"
@@ -60,6 +61,8 @@ struct NetworkSnapshot {
   std::map<int64_t, std::shared_ptr<const Step>> steps;
   std::map<int64_t, std::shared_ptr<const GoodPractice>> good_practices;
   std::map<int64_t, std::shared_ptr<const Recommendation>> recommendations;
+  std::map<int64_t, std::shared_ptr<const Participation>> participations;
+  std::map<int64_t, std::shared_ptr<const OrpText>> orp_texts;
   std::vector<const ActorEntry*> actors_sorted;  // Czech order of names
   // The search index of some earlier state, shared between snapshots, and the cards
   // changed since; Reindex() folds the overlay in.

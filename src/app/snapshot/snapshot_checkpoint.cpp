@@ -57,7 +57,7 @@ namespace {
 constexpr char kMagic[8] = {'P', 'R', 'O', 'S', 'I', 'T', 'C', 'K'};
 // Raised when the file layout (not a record's members, which the fingerprint covers)
 // changes.
-constexpr uint64_t kFormatVersion = 1;
+constexpr uint64_t kFormatVersion = 2;
 constexpr size_t kChunkRecords = 16384;  // chunks are checked and decoded in parallel
 constexpr size_t kTrailerSize = 8 + 8 + sizeof kMagic;  // table length, its hash, magic
 
@@ -172,6 +172,9 @@ const std::vector<std::unique_ptr<Section>>& Sections() {
         "good_practice"));
     s->push_back(std::make_unique<MapSection<Recommendation, &NetworkSnapshot::recommendations>>(
         "recommendation"));
+    s->push_back(std::make_unique<MapSection<Participation, &NetworkSnapshot::participations>>(
+        "participation"));
+    s->push_back(std::make_unique<MapSection<OrpText, &NetworkSnapshot::orp_texts>>("orp_text"));
     return s;
   }();
   return *sections;

@@ -358,6 +358,8 @@ Status SnapshotKeeper::CatchUpLocked() {
   snap->steps = base->steps;
   snap->good_practices = base->good_practices;
   snap->recommendations = base->recommendations;
+  snap->participations = base->participations;
+  snap->orp_texts = base->orp_texts;
   snap->index = base->index;
   snap->overlay = base->overlay;
   snap->actors_sorted = base->actors_sorted;
