@@ -324,7 +324,7 @@ int main(int argc, char** argv) {
       for (const Card& card : cards) {
         if (!in_cell[card.type]) continue;
         if (card.outreach)
-          c.outreach.push_back({orp_places.at(card.place), card.capacity});
+          c.outreach.push_back({orp_places.at(card.place), card.capacity, std::nullopt});
         else
           c.sites.push_back({card.place, card.capacity});
       }

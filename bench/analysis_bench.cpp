@@ -50,8 +50,9 @@ double RssMib() {
 double AllCells(const AnalysisBasis& basis) {
   double checksum = 0;
   for (const ModelCell& cell : basis.frame().reference.model_cells)
-    checksum += AccessOfCell(basis, cell, TravelMode::kPublicTransport, DistanceDecay::kStep)
-                    .result.supply_total;
+    for (const UnitAccess& u :
+         AccessOfCell(basis, cell, TravelMode::kPublicTransport, DistanceDecay::kStep).units)
+      checksum += u.result.supply_total;
   return checksum;
 }
 

@@ -262,26 +262,37 @@ AccessibilityResult ComputeAccessibility(const AccessibilityInput& input) {
     }
   }
 
-  // Outreach reaches each place it serves once, with weight 1. `seen` marks places
-  // already counted, so a place listed twice does not count twice.
+  // Outreach reaches each place it serves once, with weight 1; an office beside it the
+  // places it does not serve, by the decay. `seen` marks the served places while one
+  // supply is worked out, so a place listed twice counts once.
   std::fill(seen.begin(), seen.end(), 0);
+  std::vector<double> row;
   for (size_t o = 0; o < input.outreach.size(); ++o) {
     const OutreachSupply& os = input.outreach[o];
     double capacity = Sane(os.capacity), served = 0;
     out.supply_total += capacity;
     for (uint32_t p : os.places)
       if (p < n && !seen[p]) seen[p] = 1, served += children[p];
-    for (uint32_t p : os.places)
-      if (p < n) seen[p] = 0;
-    if (!(served > 0)) {
+    std::span<const TravelLeg> office;
+    size_t within = 0;
+    if (os.office && *os.office < n && input.times && weigh.reaches()) {
+      office = input.times->To(input.mode, *os.office);
+      row.resize(office.size());
+      within = weigh.Row(office, row.data());
+      for (size_t l = 0; l < within; ++l)
+        if (!seen[office[l].place]) served += children[office[l].place] * row[l];
+    }
+    if (served > 0) {
+      double ratio = capacity / served;
+      out.outreach_ratio[o] = ratio;
+      for (uint32_t p : os.places)
+        if (p < n && seen[p] == 1) seen[p] = 2, out.access[p] += ratio;
+      for (size_t l = 0; l < within; ++l)
+        if (!seen[office[l].place]) out.access[office[l].place] += ratio * row[l];
+    } else {
       out.outreach_without_demand.push_back(static_cast<uint32_t>(o));
       out.supply_without_demand += capacity;
-      continue;
     }
-    double ratio = capacity / served;
-    out.outreach_ratio[o] = ratio;
-    for (uint32_t p : os.places)
-      if (p < n && !seen[p]) seen[p] = 1, out.access[p] += ratio;
     for (uint32_t p : os.places)
       if (p < n) seen[p] = 0;
   }

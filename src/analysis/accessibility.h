@@ -59,10 +59,13 @@ struct SupplySite {
 };
 
 // Capacity of an outreach (terénní) service: it reaches every place it serves with no
-// travel (weight 1), whatever the times.
+// travel (weight 1), whatever the times. With an office too, the office reaches the
+// other places of its catchment by travel time; each place takes the better weight, so
+// a served place counts once, at 1.
 struct OutreachSupply {
   std::vector<uint32_t> places;
   double capacity = 0;
+  std::optional<uint32_t> office;
 };
 
 class CatchmentDemand;

@@ -86,6 +86,9 @@ Result<TravelTimes> GreatCircleTravel::Compute(const Territory& territory,
   TravelTimesBuilder b(places.size());
   b.SetCutoff(TravelMode::kCar, request.cutoff_car);
   b.SetCutoff(TravelMode::kPublicTransport, request.cutoff_pt);
+  b.SetAccessMinutes(TravelMode::kCar, static_cast<float>(options_.car.fixed_minutes));
+  b.SetAccessMinutes(TravelMode::kPublicTransport,
+                     static_cast<float>(options_.public_transport.fixed_minutes));
   // The farthest a leg within either cutoff can be, as the crow flies.
   double reach_km = 0;
   for (TravelMode mode : kAllTravelModes) {

@@ -1,6 +1,7 @@
 #include "analysis/travel_times.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace prosit {
 
@@ -82,6 +83,10 @@ TravelTimes TravelTimesBuilder::Build(std::string source) && {
   for (int m = 0; m < kTravelModes; ++m) {
     auto& table = t.tables_[m];
     table.cutoff = cutoff_[m];
+    table.access = access_[m];
+    table.shortest = std::numeric_limits<float>::infinity();
+    for (const Pending& p : pending_[m])
+      if (p.minutes <= cutoff_[m]) table.shortest = std::min(table.shortest, p.minutes);
     FillRows(
         pending_[m], places_, [](const Pending& p) { return p.from; },
         [](const Pending& p) { return p.to; }, table.forward.offsets, table.forward.legs);

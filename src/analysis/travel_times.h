@@ -28,6 +28,12 @@ class TravelTimes {
   size_t places() const { return places_; }
   // Destinations farther than this are not listed (treated as unreachable).
   float cutoff(TravelMode mode) const { return table(mode).cutoff; }
+  // The fixed minutes every leg of a mode includes before the journey itself (walking to
+  // the stop and waiting; parking): 0 when the source gives door-to-door times as they
+  // are. Norms and step zones measure the journey, so they add it.
+  float access_minutes(TravelMode mode) const { return table(mode).access; }
+  // The shortest leg of a mode (a place to itself, usually); infinity when there is none.
+  float shortest(TravelMode mode) const { return table(mode).shortest; }
   // Where the times come from, for the explanation of every figure.
   const std::string& source() const { return source_; }
 
@@ -50,6 +56,8 @@ class TravelTimes {
   };
   struct Table {
     float cutoff = 0;
+    float access = 0;
+    float shortest = 0;
     Rows forward, reverse;
   };
   const Table& table(TravelMode mode) const { return tables_[static_cast<int>(mode)]; }
@@ -65,6 +73,9 @@ class TravelTimesBuilder {
  public:
   explicit TravelTimesBuilder(size_t places);
   void SetCutoff(TravelMode mode, float minutes) { cutoff_[static_cast<int>(mode)] = minutes; }
+  void SetAccessMinutes(TravelMode mode, float minutes) {
+    access_[static_cast<int>(mode)] = minutes;
+  }
   float cutoff(TravelMode mode) const { return cutoff_[static_cast<int>(mode)]; }
   size_t places() const { return places_; }
   void Add(TravelMode mode, uint32_t from, uint32_t to, float minutes);
@@ -78,6 +89,7 @@ class TravelTimesBuilder {
  private:
   size_t places_;
   float cutoff_[kTravelModes] = {0, 0};
+  float access_[kTravelModes] = {0, 0};
   std::vector<Pending> pending_[kTravelModes];
 };
 

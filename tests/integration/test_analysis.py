@@ -6,7 +6,7 @@ import unittest
 
 from server import DemoServerTest, strict_json
 
-STATUSES = {"covered", "capacity_short", "too_far", "missing"}
+STATUSES = {"covered", "partial", "capacity_short", "too_far", "missing"}
 
 
 class AnalysisTest(DemoServerTest):
@@ -16,7 +16,9 @@ class AnalysisTest(DemoServerTest):
         return strict_json(r.body)
 
     def test_orp_coverage_names_every_cell_service_and_municipality(self):
-        c = self.get("/api/v1/analysis/coverage?orp=5304")["coverage"]
+        answer = self.get("/api/v1/analysis/coverage?orp=5304")
+        c = answer["coverage"]
+        access = answer["method"]["access_minutes"]["pt"]
         self.assertEqual(len(c["cells"]), 24)
         municipalities = self.get("/api/v1/orps/5304/municipalities")
         self.assertEqual(len(c["municipalities"]), len(municipalities["items"]) if isinstance(municipalities, dict) else len(municipalities))
@@ -34,7 +36,7 @@ class AnalysisTest(DemoServerTest):
                 self.assertTrue(cell["municipalities_out_of_reach"])
             for m in cell["municipalities_out_of_reach"]:
                 minutes = m["minutes"]["pt"]
-                self.assertTrue(minutes is None or minutes > cell["norm"]["max_minutes_pt"])
+                self.assertTrue(minutes is None or minutes > cell["norm"]["max_minutes_pt"] + access)
         # Every service named is a real card of a type the cell expects.
         cell = next(x for x in c["cells"] if x["services"])
         card = self.get(f"/api/v1/service-cards/{cell['services'][0]['card_id']}")
@@ -60,20 +62,27 @@ class AnalysisTest(DemoServerTest):
 
     def test_accessibility_distributes_exactly_the_capacity_in_reach(self):
         a = self.get("/api/v1/analysis/accessibility?cell=relationships:3&mode=car")
-        supply = a["supply"]
-        distributed = sum(o["children"] * o["access_per_1000_children"] / 1000 for o in a["orps"])
-        expected = supply["capacity_total"] - supply["capacity_without_demand"]
-        self.assertGreater(expected, 0)
-        self.assertAlmostEqual(distributed / expected, 1, delta=2e-3)
-        self.assertEqual(len(a["orps"]), 206)
+        self.assertTrue(a["units"])
+        for unit in a["units"]:  # each capacity unit on its own
+            supply = unit["supply"]
+            distributed = sum(o["children"] * (o["access_per_1000_children"] or 0) / 1000
+                              for o in unit["orps"])
+            expected = supply["capacity_total"] - supply["capacity_without_demand"]
+            self.assertGreater(expected, 0)
+            self.assertAlmostEqual(distributed / expected, 1, delta=2e-3)
+            self.assertEqual(len(unit["orps"]), 206)
 
     def test_accessibility_of_an_orp_lists_its_municipalities(self):
         a = self.get("/api/v1/analysis/accessibility?orp=5302&service_type=ss65&decay=gaussian")
         self.assertEqual(a["catchment"]["decay"], "gaussian")
-        self.assertEqual(a["catchment"]["max_minutes"], 45)
-        self.assertTrue(all(m["access_per_1000_children"] >= 0 for m in a["municipalities"]))
+        access = a["catchment"]["access_minutes"]
+        self.assertEqual(a["catchment"]["max_minutes"], 45 + access)  # the norm is the journey
+        for unit in a["units"]:
+            for m in unit["municipalities"]:
+                share = m["access_per_1000_children"]
+                self.assertTrue(share > 0 if share is not None else m["reason"] == "no_supply_in_reach")
         binary = self.get("/api/v1/analysis/accessibility?orp=5302&service_type=ss65&decay=binary&max_minutes=30")
-        self.assertEqual(binary["catchment"]["max_minutes"], 30)
+        self.assertEqual(binary["catchment"]["max_minutes"], 30 + access)
         every = self.get("/api/v1/analysis/accessibility?orp=5302")
         self.assertEqual(len(every["cells"]), 24)
 

@@ -95,10 +95,17 @@ def reference(case):
     for k, o in enumerate(case.get("outreach", [])):
         served = np.unique([q for q in o["places"] if q < n]).astype(np.int64)
         cap = sane([o["capacity"]])[0]
-        children = p[served].sum()
+        # Served places at weight 1; with an office, every other place at the office's
+        # weight (the better of the two: W <= 1).
+        wk = np.zeros(n)
+        office = o.get("office")
+        if office is not None and office < n:
+            wk = w[:, office].copy()
+        wk[served] = 1.0
+        children = (p * wk).sum()
         if children > 0:
             outreach_ratio.append(cap / children)
-            access[served] += cap / children
+            access += wk * (cap / children)
         else:
             outreach_ratio.append(0.0)
             outreach_without.append(k)
@@ -212,7 +219,10 @@ def bad_input_case():
     case["outreach"] = [{"places": [1, 2, 2, 3], "capacity": 30.0},
                         {"places": [119], "capacity": 4.0},  # no children there
                         {"places": [9, 10], "capacity": "nan"},
-                        {"places": [11, 999], "capacity": 2.5}]
+                        {"places": [11, 999], "capacity": 2.5},
+                        # An office beside outreach: it reaches the unserved places too.
+                        {"places": [20, 21], "capacity": 12.0, "office": 40},
+                        {"places": [22], "capacity": 6.0, "office": 22}]
     return case
 
 

@@ -4,7 +4,8 @@
 //
 // Input:  {"demand": [P_k…], "cutoff": minutes,
 //          "legs": [[from, to, minutes]…]  (sparse) or "matrix": [[minutes|null…]…],
-//          "sites": [[place, capacity]…], "outreach": [{"places": […], "capacity": c}…],
+//          "sites": [[place, capacity]…],
+//          "outreach": [{"places": […], "capacity": c, "office": place (optional)}…],
 //          "catchment": {"max_minutes": d0, "decay": "step", "steps": [[share, w]…]}}
 // Numbers may be written as "nan", "inf" or "-inf" to test bad input.
 // Output: {"access", "site_ratio", "outreach_ratio", "supply_total",
@@ -62,8 +63,11 @@ int Run(const json& in) {
   for (const auto& s : in.value("sites", json::array()))
     sites.push_back({s[0].get<uint32_t>(), Number(s[1])});
   std::vector<OutreachSupply> outreach;
-  for (const auto& o : in.value("outreach", json::array()))
-    outreach.push_back({o.at("places").get<std::vector<uint32_t>>(), Number(o.at("capacity"))});
+  for (const auto& o : in.value("outreach", json::array())) {
+    outreach.push_back(
+        {o.at("places").get<std::vector<uint32_t>>(), Number(o.at("capacity")), std::nullopt});
+    if (o.contains("office")) outreach.back().office = o.at("office").get<uint32_t>();
+  }
 
   AccessibilityInput input;
   input.demand = demand;

@@ -134,7 +134,7 @@ TEST(Accessibility, BadCapacityCountsAsZero) {
   double inf = std::numeric_limits<double>::infinity();
   Case c{{100, 50},
          {{0, 0}, {0, nan}, {1, -5}, {1, inf}, {1, 5}},
-         {{{0}, nan}},
+         {{{0}, nan, {}}},
          Times(2, {{0, 1, 5}}),
          Of(DistanceDecay::kGaussian, 30)};
   AccessibilityResult r = c.Run();
@@ -148,8 +148,11 @@ TEST(Accessibility, BadCapacityCountsAsZero) {
 }
 
 TEST(Accessibility, NoChildrenNoShares) {
-  Case c{
-      {0, 0}, {{0, 4}, {1, 6}}, {{{0, 1}, 2}}, Times(2, {{0, 1, 5}}), Of(DistanceDecay::kStep, 30)};
+  Case c{{0, 0},
+         {{0, 4}, {1, 6}},
+         {{{0, 1}, 2, {}}},
+         Times(2, {{0, 1, 5}}),
+         Of(DistanceDecay::kStep, 30)};
   AccessibilityResult r = c.Run();
   EXPECT_EQ(r.access, (std::vector<double>{0, 0}));
   EXPECT_EQ(r.site_ratio, (std::vector<double>{0, 0}));
@@ -177,7 +180,7 @@ TEST(Accessibility, SupplyWithoutDemandInReach) {
 
 TEST(Accessibility, OutreachReachesItsPlacesWithoutTravel) {
   // No travel times at all between the places: only outreach reaches the second one.
-  Case c{{100, 50, 30}, {}, {{{0, 1, 1}, 15}}, Times(3, {}), Of(DistanceDecay::kStep, 30)};
+  Case c{{100, 50, 30}, {}, {{{0, 1, 1}, 15, {}}}, Times(3, {}), Of(DistanceDecay::kStep, 30)};
   AccessibilityResult r = c.Run();
   EXPECT_DOUBLE_EQ(r.outreach_ratio[0], 0.1);  // a place listed twice counts once
   EXPECT_DOUBLE_EQ(r.access[0], 0.1);
@@ -188,6 +191,29 @@ TEST(Accessibility, OutreachReachesItsPlacesWithoutTravel) {
   EXPECT_DOUBLE_EQ(WeightedMeanAccess(r, c.demand, first_two), 0.1);
   std::vector<uint32_t> third = {2};
   EXPECT_EQ(WeightedMeanAccess(r, c.demand, third), 0);
+}
+
+TEST(Accessibility, OutreachWithAnOfficeReachesBothWaysTakingTheBetter) {
+  // Outreach over places 0 and 1, with an office at 1; place 2 is 5 min from the office,
+  // place 3 is 25 min away (the third zone of 30 min). Each place counts once, at its
+  // better weight: 0 and 1 at 1 (served), 2 at 1 (first zone), 3 at 0.22.
+  Case c{{100, 50, 30, 100},
+         {},
+         {{{0, 1}, 20, 1u}},
+         Times(4, {{1, 2, 5}, {1, 3, 25}}),
+         Of(DistanceDecay::kStep, 30)};
+  AccessibilityResult r = c.Run();
+  double reach = 100 + 50 + 30 + 0.22 * 100;
+  EXPECT_DOUBLE_EQ(r.outreach_ratio[0], 20 / reach);
+  EXPECT_DOUBLE_EQ(r.access[1], 20 / reach);  // served and the office's own place: once
+  EXPECT_DOUBLE_EQ(r.access[2], 20 / reach);
+  EXPECT_DOUBLE_EQ(r.access[3], 0.22 * 20 / reach);
+  EXPECT_NEAR(Served(r, c.demand), 20, 1e-9);
+  // Without the office, the same card reaches only what it serves (the outreach rule).
+  c.outreach[0].office.reset();
+  r = c.Run();
+  EXPECT_DOUBLE_EQ(r.access[2], 0);
+  EXPECT_DOUBLE_EQ(r.outreach_ratio[0], 20.0 / 150);
 }
 
 // The invariant on the whole country with the built-in travel times: every child's share
@@ -203,7 +229,7 @@ TEST(Accessibility, InvariantOnRealTerritory) {
   for (auto& s : sites) s = {static_cast<uint32_t>(rng() % demand.size()), 1.0 + rng() % 50};
   std::vector<OutreachSupply> outreach;
   for (const auto& orp : t.orps()) {
-    OutreachSupply o{{}, 20};
+    OutreachSupply o{{}, 20, {}};
     for (size_t i : t.MunicipalitiesOfOrp(orp.code)) o.places.push_back(static_cast<uint32_t>(i));
     outreach.push_back(std::move(o));
   }

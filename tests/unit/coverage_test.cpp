@@ -118,26 +118,104 @@ TEST_F(CoverageTest, NoServiceIsAWhiteSpot) {
   ASSERT_EQ(c.cells.size(), 1u);
   EXPECT_EQ(c.cells[0].status, CellStatus::kMissing);
   EXPECT_EQ(c.cells[0].types_missing, (std::vector<std::string>{"t1", "t2"}));
-  EXPECT_FALSE(c.cells[0].capacity_per_1000);
+  EXPECT_TRUE(c.cells[0].capacity_by_unit.empty());
   EXPECT_DOUBLE_EQ(*c.cells[0].share_within_norm[1], 0.0);
   EXPECT_EQ(c.cells_by_status[static_cast<int>(CellStatus::kMissing)], 1);
 }
 
 TEST_F(CoverageTest, FarMunicipalityMakesTheCellTooFarAndSaysHowFar) {
-  ServiceLayout layout = Layout({Card(1, "t1", "a1", kOrpA, 10)});
+  ServiceCard everywhere = Card(14, "t2", "", kOrpA, 10);
+  everywhere.forms = {"outreach"};
+  ServiceLayout layout = Layout({Card(1, "t1", "a1", kOrpA, 10), everywhere});
   CellCoverage cell = Cover(layout, "A").cells[0];
-  EXPECT_EQ(cell.types_present, (std::vector<std::string>{"t1"}));
-  EXPECT_EQ(cell.types_missing, (std::vector<std::string>{"t2"}));
-  // a1 (2 min) and a2 (10 min) are within 20 min; a3 is 40 min away.
+  EXPECT_EQ(cell.types_present, (std::vector<std::string>{"t1", "t2"}));
+  // a1 (2 min) and a2 (10 min) are within 20 min of t1; a3 is 40 min away.
   EXPECT_DOUBLE_EQ(*cell.share_within_norm[1], 150.0 / 200.0);
   EXPECT_TRUE(cell.too_far);
   EXPECT_EQ(cell.status, CellStatus::kTooFar);
   EXPECT_FLOAT_EQ(*cell.places[2].minutes[1], 40);
   EXPECT_EQ(cell.places[2].nearest_card[1], 1);
   EXPECT_FALSE(cell.places[2].within_norm[1]);
-  // Capacity 10 for 200 children: 50 per 1,000, above the norm of 5.
-  EXPECT_DOUBLE_EQ(*cell.capacity_per_1000, 50.0);
+  // Capacity 20 for 200 children: 100 per 1,000, above the norm of 5.
+  EXPECT_DOUBLE_EQ(*cell.capacity_by_unit.at("").per_1000_children, 100.0);
   EXPECT_FALSE(cell.capacity_short);
+}
+
+TEST_F(CoverageTest, PartialWhenSomeExpectedTypesAreMissing) {
+  // t1 reaches every municipality of A, but the cell also expects t2: partial, not covered.
+  ServiceCard t1 = Card(1, "t1", "", kOrpA, 10);
+  t1.forms = {"outreach"};
+  ServiceLayout layout = Layout({t1});
+  CellCoverage cell = Cover(layout, "A").cells[0];
+  EXPECT_EQ(cell.status, CellStatus::kPartial);
+  EXPECT_EQ(cell.types_missing, (std::vector<std::string>{"t2"}));
+  ASSERT_EQ(cell.types.size(), 2u);
+  EXPECT_TRUE(cell.types[0].present);
+  EXPECT_FALSE(cell.types[1].present);
+  EXPECT_DOUBLE_EQ(*cell.types[0].share_within_norm[1], 1.0);
+  EXPECT_STREQ(ToString(cell.status), "partial");
+}
+
+TEST_F(CoverageTest, EveryTypeMustBeWithinTheNormNotJustTheNearestOne) {
+  // t1 at a1 reaches a1, a2; t2 at a3 reaches a3. Each municipality has some service
+  // within 20 min, but none has both: every one is out of reach of a type.
+  ServiceLayout layout = Layout({Card(1, "t1", "a1", kOrpA, 10), Card(2, "t2", "a3", kOrpA, 10)});
+  CellCoverage cell = Cover(layout, "A").cells[0];
+  EXPECT_EQ(cell.status, CellStatus::kTooFar);
+  EXPECT_DOUBLE_EQ(*cell.share_within_norm[1], 0.0);
+  EXPECT_DOUBLE_EQ(*cell.types[0].share_within_norm[1], 150.0 / 200.0);
+  EXPECT_DOUBLE_EQ(*cell.types[1].share_within_norm[1], 50.0 / 200.0);
+  // a1 is 2 min from t1 and 40 from t2: the farther type is what it reaches the cell by.
+  EXPECT_FLOAT_EQ(*cell.places[0].minutes[1], 40);
+  EXPECT_EQ(cell.places[0].nearest_card[1], 2);
+}
+
+TEST_F(CoverageTest, CapacityIsNeverSummedAcrossUnits) {
+  // 0.6 places and 0.6 clients a year for 200 children: 3 per 1,000 each, short of the
+  // norm of 5 — though their sum (6) would not be.
+  ServiceCard places = Card(1, "t1", "", kOrpA, 0.6), clients = Card(2, "t2", "", kOrpA, 0.6);
+  places.forms = clients.forms = {"outreach"};
+  places.capacity.unit = "places";
+  clients.capacity.unit = "clients_per_year";
+  CellCoverage cell = Cover(Layout({places, clients}), "A").cells[0];
+  ASSERT_EQ(cell.capacity_by_unit.size(), 2u);
+  EXPECT_DOUBLE_EQ(*cell.capacity_by_unit.at("places").per_1000_children, 3.0);
+  EXPECT_TRUE(cell.capacity_by_unit.at("clients_per_year").short_of_norm);
+  EXPECT_TRUE(cell.capacity_short);
+  EXPECT_EQ(cell.status, CellStatus::kCapacityShort);
+}
+
+TEST_F(CoverageTest, NormsMeasureTheJourneyAfterTheAccessTime) {
+  // Times that include 15 min of access: a norm of 20 min allows 35 door to door.
+  TravelTimesBuilder b(4);
+  for (TravelMode mode : kAllTravelModes) {
+    b.SetCutoff(mode, 90);
+    b.SetAccessMinutes(mode, 15);
+    for (uint32_t p = 0; p < 4; ++p) b.Add(mode, p, p, 15);
+    b.Add(mode, 0, 1, 30), b.Add(mode, 1, 0, 30);
+    b.Add(mode, 0, 2, 40), b.Add(mode, 2, 0, 40);
+  }
+  TravelTimes times = std::move(b).Build("with access");
+  ServiceCard t2 = Card(2, "t2", "", kOrpA, 10);
+  t2.forms = {"outreach"};
+  ServiceLayout layout = Layout({Card(1, "t1", "a1", kOrpA, 10), t2});
+  CellCoverage cell = ComputeOrpCoverage(layout, times, *index_.FindOrp("A"), {}).cells[0];
+  EXPECT_TRUE(cell.places[1].within_norm[1]);   // 30 door to door: 15 of journey
+  EXPECT_FALSE(cell.places[2].within_norm[1]);  // 40: 25 of journey
+  EXPECT_FALSE(cell.norm_unmeetable[1]);
+  EXPECT_FLOAT_EQ(NormMinutes(times, TravelMode::kPublicTransport, 20), 35);
+}
+
+TEST_F(CoverageTest, SaysWhenNoMunicipalityCanMeetTheNorm) {
+  // Every leg takes at least 2 min: a norm of 1 min cannot be met anywhere.
+  reference_.model_cells[0].max_minutes_pt = 1;
+  ServiceLayout layout = Layout({Card(1, "t1", "a1", kOrpA, 10), Card(2, "t2", "a1", kOrpA, 10)});
+  CellCoverage cell = Cover(layout, "A").cells[0];
+  EXPECT_TRUE(cell.norm_unmeetable[static_cast<int>(TravelMode::kPublicTransport)]);
+  EXPECT_FALSE(cell.norm_unmeetable[static_cast<int>(TravelMode::kCar)]);
+  EXPECT_EQ(cell.status, CellStatus::kTooFar);
+  EXPECT_TRUE(NormUnmeetable(times_, TravelMode::kCar, 1.5f));
+  EXPECT_FALSE(NormUnmeetable(times_, TravelMode::kCar, 2));
 }
 
 TEST_F(CoverageTest, OutreachReachesItsTerritoryWithoutTravel) {
@@ -145,19 +223,23 @@ TEST_F(CoverageTest, OutreachReachesItsTerritoryWithoutTravel) {
   outreach.forms = {"outreach"};
   ServiceLayout layout = Layout({outreach});
   CellCoverage cell = Cover(layout, "A").cells[0];
-  EXPECT_EQ(cell.status, CellStatus::kCovered);
+  EXPECT_EQ(cell.status, CellStatus::kPartial);  // t1 is missing
   for (const PlaceReach& r : cell.places) EXPECT_FLOAT_EQ(*r.minutes[1], 0);
 }
 
 TEST_F(CoverageTest, RegionalCapacityIsSharedByChildren) {
   // A region-wide service of capacity 2 at a1: A has 200 of the region's 400 children,
   // so it gets 1, i.e. 5 per 1,000 children: exactly the norm. Capacity 1.6 falls short.
-  ServiceLayout enough = Layout({Card(3, "t1", "a1", kRegionR, 2.0)});
+  // t2 is there everywhere, in a unit of its own with plenty (it adds nothing to t1's).
+  ServiceCard t2 = Card(4, "t2", "", kOrpA, 100);
+  t2.forms = {"outreach"};
+  t2.capacity.unit = "other";
+  ServiceLayout enough = Layout({Card(3, "t1", "a1", kRegionR, 2.0), t2});
   CellCoverage cell = Cover(enough, "A").cells[0];
-  EXPECT_DOUBLE_EQ(*cell.capacity, 1.0);
-  EXPECT_DOUBLE_EQ(*cell.capacity_per_1000, 5.0);
+  EXPECT_DOUBLE_EQ(cell.capacity_by_unit.at("").capacity, 1.0);
+  EXPECT_DOUBLE_EQ(*cell.capacity_by_unit.at("").per_1000_children, 5.0);
   EXPECT_FALSE(cell.capacity_short);
-  ServiceLayout short_of = Layout({Card(3, "t1", "a1", kRegionR, 1.6)});
+  ServiceLayout short_of = Layout({Card(3, "t1", "a1", kRegionR, 1.6), t2});
   cell = Cover(short_of, "A").cells[0];
   EXPECT_TRUE(cell.capacity_short);
   EXPECT_EQ(cell.status, CellStatus::kCapacityShort);
@@ -169,7 +251,7 @@ TEST_F(CoverageTest, CardsWithoutCapacityAreListedNotGuessed) {
   ServiceLayout layout = Layout({Card(4, "t1", "a2", kOrpA)});
   CellCoverage cell = Cover(layout, "A").cells[0];
   EXPECT_EQ(cell.cards_without_capacity, (std::vector<int64_t>{4}));
-  EXPECT_FALSE(cell.capacity);
+  EXPECT_TRUE(cell.capacity_by_unit.empty());
   EXPECT_TRUE(cell.capacity_short);  // the norm asks for capacity nobody states
 }
 
@@ -177,22 +259,29 @@ TEST_F(CoverageTest, ServiceOfAnotherOrpIsNotPresentEvenWhenNear) {
   // b1 is 10 minutes from a3, but the service serves only ORP B.
   ServiceLayout layout = Layout({Card(5, "t1", "b1", kOrpB, 10)});
   EXPECT_EQ(Cover(layout, "A").cells[0].status, CellStatus::kMissing);
-  EXPECT_EQ(Cover(layout, "B").cells[0].status, CellStatus::kCovered);
+  EXPECT_EQ(Cover(layout, "B").cells[0].status, CellStatus::kPartial);  // t2 missing
 }
 
 TEST_F(CoverageTest, StrongWhenCoveredTwiceWithCapacityToSpare) {
-  ServiceLayout layout = Layout({Card(6, "t1", "a2", kOrpA, 10), Card(7, "t2", "a3", kOrpA, 10)});
+  // Each type delivered at a2 and a3: every municipality within 10 min of both.
+  ServiceCard t1 = Card(6, "t1", "a2", kOrpA, 10), t2 = Card(7, "t2", "a2", kOrpA, 10);
+  DeliveryLocation a3;
+  a3.municipality_code = "a3";
+  t1.locations.push_back(a3);
+  t2.locations.push_back(a3);
+  ServiceLayout layout = Layout({t1, t2});
   CellCoverage cell = Cover(layout, "A").cells[0];
   EXPECT_EQ(cell.status, CellStatus::kCovered);
   EXPECT_TRUE(cell.strong);
 }
 
 TEST_F(CoverageTest, EmptyOrpHasNoSharesAndNoNaN) {
-  ServiceLayout layout = Layout({Card(8, "t1", "a1", kRegionR, 10)});
+  ServiceLayout layout =
+      Layout({Card(8, "t1", "a1", kRegionR, 10), Card(9, "t2", "a1", kRegionR, 1)});
   OrpCoverage c = Cover(layout, "E");
   EXPECT_EQ(c.children, 0);
   EXPECT_FALSE(c.cells[0].share_within_norm[0]);
-  EXPECT_FALSE(c.cells[0].capacity_per_1000);
+  EXPECT_FALSE(c.cells[0].capacity_by_unit.at("").per_1000_children);
   EXPECT_EQ(c.cells[0].status, CellStatus::kCovered);  // nobody there lacks anything
 }
 
@@ -208,10 +297,10 @@ TEST_F(CoverageTest, WhatIfAddsAndRemovesWithoutTouchingTheLayout) {
   ServiceChange add;
   add.added.push_back(*layout.Locate({&extra, ""}));
   CellCoverage after = Cover(layout, "A", &add).cells[0];
-  EXPECT_EQ(after.status, CellStatus::kCovered);
-  EXPECT_DOUBLE_EQ(*after.share_within_norm[1], 1.0);
-  EXPECT_DOUBLE_EQ(*after.capacity_per_1000, 75.0);
-  EXPECT_EQ(Cover(layout, "A").cells[0].status, CellStatus::kTooFar);  // unchanged
+  EXPECT_EQ(after.status, CellStatus::kTooFar);  // a1 is 40 min from t2, a3 from t1
+  EXPECT_DOUBLE_EQ(*after.share_within_norm[1], 0.0);
+  EXPECT_DOUBLE_EQ(*after.capacity_by_unit.at("").per_1000_children, 75.0);
+  EXPECT_EQ(Cover(layout, "A").cells[0].status, CellStatus::kPartial);  // unchanged
 
   ServiceChange remove;
   remove.removed.insert(11);
@@ -252,7 +341,7 @@ TEST_F(CoverageTest, CandidatesRankByChildrenBroughtWithinTheNorm) {
 }
 
 TEST_F(CoverageTest, SummaryCountsOrpsPerStatus) {
-  ServiceLayout layout = Layout({Card(13, "t1", "b1", kOrpB, 10)});
+  ServiceLayout layout = Layout({Card(13, "t1", "b1", kOrpB, 10), Card(14, "t2", "b1", kOrpB, 10)});
   std::vector<OrpCoverage> all = {Cover(layout, "A"), Cover(layout, "B")};
   CoverageSummary s = SummarizeCoverage(all, reference_, TravelMode::kPublicTransport);
   EXPECT_EQ(s.cells[0].orps_by_status[static_cast<int>(CellStatus::kMissing)], 1);
@@ -272,22 +361,30 @@ TEST_F(CoverageTest, SupplySplitsCapacityOverPlacesAndKeepsOutreachApart) {
   pooled.forms = {"outreach"};
   ServiceLayout layout = Layout(
       {two_places, outreach, Card(22, "t1", "a2", kOrpA), Card(23, "t3", "a2", kOrpA, 5), pooled});
-  ServiceSupply supply = GatherSupply(layout, {0});
+  ServiceSupply supply = GatherSupply(layout, {0}, "");
   ASSERT_EQ(supply.sites.size(), 2u);
   EXPECT_DOUBLE_EQ(supply.sites[0].capacity + supply.sites[1].capacity, 10);
   EXPECT_DOUBLE_EQ(supply.sites[0].capacity, 5);
-  // Counted once, as outreach over the region, pooled with the other outreach service there.
-  ASSERT_EQ(supply.outreach.size(), 1u);
+  // Counted once: the card with an office and outreach reaches the region as outreach and
+  // from its office (a1) too; the outreach-only one over the same region has no office,
+  // so they do not pool.
+  ASSERT_EQ(supply.outreach.size(), 2u);
   EXPECT_EQ(supply.outreach[0].places.size(), 4u);
-  EXPECT_DOUBLE_EQ(supply.outreach[0].capacity, 10);
-  EXPECT_EQ(supply.outreach_cards[0], (std::vector<int64_t>{21, 24}));
+  EXPECT_EQ(supply.outreach[0].office, index_.FindPlace("a1"));
+  EXPECT_DOUBLE_EQ(supply.outreach[0].capacity, 8);
+  EXPECT_EQ(supply.outreach_cards[0], (std::vector<int64_t>{21}));
+  EXPECT_FALSE(supply.outreach[1].office);
+  EXPECT_EQ(supply.outreach_cards[1], (std::vector<int64_t>{24}));
   EXPECT_EQ(supply.without_capacity, (std::vector<int64_t>{22}));
+  // Another unit's supply takes none of these capacities.
+  EXPECT_TRUE(GatherSupply(layout, {0}, "places").sites.empty());
+  EXPECT_EQ(SupplyUnits(layout, {0, 2}), (std::vector<std::string>{""}));
 
   ServiceChange change;
   change.removed.insert(20);
   ServiceCard extra = Card(0, "t1", "b1", kOrpB, 3);
   change.added.push_back(*layout.Locate({&extra, ""}));
-  ServiceSupply changed = GatherSupply(layout, {0}, &change);
+  ServiceSupply changed = GatherSupply(layout, {0}, "", &change);
   ASSERT_EQ(changed.sites.size(), 1u);
   EXPECT_EQ(changed.sites[0].place, *index_.FindPlace("b1"));
   EXPECT_EQ(changed.site_cards, (std::vector<int64_t>{0}));

@@ -2,6 +2,7 @@
 
 #include "app/accounts/permissions.h"
 #include "app/analysis/analysis_json.h"
+#include "app/analysis/meanings.h"
 #include "app/query_scope.h"
 
 namespace prosit {
@@ -16,12 +17,15 @@ const ModelCell* FindCell(const ReferenceData& ref, const std::string& key) {
   return nullptr;
 }
 
-json CatchmentJson(const Catchment& c) {
+json CatchmentJson(const Catchment& c, float access_minutes) {
   json steps = json::array();
   if (c.decay == DistanceDecay::kStep)
     for (auto [share, weight] : c.steps)
       steps.push_back({{"up_to_minutes", Round(share * c.max_minutes, 2)}, {"weight", weight}});
-  return {{"max_minutes", c.max_minutes}, {"decay", ToString(c.decay)}, {"steps", steps}};
+  return {{"max_minutes", c.max_minutes},
+          {"access_minutes", access_minutes},
+          {"decay", ToString(c.decay)},
+          {"steps", steps}};
 }
 
 json SupplyJson(const ServiceSupply& supply, const AccessibilityResult& r) {
@@ -33,12 +37,18 @@ json SupplyJson(const ServiceSupply& supply, const AccessibilityResult& r) {
           {"capacity_without_demand", Round(r.supply_without_demand, 2)},
           {"cards_without_demand_in_reach", idle},
           {"sites", supply.sites.size()},
-          {"outreach_territories", supply.outreach.size()},
-          {"cards_without_capacity", supply.without_capacity}};
+          {"outreach_territories", supply.outreach.size()}};
 }
 
-// Access per 1,000 children, the way people read it.
-json Per1000(double access) { return Round(access * 1000, 4); }
+constexpr const char* kNoSupplyInReach = "no_supply_in_reach";
+
+// Access per 1,000 children, the way people read it; null when no supply of the unit
+// reaches at all (not 0: there is nothing to share, rather than a share of nothing).
+json Per1000(double access) { return access > 0 ? Round(access * 1000, 4) : json(nullptr); }
+// Beside a null figure, why it is null.
+void AddReason(json& j, double access) {
+  j["reason"] = access > 0 ? json(nullptr) : json(kNoSupplyInReach);
+}
 
 json OrpMeans(const AnalysisBasis& basis, const std::vector<uint32_t>& orps,
               const AccessibilityResult& r) {
@@ -46,11 +56,13 @@ json OrpMeans(const AnalysisBasis& basis, const std::vector<uint32_t>& orps,
   json out = json::array();
   for (uint32_t o : orps) {
     const Orp& orp = basis.frame().territory.orps()[o];
-    out.push_back({{"code", orp.code},
-                   {"name", orp.name},
-                   {"children", Round(t.children_of_orp(o), 1)},
-                   {"access_per_1000_children",
-                    Per1000(WeightedMeanAccess(r, t.children(), t.PlacesOfOrp(o)))}});
+    double mean = WeightedMeanAccess(r, t.children(), t.PlacesOfOrp(o));
+    json j = {{"code", orp.code},
+              {"name", orp.name},
+              {"children", Round(t.children_of_orp(o), 1)},
+              {"access_per_1000_children", Per1000(mean)}};
+    AddReason(j, mean);
+    out.push_back(j);
   }
   return out;
 }
@@ -59,12 +71,43 @@ json PlacesJson(const AnalysisBasis& basis, uint32_t orp, const AccessibilityRes
   json out = json::array();
   for (uint32_t p : basis.territory->PlacesOfOrp(orp)) {
     const Municipality& m = basis.frame().territory.municipalities()[p];
-    out.push_back({{"code", m.code},
-                   {"name", m.name},
-                   {"children", Round(basis.territory->children()[p], 1)},
-                   {"access_per_1000_children", Per1000(r.access[p])}});
+    json j = {{"code", m.code},
+              {"name", m.name},
+              {"children", Round(basis.territory->children()[p], 1)},
+              {"access_per_1000_children", Per1000(r.access[p])}};
+    AddReason(j, r.access[p]);
+    out.push_back(j);
   }
   return out;
+}
+
+// One figure per capacity unit: the supply, the ORP means and, for one ORP, its
+// municipalities.
+json UnitsJson(const AnalysisBasis& basis, const std::vector<UnitAccess>& units,
+               const std::vector<uint32_t>& orps, bool places) {
+  json out = json::array();
+  for (const UnitAccess& u : units) {
+    json j = {{"unit", u.supply.unit},
+              {"label", UnitLabelJson(basis.frame().reference, u.supply.unit)},
+              {"supply", SupplyJson(u.supply, u.result)},
+              {"orps", OrpMeans(basis, orps, u.result)}};
+    if (places) j["municipalities"] = PlacesJson(basis, orps.front(), u.result);
+    out.push_back(j);
+  }
+  return out;
+}
+
+json NotesJson(const AnalysisBasis& basis, TravelMode mode, const Catchment& catchment, double norm,
+               const CellAccess& a) {
+  json notes = json::array();
+  if (a.units.empty())
+    notes.push_back("no service of it states a capacity: there is nothing to share");
+  if (NormUnmeetable(*basis.times, mode, norm))
+    notes.push_back("no municipality can meet the norm of " +
+                    std::to_string(static_cast<int>(norm)) + " min by " + ToString(mode) +
+                    ": every figure here comes from the norm, not from the services");
+  (void)catchment;
+  return notes;
 }
 
 // Without a cell or type: every model cell's mean per ORP.
@@ -75,16 +118,19 @@ std::string AllCellsJson(const AnalysisBasis& basis, const AccessibilityQuery& q
   std::vector<int64_t> cards;
   for (const ModelCell& cell : basis.frame().reference.model_cells) {
     CellAccess a = AccessOfCell(basis, cell, mode, decay);
-    AppendSupplyCards(a.supply, cards);
+    for (const UnitAccess& u : a.units) AppendSupplyCards(u.supply, cards);
+    double norm = mode == TravelMode::kCar ? cell.max_minutes_car : cell.max_minutes_pt;
     json j = ModelCellJson(basis.frame().reference, cell);
-    j.update({{"catchment", CatchmentJson(a.catchment)},
-              {"supply", SupplyJson(a.supply, a.result)},
-              {"orps", OrpMeans(basis, orps, a.result)}});
+    j.update({{"catchment", CatchmentJson(a.catchment, basis.times->access_minutes(mode))},
+              {"units", UnitsJson(basis, a.units, orps, false)},
+              {"cards_without_capacity", a.without_capacity},
+              {"notes", NotesJson(basis, mode, a.catchment, norm, a)}});
     cells.push_back(j);
   }
   return json{{"scope", {{"region", q.region}, {"orp", q.orp}}},
               {"mode", q.mode},
               {"method", MethodJson(basis, CountCards(*basis.layout, std::move(cards)))},
+              {"meanings", MeaningsJson(AccessibilityMeaningKeys())},
               {"cells", cells}}
       .dump();
 }
@@ -113,13 +159,31 @@ AccessibilityResult RunAccessibility(const AnalysisBasis& basis, const ServiceSu
   return ComputeAccessibility(in);
 }
 
-CellAccess AccessOfCell(const AnalysisBasis& basis, const ModelCell& cell, TravelMode mode,
-                        DistanceDecay decay, const ServiceChange* change) {
+namespace {
+
+CellAccess AccessOfTypes(const AnalysisBasis& basis, const std::vector<uint32_t>& types,
+                         TravelMode mode, const Catchment& catchment, const ServiceChange* change,
+                         const std::vector<std::string>* units) {
   CellAccess a;
-  a.catchment = CellCatchment(cell, mode, decay);
-  a.supply = GatherSupply(*basis.layout, TypeIndices(*basis.layout, cell.service_types), change);
-  a.result = RunAccessibility(basis, a.supply, mode, a.catchment);
+  a.catchment = catchment;
+  std::vector<std::string> all = units ? *units : SupplyUnits(*basis.layout, types, change);
+  for (const std::string& unit : all) {
+    UnitAccess& u = a.units.emplace_back();
+    u.supply = GatherSupply(*basis.layout, types, unit, change);
+    u.result = RunAccessibility(basis, u.supply, mode, a.catchment);
+  }
+  a.without_capacity = GatherSupply(*basis.layout, types, "", change).without_capacity;
   return a;
+}
+
+}  // namespace
+
+CellAccess AccessOfCell(const AnalysisBasis& basis, const ModelCell& cell, TravelMode mode,
+                        DistanceDecay decay, const ServiceChange* change,
+                        const std::vector<std::string>* units) {
+  return AccessOfTypes(basis, TypeIndices(*basis.layout, cell.service_types), mode,
+                       CellCatchment(cell, mode, decay, basis.times->access_minutes(mode)), change,
+                       units);
 }
 
 FieldErrors CheckAccessibilityQuery(const AccessibilityQuery& q, const Frame& frame) {
@@ -139,7 +203,9 @@ FieldErrors CheckAccessibilityQuery(const AccessibilityQuery& q, const Frame& fr
 }
 
 FieldErrors CheckCatchmentReach(const AnalysisBasis& basis, const AccessibilityQuery& q) {
-  float cutoff = basis.times->cutoff(*ParseTravelMode(q.mode));
+  TravelMode mode = *ParseTravelMode(q.mode);
+  // The catchment reaches max_minutes of journey after the access time.
+  float cutoff = basis.times->cutoff(mode) - basis.times->access_minutes(mode);
   if (q.max_minutes && *q.max_minutes > cutoff)
     return {{"max_minutes", "at most " + std::to_string(static_cast<int>(cutoff)) + " by " +
                                 q.mode + ": the travel times reach no farther"}};
@@ -155,35 +221,36 @@ Result<std::string> AccessibilityJson(const Caller& caller, const AnalysisBasis&
   const ReferenceData& ref = basis.frame().reference;
   json what;
   std::vector<std::string> type_ids;
-  Catchment catchment;
+  double norm = 30;
   if (!q.cell.empty()) {
     const ModelCell& cell = *FindCell(ref, q.cell);
     what = ModelCellJson(ref, cell);
     type_ids = cell.service_types;
-    catchment = CellCatchment(cell, mode, decay);
+    norm = mode == TravelMode::kCar ? cell.max_minutes_car : cell.max_minutes_pt;
   } else {
     const ServiceType& type = *ref.FindServiceType(q.service_type);
     what = {{"service_type", type.id}, {"label", {{"cs", type.label.cs}, {"en", type.label.en}}}};
     type_ids = {type.id};
-    const SupportLevel* level = ref.FindLevel(type.level);
-    catchment.decay = decay;
-    catchment.max_minutes = static_cast<float>(
-        level ? (mode == TravelMode::kCar ? level->max_minutes_car : level->max_minutes_pt) : 30);
+    if (const SupportLevel* level = ref.FindLevel(type.level))
+      norm = mode == TravelMode::kCar ? level->max_minutes_car : level->max_minutes_pt;
   }
-  if (q.max_minutes) catchment.max_minutes = static_cast<float>(*q.max_minutes);
-  ServiceSupply supply = GatherSupply(*basis.layout, TypeIndices(*basis.layout, type_ids));
-  AccessibilityResult r = RunAccessibility(basis, supply, mode, catchment);
+  // max_minutes overrides the norm (the journey) on the same terms.
+  if (q.max_minutes) norm = static_cast<double>(*q.max_minutes);
+  Catchment catchment = NormCatchment(norm, basis.times->access_minutes(mode), decay);
+  CellAccess a =
+      AccessOfTypes(basis, TypeIndices(*basis.layout, type_ids), mode, catchment, nullptr, nullptr);
   std::vector<uint32_t> orps = basis.territory->OrpsInScope(q.region, q.orp);
   std::vector<int64_t> cards;
-  AppendSupplyCards(supply, cards);
+  for (const UnitAccess& u : a.units) AppendSupplyCards(u.supply, cards);
   json j = {{"scope", {{"region", q.region}, {"orp", q.orp}}},
             {"of", what},
             {"mode", q.mode},
-            {"catchment", CatchmentJson(catchment)},
+            {"catchment", CatchmentJson(catchment, basis.times->access_minutes(mode))},
             {"method", MethodJson(basis, CountCards(*basis.layout, std::move(cards)))},
-            {"supply", SupplyJson(supply, r)},
-            {"orps", OrpMeans(basis, orps, r)}};
-  if (!q.orp.empty()) j["municipalities"] = PlacesJson(basis, orps.front(), r);
+            {"meanings", MeaningsJson(AccessibilityMeaningKeys())},
+            {"units", UnitsJson(basis, a.units, orps, !q.orp.empty())},
+            {"cards_without_capacity", a.without_capacity},
+            {"notes", NotesJson(basis, mode, catchment, norm, a)}};
   return j.dump();
 }
 

@@ -34,14 +34,21 @@ std::vector<uint32_t> TypeIndices(const ServiceLayout& layout, const std::vector
 AccessibilityResult RunAccessibility(const AnalysisBasis& basis, const ServiceSupply& supply,
                                      TravelMode mode, const Catchment& catchment);
 
-// E2SFCA of a model cell over the whole country under its norm's catchment, with the
-// supply it read; `change` lays a what-if over the services (may be null).
-struct CellAccess {
-  Catchment catchment;
+// E2SFCA of a model cell over the whole country under its norm's catchment, one run per
+// capacity unit (never mixed), with the supply each read; `change` lays a what-if over
+// the services (may be null). `units`: those to compute, or null for every unit in which
+// the cell's services state a capacity.
+struct UnitAccess {
   ServiceSupply supply;
   AccessibilityResult result;
 };
+struct CellAccess {
+  Catchment catchment;
+  std::vector<UnitAccess> units;  // by unit id
+  std::vector<int64_t> without_capacity;
+};
 CellAccess AccessOfCell(const AnalysisBasis& basis, const ModelCell& cell, TravelMode mode,
-                        DistanceDecay decay, const ServiceChange* change = nullptr);
+                        DistanceDecay decay, const ServiceChange* change = nullptr,
+                        const std::vector<std::string>* units = nullptr);
 
 }  // namespace prosit

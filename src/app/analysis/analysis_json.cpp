@@ -50,6 +50,28 @@ json PresentServiceJson(const AnalysisBasis& basis, const PresentService& s) {
           {"orps_served", s.orps_served}};
 }
 
+json UnitLabelJson(const ReferenceData& reference, const std::string& unit) {
+  const CapacityUnit* u = reference.FindCapacityUnit(unit);
+  return {{"cs", u ? u->label.cs : unit}, {"en", u ? u->label.en : unit}};
+}
+
+json CapacityByUnitJson(const ReferenceData& reference, const CellCoverage& c) {
+  json out = json::array();
+  for (const auto& [unit, u] : c.capacity_by_unit)
+    out.push_back({{"unit", unit},
+                   {"label", UnitLabelJson(reference, unit)},
+                   {"capacity", Round(u.capacity, 2)},
+                   {"per_1000_children", OptionalNumber(u.per_1000_children, 2)},
+                   {"short_of_norm", u.short_of_norm}});
+  return out;
+}
+
+json NormUnmeetableJson(const std::array<bool, kTravelModes>& unmeetable) {
+  json j = json::object();
+  for (TravelMode mode : kAllTravelModes) j[ToString(mode)] = unmeetable[static_cast<int>(mode)];
+  return j;
+}
+
 ProvenanceCounts CountCards(const ServiceLayout& layout, std::vector<int64_t> ids) {
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
@@ -66,6 +88,9 @@ void AppendSupplyCards(const ServiceSupply& supply, std::vector<int64_t>& ids) {
 
 json MethodJson(const AnalysisBasis& basis, const ProvenanceCounts& records) {
   json unplaced = basis.layout->unplaced();
+  json access = json::object();
+  for (TravelMode mode : kAllTravelModes)
+    access[ToString(mode)] = basis.times->access_minutes(mode);
   return {
       {"travel_times", basis.times->source()},
       {"children",
@@ -75,11 +100,18 @@ json MethodJson(const AnalysisBasis& basis, const ProvenanceCounts& records) {
        "a service is present in an ORP when the territory it serves includes a "
        "municipality of the ORP"},
       {"reach",
-       "a municipality is reached when a present service serving it is outreach, or "
-       "has a delivery location within the cell's norm"},
+       "a municipality reaches a type when a present service of it serving the municipality "
+       "is outreach, or has a delivery location within the cell's norm; it reaches the cell "
+       "when it reaches every present type"},
+      {"norms",
+       "a norm's minutes measure the journey: the travel times' fixed access time (walking to "
+       "the stop and waiting, parking) is added to it, and the step zones are thirds of the "
+       "journey after it"},
+      {"access_minutes", access},
       {"capacity",
        "capacity × the ORP's share of the children of the territory the service "
-       "serves; cards without a stated capacity add nothing and are listed"},
+       "serves, per unit (units are never added up); cards without a stated capacity add "
+       "nothing and are listed"},
       {"cards_not_analysed", unplaced},
       {"records", ProvenanceCountsToJson(records)},
   };

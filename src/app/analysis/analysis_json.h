@@ -26,6 +26,13 @@ std::string CellKey(const ModelCell& cell);
 nlohmann::json ModelCellJson(const ReferenceData& reference, const ModelCell& cell);
 // A present service: card, name, type, form, its capacity share here, ORPs it serves.
 nlohmann::json PresentServiceJson(const AnalysisBasis& basis, const PresentService& s);
+// A cell's capacity by unit (never summed across units): amount, per 1,000 children and
+// whether it falls short of the norm.
+nlohmann::json CapacityByUnitJson(const ReferenceData& reference, const CellCoverage& c);
+// A capacity unit's id with its Czech and English label.
+nlohmann::json UnitLabelJson(const ReferenceData& reference, const std::string& unit);
+// Per mode, whether no municipality can meet the cell's norm at all.
+nlohmann::json NormUnmeetableJson(const std::array<bool, kTravelModes>& unmeetable);
 // Where the travel times come from, the rules the figures follow, and the records they
 // rest on by provenance (how many of them the demo invented).
 nlohmann::json MethodJson(const AnalysisBasis& basis, const ProvenanceCounts& records);

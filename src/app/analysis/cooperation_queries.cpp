@@ -5,10 +5,12 @@
 #include <nlohmann/json.hpp>
 #include <numeric>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "analysis/cooperation_analysis.h"
 #include "app/accounts/permissions.h"
+#include "app/analysis/meanings.h"
 #include "app/query_scope.h"
 #include "io/network_json.h"
 #include "model/validation.h"
@@ -26,15 +28,37 @@ struct GraphScope {
   std::string at, from, to;
 };
 
+// A tie with one end seated outside the territory: kept beside the network (flagged as
+// crossing its border, with the other actor's ORP), not in its measures.
+struct BorderTie {
+  int64_t inside = 0, outside = 0;
+  std::set<std::string> types;
+  int shared_meetings = 0;
+};
+
 struct ScopedGraph {
   CooperationGraph graph;
-  int meetings = 0;  // meetings the derived ties come from
+  std::map<std::pair<int64_t, int64_t>, BorderTie> border;  // by (inside, outside)
+  std::unordered_map<int64_t, std::string> orp_of;          // the actors', by id
+  int ties_across_orps = 0;  // edges whose two ends sit in different ORPs of the territory
+  int meetings = 0;          // meetings the derived ties come from
   // The actors, declared ties (both ends in the graph) and meetings it is made of.
   ProvenanceCounts records;
 };
 
 bool InForce(const Tie& t, const std::string& day) {
   return t.since <= day && (t.until.empty() || t.until >= day);
+}
+
+// The border tie of a pair with exactly one end inside (and the other a known actor), or
+// null.
+BorderTie* Border(ScopedGraph& g, const std::unordered_set<int64_t>& inside, int64_t a, int64_t b) {
+  bool in_a = inside.count(a), in_b = inside.count(b);
+  if (in_a == in_b) return nullptr;
+  if (in_b) std::swap(a, b);
+  BorderTie& t = g.border[{a, b}];
+  t.inside = a, t.outside = b;
+  return &t;
 }
 
 ScopedGraph BuildGraph(const Caller& caller, const NetworkSnapshot& snap, const GraphScope& s) {
@@ -47,6 +71,7 @@ ScopedGraph BuildGraph(const Caller& caller, const NetworkSnapshot& snap, const 
     if (m && OrpInScope(t, m->orp_code, s.region, s.orp, caller)) {
       b.AddActor(id, entry->actor.sector);
       inside.insert(id);
+      out.orp_of[id] = m->orp_code;
       out.records.Add(entry->actor.source);
     }
   }
@@ -58,6 +83,8 @@ ScopedGraph BuildGraph(const Caller& caller, const NetworkSnapshot& snap, const 
       if (InForce(*tie, s.at) && (inside.count(tie->actor_a) || inside.count(tie->actor_b))) {
         b.AddDeclaredTie(*tie);
         declared.push_back(tie.get());
+        if (BorderTie* bt = Border(out, inside, tie->actor_a, tie->actor_b))
+          bt->types.insert(tie->type);
       }
   if (s.ties != "declared") {
     std::map<std::pair<int64_t, int64_t>, int> shared;
@@ -72,11 +99,20 @@ ScopedGraph BuildGraph(const Caller& caller, const NetworkSnapshot& snap, const 
       for (size_t i = 0; i < actors.size(); ++i)
         for (size_t j = i + 1; j < actors.size(); ++j) ++shared[{actors[i], actors[j]}];
     }
-    for (const auto& [pair, count] : shared) b.AddCoAttendance(pair.first, pair.second, count);
+    for (const auto& [pair, count] : shared) {
+      b.AddCoAttendance(pair.first, pair.second, count);
+      if (BorderTie* bt = Border(out, inside, pair.first, pair.second)) {
+        bt->types.insert(kCoAttendance);
+        bt->shared_meetings += count;
+      }
+    }
   }
   // Ties that only touch the territory, or pairs that met but are seated elsewhere, are
   // counted only for the explanation.
   out.graph = std::move(b).Build();
+  for (const CooperationEdge& e : out.graph.edges)
+    out.ties_across_orps +=
+        out.orp_of[out.graph.nodes[e.a].actor_id] != out.orp_of[out.graph.nodes[e.b].actor_id];
   for (const Tie* tie : declared)
     if (out.graph.IndexOf(tie->actor_a) >= 0 && out.graph.IndexOf(tie->actor_b) >= 0)
       out.records.Add(tie->source);
@@ -163,8 +199,9 @@ std::vector<std::string> GraphNotes(const ScopedGraph& sg, const GraphScope& s) 
   std::vector<std::string> notes;
   if (sg.graph.ties_leaving > 0)
     notes.push_back(std::to_string(sg.graph.ties_leaving) +
-                    " ties or co-attending pairs involve an actor seated outside the territory "
-                    "and are not part of this network");
+                    " ties or co-attending pairs involve an actor seated outside the territory: "
+                    "they are listed in border_ties (crosses_border, with the other ORP), not "
+                    "counted in this network's measures");
   if (s.ties != "declared" && sg.meetings == 0)
     notes.push_back("no meetings of the territory in the period: there are no derived ties");
   if (s.ties == "both")
@@ -195,6 +232,29 @@ json MixingJson(const SectorMixing& mix) {
           {"internal_ties", mix.network.internal},
           {"sectors", sectors},
           {"block_density", blocks}};
+}
+
+json BorderTiesJson(const NetworkSnapshot& snap, const ScopedGraph& sg) {
+  const Territory& t = snap.frame->territory;
+  auto actor = [&](int64_t id, const char* prefix, json& j) {
+    const ActorEntry* e = snap.FindActor(id);
+    const Municipality* m = e ? t.FindMunicipality(e->actor.seat.municipality_code) : nullptr;
+    std::string p(prefix);
+    j[p + "actor"] = id;
+    j[p + "name"] = e ? e->actor.name : std::string();
+    j[p + "orp"] = m ? json(m->orp_code) : json(nullptr);
+  };
+  json out = json::array();
+  for (const auto& [pair, b] : sg.border) {
+    json j = json::object();
+    actor(b.inside, "", j);
+    actor(b.outside, "other_", j);
+    j["types"] = b.types;
+    j["shared_meetings"] = b.shared_meetings;
+    j["crosses_border"] = true;
+    out.push_back(j);
+  }
+  return out;
 }
 
 json AnalysisJson(const NetworkSnapshot& snap, const ScopedGraph& sg, const GraphScope& scope,
@@ -247,7 +307,10 @@ json AnalysisJson(const NetworkSnapshot& snap, const ScopedGraph& sg, const Grap
             {"multiplex_ties", a.quality.multiplex_ties},
             {"mean_multiplexity", Opt(a.quality.mean_multiplexity)}}},
           {"partner", {{"trust", Score(a.quality.trust)}, {"value", Score(a.quality.value)}}},
+          {"ties_across_orp_borders", sg.ties_across_orps},
+          {"border_ties", BorderTiesJson(snap, sg)},
           {"notes", notes},
+          {"meanings", MeaningsJson(NetworkMeaningKeys())},
           {"method", {{"records", ProvenanceCountsToJson(sg.records)}}},
           {"items", actors},
           {"total", order.size()},

@@ -2,6 +2,7 @@
 
 #include "app/accounts/permissions.h"
 #include "app/analysis/analysis_json.h"
+#include "app/analysis/meanings.h"
 #include "app/query_scope.h"
 
 namespace prosit {
@@ -38,21 +39,19 @@ json PlaceReachJson(const AnalysisBasis& basis, const PlaceReach& r) {
           {"nearest_card", nearest}};
 }
 
-json CapacityByUnit(const AnalysisBasis& basis, const CellCoverage& c, double children) {
+// Each expected type: present or not, and the share of children reaching it in the norm.
+json TypesJson(const CellCoverage& c) {
   json out = json::array();
-  for (const auto& [unit, amount] : c.capacity_by_unit) {
-    const CapacityUnit* u = basis.frame().reference.FindCapacityUnit(unit);
-    out.push_back(
-        {{"unit", unit},
-         {"label", {{"cs", u ? u->label.cs : unit}, {"en", u ? u->label.en : unit}}},
-         {"capacity", Round(amount, 2)},
-         {"per_1000_children", children > 0 ? Round(amount / children * 1000, 2) : json(nullptr)}});
+  for (const TypeCoverage& t : c.types) {
+    json share = json::object();
+    for (TravelMode mode : kAllTravelModes)
+      share[ToString(mode)] = OptionalNumber(t.share_within_norm[static_cast<int>(mode)], 4);
+    out.push_back({{"service_type", t.type}, {"present", t.present}, {"share_within_norm", share}});
   }
   return out;
 }
 
-json CellJson(const AnalysisBasis& basis, const CellCoverage& c, TravelMode judged_by,
-              double children) {
+json CellJson(const AnalysisBasis& basis, const CellCoverage& c, TravelMode judged_by) {
   json services = json::array(), far = json::array(), share = json::object();
   for (const PresentService& s : c.services) services.push_back(PresentServiceJson(basis, s));
   for (const PlaceReach& r : c.places)
@@ -66,10 +65,10 @@ json CellJson(const AnalysisBasis& basis, const CellCoverage& c, TravelMode judg
             {"too_far", c.too_far},
             {"types_present", c.types_present},
             {"types_missing", c.types_missing},
+            {"types", TypesJson(c)},
             {"services", services},
-            {"capacity", OptionalNumber(c.capacity, 2)},
-            {"capacity_per_1000_children", OptionalNumber(c.capacity_per_1000, 2)},
-            {"capacity_by_unit", CapacityByUnit(basis, c, children)},
+            {"capacity_by_unit", CapacityByUnitJson(basis.frame().reference, c)},
+            {"norm_unmeetable", NormUnmeetableJson(c.norm_unmeetable)},
             {"cards_without_capacity", c.cards_without_capacity},
             {"share_within_norm", share},
             {"municipalities_out_of_reach", far}});
@@ -155,8 +154,7 @@ std::vector<OrpCoverage> CoverScope(const AnalysisBasis& basis, const CoverageQu
 
 json OrpCoverageJson(const AnalysisBasis& basis, const OrpCoverage& c, TravelMode judged_by) {
   json cells = json::array(), shared = json::array();
-  for (const CellCoverage& cell : c.cells)
-    cells.push_back(CellJson(basis, cell, judged_by, c.children));
+  for (const CellCoverage& cell : c.cells) cells.push_back(CellJson(basis, cell, judged_by));
   for (const PresentService& s : c.shared_services) shared.push_back(PresentServiceJson(basis, s));
   json j = OrpHeader(basis, c);
   j.update({{"white_spots", WhiteSpotsJson(c)},
@@ -171,7 +169,9 @@ Result<std::string> CoverageJson(const Caller& caller, const AnalysisBasis& basi
   PROSIT_RETURN_IF_ERROR(MayReadScope(caller, basis.frame().territory, q.region, q.orp, true));
   TravelMode mode = *ParseTravelMode(q.mode);
   std::vector<OrpCoverage> orps = CoverScope(basis, q);
-  json j = {{"scope", {{"region", q.region}, {"orp", q.orp}}}, {"judged_by", q.mode}};
+  json j = {{"scope", {{"region", q.region}, {"orp", q.orp}}},
+            {"judged_by", q.mode},
+            {"meanings", MeaningsJson(CoverageMeaningKeys())}};
   if (!q.orp.empty()) {
     j["method"] = MethodJson(basis, orps.front().records);
     j["coverage"] = OrpCoverageJson(basis, orps.front(), mode);

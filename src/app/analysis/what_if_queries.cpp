@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "analysis/service_supply.h"
 #include "analysis/what_if.h"
@@ -9,6 +10,7 @@
 #include "app/analysis/accessibility_queries.h"
 #include "app/analysis/analysis_json.h"
 #include "app/analysis/coverage_queries.h"
+#include "app/analysis/meanings.h"
 #include "app/query_scope.h"
 #include "model/validation.h"
 
@@ -19,7 +21,8 @@ using nlohmann::json;
 namespace {
 
 // The card a hypothetical service would have, for ServiceLayout::Locate.
-ServiceCard HypotheticalCard(const HypotheticalService& h, const Territory& territory) {
+ServiceCard HypotheticalCard(const HypotheticalService& h, const Frame& frame) {
+  const Territory& territory = frame.territory;
   ServiceCard card;
   card.service_type = h.service_type;
   card.forms = h.forms.empty() ? std::vector<std::string>{"ambulatory"} : h.forms;
@@ -32,6 +35,9 @@ ServiceCard HypotheticalCard(const HypotheticalService& h, const Territory& terr
     card.territory = {TerritoryKind::kOrp, {m->orp_code}};
   }
   card.capacity.amount = h.capacity;
+  // In its type's unit, as a card entered without one: its capacity joins that unit's.
+  if (const ServiceType* type = frame.reference.FindServiceType(h.service_type))
+    card.capacity.unit = type->capacity_unit;
   return card;
 }
 
@@ -47,19 +53,27 @@ void CheckHypothetical(const Frame& frame, const HypotheticalService& h, const s
     if (!OneOf(f, kForms)) e[at + "forms"] = "must be ambulatory, outreach, residential or remote";
 }
 
-json StateJson(const CellCoverage& c) {
+json StateJson(const ReferenceData& reference, const CellCoverage& c) {
   json share = json::object();
   for (TravelMode mode : kAllTravelModes)
     share[ToString(mode)] = OptionalNumber(c.share_within_norm[static_cast<int>(mode)], 4);
   return {{"status", ToString(c.status)},
           {"share_within_norm", share},
-          {"capacity_per_1000_children", OptionalNumber(c.capacity_per_1000, 2)},
+          {"types_missing", c.types_missing},
+          {"capacity_by_unit", CapacityByUnitJson(reference, c)},
           {"services", c.services.size()}};
+}
+
+std::map<std::string, double> Capacities(const CellCoverage& c) {
+  std::map<std::string, double> out;
+  for (const auto& [unit, u] : c.capacity_by_unit) out[unit] = u.capacity;
+  return out;
 }
 
 bool Differs(const CellCoverage& a, const CellCoverage& b) {
   return a.status != b.status || a.services.size() != b.services.size() ||
-         a.share_within_norm != b.share_within_norm || a.capacity_per_1000 != b.capacity_per_1000;
+         a.share_within_norm != b.share_within_norm || a.types_missing != b.types_missing ||
+         Capacities(a) != Capacities(b);
 }
 
 // Coverage before and after in each touched ORP: the cells that change.
@@ -84,8 +98,8 @@ json CoverageChange(const AnalysisBasis& basis, const ServiceChange& change, Tra
       }
       gained += children_after - children_before;
       cells.push_back({{"cell", CellKey(*b.cell)},
-                       {"before", StateJson(b)},
-                       {"after", StateJson(a)},
+                       {"before", StateJson(basis.frame().reference, b)},
+                       {"after", StateJson(basis.frame().reference, a)},
                        {"children_newly_within_norm", Round(children_after - children_before, 1)}});
     }
     if (cells.empty()) continue;
@@ -141,15 +155,27 @@ json AccessibilityChange(const AnalysisBasis& basis, const ServiceChange& change
                          DistanceDecay decay, std::vector<int64_t>& cards) {
   json out = json::array();
   for (const ModelCell* cell : TouchedCells(basis, change)) {
-    CellAccess was = AccessOfCell(basis, *cell, mode, decay);
-    AppendSupplyCards(was.supply, cards);
-    const AccessibilityResult& before = was.result;
-    AccessibilityResult after = AccessOfCell(basis, *cell, mode, decay, &change).result;
-    json j = PlaceChanges(basis, before, after);
-    j["cell"] = CellKey(*cell);
-    j["capacity_total_before"] = Round(before.supply_total, 2);
-    j["capacity_total_after"] = Round(after.supply_total, 2);
-    out.push_back(j);
+    // Each unit on its own, over the units before and after.
+    const ServiceLayout& layout = *basis.layout;
+    std::vector<uint32_t> types = TypeIndices(layout, cell->service_types);
+    std::vector<std::string> units = SupplyUnits(layout, types),
+                             after_units = SupplyUnits(layout, types, &change);
+    units.insert(units.end(), after_units.begin(), after_units.end());
+    std::sort(units.begin(), units.end());
+    units.erase(std::unique(units.begin(), units.end()), units.end());
+    CellAccess was = AccessOfCell(basis, *cell, mode, decay, nullptr, &units);
+    CellAccess will = AccessOfCell(basis, *cell, mode, decay, &change, &units);
+    json by_unit = json::array();
+    for (size_t u = 0; u < units.size(); ++u) {
+      AppendSupplyCards(was.units[u].supply, cards);
+      const AccessibilityResult &before = was.units[u].result, &after = will.units[u].result;
+      json j = PlaceChanges(basis, before, after);
+      j["unit"] = units[u];
+      j["capacity_total_before"] = Round(before.supply_total, 2);
+      j["capacity_total_after"] = Round(after.supply_total, 2);
+      by_unit.push_back(j);
+    }
+    out.push_back({{"cell", CellKey(*cell)}, {"units", by_unit}});
   }
   return out;
 }
@@ -191,7 +217,7 @@ Result<ServiceChange> MakeServiceChange(const Caller& caller, const AnalysisBasi
     std::string at = "add[" + std::to_string(i) + "].";
     CheckHypothetical(basis.frame(), request.add[i], at, e);
     if (e.count(at + "service_type") || e.count(at + "municipality")) continue;
-    ServiceCard card = HypotheticalCard(request.add[i], basis.frame().territory);
+    ServiceCard card = HypotheticalCard(request.add[i], basis.frame());
     auto located = basis.layout->Locate({&card, request.add[i].municipality});
     if (!located)
       e[at + "territory"] = "names a code the territory does not have";
@@ -223,6 +249,7 @@ std::string WhatIfJson(const AnalysisBasis& basis, const WhatIfRequest& request,
               {"mode", request.mode},
               {"decay", request.decay},
               {"method", MethodJson(basis, CountCards(*basis.layout, std::move(cards)))},
+              {"meanings", MeaningsJson(CoverageMeaningKeys())},
               {"coverage", coverage},
               {"accessibility", accessibility}}
       .dump();
@@ -244,8 +271,9 @@ Result<std::string> CandidatesJson(const Caller& caller, const AnalysisBasis& ba
   const ServiceType& type = *ref.FindServiceType(q.service_type);
   const SupportLevel* level = ref.FindLevel(type.level);
   TravelMode mode = *ParseTravelMode(q.mode);
-  float norm = static_cast<float>(
-      level ? (mode == TravelMode::kCar ? level->max_minutes_car : level->max_minutes_pt) : 30);
+  int level_norm =
+      level ? (mode == TravelMode::kCar ? level->max_minutes_car : level->max_minutes_pt) : 30;
+  float norm = NormMinutes(*basis.times, mode, level_norm);
   std::vector<uint32_t> orps = t.OrpsInScope(q.region, q.orp);
   uint32_t type_index = *basis.layout->FindType(type.id);
   // The services of the type the ranking weighs: those serving the ORPs in scope.
@@ -265,7 +293,8 @@ Result<std::string> CandidatesJson(const Caller& caller, const AnalysisBasis& ba
   }
   return json{{"service_type", type.id},
               {"mode", q.mode},
-              {"norm_minutes", norm},
+              {"norm_minutes", level_norm},
+              {"norm_door_to_door_minutes", norm},
               {"rule",
                "a new service seated in the municipality, serving its ORP: children of "
                "the ORP's municipalities now beyond the norm that it would bring within"},
