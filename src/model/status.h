@@ -40,7 +40,9 @@ class Status {
   }
   static Status Malformed(std::string msg) { return {StatusCode::kMalformed, std::move(msg)}; }
   static Status NotFound(std::string msg) { return {StatusCode::kNotFound, std::move(msg)}; }
-  static Status Conflict(std::string msg) { return {StatusCode::kConflict, std::move(msg)}; }
+  static Status Conflict(std::string msg, FieldErrors fields = {}) {
+    return {StatusCode::kConflict, std::move(msg), std::move(fields)};
+  }
   static Status Precondition(std::string msg) {
     return {StatusCode::kPrecondition, std::move(msg)};
   }

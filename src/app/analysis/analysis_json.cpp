@@ -67,6 +67,7 @@ void AppendSupplyCards(const ServiceSupply& supply, std::vector<int64_t>& ids) {
 json MethodJson(const AnalysisBasis& basis, const ProvenanceCounts& records) {
   json unplaced = basis.layout->unplaced();
   return {
+      {"model_version", basis.frame().model_version},
       {"travel_times", basis.times->source()},
       {"children",
        "children aged 0–17 per municipality: imported, or the ORP's census share "
