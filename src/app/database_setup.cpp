@@ -17,7 +17,14 @@ Status InitDatabase(Store& store, const std::string& data_dir, const Author& aut
   auto stored = store.LoadTerritory();
   if (!stored.ok()) return stored.status();
   if (stored->municipalities().empty()) PROSIT_RETURN_IF_ERROR(store.ReplaceTerritory(*territory));
-  return store.ReplaceReferenceDocuments(*docs, author);
+  // The folder's model becomes a new version only when it differs from the current one
+  // (on a new database: version 1).
+  auto current = store.LoadReferenceDocuments();
+  if (!current.ok()) return current.status();
+  if (*current == *docs) return Status::Ok();
+  auto published =
+      store.PublishModelVersion(*docs, author, "loaded by prosit init from " + data_dir, 0);
+  return published.status();
 }
 
 Result<bool> IsInitialised(Store& store) {

@@ -10,7 +10,8 @@
 namespace prosit {
 
 // Migrates the schema and loads data/territory and data/reference (all or nothing for
-// each). Safe to run again: the territory is replaced, reference changes are logged.
+// each). Safe to run again: the territory is replaced, and a changed reference model
+// becomes a new model version.
 Status InitDatabase(Store& store, const std::string& data_dir, const Author& author);
 
 // True when the territory has been loaded.

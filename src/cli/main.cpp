@@ -465,7 +465,8 @@ int Run(int argc, char** argv) {
   user_add->add_option("--login", user_options.login, "what the user signs in with")->required();
   user_add
       ->add_option("--role", user_options.role,
-                   "admin, regional_coordinator, networker, actor_editor or viewer")
+                   "admin, methodologist, regional_coordinator, networker, actor_editor or "
+                   "viewer")
       ->required();
   user_add->add_option("--name", user_options.name, "display name (default: the login)");
   user_add->add_option("--email", user_options.email, "e-mail address");

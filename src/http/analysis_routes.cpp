@@ -11,11 +11,35 @@ namespace prosit {
 
 namespace {
 
-// Runs `answer` on the analysis basis of the current snapshot; 503 while the travel
-// times cannot be had (a routing server down, say).
+// The snapshot an analysis reads and the frame of the model version it judges by: the
+// current one, or the version named by ?model_version= (unknown: a field error).
+struct AnalysisInput {
+  std::shared_ptr<const NetworkSnapshot> snap;
+  std::shared_ptr<const Frame> frame;
+  Status failure;  // reading a past version failed (not a bad parameter)
+};
+
+AnalysisInput InputOf(ApiContext& ctx, QueryReader& qr) {
+  AnalysisInput in{ctx.keeper.Current(), nullptr, Status::Ok()};
+  in.frame = in.snap->frame;
+  std::optional<int64_t> version = qr.Int("model_version", 1, INT64_MAX);
+  if (!version) return in;
+  auto frame = ctx.model_frames->Of(ctx.store, in.snap->frame, *version);
+  if (frame.ok())
+    in.frame = *frame;
+  else if (frame.status().code() == StatusCode::kNotFound)
+    qr.errors["model_version"] = "no model version " + std::to_string(*version);
+  else
+    in.failure = frame.status();
+  return in;
+}
+
+// Runs `answer` on the analysis basis of the snapshot judged by the input's model
+// version; 503 while the travel times cannot be had (a routing server down, say).
 template <typename Answer>
-ApiResponse WithBasis(ApiContext& ctx, Answer answer) {
-  auto basis = ctx.analysis.Basis(ctx.keeper.Current());
+ApiResponse WithBasis(ApiContext& ctx, const AnalysisInput& in, Answer answer) {
+  if (!in.failure.ok()) return ApiResponse::Error(in.failure);
+  auto basis = ctx.analysis.Basis(in.snap, in.frame);
   if (!basis.ok())
     return ApiResponse::Error(503, "analysis_unavailable",
                               "travel times are not available: " + basis.status().message());
@@ -25,9 +49,9 @@ ApiResponse WithBasis(ApiContext& ctx, Answer answer) {
 // 422 naming every bad parameter (malformed ones and those the check refuses), else the
 // answer on the basis.
 template <typename Answer>
-ApiResponse AnswerOnBasis(ApiContext& ctx, const QueryReader& qr, FieldErrors errors,
-                          Answer answer) {
-  return AnswerChecked(qr, std::move(errors), [&] { return WithBasis(ctx, answer); });
+ApiResponse AnswerOnBasis(ApiContext& ctx, const AnalysisInput& in, const QueryReader& qr,
+                          FieldErrors errors, Answer answer) {
+  return AnswerChecked(qr, std::move(errors), [&] { return WithBasis(ctx, in, answer); });
 }
 
 // A parameter with a default: kept unless given (given empty, the check refuses it).
@@ -42,8 +66,9 @@ void AddCoverageRoute(ApiRouter& router, ApiContext& ctx) {
     q.region = qr.Text("region");
     q.orp = qr.Text("orp");
     ReadIfGiven(r, "mode", q.mode);
+    AnalysisInput in = InputOf(ctx, qr);
     return AnswerOnBasis(
-        ctx, qr, CheckCoverageQuery(q, ctx.keeper.Current()->frame->territory),
+        ctx, in, qr, CheckCoverageQuery(q, in.frame->territory),
         [&](const AnalysisBasis& b) { return JsonOrError(CoverageJson(r.caller, b, q)); });
   });
 }
@@ -59,8 +84,9 @@ void AddAccessibilityRoute(ApiRouter& router, ApiContext& ctx) {
     ReadIfGiven(r, "mode", q.mode);
     ReadIfGiven(r, "decay", q.decay);
     q.max_minutes = qr.Int("max_minutes", 1, 90);
-    FieldErrors e = CheckAccessibilityQuery(q, *ctx.keeper.Current()->frame);
-    return AnswerOnBasis(ctx, qr, e, [&](const AnalysisBasis& b) {
+    AnalysisInput in = InputOf(ctx, qr);
+    FieldErrors e = CheckAccessibilityQuery(q, *in.frame);
+    return AnswerOnBasis(ctx, in, qr, e, [&](const AnalysisBasis& b) {
       FieldErrors reach = CheckCatchmentReach(b, q);
       if (!reach.empty()) return Invalid(reach);
       return JsonOrError(AccessibilityJson(r.caller, b, q));
@@ -74,7 +100,10 @@ void AddWhatIfRoutes(ApiRouter& router, ApiContext& ctx) {
     if (!body.ok()) return ApiResponse::Error(body.status());
     auto request = ReadWhatIfRequest(*body);
     if (!request.ok()) return ApiResponse::Error(request.status());
-    return WithBasis(ctx, [&](const AnalysisBasis& b) {
+    QueryReader qr(r);
+    AnalysisInput in = InputOf(ctx, qr);
+    if (!qr.errors.empty()) return Invalid(qr.errors);
+    return WithBasis(ctx, in, [&](const AnalysisBasis& b) {
       auto change = MakeServiceChange(r.caller, b, *request);
       if (!change.ok()) return ApiResponse::Error(change.status());
       return ApiResponse::Json(WhatIfJson(b, *request, *change));
@@ -88,8 +117,9 @@ void AddWhatIfRoutes(ApiRouter& router, ApiContext& ctx) {
     q.service_type = qr.Text("service_type");
     ReadIfGiven(r, "mode", q.mode);
     q.limit = static_cast<size_t>(qr.Int("limit", 1, kMaxPageSize).value_or(10));
-    FieldErrors e = CheckCandidateQuery(q, *ctx.keeper.Current()->frame);
-    return AnswerOnBasis(ctx, qr, e, [&](const AnalysisBasis& b) {
+    AnalysisInput in = InputOf(ctx, qr);
+    FieldErrors e = CheckCandidateQuery(q, *in.frame);
+    return AnswerOnBasis(ctx, in, qr, e, [&](const AnalysisBasis& b) {
       return JsonOrError(CandidatesJson(r.caller, b, q));
     });
   });
@@ -99,8 +129,10 @@ void AddTravelTimeRoute(ApiRouter& router, ApiContext& ctx) {
   router.Add("GET", "/api/v1/analysis/travel-times", [&ctx](const ApiRequest& r) {
     QueryReader qr(r);
     TravelTimeQuery q{qr.Text("from"), qr.Text("to")};
-    FieldErrors e = CheckTravelTimeQuery(q, ctx.keeper.Current()->frame->territory);
-    return AnswerOnBasis(ctx, qr, e, [&](const AnalysisBasis& b) {
+    AnalysisInput in{ctx.keeper.Current(), nullptr, Status::Ok()};  // no model in it
+    in.frame = in.snap->frame;
+    FieldErrors e = CheckTravelTimeQuery(q, in.frame->territory);
+    return AnswerOnBasis(ctx, in, qr, e, [&](const AnalysisBasis& b) {
       return ApiResponse::Json(TravelTimeJson(b, q));
     });
   });

@@ -29,6 +29,7 @@ ApiRouter MakeApiRouter(ApiContext& ctx) {
   AddAccountRoutes(router, ctx);
   AddAuditRoutes(router, ctx);
   AddPersonalDataRoutes(router, ctx);
+  AddModelRoutes(router, ctx);
   // The served contract is the enforced one: a query parameter it does not name is a 400.
   Status contract = router.ApplyQueryContract(OpenApiDocument());
   if (!contract.ok()) throw std::logic_error(contract.ToString());

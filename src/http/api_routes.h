@@ -3,6 +3,7 @@
 
 #include "app/accounts/accounts.h"
 #include "app/analysis/analysis_basis.h"
+#include "app/catalog/model_versions.h"
 #include "app/records/record_commands.h"
 #include "app/snapshot/snapshot_keeper.h"
 #include "http/api_router.h"
@@ -17,6 +18,8 @@ struct ApiContext {
   AnalysisBasisKeeper& analysis;
   Accounts* accounts = nullptr;  // sign-in; the account routes answer 503 without it
   bool secure_cookies = false;   // mark the session cookie Secure (served over TLS)
+  // Past model versions that analyses are recomputed with (?model_version=).
+  std::shared_ptr<ModelFrames> model_frames = std::make_shared<ModelFrames>();
 };
 
 // Builds the router of every /api/v1 route. `context` must outlive it.

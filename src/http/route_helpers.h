@@ -138,5 +138,6 @@ void AddCooperationRoutes(ApiRouter& router, ApiContext& ctx);   // the cooperat
 void AddAccountRoutes(ApiRouter& router, ApiContext& ctx);       // sign-in, users, API tokens
 void AddAuditRoutes(ApiRouter& router, ApiContext& ctx);         // the change log, read only
 void AddPersonalDataRoutes(ApiRouter& router, ApiContext& ctx);  // GDPR export and erasure
+void AddModelRoutes(ApiRouter& router, ApiContext& ctx);         // the reference model's versions
 
 }  // namespace prosit

@@ -1,5 +1,7 @@
 #include "io/reference_json.h"
 
+#include <algorithm>
+
 #include "io/csv_reader.h"
 #include "io/json_reader.h"
 
@@ -26,7 +28,14 @@ Result<ReferenceDocuments> ReadReferenceFolder(const std::string& folder) {
 namespace {
 
 void ReadLabel(JsonReader& r, const char* prefix, Label& label) {
-  std::string cs = std::string(prefix) + "cs", en = std::string(prefix) + "en";
+  // The reader keeps the keys it was asked for until RejectUnknown: they must outlive it.
+  static const std::map<std::string, std::pair<std::string, std::string>> kKeys = [] {
+    std::map<std::string, std::pair<std::string, std::string>> keys;
+    for (std::string p : {"", "description_", "for_whom_", "explanation_", "advice_"})
+      keys[p] = {p + "cs", p + "en"};
+    return keys;
+  }();
+  const auto& [cs, en] = kKeys.at(prefix);
   r.String(cs.c_str(), label.cs);
   r.String(en.c_str(), label.en);
 }
@@ -51,6 +60,7 @@ Status ParseList(const ReferenceDocuments& docs, const std::string& name, std::v
       JsonReader r(item, errors, name + "[" + std::to_string(i++) + "].");
       T value;
       read_one(r, value);
+      r.RejectUnknown();  // a misspelt norm would otherwise be silently left at its default
       out.push_back(std::move(value));
     }
     if (!errors.empty()) return Status::Invalid("reference data has wrong fields", errors);
@@ -61,40 +71,115 @@ Status ParseList(const ReferenceDocuments& docs, const std::string& name, std::v
   return parsed;
 }
 
-Status CrossCheck(const ReferenceData& ref) {
-  FieldErrors e;
+// Adds `message` to the problems of `field`, after any it already has.
+void Add(FieldErrors& e, const std::string& field, const std::string& message) {
+  std::string& m = e[field];
+  m += (m.empty() ? "" : "; ") + message;
+}
+
+// Keeps the problems of one document: its fields', or the document's own (malformed JSON,
+// not an array) under its name.
+void Collect(FieldErrors& all, const std::string& name, const Status& s) {
+  if (s.ok()) return;
+  if (s.fields().empty()) {
+    Add(all, name, s.message());
+    return;
+  }
+  for (const auto& [field, message] : s.fields()) Add(all, field, message);
+}
+
+// The documents being read and the problems found so far: ParseList on it keeps reading
+// past a bad document.
+struct Reading {
+  const ReferenceDocuments& docs;
+  FieldErrors errors;
+};
+
+template <typename T, typename F>
+Status ParseList(Reading& reading, const std::string& name, std::vector<T>& out, F read_one,
+                 const char* array_key = nullptr) {
+  Collect(reading.errors, name, ParseList(reading.docs, name, out, read_one, array_key));
+  return Status::Ok();
+}
+
+// Every id of a list given twice.
+template <typename T>
+void CheckUniqueIds(const std::vector<T>& items, const std::string& name, FieldErrors& e) {
+  std::map<std::string, size_t> first;
+  for (size_t i = 0; i < items.size(); ++i) {
+    auto [it, fresh] = first.emplace(items[i].id, i);
+    if (!fresh)
+      Add(e, name + "[" + std::to_string(i) + "].id",
+          "'" + items[i].id + "' is also " + name + "[" + std::to_string(it->second) + "]");
+  }
+}
+
+// Every id one document names must exist in the document that defines it; ids, levels
+// and cells are each given once.
+void CrossCheck(const ReferenceData& ref, FieldErrors& e) {
+  CheckUniqueIds(ref.need_areas, "need_areas", e);
+  CheckUniqueIds(ref.sectors, "sectors", e);
+  CheckUniqueIds(ref.actor_types, "actor_types", e);
+  CheckUniqueIds(ref.capacity_units, "capacity_units", e);
+  CheckUniqueIds(ref.service_types, "service_types", e);
+  CheckUniqueIds(ref.situations, "model_situations", e);
+  CheckUniqueIds(ref.meeting_categories, "meeting_categories", e);
+  CheckUniqueIds(ref.network_need_categories, "network_need_categories", e);
+  std::map<int, size_t> levels;
+  for (size_t i = 0; i < ref.support_levels.size(); ++i)
+    if (!levels.emplace(ref.support_levels[i].level, i).second)
+      Add(e, "support_levels[" + std::to_string(i) + "].level", "given twice");
   for (size_t i = 0; i < ref.actor_types.size(); ++i)
     if (!ref.FindSector(ref.actor_types[i].sector))
-      e["actor_types[" + std::to_string(i) + "].sector"] = "unknown sector";
+      Add(e, "actor_types[" + std::to_string(i) + "].sector",
+          "unknown sector '" + ref.actor_types[i].sector + "'");
   for (size_t i = 0; i < ref.service_types.size(); ++i) {
     const ServiceType& t = ref.service_types[i];
     std::string f = "service_types[" + std::to_string(i) + "].";
-    if (!ref.FindSector(t.sector)) e[f + "sector"] = "unknown sector '" + t.sector + "'";
-    if (!ref.FindLevel(t.level)) e[f + "level"] = "unknown level";
-    if (!ref.FindCapacityUnit(t.capacity_unit)) e[f + "capacity_unit"] = "unknown unit";
+    if (!ref.FindSector(t.sector)) Add(e, f + "sector", "unknown sector '" + t.sector + "'");
+    if (!ref.FindLevel(t.level)) Add(e, f + "level", "unknown level " + std::to_string(t.level));
+    if (!ref.FindCapacityUnit(t.capacity_unit))
+      Add(e, f + "capacity_unit", "unknown unit '" + t.capacity_unit + "'");
     for (const auto& a : t.need_areas)
-      if (!ref.FindNeedArea(a)) e[f + "need_areas"] = "unknown need area '" + a + "'";
+      if (!ref.FindNeedArea(a)) Add(e, f + "need_areas", "unknown need area '" + a + "'");
   }
+  std::map<std::pair<std::string, int>, size_t> cells;
   for (size_t i = 0; i < ref.model_cells.size(); ++i) {
     const ModelCell& c = ref.model_cells[i];
     std::string f = "optimal_model[" + std::to_string(i) + "].";
-    if (!ref.FindNeedArea(c.need_area)) e[f + "need_area"] = "unknown need area";
-    if (!ref.FindLevel(c.level)) e[f + "level"] = "unknown level";
+    if (!ref.FindNeedArea(c.need_area))
+      Add(e, f + "need_area", "unknown need area '" + c.need_area + "'");
+    if (!ref.FindLevel(c.level)) Add(e, f + "level", "unknown level " + std::to_string(c.level));
+    auto [it, fresh] = cells.emplace(std::make_pair(c.need_area, c.level), i);
+    if (!fresh)
+      Add(e, f + "level",
+          "the cell " + c.need_area + " × " + std::to_string(c.level) + " is also optimal_model[" +
+              std::to_string(it->second) + "]");
+    if (c.service_types.empty()) Add(e, f + "service_types", "names no service type");
     for (const auto& t : c.service_types)
-      if (!ref.FindServiceType(t)) e[f + "service_types"] = "unknown service type '" + t + "'";
+      if (!ref.FindServiceType(t)) Add(e, f + "service_types", "unknown service type '" + t + "'");
+    if (c.max_minutes_pt <= 0) Add(e, f + "max_minutes_pt", "must be more than 0");
+    if (c.max_minutes_car <= 0) Add(e, f + "max_minutes_car", "must be more than 0");
+    if (c.min_capacity_per_1000_children && *c.min_capacity_per_1000_children < 0)
+      Add(e, f + "min_capacity_per_1000_children", "must not be negative");
   }
-  for (size_t i = 0; i < ref.situations.size(); ++i)
-    for (const auto& a : ref.situations[i].need_areas)
-      if (!ref.FindNeedArea(a))
-        e["model_situations[" + std::to_string(i) + "].need_areas"] = "unknown need area";
-  if (!e.empty()) return Status::Invalid("reference data refers to unknown ids", e);
-  return Status::Ok();
+  for (size_t i = 0; i < ref.situations.size(); ++i) {
+    const ModelSituation& s = ref.situations[i];
+    std::string f = "model_situations[" + std::to_string(i) + "].";
+    for (const auto& a : s.need_areas)
+      if (!ref.FindNeedArea(a)) Add(e, f + "need_areas", "unknown need area '" + a + "'");
+    for (int l : s.levels)
+      if (!ref.FindLevel(l)) Add(e, f + "levels", "unknown level " + std::to_string(l));
+    if (s.safety_first != "yes" && s.safety_first != "no" && s.safety_first != "depends")
+      Add(e, f + "safety_first", "must be yes, no or depends");
+  }
 }
 
 }  // namespace
 
-Result<ReferenceData> ParseReferenceData(const ReferenceDocuments& docs) {
+Result<ReferenceData> ParseReferenceData(const ReferenceDocuments& documents) {
   ReferenceData ref;
+  Reading docs{documents, {}};  // every problem of every document, so one answer names all
   PROSIT_RETURN_IF_ERROR(
       ParseList(docs, "need_areas", ref.need_areas, [](JsonReader& r, NeedArea& a) {
         r.String("id", a.id);
@@ -167,8 +252,14 @@ Result<ReferenceData> ParseReferenceData(const ReferenceDocuments& docs) {
       ParseList(docs, "meeting_categories", ref.meeting_categories, read_category));
   PROSIT_RETURN_IF_ERROR(
       ParseList(docs, "network_need_categories", ref.network_need_categories, read_category));
+  FieldErrors& e = docs.errors;
+  for (const auto& [name, text] : documents)
+    if (std::find(ReferenceDocumentNames().begin(), ReferenceDocumentNames().end(), name) ==
+        ReferenceDocumentNames().end())
+      Add(e, name, "not a reference document");
   ref.Index();
-  PROSIT_RETURN_IF_ERROR(CrossCheck(ref));
+  CrossCheck(ref, e);
+  if (!e.empty()) return Status::Invalid("the reference data has problems", e);
   return ref;
 }
 

@@ -20,7 +20,8 @@ Result<User> UserFromJson(std::string_view text) {
     if (auto parsed = ParseRole(role))
       u.role = *parsed;
     else
-      errors["role"] = "one of admin, regional_coordinator, networker, actor_editor, viewer";
+      errors["role"] =
+          "one of admin, methodologist, regional_coordinator, networker, actor_editor, viewer";
     r.Strings("territories", u.territories);
     r.Bool("active", u.active);
     r.Bool("must_change_password", u.must_change_password);

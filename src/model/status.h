@@ -49,7 +49,9 @@ class Status {
   }
   static Status Malformed(std::string msg) { return {StatusCode::kMalformed, std::move(msg)}; }
   static Status NotFound(std::string msg) { return {StatusCode::kNotFound, std::move(msg)}; }
-  static Status Conflict(std::string msg) { return {StatusCode::kConflict, std::move(msg)}; }
+  static Status Conflict(std::string msg, FieldErrors fields = {}) {
+    return {StatusCode::kConflict, std::move(msg), std::move(fields)};
+  }
   // A conflict with a stored record the write would duplicate; fields say which match.
   static Status Duplicate(std::string msg, ExistingRecord existing, FieldErrors fields) {
     Status s{StatusCode::kConflict, std::move(msg), std::move(fields)};

@@ -10,8 +10,9 @@ namespace prosit {
 
 namespace {
 
-constexpr Role kRoles[] = {Role::kAdmin, Role::kRegionalCoordinator, Role::kNetworker,
-                           Role::kActorEditor, Role::kViewer};
+constexpr Role kRoles[] = {Role::kAdmin,     Role::kRegionalCoordinator,
+                           Role::kNetworker, Role::kActorEditor,
+                           Role::kViewer,    Role::kMethodologist};
 
 // Logins are compared as typed, so they are kept to characters that have one case.
 bool ValidLogin(const std::string& login) {
@@ -42,6 +43,8 @@ std::string TerritoryProblem(Role role, const std::string& entry, const Territor
   switch (role) {
     case Role::kAdmin:
       return "an admin has no territories";
+    case Role::kMethodologist:
+      return "a methodologist has no territories: the model is national";
     case Role::kRegionalCoordinator:
       return territory.FindRegion(entry) ? "" : "no region " + entry;
     case Role::kNetworker:
@@ -67,6 +70,8 @@ const char* RoleName(Role role) {
       return "actor_editor";
     case Role::kViewer:
       return "viewer";
+    case Role::kMethodologist:
+      return "methodologist";
   }
   return "viewer";
 }
@@ -108,7 +113,7 @@ FieldErrors ValidateUser(const User& user, const Territory& territory) {
     errors["display_name"] = "is required";
   if (user.email && !errors.count("email") && !ValidEmail(*user.email))
     errors["email"] = "not an e-mail address";
-  if (user.role != Role::kAdmin && user.territories.empty())
+  if (user.role != Role::kAdmin && user.role != Role::kMethodologist && user.territories.empty())
     errors["territories"] = std::string("a ") + RoleName(user.role) + " needs at least one";
   std::set<std::string> seen;
   for (size_t i = 0; i < user.territories.size(); ++i) {

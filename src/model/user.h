@@ -14,7 +14,9 @@
 
 namespace prosit {
 
-enum class Role { kAdmin, kRegionalCoordinator, kNetworker, kActorEditor, kViewer };
+// A methodologist reads the whole country's network and analyses and edits the reference
+// model; it writes no records and administers no accounts (docs/permissions.md).
+enum class Role { kAdmin, kRegionalCoordinator, kNetworker, kActorEditor, kViewer, kMethodologist };
 const char* RoleName(Role role);  // "admin", "regional_coordinator", "networker", …
 std::optional<Role> ParseRole(std::string_view name);
 
@@ -26,7 +28,7 @@ struct User {
   std::optional<std::string> email;
   Role role = Role::kViewer;
   // Region codes for a regional coordinator, ORP codes for a networker or viewer, actor
-  // ids (as decimal text) for an actor editor; empty for an admin.
+  // ids (as decimal text) for an actor editor; empty for an admin and a methodologist.
   std::vector<std::string> territories;
   bool active = true;
   bool must_change_password = false;  // set by a one-time password

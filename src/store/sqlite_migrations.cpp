@@ -144,6 +144,36 @@ CREATE TABLE database_identity (
 );
 INSERT INTO database_identity VALUES (lower(hex(randomblob(16))));
 )sql"},
+      // The reference model in versions (docs/reference-model.md): reference_documents stays
+      // the current version's documents; a database that had them gets them as version 1.
+      {9, "versions of the reference model, immutable once published", R"sql(
+CREATE TABLE model_versions (
+  number INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  author TEXT NOT NULL,
+  note TEXT NOT NULL
+);
+CREATE TABLE model_version_documents (
+  version INTEGER NOT NULL REFERENCES model_versions(number),
+  name TEXT NOT NULL,
+  json TEXT NOT NULL,
+  PRIMARY KEY (version, name)
+);
+CREATE TRIGGER model_versions_immutable BEFORE UPDATE ON model_versions
+BEGIN SELECT RAISE(ABORT, 'a published model version cannot change'); END;
+CREATE TRIGGER model_versions_kept BEFORE DELETE ON model_versions
+BEGIN SELECT RAISE(ABORT, 'a published model version cannot be deleted'); END;
+CREATE TRIGGER model_version_documents_immutable BEFORE UPDATE ON model_version_documents
+BEGIN SELECT RAISE(ABORT, 'a published model version cannot change'); END;
+CREATE TRIGGER model_version_documents_kept BEFORE DELETE ON model_version_documents
+BEGIN SELECT RAISE(ABORT, 'a published model version cannot be deleted'); END;
+INSERT INTO model_versions (number, at, author, note)
+  SELECT 1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'migration',
+         'the reference data in use before model versions'
+  WHERE EXISTS (SELECT 1 FROM reference_documents);
+INSERT INTO model_version_documents (version, name, json)
+  SELECT 1, name, json FROM reference_documents;
+)sql"},
   };
   return kMigrations;
 }

@@ -1,6 +1,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <mutex>
 
 #include "store/account_store.h"
@@ -324,9 +325,12 @@ class SqliteStore : public Store {
   Result<Territory> LoadTerritory() override;
   Status ImportChildPopulation(const std::map<std::string, double>& children,
                                const Author& author) override;
-  Status ReplaceReferenceDocuments(const std::map<std::string, std::string>& docs,
-                                   const Author& author) override;
   Result<std::map<std::string, std::string>> LoadReferenceDocuments() override;
+  Result<int64_t> PublishModelVersion(const std::map<std::string, std::string>& docs,
+                                      const Author& author, const std::string& note,
+                                      int64_t expected_current) override;
+  Result<std::vector<ModelVersion>> ListModelVersions() override;
+  Result<std::optional<ModelVersion>> LoadModelVersion(int64_t number) override;
   Status Transact(const Author& author,
                   const std::function<Status(StoreTransaction&)>& body) override;
   Result<std::optional<StoredDocument>> Get(EntityKind kind, int64_t id) override {
@@ -494,26 +498,120 @@ Status SqliteStore::ImportChildPopulation(const std::map<std::string, double>& c
   });
 }
 
-Status SqliteStore::ReplaceReferenceDocuments(const std::map<std::string, std::string>& docs,
-                                              const Author& author) {
+namespace {
+
+// The number of the current model version; 0 before the first.
+Result<int64_t> CurrentModelNumber(SqliteConnection& conn) {
+  SqliteStatement s(conn, "SELECT COALESCE(MAX(number), 0) FROM model_versions");
+  if (s.Step()) return s.Int(0);
+  return s.status().ok() ? Result<int64_t>(int64_t{0}) : Result<int64_t>(s.status());
+}
+
+// The JSON of a model version's own change-log row (what the audit trail shows of it).
+std::string VersionLogJson(int64_t number, const std::string& note,
+                           const std::vector<std::string>& changed) {
+  std::string out = "{\"model_version\":" + std::to_string(number) + ",\"note\":\"";
+  for (char c : note) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (static_cast<unsigned char>(c) < 0x20) {
+      char buf[8];
+      snprintf(buf, sizeof buf, "\\u%04x", c);
+      out += buf;
+      continue;
+    }
+    out += c;
+  }
+  out += "\",\"documents_changed\":[";
+  for (size_t i = 0; i < changed.size(); ++i) out += (i ? ",\"" : "\"") + changed[i] + "\"";
+  return out + "]}";
+}
+
+}  // namespace
+
+Result<int64_t> SqliteStore::PublishModelVersion(const std::map<std::string, std::string>& docs,
+                                                 const Author& author, const std::string& note,
+                                                 int64_t expected_current) {
   std::lock_guard lock(mu_);
-  return InTransaction([&] {
+  int64_t number = 0;
+  Status s = InTransaction([&]() -> Status {
+    auto current = CurrentModelNumber(conn_);
+    if (!current.ok()) return current.status();
+    if (expected_current != 0 && expected_current != *current)
+      return Status::Conflict("the current model version is " + std::to_string(*current) +
+                              ", not " + std::to_string(expected_current));
+    number = *current + 1;
+    SqliteStatement v(conn_, "INSERT INTO model_versions VALUES (?, ?, ?, ?)");
+    v.Bind(1, number).Bind(2, author.at).Bind(3, author.who).Bind(4, note);
+    PROSIT_RETURN_IF_ERROR(v.Run());
     SqliteTransaction tx(conn_, author);
+    std::vector<std::string> changed;
+    SqliteStatement d(conn_, "INSERT INTO model_version_documents VALUES (?, ?, ?)");
     for (const auto& [name, json] : docs) {
+      d.Bind(1, number).Bind(2, name).Bind(3, json);
+      PROSIT_RETURN_IF_ERROR(d.Run());
+      d.Reset();
       SqliteStatement old(conn_, "SELECT json FROM reference_documents WHERE name = ?");
       old.Bind(1, name);
       std::optional<std::string> before;
       if (old.Step()) before = old.Text(0);
       PROSIT_RETURN_IF_ERROR(old.status());
       if (before == json) continue;
-      SqliteStatement s(conn_, "INSERT OR REPLACE INTO reference_documents VALUES (?, ?)");
-      s.Bind(1, name).Bind(2, json);
-      PROSIT_RETURN_IF_ERROR(s.Run());
+      changed.push_back(name);
+      SqliteStatement put(conn_, "INSERT OR REPLACE INTO reference_documents VALUES (?, ?)");
+      put.Bind(1, name).Bind(2, json);
+      PROSIT_RETURN_IF_ERROR(put.Run());
       PROSIT_RETURN_IF_ERROR(
-          tx.Log(EntityKind::kReference, 0, before ? "update" : "create", before, json));
+          tx.Log(EntityKind::kReference, number, before ? "update" : "create", before, json));
     }
-    return Status::Ok();
+    // A document the new version no longer has is not current either.
+    SqliteStatement names(conn_, "SELECT name FROM reference_documents");
+    std::vector<std::string> gone;
+    while (names.Step())
+      if (!docs.count(names.Text(0))) gone.push_back(names.Text(0));
+    PROSIT_RETURN_IF_ERROR(names.status());
+    for (const std::string& name : gone) {
+      SqliteStatement del(conn_, "DELETE FROM reference_documents WHERE name = ?");
+      del.Bind(1, name);
+      PROSIT_RETURN_IF_ERROR(del.Run());
+      changed.push_back(name);
+    }
+    // The version's own row: who published it and why, even when no document changed
+    // (and what makes followers of the log reload the model).
+    return tx.Log(EntityKind::kReference, number, "create", std::nullopt,
+                  VersionLogJson(number, note, changed));
   });
+  if (!s.ok()) return s;
+  return number;
+}
+
+Result<std::vector<ModelVersion>> SqliteStore::ListModelVersions() {
+  std::lock_guard lock(mu_);
+  std::vector<ModelVersion> out;
+  SqliteStatement s(conn_, "SELECT number, at, author, note FROM model_versions ORDER BY number");
+  while (s.Step()) out.push_back({s.Int(0), s.Text(1), s.Text(2), s.Text(3), {}});
+  PROSIT_RETURN_IF_ERROR(s.status());
+  return out;
+}
+
+Result<std::optional<ModelVersion>> SqliteStore::LoadModelVersion(int64_t number) {
+  std::lock_guard lock(mu_);
+  if (number == 0) {
+    auto current = CurrentModelNumber(conn_);
+    if (!current.ok()) return current.status();
+    number = *current;
+  }
+  SqliteStatement s(conn_, "SELECT number, at, author, note FROM model_versions WHERE number = ?");
+  s.Bind(1, number);
+  if (!s.Step()) {
+    PROSIT_RETURN_IF_ERROR(s.status());
+    return std::optional<ModelVersion>();
+  }
+  ModelVersion v{s.Int(0), s.Text(1), s.Text(2), s.Text(3), {}};
+  SqliteStatement d(conn_, "SELECT name, json FROM model_version_documents WHERE version = ?");
+  d.Bind(1, number);
+  while (d.Step()) v.documents[d.Text(0)] = d.Text(1);
+  PROSIT_RETURN_IF_ERROR(d.status());
+  return std::optional<ModelVersion>(std::move(v));
 }
 
 Result<std::map<std::string, std::string>> SqliteStore::LoadReferenceDocuments() {

@@ -87,6 +87,16 @@ struct ChangePage {
   int64_t total = 0;
 };
 
+// One published version of the reference model (docs/reference-model.md): who published
+// it, when and why, and its documents by name (io/reference_json.h). Never changes.
+struct ModelVersion {
+  int64_t number = 0;
+  std::string at;
+  std::string author;
+  std::string note;
+  std::map<std::string, std::string> documents;  // empty in lists
+};
+
 // A record another one names (a service card's actor, a meeting's participants). It
 // must exist when written, and a record that is referred to cannot be deleted.
 struct Reference {
@@ -147,10 +157,21 @@ class Store {
   virtual Status ImportChildPopulation(const std::map<std::string, double>& children,
                                        const Author& author) = 0;
 
-  // The reference documents by name (see io/reference_json.h), stored verbatim.
-  virtual Status ReplaceReferenceDocuments(const std::map<std::string, std::string>& docs,
-                                           const Author& author) = 0;
+  // The reference documents of the current model version by name (see
+  // io/reference_json.h), stored verbatim; empty before the first version.
   virtual Result<std::map<std::string, std::string>> LoadReferenceDocuments() = 0;
+  // Publishes `docs` as the next model version and makes it current, in one transaction
+  // that logs each document that changed (kind kReference, entity id the new number) and
+  // one row for the version itself; answers its number. `expected_current`, when not 0,
+  // must be the current number (kConflict otherwise: someone published in between).
+  virtual Result<int64_t> PublishModelVersion(const std::map<std::string, std::string>& docs,
+                                              const Author& author, const std::string& note,
+                                              int64_t expected_current) = 0;
+  // Every version, oldest first, without documents.
+  virtual Result<std::vector<ModelVersion>> ListModelVersions() = 0;
+  // One version with its documents (0: the current one, read with the same lock), or
+  // nullopt when there is no such version.
+  virtual Result<std::optional<ModelVersion>> LoadModelVersion(int64_t number) = 0;
 
   // Runs `body` in one transaction; commits when it returns OK, else rolls back.
   virtual Status Transact(const Author& author,

@@ -299,6 +299,13 @@ def what_if(t, role, where):
                check=lambda t, r: t.assertFalse(r.json()["saved"]))
 
 
+def publish_model(t, role, where):
+    """A new model version, the same as the current one but for its note."""
+    return Req("POST", "/api/v1/model/versions", {"note": f"permissions: {role} {where}"},
+               check=lambda t, r: t.assertEqual(t.admin_get("/api/v1/model")["number"],
+                                                r.json()["number"]))
+
+
 SESSION_IN = "204 204 204 204 204 403|422 401"
 NOBODY = "401 401 401 401 401 401 401"
 
@@ -375,6 +382,12 @@ ROUTES = {
     ("GET", "/api/v1/audit.csv"): Row(audit("/api/v1/audit.csv"), WORK_READ, "read"),
     ("GET", "/api/v1/personal-data"): Row(personal_data, admin_only(200), "read"),
     ("POST", "/api/v1/personal-data/erasure"): Row(erasure, admin_only("2xx"), "logged"),
+    # -- the reference model's versions (a methodologist publishes too: test_model_versions)
+    ("GET", "/api/v1/model"): Row(fixed("/api/v1/model"), EVERYONE, "read"),
+    ("GET", "/api/v1/model/versions"): Row(fixed("/api/v1/model/versions"), EVERYONE, "read"),
+    ("GET", "/api/v1/model/versions/{n}"): Row(fixed("/api/v1/model/versions/1"), EVERYONE,
+                                               "read"),
+    ("POST", "/api/v1/model/versions"): Row(publish_model, admin_only(201), "logged"),
     # -- accounts --------------------------------------------------------------------------
     ("POST", "/api/v1/session"): Row(sign_in, expect("200 200 200 200 200 200 200", NOBODY),
                                      "unlogged"),

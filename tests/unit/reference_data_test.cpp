@@ -46,11 +46,39 @@ TEST(ReferenceData, RejectsBrokenJsonAndWrongTypes) {
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().ToString().find("sectors[0].id"), std::string::npos);
   docs = RealReferenceDocuments();
-  docs["need_areas"] = "[{";
-  EXPECT_EQ(ParseReferenceData(docs).status().code(), StatusCode::kMalformed);
+  docs["need_areas"] = "[{";  // one of the problems, named by its document
+  auto broken = ParseReferenceData(docs);
+  ASSERT_FALSE(broken.ok());
+  ASSERT_EQ(broken.status().fields().count("need_areas"), 1u) << broken.status().ToString();
+  EXPECT_NE(broken.status().fields().at("need_areas").find("JSON"), std::string::npos);
   docs = RealReferenceDocuments();
   docs.erase("service_types");
   EXPECT_FALSE(ParseReferenceData(docs).ok());
+}
+
+// A methodologist fixing a model must see every problem at once, not one per attempt.
+TEST(ReferenceData, NamesEveryProblemOfEveryDocumentAtOnce) {
+  ReferenceDocuments docs = RealReferenceDocuments();
+  auto replace = [&](const std::string& doc, const std::string& what, const std::string& with) {
+    size_t at = docs[doc].find(what);
+    ASSERT_NE(at, std::string::npos) << what;
+    docs[doc].replace(at, what.size(), with);
+  };
+  replace("optimal_model", "\"edu_a00\"", "\"no_such\"");
+  replace("optimal_model", "\"max_minutes_pt\": 20", "\"max_minutes_pts\": 20");
+  replace("sectors", "[", "[{\"id\": 5},");
+  replace("model_situations", "\"safety_first\": \"", "\"safety_first\": \"x");
+  docs["need_areas"].insert(docs["need_areas"].rfind(']'),
+                            ",{\"id\": \"safety\", \"cs\": \"b\", "
+                            "\"en\": \"s\", \"description_cs\": \"\", \"description_en\": \"\"}");
+  docs["extra"] = "[]";
+  auto r = ParseReferenceData(docs);
+  ASSERT_FALSE(r.ok());
+  const FieldErrors& f = r.status().fields();
+  for (const char* field : {"optimal_model[0].service_types", "optimal_model[0].max_minutes_pts",
+                            "optimal_model[0].max_minutes_pt", "sectors[0].id",
+                            "model_situations[0].safety_first", "need_areas[6].id", "extra"})
+    EXPECT_EQ(f.count(field), 1u) << field << " in " << r.status().ToString();
 }
 
 }  // namespace prosit

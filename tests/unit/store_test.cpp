@@ -194,3 +194,49 @@ TEST(Store, BackupIsACompleteCopy) {
 }
 
 }  // namespace prosit
+
+namespace prosit {
+
+// A published model version is kept whole and never changes; publishing against a stale
+// version is refused, and each version is in the change log with its author.
+TEST(Store, ModelVersionsAreKeptAndImmutable) {
+  testing::TempDatabase db;
+  auto store = Open(db.path());
+  EXPECT_FALSE(store->LoadModelVersion(0)->has_value());  // nothing published yet
+  std::map<std::string, std::string> v1 = {{"a", "[1]"}, {"b", "[2]"}};
+  ASSERT_EQ(*store->PublishModelVersion(v1, Who(), "first", 0), 1);
+  std::map<std::string, std::string> v2 = {{"a", "[1]"}, {"b", "[3]"}};
+  ASSERT_EQ(*store->PublishModelVersion(v2, {"user:m", "2026-11-25T10:00:00Z"}, "second", 1), 2);
+  EXPECT_EQ(store->PublishModelVersion(v1, Who(), "stale", 1).status().code(),
+            StatusCode::kConflict);
+  EXPECT_EQ(*store->LoadReferenceDocuments(), v2);
+  EXPECT_EQ((*store->LoadModelVersion(1))->documents, v1);
+  auto current = *store->LoadModelVersion(0);
+  EXPECT_EQ(current->number, 2);
+  EXPECT_EQ(current->author, "user:m");
+  EXPECT_EQ(current->note, "second");
+  auto list = store->ListModelVersions();
+  ASSERT_EQ(list->size(), 2u);
+  EXPECT_TRUE((*list)[0].documents.empty());
+  EXPECT_EQ((*list)[1].at, "2026-11-25T10:00:00Z");
+  // Version 2 changed one document: its row and the version's own.
+  auto log = store->ChangesSince(0, 100);
+  int rows = 0;
+  for (const auto& e : *log)
+    if (e.kind == EntityKind::kReference && e.entity_id == 2) {
+      EXPECT_EQ(e.author, "user:m");
+      ++rows;
+    }
+  EXPECT_EQ(rows, 2);
+  store.reset();
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(db.path().c_str(), &raw), SQLITE_OK);
+  EXPECT_NE(sqlite3_exec(raw, "UPDATE model_version_documents SET json = '[]'", nullptr, nullptr,
+                         nullptr),
+            SQLITE_OK);
+  EXPECT_NE(sqlite3_exec(raw, "DELETE FROM model_versions", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(raw);
+  EXPECT_EQ((*Open(db.path())->LoadModelVersion(1))->documents, v1);
+}
+
+}  // namespace prosit

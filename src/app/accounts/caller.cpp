@@ -8,7 +8,7 @@ Caller Caller::Public() { return Caller(); }
 
 Caller Caller::System(std::string who) {
   Caller a;
-  a.signed_in_ = a.everywhere_ = a.may_write_ = true;
+  a.signed_in_ = a.everywhere_ = a.may_write_ = a.administers_ = a.may_edit_model_ = true;
   a.role_ = Role::kAdmin;
   a.author_ = std::move(who);
   return a;
@@ -21,8 +21,12 @@ Caller Caller::Of(const Principal& principal, const Territory& territory) {
   a.role_ = u.role;
   a.author_ = "user:" + u.login;
   a.user_id_ = u.id;
-  a.everywhere_ = u.role == Role::kAdmin;
-  a.may_write_ = u.role != Role::kViewer && principal.CanWrite();
+  a.everywhere_ = u.role == Role::kAdmin || u.role == Role::kMethodologist;
+  a.administers_ = u.role == Role::kAdmin;
+  // A methodologist changes the model (MayEditModel), not the records.
+  a.may_write_ = u.role != Role::kViewer && u.role != Role::kMethodologist && principal.CanWrite();
+  a.may_edit_model_ =
+      (u.role == Role::kAdmin || u.role == Role::kMethodologist) && principal.CanWrite();
   switch (u.role) {
     case Role::kRegionalCoordinator:
       for (const std::string& region : u.territories) {
@@ -38,6 +42,7 @@ Caller Caller::Of(const Principal& principal, const Territory& territory) {
       a.actors_ = ActorIdsOf(u);
       break;
     case Role::kAdmin:
+    case Role::kMethodologist:
       break;
   }
   std::sort(a.orps_.begin(), a.orps_.end());

@@ -30,10 +30,14 @@ class Caller {
   // created by an admin), or what the system was given.
   const std::string& author() const { return author_; }
   int64_t user_id() const { return user_id_; }
-  // The whole country: an admin, or the system.
+  // The whole country: an admin, a methodologist, or the system.
   bool everywhere() const { return everywhere_; }
-  // Whether the role and the token's scope let the caller write at all.
+  // Users, the whole audit trail, personal data: an admin, or the system.
+  bool administers() const { return administers_; }
+  // Whether the role and the token's scope let the caller write records at all.
   bool may_write() const { return may_write_; }
+  // Whether it may publish a model version: an admin or a methodologist, not read-only.
+  bool may_edit_model() const { return may_edit_model_; }
   // Whether an ORP lies in the caller's territory (always, everywhere).
   bool Covers(std::string_view orp_code) const;
   bool CoversAny(const std::vector<std::string>& orp_codes) const;
@@ -48,6 +52,8 @@ class Caller {
   bool signed_in_ = false;
   bool everywhere_ = false;
   bool may_write_ = false;
+  bool administers_ = false;
+  bool may_edit_model_ = false;
   std::optional<Role> role_;
   std::string author_;
   int64_t user_id_ = 0;

@@ -38,7 +38,9 @@ Status MayWriteAny(const Caller& caller) {
   if (!caller.signed_in()) return SignInFirst();
   if (!caller.may_write())
     return Status::Forbidden(caller.role() == Role::kViewer ? "a viewer writes nothing"
-                                                            : "this API token may only read");
+                             : caller.role() == Role::kMethodologist
+                                 ? "a methodologist edits the model, not the records"
+                                 : "this API token may only read");
   return Status::Ok();
 }
 
@@ -126,7 +128,15 @@ Status MayWriteWork(const Caller& caller, const RecordPlace& place) {
 
 Status MayAdminister(const Caller& caller) {
   if (!caller.signed_in()) return SignInFirst();
-  return caller.everywhere() ? Status::Ok() : Status::Forbidden("only an admin may do this");
+  return caller.administers() ? Status::Ok() : Status::Forbidden("only an admin may do this");
+}
+
+Status MayEditModel(const Caller& caller) {
+  if (!caller.signed_in()) return SignInFirst();
+  if (caller.may_edit_model()) return Status::Ok();
+  bool role_may = caller.role() == Role::kAdmin || caller.role() == Role::kMethodologist;
+  return Status::Forbidden(role_may ? "this API token may only read"
+                                    : "only a methodologist or an admin edits the model");
 }
 
 }  // namespace prosit

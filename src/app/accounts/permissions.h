@@ -54,6 +54,8 @@ Status MayWriteCard(const Caller& caller, const RecordPlace& place);
 Status MayWriteWork(const Caller& caller, const RecordPlace& place);
 // Users, the whole audit trail, personal-data export and erasure.
 Status MayAdminister(const Caller& caller);
+// Publishing a version of the reference model: a methodologist or an admin.
+Status MayEditModel(const Caller& caller);
 
 // Whether the caller may read a record of any registry kind, by its kind's rule.
 template <typename T>

@@ -25,13 +25,19 @@ void AnalysisBasisKeeper::Prepare() {
 
 std::shared_ptr<const ServiceLayout> LayOutServices(const NetworkSnapshot& snapshot,
                                                     const TerritoryIndex& territory) {
+  return LayOutServices(snapshot, territory, snapshot.frame->reference);
+}
+
+std::shared_ptr<const ServiceLayout> LayOutServices(const NetworkSnapshot& snapshot,
+                                                    const TerritoryIndex& territory,
+                                                    const ReferenceData& reference) {
   std::vector<ServiceInput> inputs;
   inputs.reserve(snapshot.cards.size());
   for (const auto& [id, entry] : snapshot.cards) {
     const ActorEntry* actor = snapshot.FindActor(entry->card.actor_id);
     inputs.push_back({&entry->card, actor ? actor->actor.seat.municipality_code : ""});
   }
-  return std::make_shared<const ServiceLayout>(territory, snapshot.frame->reference, inputs);
+  return std::make_shared<const ServiceLayout>(territory, reference, inputs);
 }
 
 Result<std::shared_ptr<const AnalysisBasis>> AnalysisBasisKeeper::Basis(
@@ -54,6 +60,22 @@ Result<std::shared_ptr<const AnalysisBasis>> AnalysisBasisKeeper::Basis(
   basis->catchments = catchments_;
   basis->layout = LayOutServices(*basis->snapshot, *territory_);
   last_ = basis;
+  return std::shared_ptr<const AnalysisBasis>(basis);
+}
+
+Result<std::shared_ptr<const AnalysisBasis>> AnalysisBasisKeeper::Basis(
+    std::shared_ptr<const NetworkSnapshot> snapshot, std::shared_ptr<const Frame> model) {
+  if (!model || model == snapshot->frame) return Basis(std::move(snapshot));
+  auto current = Basis(snapshot);  // the travel times and the catchment cache
+  if (!current.ok()) return current.status();
+  std::lock_guard lock(mu_);
+  if (last_model_ && last_model_->snapshot->seq == snapshot->seq &&
+      last_model_->snapshot->frame == snapshot->frame && last_model_->model == model)
+    return last_model_;
+  auto basis = std::make_shared<AnalysisBasis>(**current);
+  basis->model = model;
+  basis->layout = LayOutServices(*snapshot, *territory_, model->reference);
+  last_model_ = basis;
   return std::shared_ptr<const AnalysisBasis>(basis);
 }
 

@@ -21,7 +21,10 @@ struct AnalysisBasis {
   std::shared_ptr<const TravelTimes> times;
   std::shared_ptr<const ServiceLayout> layout;
   std::shared_ptr<CatchmentCache> catchments;  // shared by every basis
-  const Frame& frame() const { return *snapshot->frame; }
+  // The territory and the model version the analysis judges by: the snapshot's, or one
+  // like it with a past version's reference data (?model_version=).
+  std::shared_ptr<const Frame> model;
+  const Frame& frame() const { return model ? *model : *snapshot->frame; }
 };
 
 class AnalysisBasisKeeper {
@@ -39,6 +42,10 @@ class AnalysisBasisKeeper {
   // error of the travel-time provider.
   Result<std::shared_ptr<const AnalysisBasis>> Basis(
       std::shared_ptr<const NetworkSnapshot> snapshot);
+  // The same judged by another model version: `model` is a frame like the snapshot's
+  // with that version's reference data (ModelFrames); the last such basis is kept.
+  Result<std::shared_ptr<const AnalysisBasis>> Basis(
+      std::shared_ptr<const NetworkSnapshot> snapshot, std::shared_ptr<const Frame> model);
   const TravelTimeProvider& provider() const { return *provider_; }
 
  private:
@@ -48,13 +55,18 @@ class AnalysisBasisKeeper {
   std::shared_ptr<const TerritoryIndex> territory_;
   std::once_flag started_;
   std::shared_future<Result<std::shared_ptr<const TravelTimes>>> times_;
-  std::mutex mu_;  // guards last_
+  std::mutex mu_;  // guards last_, last_model_
   std::shared_ptr<const AnalysisBasis> last_;
-  std::shared_ptr<CatchmentCache> catchments_;  // made with the first basis
+  std::shared_ptr<const AnalysisBasis> last_model_;  // of a past model version
+  std::shared_ptr<CatchmentCache> catchments_;       // made with the first basis
 };
 
 // The service layout of a snapshot (exposed for benchmarks and tests).
 std::shared_ptr<const ServiceLayout> LayOutServices(const NetworkSnapshot& snapshot,
                                                     const TerritoryIndex& territory);
+// The same with the service types of another model version's reference data.
+std::shared_ptr<const ServiceLayout> LayOutServices(const NetworkSnapshot& snapshot,
+                                                    const TerritoryIndex& territory,
+                                                    const ReferenceData& reference);
 
 }  // namespace prosit

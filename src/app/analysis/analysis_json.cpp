@@ -92,6 +92,7 @@ json MethodJson(const AnalysisBasis& basis, const ProvenanceCounts& records) {
   for (TravelMode mode : kAllTravelModes)
     access[ToString(mode)] = basis.times->access_minutes(mode);
   return {
+      {"model_version", basis.frame().model_version},
       {"travel_times", basis.times->source()},
       {"children",
        "children aged 0–17 per municipality: imported, or the ORP's census share "

@@ -44,6 +44,7 @@ struct Frame {
   Territory territory;
   ReferenceData reference;
   std::map<std::string, std::string> reference_json;  // by document name
+  int64_t model_version = 0;  // the model version `reference` is (0: none published)
   std::string regions_json, orps_json;
   std::map<std::string, std::string> municipalities_json;  // by ORP code
 };

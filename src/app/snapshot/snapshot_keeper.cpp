@@ -99,15 +99,17 @@ Result<T> ReadStored(Result<T> parsed, const char* what) {
 Status SnapshotKeeper::LoadFrame(NetworkSnapshot& snap) {
   auto territory = store_.LoadTerritory();
   if (!territory.ok()) return territory.status();
-  auto docs = store_.LoadReferenceDocuments();
-  if (!docs.ok()) return docs.status();
-  auto reference = ParseReferenceData(*docs);
+  auto model = store_.LoadModelVersion(0);  // the current one
+  if (!model.ok()) return model.status();
+  ModelVersion current = model->value_or(ModelVersion{});
+  auto reference = ParseReferenceData(current.documents);
   if (!reference.ok())
     return Status::Corruption("stored reference data: " + reference.status().ToString());
   auto frame = std::make_shared<Frame>();
   frame->territory = std::move(*territory);
   frame->reference = std::move(*reference);
-  frame->reference_json = std::move(*docs);
+  frame->reference_json = std::move(current.documents);
+  frame->model_version = current.number;
   frame->regions_json = RegionsJson(frame->territory);
   frame->orps_json = OrpsJson(frame->territory);
   for (const auto& orp : frame->territory.orps())
