@@ -146,7 +146,7 @@ INSERT INTO database_identity VALUES (lower(hex(randomblob(16))));
 )sql"},
       // The reference model in versions (docs/reference-model.md): reference_documents stays
       // the current version's documents; a database that had them gets them as version 1.
-      {9, "versions of the reference model, immutable once published", R"sql(
+      {7, "versions of the reference model, immutable once published", R"sql(
 CREATE TABLE model_versions (
   number INTEGER PRIMARY KEY,
   at TEXT NOT NULL,
