@@ -108,6 +108,10 @@ class AttackTest(unittest.TestCase):
                                                          "description": "Popis."}).json()
         cls.recommendation = s.post("/api/v1/recommendations", {"orp_code": "5304",
                                                                 "text": "Doporučení"}).json()
+        cls.participation = s.post("/api/v1/participations", {"orp_code": "5304",
+                                                              "since": "2016-08-01"}).json()
+        cls.orp_text = s.post("/api/v1/orp-texts", {"orp_code": "5304",
+                                                    "characteristics": "Text."}).json()
         r = s.post("/api/v1/api-tokens", {"name": "victim token", "scope": "read"},
                    headers=cls.networker)
         assert r.status == 201, r.body
@@ -477,6 +481,8 @@ class AttackTest(unittest.TestCase):
             ("POST", "/api/v1/good-practices", {"orp_code": "5304", "title": "P",
                                                 "description": "D"}),
             ("POST", "/api/v1/recommendations", {"orp_code": "5304", "text": "R"}),
+            ("POST", "/api/v1/participations", {"orp_code": "5304", "since": "2016-08-01"}),
+            ("POST", "/api/v1/orp-texts", {"orp_code": "5304", "focus": "F"}),
             ("POST", "/api/v1/users", {"login": "body.user", "display_name": "B",
                                        "role": "viewer", "territories": ["5304"]}),
             ("POST", "/api/v1/api-tokens", {"name": "body", "scope": "read"}),
@@ -592,6 +598,8 @@ class AttackTest(unittest.TestCase):
             "/api/v1/goals/{id}": self.goal, "/api/v1/steps/{id}": self.step,
             "/api/v1/good-practices/{id}": self.practice,
             "/api/v1/recommendations/{id}": self.recommendation,
+            "/api/v1/participations/{id}": self.participation,
+            "/api/v1/orp-texts/{id}": self.orp_text,
         }
         bodies = {path: body for method, path, body in self.write_routes() if method == "POST"}
         user_id = query(self.server.database,
