@@ -29,14 +29,17 @@ void ReadNetworkers(JsonReader& r, std::vector<NetworkerContact>& out) {
 
 }  // namespace
 
-Result<Participation> ParticipationFromJson(std::string_view text) {
-  return ReadRecord<Participation>(text, [](JsonReader& r, Participation& p) {
-    r.String("orp_code", p.orp_code);
-    r.String("since", p.since);
-    r.String("until", p.until);
-    ReadNetworkers(r, p.networkers);
-    r.String("note", p.note);
-  });
+Result<Participation> ParticipationFromJson(std::string_view text, Participation* partial) {
+  return ReadRecord<Participation>(
+      text,
+      [](JsonReader& r, Participation& p) {
+        r.String("orp_code", p.orp_code);
+        r.String("since", p.since);
+        r.String("until", p.until);
+        ReadNetworkers(r, p.networkers);
+        r.String("note", p.note);
+      },
+      partial);
 }
 
 nlohmann::json NetworkerContactToJson(const NetworkerContact& n) {
@@ -59,11 +62,14 @@ nlohmann::json ParticipationToJson(const Participation& p) {
           {"source", ToString(StatedSource(p.is_demo, p.source))}};
 }
 
-Result<OrpText> OrpTextFromJson(std::string_view text) {
-  return ReadRecord<OrpText>(text, [](JsonReader& r, OrpText& t) {
-    r.String("orp_code", t.orp_code);
-    for (const OrpTextSection& s : kOrpTextSections) r.String(s.key, t.*s.member);
-  });
+Result<OrpText> OrpTextFromJson(std::string_view text, OrpText* partial) {
+  return ReadRecord<OrpText>(
+      text,
+      [](JsonReader& r, OrpText& t) {
+        r.String("orp_code", t.orp_code);
+        for (const OrpTextSection& s : kOrpTextSections) r.String(s.key, t.*s.member);
+      },
+      partial);
 }
 
 nlohmann::json OrpTextToJson(const OrpText& t) {

@@ -9,10 +9,11 @@
 
 namespace prosit {
 
-Result<Participation> ParticipationFromJson(std::string_view text);
+Result<Participation> ParticipationFromJson(std::string_view text,
+                                            Participation* partial = nullptr);
 nlohmann::json ParticipationToJson(const Participation& p);
 nlohmann::json NetworkerContactToJson(const NetworkerContact& n);
-Result<OrpText> OrpTextFromJson(std::string_view text);
+Result<OrpText> OrpTextFromJson(std::string_view text, OrpText* partial = nullptr);
 nlohmann::json OrpTextToJson(const OrpText& t);
 
 }  // namespace prosit
