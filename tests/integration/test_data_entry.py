@@ -13,6 +13,7 @@ from server import DemoServerTest, ServerTest, run_cli, strict_json
 from test_api import card
 
 TODAY = datetime.date.today().isoformat()
+MERGE = {"Content-Type": "application/merge-patch+json"}
 TOMORROW = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
 
 
@@ -34,7 +35,7 @@ class DataEntryTest(ServerTest):
 
     def patch(self, kind, record, patch, status=200):
         r = self.server.request("PATCH", f"/api/v1/{kind}/{record['id']}", patch,
-                                headers={"If-Match": f'"{record["version"]}"'})
+                                headers=MERGE | {"If-Match": f'"{record["version"]}"'})
         self.assertEqual(r.status, status, r.body)
         return r.json()
 
@@ -66,7 +67,7 @@ class DataEntryTest(ServerTest):
         # a third record taking the IČO by a PATCH is refused as well
         third = self.post("actors", actor("Spolek Třetí", "25283651"))
         r = self.server.request("PATCH", f"/api/v1/actors/{third['id']}", {"ico": "73632783"},
-                                headers={"If-Match": f'"{third["version"]}"'})
+                                headers=MERGE | {"If-Match": f'"{third["version"]}"'})
         self.assertEqual(r.status, 409, r.body)
         self.assertEqual(r.json()["error"]["code"], "duplicate")
 
@@ -112,7 +113,7 @@ class DataEntryTest(ServerTest):
             ["access_note", "contacts", "does", "target_group"])
         draft = self.post("service-cards", {**bare, "published": False})
         r = self.server.request("PATCH", f"/api/v1/service-cards/{draft['id']}",
-                                {"published": True}, headers={"If-Match": f'"{draft["version"]}"'})
+                                {"published": True}, headers=MERGE | {"If-Match": f'"{draft["version"]}"'})
         self.assertEqual(r.status, 422, r.body)
         self.assertIn("target_group", r.json()["error"]["fields"])
         done = self.patch("service-cards", draft, {
@@ -122,11 +123,11 @@ class DataEntryTest(ServerTest):
 
     def test_a_need_may_name_a_need_area_and_a_network_need(self):
         need = {"statement": "Rodiny nevědí o službách a služby o sobě.", "sectors": ["ospod"],
-                "orp_code": "5304", "date": "2019-04-02", "need_area": "family",
-                "network_need": "information_sharing"}
+                "orp_code": "5304", "date": "2019-04-02", "need_area": "relationships",
+                "network_need": "clarity_of_competences"}
         both = self.post("needs", need)
         self.assertEqual((both["need_area"], both["network_need"]),
-                         ("family", "information_sharing"))
+                         ("relationships", "clarity_of_competences"))
         r = self.server.post("/api/v1/needs", {**need, "need_area": "", "network_need": ""})
         self.assertEqual(r.status, 422, r.body)
         self.assertIn("need_area", r.json()["error"]["fields"])
@@ -192,7 +193,7 @@ class DataEntryTest(ServerTest):
             "meetings": {"date": "2018-03-14", "orp_code": "5304", "category": "schools",
                          "format": "individual", "people": 3, "topic": "Záškoláctví"},
             "needs": {"statement": "x", "sectors": ["ospod"], "orp_code": "5304",
-                      "date": "2019-04-02", "need_area": "family"},
+                      "date": "2019-04-02", "need_area": "relationships"},
             "ties": {"actor_a": a["id"], "actor_b": b["id"], "type": "shared_platform",
                      "since": "2017-09-01"},
             "themes": {"orp_code": "5304", "title": "t", "since": "2017-01-15"},
@@ -209,10 +210,10 @@ class DataEntryTest(ServerTest):
 
 class GeneratedDataTest(DemoServerTest):
     def test_the_demo_has_no_duplicates_and_its_published_cards_are_complete(self):
-        cards = self.get("/api/v1/service-cards?published=true&limit=1000")
+        cards = self.get("/api/v1/service-cards?published=true&limit=200")
         self.assertGreater(cards["total"], 0)
-        for offset in range(0, cards["total"], 1000):
-            page = self.get(f"/api/v1/service-cards?published=true&limit=1000&offset={offset}")
+        for offset in range(0, cards["total"], 200):
+            page = self.get(f"/api/v1/service-cards?published=true&limit=200&offset={offset}")
             for c in page["items"]:
                 full = self.get(f"/api/v1/service-cards/{c['id']}")
                 for field in ("does", "target_group", "access_note"):
@@ -223,7 +224,7 @@ class GeneratedDataTest(DemoServerTest):
     def test_generate_loads(self):
         with tempfile.TemporaryDirectory() as tmp:
             db = os.path.join(tmp, "g.db")
-            out = run_cli("generate", "--services", "2000", "--seed", "3", "--database", db)
+            out = run_cli("generate", "--national", "--services", "2000", "--seed", "3", "--database", db)
             self.assertIn("wrote", out.stdout)
 
 
