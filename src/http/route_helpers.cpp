@@ -60,6 +60,31 @@ ApiResponse Document(const std::string& doc, int status) {
   return r;
 }
 
+namespace {
+
+// The stored document a write answers, with the names beside its ids as a GET gives them
+// (app/networking/record_names.h), read from the snapshot the write brought up to date.
+std::string WithNames(ApiContext& ctx, const Caller& caller, EntityKind kind,
+                      const std::string& doc) {
+  std::string out = doc;
+  VisitRecordKind(kind, [&]<typename T>() {
+    if constexpr (RecordKind<T>::kAccess == AccessRule::kWork) {
+      auto record = RecordKind<T>::Parse(doc, nullptr);
+      if (record.ok()) out = JsonWithNames(caller, *ctx.keeper.Current(), *record).dump();
+    } else if constexpr (std::is_same_v<T, ServiceCard>) {
+      json j = json::parse(doc, nullptr, false);
+      if (!j.is_object() || !j.contains("actor_id")) return;
+      auto snap = ctx.keeper.Current();
+      const ActorEntry* actor = snap->FindActor(j["actor_id"].get<int64_t>());
+      j["actor"] = {{"id", j["actor_id"]}, {"name", actor ? json(actor->actor.name) : json()}};
+      out = j.dump();
+    }
+  });
+  return out;
+}
+
+}  // namespace
+
 void AddWriteRoutes(ApiRouter& router, ApiContext& ctx, const RecordKindInfo& kind) {
   const EntityKind k = kind.kind;
   const std::string base = kind.collection();
@@ -68,7 +93,7 @@ void AddWriteRoutes(ApiRouter& router, ApiContext& ctx, const RecordKindInfo& ki
     if (!body.ok()) return ApiResponse::Error(body.status());
     auto doc = ctx.commands.Create(k, *body, r.caller);
     if (!doc.ok()) return ApiResponse::Error(doc.status());
-    ApiResponse resp = Document(*doc, 201);
+    ApiResponse resp = Document(WithNames(ctx, r.caller, k, *doc), 201);
     for (auto& [name, value] : resp.headers)
       if (name == "Location") value = base + "/" + value;
     return resp;
@@ -84,7 +109,7 @@ void AddWriteRoutes(ApiRouter& router, ApiContext& ctx, const RecordKindInfo& ki
       if (!body.ok()) return ApiResponse::Error(body.status());
       auto doc = (ctx.commands.*write)(k, *id, *body, *version, r.caller);
       if (!doc.ok()) return ApiResponse::Error(doc.status());
-      return Document(*doc);
+      return Document(WithNames(ctx, r.caller, k, *doc));
     };
   };
   router.Add("PUT", kind.item(), change(&RecordCommands::Update));
