@@ -86,6 +86,7 @@ std::optional<LocatedService> ServiceLayout::Locate(const ServiceInput& input) c
   bool on_site = std::any_of(card.forms.begin(), card.forms.end(), [](const std::string& f) {
     return f == "ambulatory" || f == "residential";
   });
+  s.on_site = on_site;
   if (s.places.empty() && on_site)
     if (auto seat = territory_.FindPlace(input.seat_municipality)) s.places.push_back(*seat);
   SortUnique(s.places);

@@ -22,6 +22,7 @@ struct LocatedService {
   uint32_t type = 0;             // index into ReferenceData::service_types
   std::vector<uint32_t> places;  // municipalities of its delivery locations, unique
   bool outreach = false;         // reaches the territory it serves with no travel
+  bool on_site = false;          // ambulatory or residential: clients come to its places
   TerritoryKind served_kind = TerritoryKind::kOrp;
   std::vector<uint32_t> served;  // municipality, ORP or region indices by kind, sorted
   std::optional<double> capacity;

@@ -32,7 +32,7 @@ ServiceSupply GatherSupply(const ServiceLayout& layout, const std::vector<uint32
         return;
       }
       if (s.capacity_unit != unit) return;
-      if (s.outreach && s.places.empty()) {
+      if (s.outreach && (!s.on_site || s.places.empty())) {  // no office to come to
         add_outreach(s, -1, *s.capacity);
         return;
       }

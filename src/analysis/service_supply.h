@@ -26,10 +26,10 @@ struct ServiceSupply {
 };
 
 // The supply of `unit`. A service with an outreach form reaches its whole served
-// territory at weight 1; if it has a delivery place too (an office), that place also
-// reaches by travel time, and each municipality takes the better of the two. Its
-// capacity counts once (split over its offices, as a site's is). `without_capacity` lists
-// the cards stating none, whatever their unit.
+// territory at weight 1; if it has an office too (an ambulatory or residential form at a
+// delivery place), that place also reaches by travel time, and each municipality takes the better
+// of the two. Its capacity counts once (split over its offices, as a site's is). `without_capacity`
+// lists the cards stating none, whatever their unit.
 ServiceSupply GatherSupply(const ServiceLayout& layout, const std::vector<uint32_t>& types,
                            const std::string& unit, const ServiceChange* change = nullptr);
 // The units in which the services of `types` state a capacity, sorted.

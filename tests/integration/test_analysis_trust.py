@@ -180,7 +180,7 @@ class AnalysisTrustTest(DemoServerTest):
         self.assertTrue(changed)
         for u in changed:
             self.assertGreater(u["municipalities_changed"], 1)
-        only_outreach = dict(add, forms=["outreach"])
+        only_outreach = dict(add, forms=["outreach"])  # Krouna is where it works, not an office
         r = self.post("/api/v1/analysis/what-if", {"add": [only_outreach]})
         gained = [m for cell in r["accessibility"] for u in cell["units"]
                   for m in u["most_changed"]

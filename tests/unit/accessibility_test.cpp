@@ -203,11 +203,12 @@ TEST(Accessibility, OutreachWithAnOfficeReachesBothWaysTakingTheBetter) {
          Times(4, {{1, 2, 5}, {1, 3, 25}}),
          Of(DistanceDecay::kStep, 30)};
   AccessibilityResult r = c.Run();
-  double reach = 100 + 50 + 30 + 0.22 * 100;
+  const double w3 = 0.22f;  // the zone's weight as the catchment holds it
+  double reach = 100 + 50 + 30 + w3 * 100;
   EXPECT_DOUBLE_EQ(r.outreach_ratio[0], 20 / reach);
   EXPECT_DOUBLE_EQ(r.access[1], 20 / reach);  // served and the office's own place: once
   EXPECT_DOUBLE_EQ(r.access[2], 20 / reach);
-  EXPECT_DOUBLE_EQ(r.access[3], 0.22 * 20 / reach);
+  EXPECT_DOUBLE_EQ(r.access[3], w3 * 20 / reach);
   EXPECT_NEAR(Served(r, c.demand), 20, 1e-9);
   // Without the office, the same card reaches only what it serves (the outreach rule).
   c.outreach[0].office.reset();

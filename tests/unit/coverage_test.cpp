@@ -137,7 +137,7 @@ TEST_F(CoverageTest, FarMunicipalityMakesTheCellTooFarAndSaysHowFar) {
   EXPECT_EQ(cell.places[2].nearest_card[1], 1);
   EXPECT_FALSE(cell.places[2].within_norm[1]);
   // Capacity 20 for 200 children: 100 per 1,000, above the norm of 5.
-  EXPECT_DOUBLE_EQ(*cell.capacity_by_unit.at("").per_1000_children, 100.0);
+  EXPECT_DOUBLE_EQ(*cell.capacity_by_unit.at("none").per_1000_children, 100.0);
   EXPECT_FALSE(cell.capacity_short);
 }
 
@@ -236,8 +236,8 @@ TEST_F(CoverageTest, RegionalCapacityIsSharedByChildren) {
   t2.capacity.unit = "other";
   ServiceLayout enough = Layout({Card(3, "t1", "a1", kRegionR, 2.0), t2});
   CellCoverage cell = Cover(enough, "A").cells[0];
-  EXPECT_DOUBLE_EQ(cell.capacity_by_unit.at("").capacity, 1.0);
-  EXPECT_DOUBLE_EQ(*cell.capacity_by_unit.at("").per_1000_children, 5.0);
+  EXPECT_DOUBLE_EQ(cell.capacity_by_unit.at("none").capacity, 1.0);
+  EXPECT_DOUBLE_EQ(*cell.capacity_by_unit.at("none").per_1000_children, 5.0);
   EXPECT_FALSE(cell.capacity_short);
   ServiceLayout short_of = Layout({Card(3, "t1", "a1", kRegionR, 1.6), t2});
   cell = Cover(short_of, "A").cells[0];
@@ -281,7 +281,7 @@ TEST_F(CoverageTest, EmptyOrpHasNoSharesAndNoNaN) {
   OrpCoverage c = Cover(layout, "E");
   EXPECT_EQ(c.children, 0);
   EXPECT_FALSE(c.cells[0].share_within_norm[0]);
-  EXPECT_FALSE(c.cells[0].capacity_by_unit.at("").per_1000_children);
+  EXPECT_FALSE(c.cells[0].capacity_by_unit.at("none").per_1000_children);
   EXPECT_EQ(c.cells[0].status, CellStatus::kCovered);  // nobody there lacks anything
 }
 
@@ -299,7 +299,7 @@ TEST_F(CoverageTest, WhatIfAddsAndRemovesWithoutTouchingTheLayout) {
   CellCoverage after = Cover(layout, "A", &add).cells[0];
   EXPECT_EQ(after.status, CellStatus::kTooFar);  // a1 is 40 min from t2, a3 from t1
   EXPECT_DOUBLE_EQ(*after.share_within_norm[1], 0.0);
-  EXPECT_DOUBLE_EQ(*after.capacity_by_unit.at("").per_1000_children, 75.0);
+  EXPECT_DOUBLE_EQ(*after.capacity_by_unit.at("none").per_1000_children, 75.0);
   EXPECT_EQ(Cover(layout, "A").cells[0].status, CellStatus::kPartial);  // unchanged
 
   ServiceChange remove;
@@ -359,9 +359,12 @@ TEST_F(CoverageTest, SupplySplitsCapacityOverPlacesAndKeepsOutreachApart) {
   outreach.forms = {"ambulatory", "outreach"};
   ServiceCard pooled = Card(24, "t1", "", kRegionR, 2);
   pooled.forms = {"outreach"};
-  ServiceLayout layout = Layout(
-      {two_places, outreach, Card(22, "t1", "a2", kOrpA), Card(23, "t3", "a2", kOrpA, 5), pooled});
-  ServiceSupply supply = GatherSupply(layout, {0}, "");
+  // Outreach only, naming where it works: no office for clients to come to.
+  ServiceCard field_work = Card(25, "t1", "a2", kRegionR, 1);
+  field_work.forms = {"outreach"};
+  ServiceLayout layout = Layout({two_places, outreach, Card(22, "t1", "a2", kOrpA),
+                                 Card(23, "t3", "a2", kOrpA, 5), pooled, field_work});
+  ServiceSupply supply = GatherSupply(layout, {0}, "none");
   ASSERT_EQ(supply.sites.size(), 2u);
   EXPECT_DOUBLE_EQ(supply.sites[0].capacity + supply.sites[1].capacity, 10);
   EXPECT_DOUBLE_EQ(supply.sites[0].capacity, 5);
@@ -374,17 +377,17 @@ TEST_F(CoverageTest, SupplySplitsCapacityOverPlacesAndKeepsOutreachApart) {
   EXPECT_DOUBLE_EQ(supply.outreach[0].capacity, 8);
   EXPECT_EQ(supply.outreach_cards[0], (std::vector<int64_t>{21}));
   EXPECT_FALSE(supply.outreach[1].office);
-  EXPECT_EQ(supply.outreach_cards[1], (std::vector<int64_t>{24}));
+  EXPECT_EQ(supply.outreach_cards[1], (std::vector<int64_t>{24, 25}));
   EXPECT_EQ(supply.without_capacity, (std::vector<int64_t>{22}));
   // Another unit's supply takes none of these capacities.
   EXPECT_TRUE(GatherSupply(layout, {0}, "places").sites.empty());
-  EXPECT_EQ(SupplyUnits(layout, {0, 2}), (std::vector<std::string>{""}));
+  EXPECT_EQ(SupplyUnits(layout, {0, 2}), (std::vector<std::string>{"none"}));
 
   ServiceChange change;
   change.removed.insert(20);
   ServiceCard extra = Card(0, "t1", "b1", kOrpB, 3);
   change.added.push_back(*layout.Locate({&extra, ""}));
-  ServiceSupply changed = GatherSupply(layout, {0}, "", &change);
+  ServiceSupply changed = GatherSupply(layout, {0}, "none", &change);
   ASSERT_EQ(changed.sites.size(), 1u);
   EXPECT_EQ(changed.sites[0].place, *index_.FindPlace("b1"));
   EXPECT_EQ(changed.site_cards, (std::vector<int64_t>{0}));
