@@ -1,6 +1,6 @@
 // The application: the session, the labels of the chosen language, the shell (header,
 // navigation, who is signed in) and the page the address names.
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { api, setCsrfToken } from "./api";
 import { currentLang, Lang, setLang, t, tDynamic } from "./i18n";
 import { Labels, label, loadLabels } from "./labels";
@@ -25,6 +25,12 @@ export function App() {
   useEffect(() => {
     fetchSession().then(setSession, setSessionError);
   }, []);
+  // After a move to another page, keyboard and screen-reader users start at its content.
+  const firstPath = useRef(loc.path);
+  useEffect(() => {
+    if (loc.path !== firstPath.current) document.getElementById("main")?.focus();
+    firstPath.current = "";
+  }, [loc.path]);
   useEffect(() => {
     document.documentElement.lang = lang;
     loadLabels(lang).then(setLabels, () => setLabels({}));

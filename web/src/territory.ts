@@ -32,5 +32,6 @@ export function allRegions(): Promise<Region[]> {
   return regions;
 }
 
-const collator = new Intl.Collator("cs");
+// One collator: building one per comparison (localeCompare with a locale) costs ~1 ms.
+export const collator = new Intl.Collator("cs");
 export const byName = <T extends { name: string }>(a: T, b: T) => collator.compare(a.name, b.name);

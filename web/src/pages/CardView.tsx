@@ -218,7 +218,9 @@ function CardPage({ card, actor, siblings, orpNames, regionNames }: Loaded) {
                 ? "—"
                 : card.locations.map((l, i) => (
                     <div key={i}>
-                      {l.municipality_code ? [l.street, municipalityName.get(l.municipality_code) ?? l.municipality_code].filter(Boolean).join(", ") : "ORP " + (orpNames.get(l.orp_code ?? "") ?? l.orp_code)}
+                      {l.municipality_code
+                        ? [l.street, municipalityName.get(l.municipality_code) ?? l.municipality_code].filter(Boolean).join(", ")
+                        : t("territory.orpName", { name: orpNames.get(l.orp_code ?? "") ?? l.orp_code ?? "" })}
                     </div>
                   ))}
               {card.locations.some((l) => !l.municipality_code) && <div class="muted small">{t("card.confidential")}</div>}

@@ -1,12 +1,12 @@
 // The service catalog: search as you type (the server ignores case and diacritics),
 // filters, and a page of results. The search and filters live in the address, so Back
 // and a shared link show the same results.
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { get } from "../api";
 import { formatDate, t } from "../i18n";
 import { ids, label } from "../labels";
 import { useApp } from "../session";
-import { allOrps, allRegions, byName, Orp, Region } from "../territory";
+import { allOrps, allRegions, byName, collator, Orp, Region } from "../territory";
 import { ErrorNote } from "../components";
 import { useTitle } from "../hooks";
 
@@ -94,7 +94,10 @@ export function Catalog() {
     setParams(next);
   };
   const orpsShown = params.region ? places.orps.filter((o) => o.region_code === params.region) : places.orps;
-  const sorted = (group: string) => ids(labels, group).sort((a, b) => label(labels, group, a).localeCompare(label(labels, group, b), "cs"));
+  const serviceTypes = useMemo(
+    () => ids(labels, "service_types").sort((a, b) => collator.compare(label(labels, "service_types", a), label(labels, "service_types", b))),
+    [labels],
+  );
   const offset = Number(params.offset ?? 0);
 
   const select = (name: string, title: string, options: [string, string][]) => (
@@ -138,7 +141,7 @@ export function Catalog() {
           {select("need_area", t("catalog.needArea"), ids(labels, "need_areas").map((id) => [id, label(labels, "need_areas", id)]))}
           {select("level", t("catalog.level"), ids(labels, "support_levels").map((id) => [id, id + " – " + label(labels, "support_levels", id)]))}
           {select("sector", t("catalog.sector"), ids(labels, "sectors").map((id) => [id, label(labels, "sectors", id)]))}
-          {select("service_type", t("catalog.serviceType"), sorted("service_types").map((id) => [id, label(labels, "service_types", id)]))}
+          {select("service_type", t("catalog.serviceType"), serviceTypes.map((id) => [id, label(labels, "service_types", id)]))}
           {select("form", t("catalog.form"), ids(labels, "forms").map((id) => [id, label(labels, "forms", id)]))}
           <div class="field">
             <label for="f-age">{t("catalog.age")}</label>
@@ -187,7 +190,7 @@ export function Catalog() {
 
 function CardItem({ card }: { card: CardSummary }) {
   const { labels } = useApp();
-  const places = card.municipalities.map((m) => m.name || (m.orp_name ? "ORP " + m.orp_name : "")).filter(Boolean);
+  const places = card.municipalities.map((m) => m.name || (m.orp_name ? t("territory.orpName", { name: m.orp_name }) : "")).filter(Boolean);
   return (
     <li class="card-item">
       <h3>

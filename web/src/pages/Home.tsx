@@ -91,7 +91,7 @@ interface HomeForProps {
 function HomeFor({ scope, orps, regions, allOrps: every, allRegions: everyRegion, user }: HomeForProps) {
   const orp = every.find((o) => o.code === scope.orp);
   const region = everyRegion.find((r) => r.code === scope.region);
-  const name = orp ? "ORP " + orp.name : region ? region.name : t("home.wholeCountry");
+  const name = orp ? t("territory.orpName", { name: orp.name }) : region ? region.name : t("home.wholeCountry");
   const data = useLoad((signal) => overview(scope, signal), [scope.orp, scope.region]);
   const value = scope.orp ? "orp:" + scope.orp : scope.region ? "region:" + scope.region : "";
   const pick = (v: string) => {
@@ -118,7 +118,7 @@ function HomeFor({ scope, orps, regions, allOrps: every, allRegions: everyRegion
               ))}
               {orps.map((o) => (
                 <option key={o.code} value={"orp:" + o.code}>
-                  ORP {o.name}
+                  {t("territory.orpName", { name: o.name })}
                 </option>
               ))}
             </select>
