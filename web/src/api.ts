@@ -12,6 +12,7 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: FieldErrors = {},
+    readonly retryAfterSeconds = 0,
   ) {
     super(message);
   }
@@ -56,7 +57,9 @@ export async function api<T>(method: string, path: string, body?: unknown, signa
   }
   if (!r.ok) {
     const e = json?.error ?? {};
-    throw new ApiError(r.status, e.code ?? "http_" + r.status, e.message ?? r.statusText, e.fields ?? {});
+    // A session that ended (expired, or signed out elsewhere): the app goes back to sign-in.
+    if (r.status === 401 && csrfToken && !path.startsWith("/api/v1/session")) document.dispatchEvent(new CustomEvent("prosit:session-ended"));
+    throw new ApiError(r.status, e.code ?? "http_" + r.status, e.message ?? r.statusText, e.fields ?? {}, Number(r.headers.get("Retry-After") ?? 0));
   }
   return json as T;
 }

@@ -24,6 +24,13 @@ export function App() {
 
   useEffect(() => {
     fetchSession().then(setSession, setSessionError);
+    const ended = () => {
+      setCsrfToken("");
+      setSession(null);
+      navigate("/sign-in");
+    };
+    document.addEventListener("prosit:session-ended", ended);
+    return () => document.removeEventListener("prosit:session-ended", ended);
   }, []);
   // After a move to another page, keyboard and screen-reader users start at its content.
   const firstPath = useRef(loc.path);

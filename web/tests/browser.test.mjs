@@ -208,6 +208,10 @@ test("a regional coordinator's home covers the region and picks an ORP", async (
   await page.getByRole("heading", { name: "Přehled území: ORP Hlinsko" }).waitFor();
   await page.locator(".tile-value").first().waitFor();
   await assertAccessible(page, "home of a coordinator");
+  // A session that ends meanwhile (here: the cookie is gone) leads back to sign-in.
+  await page.context().clearCookies();
+  await page.getByLabel("Území").selectOption({ label: "ORP Chrudim" });
+  await page.getByRole("heading", { name: "Přihlášení" }).waitFor();
 });
 
 test("an unknown address shows the app's not-found page; the API never does", async () => {

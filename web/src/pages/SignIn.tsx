@@ -26,7 +26,7 @@ export function SignIn() {
       navigate("/");
     } catch (err) {
       if (err instanceof ApiError && (err.status === 401 || err.status === 422)) setError(t("signIn.failed"));
-      else if (err instanceof ApiError && err.status === 429) setError(t("signIn.throttled", { seconds: 30 }));
+      else if (err instanceof ApiError && err.status === 429) setError(t("signIn.throttled", { seconds: err.retryAfterSeconds || 30 }));
       else setError(errorText(err));
     } finally {
       setBusy(false);
