@@ -17,9 +17,9 @@ $(BUILD)/Makefile: CMakeLists.txt
 build: deps $(BUILD)/Makefile
 	cmake --build $(BUILD) -j $(JOBS)
 
-# Only the server, for a quicker first `make run`.
+# Only the server and the web UI, for a quicker first `make run`.
 binary: deps $(BUILD)/Makefile
-	cmake --build $(BUILD) -j $(JOBS) --target prosit
+	cmake --build $(BUILD) -j $(JOBS) --target prosit web
 
 # Sets up ./var/prosit.db with the demo data on first start (and a demo admin whose
 # one-time password and read-only API token go to var/demo-admin.txt), then serves it.

@@ -215,7 +215,11 @@ Status RunHttpServer(const ApiRouter& router, const HttpServerOptions& options,
   if (!proxies.ok()) return proxies.status();
   auto handler = [&router, &constant_body, &slow_work, &store_work,
                   &proxies](const restinio::request_handle_t& req) {
-    if (req->header().request_target() == "/")  // where a browser lands first
+    // The API's index; a server without the web UI also answers it at "/", where a
+    // browser lands first (with the UI, "/" is the app's page).
+    std::string_view target = req->header().request_target();
+    bool get = req->header().method() == restinio::http_method_get();
+    if (get && (target == "/api/v1" || target == "/api/v1/" || target == "/"))
       return SecureResponse(req)
           .append_header(restinio::http_field::content_type, "application/json; charset=utf-8")
           .set_body(R"({"name":"prosit","api":"/api/v1","openapi":"/api/v1/openapi.json",)"

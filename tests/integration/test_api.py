@@ -200,8 +200,11 @@ class ApiTest(ServerTest):
         self.assertEqual(len(model["cells"]), 24)
         self.assert_error(self.server.get("/api/v1/reference/nothing"), 404, "not_found")
 
-    def test_root_points_to_the_api(self):
-        self.assertEqual(self.server.get("/").json()["api"], "/api/v1")
+    def test_api_index_lists_the_entry_points(self):
+        index = self.server.get("/api/v1").json()
+        self.assertEqual(index["api"], "/api/v1")
+        self.assertEqual(index["openapi"], "/api/v1/openapi.json")
+        self.assertEqual(index["service_cards"], "/api/v1/service-cards")
 
     def test_openapi_document_is_served(self):
         doc = self.server.get("/api/v1/openapi.json").json()
