@@ -11,6 +11,7 @@ Territories: ORP 5304 Chrudim (region CZ053, Pardubický kraj) is inside; ORP 21
 neighbour ORP inside the region."""
 
 import collections
+import datetime
 import itertools
 import re
 import sqlite3
@@ -573,8 +574,11 @@ class PermissionTest(unittest.TestCase):
             return need_body(orp_code=orp, statement=f"Potřeba {n}")
         if kind == "ties":
             a, b = fx["actor_pair"][where]
+            # A period of its own: the same tie at an overlapping time repeats it (409).
+            since = datetime.date(2000, 1, 1) + datetime.timedelta(days=2 * n)
             return {"actor_a": a["id"], "actor_b": b["id"], "type": "referral",
-                    "since": "2017-09-01", "frequency": "monthly"}
+                    "since": since.isoformat(), "until": (since + datetime.timedelta(days=1))
+                    .isoformat(), "frequency": "monthly"}
         if kind == "themes":
             return {"orp_code": orp, "title": f"Téma {n}", "since": "2018-01-10"}
         if kind == "goals":
