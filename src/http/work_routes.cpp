@@ -175,8 +175,8 @@ void AddMonitoringRoutes(ApiRouter& router, ApiContext& ctx) {
     MonitoringScope scope{qr.Text("from"), qr.Text("to"), qr.Text("region"), qr.Text("orp")};
     FieldErrors errors = CheckMonitoringScope(scope, *snap);
     if (!errors.empty()) return Invalid(errors);
-    ApiResponse resp = JsonOrError(
-        MonitoringCsv(r.caller, *snap, ctx.store, scope, ctx.clock.Today(), *lang));
+    ApiResponse resp =
+        JsonOrError(MonitoringCsv(r.caller, *snap, ctx.store, scope, ctx.clock.Today(), *lang));
     if (resp.status == 200) resp.content_type = "text/csv; charset=utf-8";
     return resp;
   });

@@ -240,6 +240,29 @@ TEST(LabelCatalog, EveryMessageOfTheRulesHasACzechForm) {
   p.source = Provenance::kEntered;
   p.title = std::string(400, 'a');
   all.push_back(ValidateGoodPractice(p, ctx));
+  // The rules of clean data entry, the region level and the participation register.
+  Actor mixed;
+  mixed.name = "ZŠ";
+  mixed.actor_type = "school";
+  mixed.sector = "health";
+  mixed.distinct_from = {0, 5, 5};
+  all.push_back(ValidateActor(mixed, ctx));
+  ServiceCard unready;
+  unready.published = true;
+  all.push_back(ValidateServiceCard(unready, ctx));
+  Need neither;
+  neither.orp_code = "x";
+  all.push_back(ValidateNeed(neither, ctx));
+  Step dated;
+  dated.status = "planned";
+  dated.completed_on = "2020-01-01";
+  all.push_back(ValidateStep(dated, ctx));
+  Participation part;
+  part.orp_code = "x";
+  part.since = "2020-01-01";
+  part.until = "2019-01-01";
+  part.networkers = {NetworkerContact{"", "mail", "", -1}};
+  all.push_back(ValidateParticipation(part, ctx));
   const LabelCatalog& c = LabelCatalog::BuiltIn();
   size_t messages = 0;
   for (const FieldErrors& errors : all)

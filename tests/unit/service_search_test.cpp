@@ -47,7 +47,12 @@ class SearchTest : public ::testing::Test {
               {"name", name},
               {"service_type", type},
               {"locations", {{{"municipality_code", municipality}}}},
-              {"territory", {{"kind", "orp"}, {"codes", {orp}}}}};
+              {"territory", {{"kind", "orp"}, {"codes", {orp}}}},
+              // What publication asks, in words no test searches for.
+              {"does", "-"},
+              {"target_group", "-"},
+              {"access_note", "-"},
+              {"contacts", {{{"phone", "+420 469 000 000"}}}}};
     auto r = commands_->Create(EntityKind::kServiceCard, c.dump(), kSystem);
     EXPECT_TRUE(r.ok()) << r.status().ToString();
     return json::parse(*r)["id"].get<int64_t>();

@@ -114,8 +114,6 @@ TEST(Validation, Dates) {
   EXPECT_FALSE(IsIsoDate("2026-11-2x"));
 }
 
-}  // namespace prosit
-
 TEST(Validation, APublishedCardNeedsWhatTheTemplateAsks) {
   ServiceCard c = GoodCard();
   c.does = " ";
@@ -137,3 +135,5 @@ TEST(Validation, ActorTypeAgreesWithSector) {
   EXPECT_TRUE(e.count("actor_type"));
   EXPECT_TRUE(e.count("sector"));
 }
+
+}  // namespace prosit

@@ -25,8 +25,8 @@ void AddNames(const Caller& caller, const NetworkSnapshot& snap, const Recommend
               nlohmann::json& j);
 // A participation's networkers and an ORP's texts name people and places themselves: no ids
 // of other records to name.
-inline void AddNames(const Caller&, const NetworkSnapshot&, const Participation&,
-                     nlohmann::json&) {}
+inline void AddNames(const Caller&, const NetworkSnapshot&, const Participation&, nlohmann::json&) {
+}
 inline void AddNames(const Caller&, const NetworkSnapshot&, const OrpText&, nlohmann::json&) {}
 
 // The record's JSON form (its registry entry's ToJson) with the names beside its ids.
