@@ -10,7 +10,9 @@ Result<Lang> LangParam(const ApiRequest& r, Lang fallback) {
   auto it = r.query.find("lang");
   if (it == r.query.end()) return fallback;
   if (auto lang = ParseLang(it->second)) return *lang;
-  return Status::Malformed("unknown lang '" + it->second.substr(0, 20) + "'; allowed: cs, en");
+  return Status::Invalid(
+      "the query has invalid parameters",
+      {{"lang", "unknown lang '" + it->second.substr(0, 20) + "'; allowed: cs, en"}});
 }
 
 ApiResponse Invalid(const FieldErrors& errors) {

@@ -261,7 +261,7 @@ class ModelVersionsStoredTest(unittest.TestCase):
                 db.execute(f"DROP TRIGGER {trigger}")
             db.execute("DROP TABLE model_version_documents")
             db.execute("DROP TABLE model_versions")
-            db.execute("DELETE FROM schema_migrations WHERE version = 9")
+            db.execute("DELETE FROM schema_migrations WHERE version = 7")
         db.close()
         with Server(database=self.database) as s:
             versions = s.get("/api/v1/model/versions").json()["items"]
