@@ -171,6 +171,26 @@ class OrpProfileTest(unittest.TestCase):
                          {"until", "networkers[0].name", "networkers[0].email"})
 
     # --- the networker's texts ------------------------------------------------------------
+    def test_a_networker_named_in_the_register_is_found_and_erased_as_personal_data(self):
+        person = {"name": "Radka Zapomenutá", "email": "radka.z@example.cz",
+                  "phone": "+420 777 123 987"}
+        p = self.post("participations", {"orp_code": "5302", "since": "2016-09-01",
+                                         "networkers": [person, {"name": "Jiný Síťař"}]})
+        found = self.get("/api/v1/personal-data?" + "name=Radka%20Zapomenut%C3%A1")
+        self.assertEqual([(c["entity"], c["id"]) for c in found["contacts"]],
+                         [("participation", p["id"])])
+        self.assertEqual(found["contacts"][0]["contact"]["email"], person["email"])
+        self.assertEqual(len(found["history"]), 1)
+        r = self.server.post("/api/v1/personal-data/erasure", {"email": person["email"]})
+        self.assertTrue(200 <= r.status < 300, r.body)
+        self.assertEqual(r.json()["records"], [{"entity": "participation", "id": p["id"]}])
+        stored = self.get(f"/api/v1/participations/{p['id']}")
+        self.assertEqual([n["name"] for n in stored["networkers"]], ["Jiný Síťař"])
+        again = self.get("/api/v1/personal-data?" + "name=Radka%20Zapomenut%C3%A1")
+        self.assertEqual((again["contacts"], again["history"]), ([], []))
+        with open(self.server.database, "rb") as f:
+            self.assertNotIn(person["email"].encode(), f.read())
+
     def test_text_sections_are_a_versioned_record_in_the_profile(self):
         seeded = seed_orps()
         other = next(o["code"] for o in self.get(f"/api/v1/orps?region={REGION}")["items"]

@@ -6,6 +6,7 @@
 
 #include "app/accounts/permissions.h"
 #include "io/network_json.h"
+#include "io/participation_json.h"
 #include "model/czech_text.h"
 
 namespace prosit {
@@ -36,16 +37,36 @@ Contact ContactOf(const json& c) {
   return out;
 }
 
-// Overwrites the text fields of every matching contact of a document; nullopt when none.
+// Where records name people: the contacts of actors and cards, the networkers of a
+// participation in the networking (both with a name, e-mail and phone).
+std::vector<Contact>& PeopleOf(Actor& a) { return a.contacts; }
+std::vector<Contact>& PeopleOf(ServiceCard& c) { return c.contacts; }
+std::vector<NetworkerContact>& PeopleOf(Participation& p) { return p.networkers; }
+const std::vector<Contact>& PeopleOf(const Actor& a) { return a.contacts; }
+const std::vector<Contact>& PeopleOf(const ServiceCard& c) { return c.contacts; }
+const std::vector<NetworkerContact>& PeopleOf(const Participation& p) { return p.networkers; }
+
+bool Matches(const Contact& c, const PersonQuery& q) { return ContactMatches(c, q); }
+bool Matches(const NetworkerContact& n, const PersonQuery& q) {
+  return ContactMatches(Contact{n.name, "", n.phone, n.email, "", false}, q);
+}
+
+json PersonToJson(const Contact& c) { return ContactsToJson({c})[0]; }
+json PersonToJson(const NetworkerContact& n) { return NetworkerContactToJson(n); }
+
+// Overwrites the text fields of every matching person of a document; nullopt when none.
 std::optional<std::string> RedactDocument(const std::string& doc, const PersonQuery& q) {
   json j = json::parse(doc, nullptr, false);
-  if (!j.is_object() || !j.contains("contacts") || !j["contacts"].is_array()) return std::nullopt;
+  if (!j.is_object()) return std::nullopt;
   bool changed = false;
-  for (json& c : j["contacts"]) {
-    if (!c.is_object() || !ContactMatches(ContactOf(c), q)) continue;
-    for (const char* field : {"name", "role", "phone", "email"})
-      if (c.contains(field) && c[field] != kErased) c[field] = kErased;
-    changed = true;
+  for (const char* list : {"contacts", "networkers"}) {
+    if (!j.contains(list) || !j[list].is_array()) continue;
+    for (json& c : j[list]) {
+      if (!c.is_object() || !ContactMatches(ContactOf(c), q)) continue;
+      for (const char* field : {"name", "role", "phone", "email"})
+        if (c.contains(field) && c[field] != kErased) c[field] = kErased;
+      changed = true;
+    }
   }
   if (!changed) return std::nullopt;
   return j.dump();
@@ -53,16 +74,21 @@ std::optional<std::string> RedactDocument(const std::string& doc, const PersonQu
 
 template <typename Record>
 bool HoldsPerson(const Record& r, const PersonQuery& q) {
-  return std::any_of(r.contacts.begin(), r.contacts.end(),
-                     [&](const Contact& c) { return ContactMatches(c, q); });
+  const auto& people = PeopleOf(r);
+  return std::any_of(people.begin(), people.end(), [&](const auto& c) { return Matches(c, q); });
 }
 
 template <typename Record>
 size_t DropMatching(Record& r, const PersonQuery& q) {
-  size_t before = r.contacts.size();
-  std::erase_if(r.contacts, [&](const Contact& c) { return ContactMatches(c, q); });
-  return before - r.contacts.size();
+  auto& people = PeopleOf(r);
+  size_t before = people.size();
+  std::erase_if(people, [&](const auto& c) { return Matches(c, q); });
+  return before - people.size();
 }
+
+// The kinds of record that name people, with their place in the change log.
+constexpr EntityKind kKindsNamingPeople[] = {EntityKind::kActor, EntityKind::kServiceCard,
+                                             EntityKind::kParticipation};
 
 // Removes the person's contacts from one stored record; how many it removed.
 template <typename Record>
@@ -113,19 +139,18 @@ Result<std::string> PersonalDataJson(const Caller& caller, const NetworkSnapshot
                                      Store& store, const PersonQuery& q) {
   PROSIT_RETURN_IF_ERROR(MayAdminister(caller));
   json contacts = json::array();
-  auto add = [&](const char* entity, int64_t id, const std::string& name,
-                 const std::vector<Contact>& of) {
-    for (const Contact& c : of)
-      if (ContactMatches(c, q))
-        contacts.push_back({{"entity", entity},
-                            {"id", id},
-                            {"record", name},
-                            {"contact", ContactsToJson({c})[0]}});
+  auto add = [&](const char* entity, int64_t id, const std::string& name, const auto& of) {
+    for (const auto& c : of)
+      if (Matches(c, q))
+        contacts.push_back(
+            {{"entity", entity}, {"id", id}, {"record", name}, {"contact", PersonToJson(c)}});
   };
   for (const auto& [id, a] : snap.actors) add("actor", id, a->actor.name, a->actor.contacts);
   for (const auto& [id, e] : snap.cards) add("service_card", id, e->card.name, e->card.contacts);
+  for (const auto& [id, p] : snap.participations)
+    add("participation", id, p->orp_code, p->networkers);
   json history = json::array();
-  for (EntityKind kind : {EntityKind::kActor, EntityKind::kServiceCard}) {
+  for (EntityKind kind : kKindsNamingPeople) {
     ChangeFilter f;
     f.kind = kind;
     f.limit = INT64_MAX;
@@ -171,7 +196,15 @@ Result<std::string> ErasePersonalData(const Caller& caller, SnapshotKeeper& keep
       if (*n) records.push_back({{"entity", "service_card"}, {"id", id}});
       erased += *n;
     }
-    for (EntityKind kind : {EntityKind::kActor, EntityKind::kServiceCard}) {
+    for (const auto& [id, p] : snap->participations) {
+      if (!HoldsPerson(*p, q)) continue;
+      auto n = EraseFromRecord(tx, EntityKind::kParticipation, id, ParticipationFromJson,
+                               ParticipationToJson, q);
+      if (!n.ok()) return n.status();
+      if (*n) records.push_back({{"entity", "participation"}, {"id", id}});
+      erased += *n;
+    }
+    for (EntityKind kind : kKindsNamingPeople) {
       auto rows = tx.RedactHistory(kind, redact);
       if (!rows.ok()) return rows.status();
       history_rows += *rows;
