@@ -57,6 +57,27 @@ class JsonReader {
   std::vector<std::string_view> known_;  // few keys: a vector beats a set here
 };
 
+// Reads an array of objects, each with `read_one`, naming items "key[i].".
+template <typename T, typename F>
+void ReadObjects(JsonReader& r, const char* key, std::vector<T>& out, F read_one) {
+  auto v = r.Get(key);
+  if (!v) return;
+  simdjson::dom::array items;
+  if (v->get_array().get(items)) {
+    r.errors()[r.Field(key)] = "must be an array";
+    return;
+  }
+  out.clear();
+  size_t i = 0;
+  for (JsonValue element : items) {
+    JsonReader item(element, r.errors(), r.Field(key) + "[" + std::to_string(i++) + "].");
+    T value;
+    if (item.IsObject()) read_one(item, value);
+    item.RejectUnknown();
+    out.push_back(std::move(value));
+  }
+}
+
 // The first key that some object in `value` holds twice, named by its path
 // ("contacts[2].name"), or nullopt.
 std::optional<std::string> DuplicateKey(JsonValue value);

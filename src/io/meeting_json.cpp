@@ -20,24 +20,12 @@ Result<Meeting> MeetingFromJson(std::string_view text, Meeting* partial) {
         r.String("topic", m.topic);
         r.String("notes", m.notes);
         r.String("outputs", m.outputs);
-        auto v = r.Get("follow_ups");
-        simdjson::dom::array items;
-        if (!v) return;
-        if (v->get_array().get(items)) {
-          r.errors()["follow_ups"] = "must be an array";
-          return;
-        }
-        size_t i = 0;
-        for (JsonValue item : items) {
-          JsonReader fr(item, r.errors(), "follow_ups[" + std::to_string(i++) + "].");
-          FollowUp f;
+        ReadObjects(r, "follow_ups", m.follow_ups, [](JsonReader& fr, FollowUp& f) {
           fr.String("task", f.task);
           fr.String("owner", f.owner);
           fr.String("due", f.due);
           fr.Bool("done", f.done);
-          fr.RejectUnknown();
-          m.follow_ups.push_back(std::move(f));
-        }
+        });
       },
       partial);
 }

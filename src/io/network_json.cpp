@@ -25,27 +25,6 @@ json PointToJson(bool has, const GeoPoint& p) {
   return {{"lat", p.lat}, {"lon", p.lon}};
 }
 
-// Reads an array of objects, each with `read_one`, naming items "key[i].".
-template <typename T, typename F>
-void ReadObjects(JsonReader& r, const char* key, std::vector<T>& out, F read_one) {
-  auto v = r.Get(key);
-  if (!v) return;
-  simdjson::dom::array items;
-  if (v->get_array().get(items)) {
-    r.errors()[r.Field(key)] = "must be an array";
-    return;
-  }
-  out.clear();
-  size_t i = 0;
-  for (JsonValue element : items) {
-    JsonReader item(element, r.errors(), r.Field(key) + "[" + std::to_string(i++) + "].");
-    T value;
-    if (item.IsObject()) read_one(item, value);
-    item.RejectUnknown();
-    out.push_back(std::move(value));
-  }
-}
-
 void ReadContact(JsonReader& r, Contact& c) {
   r.String("name", c.name);
   r.String("role", c.role);

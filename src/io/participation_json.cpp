@@ -6,25 +6,11 @@ namespace prosit {
 
 namespace {
 
-void ReadNetworkers(JsonReader& r, std::vector<NetworkerContact>& out) {
-  auto v = r.Get("networkers");
-  if (!v) return;
-  simdjson::dom::array items;
-  if (v->get_array().get(items)) {
-    r.errors()["networkers"] = "must be an array";
-    return;
-  }
-  size_t i = 0;
-  for (JsonValue item : items) {
-    JsonReader nr(item, r.errors(), "networkers[" + std::to_string(i++) + "].");
-    NetworkerContact n;
-    nr.String("name", n.name);
-    nr.String("email", n.email);
-    nr.String("phone", n.phone);
-    nr.Int64("user_id", n.user_id);
-    nr.RejectUnknown();
-    out.push_back(std::move(n));
-  }
+void ReadNetworker(JsonReader& r, NetworkerContact& n) {
+  r.String("name", n.name);
+  r.String("email", n.email);
+  r.String("phone", n.phone);
+  r.Int64("user_id", n.user_id);
 }
 
 }  // namespace
@@ -36,7 +22,7 @@ Result<Participation> ParticipationFromJson(std::string_view text, Participation
         r.String("orp_code", p.orp_code);
         r.String("since", p.since);
         r.String("until", p.until);
-        ReadNetworkers(r, p.networkers);
+        ReadObjects(r, "networkers", p.networkers, ReadNetworker);
         r.String("note", p.note);
       },
       partial);
