@@ -10,10 +10,8 @@ import { allOrps, allRegions } from "./territory";
 import { ErrorNote, Loading } from "./components";
 import { SignIn } from "./pages/SignIn";
 import { ChangePassword } from "./pages/ChangePassword";
-import { Home } from "./pages/Home";
-import { Catalog } from "./pages/Catalog";
-import { CardView } from "./pages/CardView";
 import { NotFound } from "./pages/NotFound";
+import { nav, routes } from "./routes";
 
 export function App() {
   const [lang, setLangState] = useState<Lang>(currentLang());
@@ -95,18 +93,15 @@ function Header({ lang, onSwitchLang, path, session, labels, setSession }: Heade
         </div>
         <nav aria-label={t("nav.label")}>
           <ul>
-            {session && (
-              <li>
-                <a href="/" aria-current={current("/")}>
-                  {t("nav.home")}
-                </a>
-              </li>
-            )}
-            <li>
-              <a href="/catalog" aria-current={current("/catalog")}>
-                {t("nav.catalog")}
-              </a>
-            </li>
+            {nav
+              .filter((item) => session || !item.signedIn)
+              .map((item) => (
+                <li key={item.href}>
+                  <a href={item.href} aria-current={current(item.href)}>
+                    {tDynamic(item.key, item.key)}
+                  </a>
+                </li>
+              ))}
           </ul>
         </nav>
         <div class="account">
@@ -159,10 +154,11 @@ function UserBadge({ session, labels }: { session: SessionInfo; labels: Labels |
 function Page({ path, session }: { path: string; session: SessionInfo | null }) {
   if (session?.user.must_change_password) return <ChangePassword forced />;
   if (path === "/sign-in") return <SignIn />;
-  if (path === "/") return session ? <Home /> : <SignIn />;
+  if (path === "/" && !session) return <SignIn />;
   if (path === "/password" && session) return <ChangePassword forced={false} />;
-  if (path === "/catalog") return <Catalog />;
-  const card = /^\/catalog\/(\d+)$/.exec(path);
-  if (card) return <CardView id={Number(card[1])} />;
+  for (const route of routes) {
+    const page = route.match(path, session);
+    if (page) return <>{page}</>;
+  }
   return <NotFound />;
 }

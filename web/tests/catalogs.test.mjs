@@ -28,7 +28,10 @@ test("every key the app uses is in the catalogs", () => {
     for (const f of readdirSync(dir)) {
       const p = new URL(f, dir);
       if (statSync(p).isDirectory()) walk(new URL(f + "/", dir));
-      else if (/\.tsx?$/.test(f)) for (const m of readFileSync(p, "utf8").matchAll(/\bt\("([\w.]+)"/g)) used.add(m[1]);
+      else if (/\.tsx?$/.test(f)) {
+        // t("key") and the navigation's { key: "key" }
+        for (const m of readFileSync(p, "utf8").matchAll(/\b(?:t\(|key: )"([\w.]+)"/g)) used.add(m[1]);
+      }
     }
   };
   walk(new URL("../src/", import.meta.url));

@@ -1,12 +1,13 @@
 // What the browser tests and the web benchmark share: a real `prosit serve` on a fresh
 // demo database (users made with the CLI), and Debian's chromium driven by playwright-core.
 import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import axe from "axe-core";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const WEB_DIR = resolve(here, "..");
@@ -92,4 +93,41 @@ export function launchBrowser() {
     headless: true,
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
+}
+
+// What every browser test file needs, bound to one server and one browser: pages with the
+// Czech locale that collect script errors, signing in through the form, an axe-core check
+// (no serious or critical violation) and screenshots saved to docs/screenshots/.
+export function browserKit(server, browser) {
+  const shots = join(REPO_DIR, "docs", "screenshots");
+  mkdirSync(shots, { recursive: true });
+  return {
+    async newPage(viewport = { width: 1280, height: 800 }) {
+      const context = await browser.newContext({ viewport, locale: "cs-CZ" });
+      const page = await context.newPage();
+      page.errors = [];
+      page.on("pageerror", (e) => page.errors.push(e.message));
+      return page;
+    },
+    async signIn(page, login, password) {
+      await page.goto(server.base + "/sign-in");
+      await page.getByLabel("Přihlašovací jméno").fill(login);
+      await page.getByLabel("Heslo", { exact: true }).fill(password);
+      await page.getByRole("button", { name: "Přihlásit se" }).last().click();
+    },
+    // axe-core is evaluated in the page, so the page's CSP need not allow it.
+    async assertAccessible(page, what) {
+      if (!(await page.evaluate(() => typeof window.axe !== "undefined"))) await page.evaluate(axe.source);
+      const violations = await page.evaluate(async () => {
+        const r = await window.axe.run(document, { resultTypes: ["violations"] });
+        return r.violations
+          .filter((v) => v.impact === "serious" || v.impact === "critical")
+          .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      });
+      if (violations.length) throw new Error(`${what}: ${violations.join("; ")}`);
+    },
+    async shot(page, name) {
+      await page.screenshot({ path: join(shots, name + ".png") });
+    },
+  };
 }

@@ -3,15 +3,12 @@
 // (no serious or critical violation), and the main pages are saved to docs/screenshots/.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import axe from "axe-core";
-import { changePassword, launchBrowser, REPO_DIR, startServer } from "./harness.mjs";
+import { browserKit, changePassword, launchBrowser, startServer } from "./harness.mjs";
 
-const SHOTS = join(REPO_DIR, "docs", "screenshots");
 const NEW_PASSWORD = "Modry-Konik-2026!"; // must not contain a login
 let server;
 let browser;
+let newPage, signIn, assertAccessible, shot;
 
 before(async () => {
   server = await startServer([
@@ -22,44 +19,13 @@ before(async () => {
   await changePassword(server.base, "pardubice", server.passwords.pardubice, NEW_PASSWORD);
   await changePassword(server.base, "kraj", server.passwords.kraj, NEW_PASSWORD);
   browser = await launchBrowser();
-  mkdirSync(SHOTS, { recursive: true });
+  ({ newPage, signIn, assertAccessible, shot } = browserKit(server, browser));
 });
 
 after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function newPage(viewport = { width: 1280, height: 800 }) {
-  const context = await browser.newContext({ viewport, locale: "cs-CZ" });
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.errors = errors;
-  return page;
-}
-
-// axe-core in the page (evaluated, so the page's CSP need not allow it): no serious or
-// critical violation.
-async function assertAccessible(page, what) {
-  if (!(await page.evaluate(() => typeof window.axe !== "undefined"))) await page.evaluate(axe.source);
-  const violations = await page.evaluate(async () => {
-    const r = await window.axe.run(document, { resultTypes: ["violations"] });
-    return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  });
-  assert.deepEqual(violations, [], `${what}: ${violations.join("; ")}`);
-}
-
-async function shot(page, name) {
-  await page.screenshot({ path: join(SHOTS, name + ".png") });
-}
-
-async function signIn(page, login, password) {
-  await page.goto(server.base + "/sign-in");
-  await page.getByLabel("Přihlašovací jméno").fill(login);
-  await page.getByLabel("Heslo", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Přihlásit se" }).last().click();
-}
 
 test("sign in with a one-time password, change it, sign out, sign in again", async () => {
   const page = await newPage();

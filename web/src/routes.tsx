@@ -1,0 +1,49 @@
+// Which page an address opens, and the main navigation. One block per area of the
+// application, so that work on one area does not touch the lines of another.
+import { ComponentChildren } from "preact";
+import { SessionInfo } from "./session";
+import { Home } from "./pages/Home";
+import { Catalog } from "./pages/Catalog";
+import { CardView } from "./pages/CardView";
+
+// A page of the application: `match` returns its content for a path, or null.
+export interface Route {
+  match: (path: string, session: SessionInfo | null) => ComponentChildren | null;
+}
+
+// A link of the main navigation; `signedIn` ones show only to a signed-in user.
+export interface NavItem {
+  href: string;
+  key: string; // message key of its text
+  signedIn: boolean;
+}
+
+const exact = (p: string, page: () => ComponentChildren): Route => ({ match: (path) => (path === p ? page() : null) });
+const withId = (re: RegExp, page: (id: number) => ComponentChildren): Route => ({
+  match: (path) => {
+    const m = re.exec(path);
+    return m ? page(Number(m[1])) : null;
+  },
+});
+
+export const routes: Route[] = [
+  // Home
+  { match: (path, session) => (path === "/" && session ? <Home /> : null) },
+  // Catalog and actors
+  exact("/catalog", () => <Catalog />),
+  withId(/^\/catalog\/(\d+)$/, (id) => <CardView id={id} />),
+  // Networking: meetings, needs, strategy
+  // Analysis: coverage, white spots, what-if, cooperation
+  // Monitoring
+  // History, users, personal data
+];
+
+export const nav: NavItem[] = [
+  { href: "/", key: "nav.home", signedIn: true },
+  { href: "/catalog", key: "nav.catalog", signedIn: false },
+  // Catalog and actors
+  // Networking
+  // Analysis
+  // Monitoring
+  // History, users, personal data
+];
