@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <igraph.h>
 
+#include <algorithm>
 #include <random>
 
 #include "analysis/brokerage.h"
@@ -249,6 +250,107 @@ TEST(PathCentrality, ThreadsGiveTheFiguresOfOneThreadExactly) {
   }
   EXPECT_EQ(m1->betweenness_centralization, m2->betweenness_centralization);
   ExpectPathCentralityAsIgraph(g);  // and the figures are right
+}
+
+// Brandes' algorithm as written in the paper, one plain breadth-first search per source:
+// a reference independent of igraph for the tests below, which any faster algorithm (the
+// direction-optimising searches, or several sources per search) must reproduce.
+PathCentrality PlainBrandes(const CooperationGraph& g) {
+  const int n = static_cast<int>(g.nodes.size());
+  std::vector<std::vector<int>> adj(n);
+  for (const auto& e : g.edges) adj[e.a].push_back(e.b), adj[e.b].push_back(e.a);
+  PathCentrality pc;
+  pc.betweenness.assign(n, 0.0), pc.closeness.assign(n, 0.0), pc.harmonic.assign(n, 0.0);
+  for (int s = 0; s < n && n >= 2; ++s) {
+    std::vector<int> dist(n, -1), order;
+    std::vector<double> sigma(n, 0.0), delta(n, 0.0);
+    dist[s] = 0, sigma[s] = 1, order.push_back(s);
+    for (size_t head = 0; head < order.size(); ++head) {
+      int v = order[head];
+      for (int w : adj[v]) {
+        if (dist[w] < 0) dist[w] = dist[v] + 1, order.push_back(w);
+        if (dist[w] == dist[v] + 1) sigma[w] += sigma[v];
+      }
+    }
+    for (size_t k = order.size(); k-- > 1;) {
+      int w = order[k];
+      for (int v : adj[w])
+        if (dist[v] == dist[w] - 1) delta[v] += sigma[v] / sigma[w] * (1 + delta[w]);
+      pc.betweenness[w] += delta[w] / 2;
+    }
+    double reached = static_cast<double>(order.size()), sum = 0;
+    for (int v : order) sum += dist[v], pc.harmonic[s] += v == s ? 0.0 : 1.0 / dist[v];
+    if (sum > 0) pc.closeness[s] = (reached - 1) / sum * (reached - 1) / (n - 1);
+    pc.harmonic[s] /= n - 1;
+  }
+  return pc;
+}
+
+void ExpectPathCentralityAsPlainBrandes(const CooperationGraph& g) {
+  PathCentrality fast = ComputePathCentrality(g, 1), plain = PlainBrandes(g);
+  for (size_t v = 0; v < g.nodes.size(); ++v) {
+    EXPECT_NEAR(fast.betweenness[v], plain.betweenness[v],
+                1e-12 * std::max(1.0, plain.betweenness[v]))
+        << v;
+    EXPECT_DOUBLE_EQ(fast.closeness[v], plain.closeness[v]) << v;
+    EXPECT_NEAR(fast.harmonic[v], plain.harmonic[v], 1e-13) << v;
+  }
+}
+
+// Components of every size from 1 to 40, each a random tree with a few more ties: the
+// searches stay within a component (a component is one range of the renumbered actors),
+// and groups of sources that end with a component, or hold one source alone, take nothing
+// from the next.
+TEST(PathCentrality, GivesTheFiguresOfPlainBrandesOnManyComponents) {
+  std::mt19937_64 rng(23);
+  std::vector<std::pair<int, int>> ties;
+  int next = 1;
+  for (int size = 1; size <= 40; ++size) {
+    for (int v = next + 1; v < next + size; ++v)  // a random tree, then a few more ties
+      ties.push_back({v, next + static_cast<int>(rng() % (v - next))});
+    for (int i = 0; i < size / 3; ++i)
+      ties.push_back(
+          {next + static_cast<int>(rng() % size), next + static_cast<int>(rng() % size)});
+    next += size;
+  }
+  ExpectPathCentralityAsPlainBrandes(Graph(std::vector<std::string>(next - 1, "a"), ties));
+}
+
+// Leaves and trees hanging off a cycle, a star whose leaves are stars, a clique (every
+// actor at distance one) and a grid, whose path counts grow to C(38, 19) ≈ 3.5e10.
+TEST(PathCentrality, GivesTheFiguresOfPlainBrandesOnLeavesCliquesAndGrids) {
+  std::vector<std::pair<int, int>> ties;
+  for (int v = 1; v <= 30; ++v) ties.push_back({v, v % 30 + 1});              // cycle 1..30
+  for (int v = 31; v <= 90; ++v) ties.push_back({v, v - 30});                 // two-step leaves
+  for (int v = 92; v <= 101; ++v) ties.push_back({91, v});                    // star at 91
+  for (int v = 102; v <= 161; ++v) ties.push_back({92 + (v - 102) % 10, v});  // its leaves' leaves
+  for (int x = 162; x <= 181; ++x)                                            // clique 162..181
+    for (int y = x + 1; y <= 181; ++y) ties.push_back({x, y});
+  const int side = 20, corner = 182;  // grid 20 × 20
+  for (int r = 0; r < side; ++r)
+    for (int c = 0; c < side; ++c) {
+      int v = corner + r * side + c;
+      if (c + 1 < side) ties.push_back({v, v + 1});
+      if (r + 1 < side) ties.push_back({v, v + side});
+    }
+  ties.push_back({1, 91});  // cycle and stars are one component
+  const int actors = corner + side * side - 1;
+  ExpectPathCentralityAsPlainBrandes(Graph(std::vector<std::string>(actors, "a"), ties));
+}
+
+// A dense random graph (searched bottom-up) with a path and isolates, large enough to be
+// split into blocks of sources, on one thread and on two.
+TEST(PathCentrality, GivesTheFiguresOfPlainBrandesOnADenseGraphInBlocks) {
+  std::mt19937_64 rng(29);
+  std::vector<std::pair<int, int>> ties;
+  for (int i = 0; i < 9000; ++i)  // 1..900, about 20 ties each
+    ties.push_back({1 + static_cast<int>(rng() % 900), 1 + static_cast<int>(rng() % 900)});
+  for (int v = 901; v < 1200; ++v) ties.push_back({v, v + 1});  // path; 1201..1203 isolated
+  CooperationGraph g = Graph(std::vector<std::string>(1203, "a"), ties);
+  ASSERT_GT(g.nodes.size(), 4u * kSourcesPerBlock);
+  ExpectPathCentralityAsPlainBrandes(g);
+  PathCentrality one = ComputePathCentrality(g, 1), two = ComputePathCentrality(g, 2);
+  EXPECT_EQ(one.betweenness, two.betweenness);
 }
 
 TEST(SectorMixing, EiIndexAndBlockDensitiesByHand) {
