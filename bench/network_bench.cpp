@@ -5,10 +5,12 @@
 // bench/network_vs_networkx.py can time NetworkX on the very same graph. The analysis is
 // timed on one thread and on --threads T (default: the machine's cores), alternating, and
 // the two must give the same figures to the last bit; the shortest-path centralities are
-// also timed by the implementation they replaced, in the same run (--no-legacy skips it).
+// also timed by the implementation they replaced, in the same run (--no-legacy skips it),
+// and by the experiment of eight sources per search (bench/path_centrality_batched.h, one
+// thread; --no-batched skips it).
 //
 //   prosit_network_bench [--nodes N] [--ties M] [--runs R] [--threads T] [--write FILE]
-//                        [--no-legacy] [--once T]
+//                        [--no-legacy] [--no-batched] [--once T]
 //
 // --once T runs the full analysis once on T threads and nothing else: for counting each
 // thread's instructions with valgrind --tool=callgrind --separate-threads=yes.
@@ -26,6 +28,7 @@
 #include "analysis/cooperation_analysis.h"
 #include "analysis/path_centrality.h"
 #include "bench_stats.h"
+#include "path_centrality_batched.h"
 
 using namespace prosit;
 using bench::Median;
@@ -199,12 +202,16 @@ double RelativeDifference(const std::vector<double>& a, const std::vector<double
 int main(int argc, char** argv) {
   size_t nodes = 10000, ties = 100000, runs = 5;
   int threads = DefaultSearchThreads();
-  bool legacy_too = true;
+  bool legacy_too = true, batched_too = true;
   int once = 0;
   const char* write = nullptr;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--no-legacy")) {
       legacy_too = false;
+      continue;
+    }
+    if (!std::strcmp(argv[i], "--no-batched")) {
+      batched_too = false;
       continue;
     }
     if (i + 1 == argc) break;
@@ -229,9 +236,11 @@ int main(int argc, char** argv) {
     return 0;
   }
 
-  std::vector<double> build, full, full_one, paths, paths_one, legacy, brokerage, mixing;
-  double worst = 0;  // largest relative difference between the new and the old searches
-  bool same = true;  // one thread and `threads` gave the same figures
+  std::vector<double> build, full, full_one, paths, paths_one, legacy, batched, brokerage, mixing;
+  double worst = 0;          // largest relative difference between the new and the old searches
+  double worst_batched = 0;  // the same for the batched searches
+  bool batched_distances = true;  // their closeness and harmonic closeness to the last bit
+  bool same = true;               // one thread and `threads` gave the same figures
   for (size_t r = 0; r < runs; ++r) {
     auto t0 = Clock::now();
     CooperationGraphBuilder b;
@@ -262,19 +271,30 @@ int main(int argc, char** argv) {
                   *a->network.modularity);
     // The parts, for where the time goes; the old searches timed in the same run, the
     // order alternating so that neither always runs in the other's wake.
-    PathCentrality now, one, before;
-    for (int k = 0; k < 3; ++k) {
+    PathCentrality now, one, before, eight;
+    for (int k = 0; k < 4; ++k) {
       t0 = Clock::now();
-      switch ((k + r) % 3) {
+      switch ((k + r) % 4) {
         case 0:
           now = ComputePathCentrality(g, threads), paths.push_back(Millis(t0));
           break;
         case 1:
           one = ComputePathCentrality(g, 1), paths_one.push_back(Millis(t0));
           break;
-        default:
+        case 2:
           if (legacy_too) before = LegacyPathCentrality(g), legacy.push_back(Millis(t0));
+          break;
+        default:
+          if (batched_too) eight = batched::BatchedPathCentrality(g), batched.push_back(Millis(t0));
       }
+    }
+    if (batched_too) {
+      worst_batched =
+          std::max({worst_batched, RelativeDifference(eight.betweenness, one.betweenness),
+                    RelativeDifference(eight.closeness, one.closeness),
+                    RelativeDifference(eight.harmonic, one.harmonic)});
+      batched_distances =
+          batched_distances && eight.closeness == one.closeness && eight.harmonic == one.harmonic;
     }
     same = same && now.betweenness == one.betweenness && now.closeness == one.closeness &&
            now.harmonic == one.harmonic;
@@ -307,6 +327,13 @@ int main(int argc, char** argv) {
         "  the same by the old searches             median %8.1f ms  (%.1fx one thread; largest "
         "relative difference %.1e)\n",
         Median(legacy), Median(legacy) / Median(paths_one), worst);
+  if (batched_too)
+    std::printf(
+        "  the same by eight sources per search     median %8.1f ms  (%.2fx the time on one "
+        "thread; largest "
+        "relative difference %.1e; closeness and harmonic %s)\n",
+        Median(batched), Median(batched) / Median(paths_one), worst_batched,
+        batched_distances ? "equal to the last bit" : "DIFFERENT");
   std::printf("  of which brokerage                       median %8.1f ms\n", Median(brokerage));
   std::printf("  of which E-I, blocks, multiplexity, PARTNER median %6.1f ms\n", Median(mixing));
   std::printf("RESULT full_ms=%.1f\n", Median(full));
