@@ -376,25 +376,13 @@ int main(int argc, char** argv) {
   }
 
   // The configurations, timed in turn each round, the first changing from round to round.
-  enum {
-    kBeforeEach,
-    kEach,
-    kBeforeKept,
-    kKept,
-    kEachThreads,
-    kKeptThreads,
-    kEachJoint,
-    kKeptJoint,
-    kConfigs
-  };
+  enum { kBeforeEach, kEach, kBeforeKept, kKept, kEachThreads, kKeptThreads, kConfigs };
   const char* names[kConfigs] = {"before issue 11, step 1 per input, one core",
                                  "present, step 1 per input, one core",
                                  "before issue 11, step 1 kept, one core",
                                  "present, step 1 kept, one core",
                                  "present, step 1 per input, threads over the inputs",
-                                 "present, step 1 kept, threads over the inputs",
-                                 "present, step 1 per input, all at once, one core",
-                                 "present, step 1 kept, all at once, one core"};
+                                 "present, step 1 kept, threads over the inputs"};
   std::vector<std::vector<double>> ms(kConfigs);
   std::vector<std::vector<std::vector<double>>> figures(
       kConfigs, std::vector<std::vector<double>>(cells.size()));
@@ -414,9 +402,7 @@ int main(int argc, char** argv) {
           f[k] = ComputeAccessibility((config == kEach ? each : kept)[k]).access;
         break;
       default: {
-        const bool per_input = config == kEachThreads || config == kEachJoint;
-        const bool one_core = config == kEachJoint || config == kKeptJoint;
-        auto results = ComputeAccessibilityOfAll(per_input ? each : kept, one_core ? 1 : threads);
+        auto results = ComputeAccessibilityOfAll(config == kEachThreads ? each : kept, threads);
         for (size_t k = 0; k < cells.size(); ++k) f[k] = std::move(results[k].access);
       }
     }
@@ -431,7 +417,7 @@ int main(int argc, char** argv) {
   const std::vector<std::vector<double>>& access = figures[kEach];
   // The present figures are one: with or without step 1 kept, on any number of threads; the
   // ones before differ in the last bits (step 1 now adds per zone).
-  for (int config : {kKept, kEachThreads, kKeptThreads, kEachJoint, kKeptJoint})
+  for (int config : {kKept, kEachThreads, kKeptThreads})
     if (figures[config] != access)
       return std::fprintf(stderr, "%s changes the figures\n", names[config]), 1;
   double worst = 0;
@@ -532,10 +518,6 @@ int main(int argc, char** argv) {
   std::printf("  step 1 kept:       one core %.1fx (before issue 11 %.1fx); threads %.1fx\n",
               numpy_kept_ms / Median(ms[kKept]), numpy_kept_ms / Median(ms[kBeforeKept]),
               numpy_kept_ms / Median(ms[kKeptThreads]));
-  std::printf(
-      "  all inputs at once (ComputeAccessibilityOfAll, inputs of one catchment sharing step 2's "
-      "walk), one core: step 1 per input %.1fx, step 1 kept %.1fx\n",
-      numpy_ms / Median(ms[kEachJoint]), numpy_kept_ms / Median(ms[kKeptJoint]));
   std::printf(
       "  NumPy per input / prosit kept (the aim's old measure): one core %.1fx, threads %.1fx\n",
       numpy_ms / Median(ms[kKept]), numpy_ms / Median(ms[kKeptThreads]));
