@@ -43,6 +43,15 @@ async function signedIn(login, viewport) {
 // The API as the page's own session sees it.
 const apiGet = (page, path) => page.evaluate((p) => fetch(p, { headers: { Accept: "application/json" } }).then((r) => r.json()), path);
 
+// Presses Tab until the element with `id` has the focus (at most 40 times).
+async function tabTo(page, id) {
+  for (let i = 0; i < 40; i++) {
+    if ((await page.evaluate(() => document.activeElement?.id)) === id) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error("Tab never reached #" + id);
+}
+
 // Types `text` into the focused combobox and picks the option named `name` with the keyboard.
 async function pickByKeyboard(page, text, name) {
   await page.keyboard.type(text, { delay: 15 });
@@ -62,8 +71,8 @@ test("records a meeting with two participants and a need (participants by keyboa
   await page.locator("#mf-category option").nth(3).waitFor({ state: "attached" });
   await assertAccessible(page, "meeting form");
 
-  // Participants: keyboard only — type, arrows, Enter picks, Backspace removes the last.
-  await page.getByRole("combobox", { name: "Zúčastnění aktéři" }).focus();
+  // Participants: keyboard only — Tab there, type, arrows, Enter picks, Backspace removes the last.
+  await tabTo(page, "mf-participants");
   await pickByKeyboard(page, "manzelska poradna", "Rodinná a manželská poradna – Chrudim");
   assert.equal(await page.getByRole("combobox", { name: "Zúčastnění aktéři" }).inputValue(), "");
   await pickByKeyboard(page, "knihovna skut", "Městská knihovna Skuteč");
@@ -95,17 +104,31 @@ test("records a meeting with two participants and a need (participants by keyboa
   await page.waitForFunction(() => document.querySelectorAll(".chip").length === 2);
 
   await page.locator("#mf-category option[value=service_providers]").waitFor({ state: "attached" });
-  await page.getByLabel("Kategorie setkání").selectOption("service_providers");
-  await page.getByLabel("Forma setkání").selectOption({ label: "společné" });
-  await page.getByRole("button", { name: "Přidat potřebu" }).click();
-  await page.getByLabel("Znění potřeby").fill(NEED);
-  await page.getByLabel("Kategorie potřeby sítě").selectOption({ label: "Spolupráce mezi aktéry" });
-  await page.getByRole("button", { name: "Přidat úkol" }).click();
-  await page.getByLabel("Úkol", { exact: true }).fill("Domluvit termín prvního setkání");
-  await page.getByLabel("Kdo").fill("Jana Nováková");
+  // The rest by keyboard too: Tab to a field, the selects' type-ahead, Enter on buttons.
+  await tabTo(page, "mf-category");
+  await page.keyboard.type("Posk"); // Poskytovatelé služeb
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("spol"); // společné
+  await tabTo(page, "mf-outputs");
+  await page.keyboard.press("Tab"); // Přidat potřebu
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.activeElement?.id === "need-0-statement");
+  await page.keyboard.type(NEED);
+  await page.keyboard.press("Tab"); // need area: none
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("Spol"); // Spolupráce mezi aktéry
+  await tabTo(page, "add-follow-up");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.activeElement?.id === "fu-0-task");
+  await page.keyboard.type("Domluvit termín prvního setkání");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("Jana Nováková");
+  assert.equal(await page.getByLabel("Kategorie setkání").inputValue(), "service_providers");
+  assert.equal(await page.getByLabel("Forma setkání").inputValue(), "joint");
+  assert.equal(await page.getByLabel("Kategorie potřeby sítě").inputValue(), "cooperation");
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: SHOTS + "/meeting-form.png", fullPage: true });
-  await page.getByLabel("Úkol", { exact: true }).press("Control+Enter");
+  await page.keyboard.press("Control+Enter");
   const saved = page.getByRole("status").filter({ hasText: "je uloženo" });
   await saved.waitFor();
   meetingId = Number((await saved.getByRole("link", { name: "Otevřít" }).getAttribute("href")).split("/").pop());

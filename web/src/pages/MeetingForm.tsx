@@ -403,7 +403,12 @@ function MeetingEditor({ id, stored, linked, orps, defaultOrp, networker }: Edit
               <OrpSelect id="mf-orp" orps={orps} value={draft.orp_code} onChange={(v) => set("orp_code", v)} />
               {err("orp_code")}
             </div>
-          ) : null}
+          ) : (
+            <div class="field">
+              <span class="label">{t("net.orp")}</span>
+              <p class="static-value">{orps[0]?.name ?? draft.orp_code}</p>
+            </div>
+          )}
           <div class="field">
             <label for="mf-category">{t("meetingForm.category")}</label>
             <select id="mf-category" required value={draft.category} onChange={(e) => set("category", e.currentTarget.value)} {...invalid("category")}>
@@ -582,7 +587,7 @@ function MeetingEditor({ id, stored, linked, orps, defaultOrp, networker }: Edit
               </button>
             </div>
           ))}
-          <button type="button" class="secondary" onClick={addFollowUp}>
+          <button id="add-follow-up" type="button" class="secondary" onClick={addFollowUp}>
             {t("meetingForm.addFollowUp")}
           </button>
         </fieldset>
