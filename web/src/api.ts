@@ -35,11 +35,13 @@ export function queryString(q: Query): string {
   return s ? "?" + s : "";
 }
 
-export async function api<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+// `extra` headers go last: If-Match, or a Content-Type such as application/merge-patch+json.
+export async function api<T>(method: string, path: string, body?: unknown, signal?: AbortSignal, extra: Record<string, string> = {}): Promise<T> {
   // The server words its errors in the person's language where it can.
   const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": currentLang() };
   if (body !== undefined) headers["Content-Type"] = "application/json";
   if (method !== "GET" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
+  Object.assign(headers, extra);
   const r = await fetch(path, {
     method,
     headers,

@@ -5,6 +5,11 @@ import { SessionInfo } from "./session";
 import { Home } from "./pages/Home";
 import { Catalog } from "./pages/Catalog";
 import { CardView } from "./pages/CardView";
+import { SignIn } from "./pages/SignIn";
+import { Meetings } from "./pages/Meetings";
+import { MeetingForm } from "./pages/MeetingForm";
+import { NeedsBoard } from "./pages/NeedsBoard";
+import { Strategy } from "./pages/Strategy";
 
 // A page of the application: `match` returns its content for a path, or null.
 export interface Route {
@@ -32,7 +37,18 @@ export const routes: Route[] = [
   // Catalog and actors
   exact("/catalog", () => <Catalog />),
   withId(/^\/catalog\/(\d+)$/, (id) => <CardView id={id} />),
-  // Networking: meetings, needs, strategy
+  // Networking: meetings, needs, strategy (signed in only; others are asked to sign in)
+  {
+    match: (path, session) => {
+      const m = /^\/(meetings(?:\/(new|\d+))?|needs|strategy)$/.exec(path);
+      if (!m) return null;
+      if (!session) return <SignIn />;
+      if (path === "/meetings") return <Meetings />;
+      if (m[2] === "new") return <MeetingForm />;
+      if (m[2]) return <MeetingForm id={Number(m[2])} />;
+      return path === "/needs" ? <NeedsBoard /> : <Strategy />;
+    },
+  },
   // Analysis: coverage, white spots, what-if, cooperation
   // Monitoring
   // History, users, personal data
@@ -43,6 +59,9 @@ export const nav: NavItem[] = [
   { href: "/catalog", key: "nav.catalog", signedIn: false },
   // Catalog and actors
   // Networking
+  { href: "/meetings", key: "nav.meetings", signedIn: true },
+  { href: "/needs", key: "nav.needs", signedIn: true },
+  { href: "/strategy", key: "nav.strategy", signedIn: true },
   // Analysis
   // Monitoring
   // History, users, personal data
