@@ -27,6 +27,8 @@ void AddMeetingRoutes(ApiRouter& router, ApiContext& ctx) {
     q.from = qr.Text("from");
     q.to = qr.Text("to");
     q.actor_id = qr.Int("actor_id", 1, INT64_MAX);
+    q.has_record = qr.Bool("has_record");
+    q.text = qr.Text("q");
     qr.Page(q.offset, q.limit);
     return AnswerList(qr, CheckMeetingQuery(q, *snap),
                       [&] { return ListMeetings(r.caller, *snap, q); });

@@ -114,6 +114,24 @@ class MeetingTest(ServerTest):
         cats = s.get("/api/v1/reference/meeting-categories").json()
         self.assertEqual(len(cats), 11)
 
+    def test_list_by_record_and_text(self):
+        # The web's meeting list filters by whether a record (zápis) was written and by words
+        # of the topic or the record, diacritics ignored.
+        s = self.server
+        with_record = s.post("/api/v1/meetings", meeting(orp_code="5311", topic="Záškoláctví ve Skutči")).json()
+        without = s.post("/api/v1/meetings", meeting(orp_code="5311", topic="Porada škol", notes=" ",
+                                                      outputs="")).json()
+        ids = lambda q: [m["id"] for m in s.get("/api/v1/meetings?orp=5311&" + q).json()["items"]]
+        self.assertEqual(ids("has_record=true"), [with_record["id"]])
+        self.assertEqual(ids("has_record=false"), [without["id"]])
+        self.assertEqual(ids("q=zaskol"), [with_record["id"]])
+        self.assertEqual(ids("q=OSPOD+kdy"), [with_record["id"]])  # words of the notes
+        self.assertEqual(ids("q=porada&has_record=true"), [])
+        self.assertEqual(sorted(ids("q=")), sorted([with_record["id"], without["id"]]))
+        r = s.get("/api/v1/meetings?has_record=maybe&q=" + "x" * 401)
+        self.assertEqual(r.status, 422)
+        self.assertEqual(set(r.json()["error"]["fields"]), {"has_record", "q"})
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -16,6 +16,8 @@ struct MeetingQuery {
   std::string category, format;
   std::string from, to;             // ISO dates, inclusive; empty: open
   std::optional<int64_t> actor_id;  // meetings this actor took part in
+  std::optional<bool> has_record;   // notes or outputs say something (HasRecord) or not
+  std::string text;                 // words that begin words of the topic, notes or outputs
   size_t offset = 0;
   size_t limit = 20;
 };
