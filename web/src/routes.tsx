@@ -5,6 +5,8 @@ import { SessionInfo } from "./session";
 import { Home } from "./pages/Home";
 import { Catalog } from "./pages/Catalog";
 import { CardView } from "./pages/CardView";
+import { CardEdit } from "./pages/CardEdit";
+import { ActorEdit, ActorPage, Actors } from "./pages/Actors";
 
 // A page of the application: `match` returns its content for a path, or null.
 export interface Route {
@@ -32,6 +34,12 @@ export const routes: Route[] = [
   // Catalog and actors
   exact("/catalog", () => <Catalog />),
   withId(/^\/catalog\/(\d+)$/, (id) => <CardView id={id} />),
+  exact("/catalog/new", () => <CardEdit id={null} />),
+  withId(/^\/catalog\/(\d+)\/edit$/, (id) => <CardEdit id={id} />),
+  exact("/actors", () => <Actors />),
+  exact("/actors/new", () => <ActorEdit id={null} />),
+  withId(/^\/actors\/(\d+)$/, (id) => <ActorPage id={id} />),
+  withId(/^\/actors\/(\d+)\/edit$/, (id) => <ActorEdit id={id} />),
   // Networking: meetings, needs, strategy
   // Analysis: coverage, white spots, what-if, cooperation
   // Monitoring
@@ -42,6 +50,7 @@ export const nav: NavItem[] = [
   { href: "/", key: "nav.home", signedIn: true },
   { href: "/catalog", key: "nav.catalog", signedIn: false },
   // Catalog and actors
+  { href: "/actors", key: "nav.actors", signedIn: false },
   // Networking
   // Analysis
   // Monitoring
