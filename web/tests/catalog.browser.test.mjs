@@ -198,6 +198,9 @@ test("actors: list, an actor's page, and a new actor that repeats an IČO (409 d
   await page.getByRole("heading", { name: /Vazby spolupráce \(\d+\)/ }).waitFor();
   assert.equal(await page.getByRole("link", { name: "Historie změn" }).getAttribute("href"), "/history/actors/1");
   await page.getByRole("link", { name: "Upravit aktéra" }).waitFor();
+  // Enumerated values in the server's words (GET /api/v1/labels): a tie's type, the role.
+  assert.match(await page.locator("#actor-ties").locator("..").innerText(), /sdílení informací/);
+  assert.match(await page.getByRole("group", { name: "Přihlášený uživatel" }).innerText(), /lokální síťař · Chrudim/);
   await assertAccessible(page, "actor page");
   await shot(page, "actor");
 
@@ -222,6 +225,37 @@ test("actors: list, an actor's page, and a new actor that repeats an IČO (409 d
   const actor = (await apiIn(page, "GET", `/api/v1/actors/${id}`)).body;
   assert.deepEqual(actor.distinct_from, [4]);
   assert.equal(actor.ico, "48256871");
+  assert.deepEqual(page.errors, []);
+});
+
+test("the actor editor shares the conflict handling: a field error beside its field, then a merge", async () => {
+  const page = await signedIn("chrudim");
+  await page.goto(server.base + "/actors/1/edit");
+  await page.getByRole("heading", { name: /Úprava aktéra/ }).waitFor();
+  await page.getByLabel("Poznámka", { exact: true }).fill("Kontaktní osoba pro školy: vedoucí odboru.");
+  await page.getByLabel("IČO", { exact: true }).fill("1234");
+  await page.getByRole("button", { name: "Uložit aktéra" }).click();
+  await field(page, "IČO").locator(".field-error").waitFor();
+  assert.match(await field(page, "IČO").locator(".field-error").innerText(), /IČO/);
+  await page.getByLabel("IČO", { exact: true }).fill("20297441");
+
+  const other = await signedIn("chrudim");
+  const stored = (await apiIn(other, "GET", "/api/v1/actors/1")).body;
+  const put = await apiIn(other, "PUT", "/api/v1/actors/1", { ...stored, web: "https://www.chrudim.example.cz/ospod" }, { "If-Match": `"${stored.version}"` });
+  assert.equal(put.status, 200, JSON.stringify(put.body));
+
+  await page.getByRole("button", { name: "Uložit aktéra" }).click();
+  const conflict = page.getByRole("region", { name: "Mezitím uložil změny někdo jiný" });
+  await conflict.waitFor();
+  assert.match(await conflict.locator('[data-field="note"]').innerText(), /Kontaktní osoba pro školy/);
+  assert.match(await conflict.locator('[data-field="web"]').innerText(), /chrudim\.example\.cz\/ospod/);
+  await assertAccessible(page, "actor conflict");
+  await conflict.getByRole("button", { name: "Uložit sloučenou verzi" }).click();
+  await page.getByText("Aktér je uložen.").waitFor();
+  const merged = (await apiIn(page, "GET", "/api/v1/actors/1")).body;
+  assert.equal(merged.note, "Kontaktní osoba pro školy: vedoucí odboru.");
+  assert.equal(merged.web, "https://www.chrudim.example.cz/ospod");
+  assert.equal(merged.version, stored.version + 2);
   assert.deepEqual(page.errors, []);
 });
 
