@@ -22,8 +22,13 @@ ApiResponse SearchCards(ApiContext& ctx, const ApiRequest& r) {
   if (auto v = qr.Int("age", 0, 200)) q.age = static_cast<int>(*v);
   q.published = qr.Bool("published");
   q.actor_id = qr.Int("actor_id", 1, INT64_MAX);
-  return AnswerList(qr, CheckServiceQuery(q, *snap),
-                    [&] { return SearchServiceCards(r.caller, *snap, q); });
+  std::string before = qr.Text("verified_before");
+  FieldErrors errors = CheckServiceQuery(q, *snap);
+  errors.merge(CheckVerifiedBefore(before));
+  return AnswerList(qr, std::move(errors), [&] {
+    return before.empty() ? SearchServiceCards(r.caller, *snap, q)
+                          : SearchUnverifiedCards(r.caller, *snap, q, before);
+  });
 }
 
 ApiResponse ListActorsRoute(ApiContext& ctx, const ApiRequest& r) {
@@ -120,7 +125,10 @@ void AddReadRoutes(ApiRouter& router, ApiContext& ctx) {
     auto id = IdParam(r);
     if (!id) return ApiResponse::Error(404, "not_found", "no actor " + r.params.at("id"));
     auto doc = ActorDocument(r.caller, *snap, *id);
-    return doc.ok() ? Document(*doc) : ApiResponse::Error(doc.status());
+    if (!doc.ok()) return ApiResponse::Error(doc.status());
+    ApiResponse resp = Document(*doc);
+    resp.headers.emplace_back("Allow", ActorMethods(r.caller, *snap, *id));
+    return resp;
   });
   router.Add("GET", "/api/v1/service-cards",
              [&ctx](const ApiRequest& r) { return SearchCards(ctx, r); });
@@ -129,7 +137,10 @@ void AddReadRoutes(ApiRouter& router, ApiContext& ctx) {
     auto id = IdParam(r);
     if (!id) return ApiResponse::Error(404, "not_found", "no service card " + r.params.at("id"));
     auto doc = CardDocument(r.caller, *snap, *id);
-    return doc.ok() ? Document(*doc) : ApiResponse::Error(doc.status());
+    if (!doc.ok()) return ApiResponse::Error(doc.status());
+    ApiResponse resp = Document(*doc);
+    resp.headers.emplace_back("Allow", CardMethods(r.caller, *snap, *id));
+    return resp;
   });
 }
 

@@ -13,6 +13,8 @@ export class ApiError extends Error {
     message: string,
     readonly fields: FieldErrors = {},
     readonly retryAfterSeconds = 0,
+    // With code duplicate: the stored record the write would repeat.
+    readonly existing?: { kind: string; id: number; name: string },
   ) {
     super(message);
   }
@@ -35,13 +37,19 @@ export function queryString(q: Query): string {
   return s ? "?" + s : "";
 }
 
-// `extra` headers go last: If-Match, or a Content-Type such as application/merge-patch+json.
-export async function api<T>(method: string, path: string, body?: unknown, signal?: AbortSignal, extra: Record<string, string> = {}): Promise<T> {
+// Extra request headers, set last (If-Match, or a Content-Type such as
+// application/merge-patch+json), and a look at the response's (Allow) for those who need them.
+export interface ApiOptions {
+  headers?: Record<string, string>;
+  onResponse?: (r: Response) => void;
+}
+
+export async function api<T>(method: string, path: string, body?: unknown, signal?: AbortSignal, opts: ApiOptions = {}): Promise<T> {
   // The server words its errors in the person's language where it can.
   const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": currentLang() };
   if (body !== undefined) headers["Content-Type"] = "application/json";
   if (method !== "GET" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
-  Object.assign(headers, extra);
+  Object.assign(headers, opts.headers);
   const r = await fetch(path, {
     method,
     headers,
@@ -49,6 +57,7 @@ export async function api<T>(method: string, path: string, body?: unknown, signa
     credentials: "same-origin",
     signal,
   });
+  opts.onResponse?.(r);
   if (r.status === 204) return undefined as T;
   const text = await r.text();
   let json: any = undefined;
@@ -61,7 +70,7 @@ export async function api<T>(method: string, path: string, body?: unknown, signa
     const e = json?.error ?? {};
     // A session that ended (expired, or signed out elsewhere): the app goes back to sign-in.
     if (r.status === 401 && csrfToken && !path.startsWith("/api/v1/session")) document.dispatchEvent(new CustomEvent("prosit:session-ended"));
-    throw new ApiError(r.status, e.code ?? "http_" + r.status, e.message ?? r.statusText, e.fields ?? {}, Number(r.headers.get("Retry-After") ?? 0));
+    throw new ApiError(r.status, e.code ?? "http_" + r.status, e.message ?? r.statusText, e.fields ?? {}, Number(r.headers.get("Retry-After") ?? 0), e.existing);
   }
   return json as T;
 }

@@ -144,7 +144,7 @@ function UserBadge({ session, labels }: { session: SessionInfo; labels: Labels |
     <div class="user" aria-label={t("user.label")} role="group">
       <span class="user-name">{u.display_name || u.login}</span>
       <span class="user-meta">
-        {label(labels, "roles", u.role) === u.role ? tDynamic("role." + u.role, u.role) : label(labels, "roles", u.role)}
+        {label(labels, "roles", u.role)}
         {territory && !u.must_change_password && " · " + territory}
       </span>
     </div>

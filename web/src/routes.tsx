@@ -5,6 +5,8 @@ import { SessionInfo } from "./session";
 import { Home } from "./pages/Home";
 import { Catalog } from "./pages/Catalog";
 import { CardView } from "./pages/CardView";
+import { CardEdit } from "./pages/CardEdit";
+import { ActorEdit, ActorPage, Actors } from "./pages/Actors";
 import { SignIn } from "./pages/SignIn";
 import { Meetings } from "./pages/Meetings";
 import { MeetingForm } from "./pages/MeetingForm";
@@ -37,6 +39,12 @@ export const routes: Route[] = [
   // Catalog and actors
   exact("/catalog", () => <Catalog />),
   withId(/^\/catalog\/(\d+)$/, (id) => <CardView id={id} />),
+  exact("/catalog/new", () => <CardEdit id={null} />),
+  withId(/^\/catalog\/(\d+)\/edit$/, (id) => <CardEdit id={id} />),
+  exact("/actors", () => <Actors />),
+  exact("/actors/new", () => <ActorEdit id={null} />),
+  withId(/^\/actors\/(\d+)$/, (id) => <ActorPage id={id} />),
+  withId(/^\/actors\/(\d+)\/edit$/, (id) => <ActorEdit id={id} />),
   // Networking: meetings, needs, strategy (signed in only; others are asked to sign in)
   {
     match: (path, session) => {
@@ -58,6 +66,7 @@ export const nav: NavItem[] = [
   { href: "/", key: "nav.home", signedIn: true },
   { href: "/catalog", key: "nav.catalog", signedIn: false },
   // Catalog and actors
+  { href: "/actors", key: "nav.actors", signedIn: false },
   // Networking
   { href: "/meetings", key: "nav.meetings", signedIn: true },
   { href: "/needs", key: "nav.needs", signedIn: true },

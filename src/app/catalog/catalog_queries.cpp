@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 
 #include "app/accounts/card_places.h"
 #include "app/accounts/permissions.h"
@@ -87,21 +88,58 @@ FieldErrors CheckActorQuery(const ActorQuery& q, const NetworkSnapshot& snap) {
   return e;
 }
 
-std::string SearchServiceCards(const Caller& caller, const NetworkSnapshot& snap, ServiceQuery q) {
+namespace {
+
+// The internal cards the caller may see in a search.
+void NarrowToCaller(const Caller& caller, ServiceQuery& q) {
   q.internal_all = caller.everywhere();
   if (caller.signed_in() && !q.internal_all) {
     q.internal_orps = caller.orps();
     q.internal_actors = caller.actors();
   }
+}
+
+// A card's summary as the caller may see it (a confidential place coarsened to its ORP).
+std::string_view SummaryFor(const Caller& caller, const NetworkSnapshot& snap, const CardEntry& e) {
+  bool hide = !e.hidden_summary_json.empty() && !SeesPlace(caller, PlaceOf(e.card, snap));
+  return hide ? e.hidden_summary_json : e.summary_json;
+}
+
+}  // namespace
+
+std::string SearchServiceCards(const Caller& caller, const NetworkSnapshot& snap, ServiceQuery q) {
+  NarrowToCaller(caller, q);
   ServiceIndex::Hits hits = snap.index->Search(q, snap.overlay);
   std::vector<std::string_view> items;
   items.reserve(hits.page.size());
+  for (const SearchableCard* card : hits.page)
+    items.push_back(SummaryFor(caller, snap, *snap.FindCard(card->id)));
+  return RenderPage(items, hits.total, q.offset, q.limit);
+}
+
+FieldErrors CheckVerifiedBefore(const std::string& before) {
+  FieldErrors e;
+  CheckDateParam(e, "verified_before", before);
+  return e;
+}
+
+std::string SearchUnverifiedCards(const Caller& caller, const NetworkSnapshot& snap, ServiceQuery q,
+                                  const std::string& before) {
+  const size_t offset = q.offset, limit = q.limit;
+  q.offset = 0;
+  q.limit = SIZE_MAX;
+  NarrowToCaller(caller, q);
+  ServiceIndex::Hits hits = snap.index->Search(q, snap.overlay);
+  std::vector<std::string_view> items;
+  size_t total = 0;
   for (const SearchableCard* card : hits.page) {
     const CardEntry* e = snap.FindCard(card->id);
-    bool hide = !e->hidden_summary_json.empty() && !SeesPlace(caller, PlaceOf(e->card, snap));
-    items.push_back(hide ? e->hidden_summary_json : e->summary_json);
+    // ISO dates sort as text, and a card never verified ("") sorts before every date.
+    if (e->card.last_verified >= before) continue;
+    if (total >= offset && items.size() < limit) items.push_back(SummaryFor(caller, snap, *e));
+    ++total;
   }
-  return RenderPage(items, hits.total, q.offset, q.limit);
+  return RenderPage(items, total, offset, limit);
 }
 
 std::string ListActors(const Caller& caller, const NetworkSnapshot& snap, const ActorQuery& q) {
@@ -143,6 +181,23 @@ Result<std::string> CardDocument(const Caller& caller, const NetworkSnapshot& sn
   if (!SeesPersonalData(caller)) DropContacts(j);
   ShowPlacesTo(caller, snap.frame->territory, j);
   return j.dump();
+}
+
+std::string ActorMethods(const Caller& caller, const NetworkSnapshot& snap, int64_t id) {
+  const ActorEntry* e = snap.FindActor(id);
+  if (!e) return "GET";
+  RecordPlace place = PlaceOf(e->actor, snap);
+  std::string methods = "GET";
+  if (MayWriteActor(caller, place, WriteOp::kUpdate).ok()) methods += ", PUT, PATCH";
+  if (MayWriteActor(caller, place, WriteOp::kDelete).ok()) methods += ", DELETE";
+  return methods;
+}
+
+std::string CardMethods(const Caller& caller, const NetworkSnapshot& snap, int64_t id) {
+  const CardEntry* e = snap.FindCard(id);
+  // The same rule changes and deletes a card.
+  if (!e || !MayWriteCard(caller, PlaceOf(e->card, snap)).ok()) return "GET";
+  return "GET, PUT, PATCH, DELETE";
 }
 
 }  // namespace prosit

@@ -29,10 +29,21 @@ FieldErrors CheckActorQuery(const ActorQuery& q, const NetworkSnapshot& snap);
 // {"items": [card summaries], "total", "offset", "limit"}: the published cards and the
 // internal ones the caller may see.
 std::string SearchServiceCards(const Caller& caller, const NetworkSnapshot& snap, ServiceQuery q);
+// The same search narrowed to the cards never verified or last verified before `before`
+// (YYYY-MM-DD), the records that need checking. The index pages by the other filters;
+// this one walks their hits (an ORP's cards are a few hundred).
+FieldErrors CheckVerifiedBefore(const std::string& before);
+std::string SearchUnverifiedCards(const Caller& caller, const NetworkSnapshot& snap, ServiceQuery q,
+                                  const std::string& before);
 // {"items": [actors], "total", "offset", "limit"}, personal data as the caller may see it.
 std::string ListActors(const Caller& caller, const NetworkSnapshot& snap, const ActorQuery& q);
 // One actor or service card as the caller may see it; 404 for a card it may not see.
 Result<std::string> ActorDocument(const Caller& caller, const NetworkSnapshot& snap, int64_t id);
 Result<std::string> CardDocument(const Caller& caller, const NetworkSnapshot& snap, int64_t id);
+// The methods the caller may use on that actor or card, for the Allow header of its GET:
+// "GET", with "PUT, PATCH" when it may change the record and "DELETE" when it may delete
+// it. An application asks the server this instead of repeating its rules.
+std::string ActorMethods(const Caller& caller, const NetworkSnapshot& snap, int64_t id);
+std::string CardMethods(const Caller& caller, const NetworkSnapshot& snap, int64_t id);
 
 }  // namespace prosit

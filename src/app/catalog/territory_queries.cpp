@@ -46,6 +46,11 @@ std::string FindMunicipalities(const Territory& t, const PlaceQuery& q) {
       hits.push_back({&m, false});
       continue;
     }
+    // Its code finds a municipality too: an application names the place of a stored code.
+    if (m.code == q.text) {
+      hits.push_back({&m, true});
+      continue;
+    }
     std::string name = FoldForSearch(m.name);
     if (MatchesAllWords(words, name)) hits.push_back({&m, name.starts_with(folded_query)});
   }

@@ -1,6 +1,6 @@
 // One service card as a parent, a teacher or a networker reads it: what it does, for whom,
 // how to get in, where, and whom to contact.
-import { ApiError, get } from "../api";
+import { api, ApiError, get } from "../api";
 import { formatDate, t } from "../i18n";
 import { label } from "../labels";
 import { useApp } from "../session";
@@ -9,7 +9,7 @@ import { ErrorNote, Loading } from "../components";
 import { useLoad, useTitle } from "../hooks";
 import type { CardSummary } from "./Catalog";
 
-interface Contact {
+export interface Contact {
   name?: string;
   role?: string;
   phone?: string;
@@ -18,7 +18,7 @@ interface Contact {
   public?: boolean;
 }
 
-interface Card {
+export interface Card {
   id: number;
   version: number;
   actor_id: number;
@@ -43,7 +43,7 @@ interface Card {
   locations: { municipality_code: string; orp_code?: string; street: string }[];
   territory: { kind: string; codes: string[] };
   contacts: Contact[];
-  registry_ids: string[];
+  registry_ids: { registry: string; id: string }[];
   published: boolean;
   confidential_address: boolean;
   last_verified?: string;
@@ -51,6 +51,7 @@ interface Card {
 
 interface Loaded {
   card: Card;
+  editable: boolean; // the server's Allow header names PUT for this caller
   actor: { id: number; name: string } | null;
   siblings: CardSummary[];
   orpNames: Map<string, string>;
@@ -58,14 +59,15 @@ interface Loaded {
 }
 
 async function loadCard(id: number, signal: AbortSignal): Promise<Loaded> {
-  const card = await get<Card>("/api/v1/service-cards/" + id, {}, signal);
+  let allow = "";
+  const card = await api<Card>("GET", "/api/v1/service-cards/" + id, undefined, signal, { onResponse: (r) => (allow = r.headers.get("Allow") ?? "") });
   const [actor, siblings, orps, regions] = await Promise.all([
     get<{ id: number; name: string }>("/api/v1/actors/" + card.actor_id, {}, signal).catch(() => null),
     get<{ items: CardSummary[] }>("/api/v1/service-cards", { actor_id: card.actor_id, limit: 200 }, signal).then((r) => r.items),
     allOrps(),
     allRegions(),
   ]);
-  return { card, actor, siblings, orpNames: new Map(orps.map((o) => [o.code, o.name])), regionNames: new Map(regions.map((r) => [r.code, r.name])) };
+  return { card, editable: allow.split(/,\s*/).includes("PUT"), actor, siblings, orpNames: new Map(orps.map((o) => [o.code, o.name])), regionNames: new Map(regions.map((r) => [r.code, r.name])) };
 }
 
 export function CardView({ id }: { id: number }) {
@@ -85,7 +87,7 @@ export function CardView({ id }: { id: number }) {
   return <CardPage {...loaded.data} />;
 }
 
-function CardPage({ card, actor, siblings, orpNames, regionNames }: Loaded) {
+function CardPage({ card, editable, actor, siblings, orpNames, regionNames }: Loaded) {
   const { labels } = useApp();
   const summary = siblings.find((s) => s.id === card.id);
   const municipalityName = new Map((summary?.municipalities ?? []).filter((m) => m.code).map((m) => [m.code, m.name]));
@@ -115,8 +117,15 @@ function CardPage({ card, actor, siblings, orpNames, regionNames }: Loaded) {
         {!card.published && <span class="badge">{t("catalog.internal")}</span>}
       </h1>
       <p class="actor">
-        {t("card.provider")}: {actor?.name ?? "#" + card.actor_id}
+        {t("card.provider")}: <a href={"/actors/" + card.actor_id}>{actor?.name ?? "#" + card.actor_id}</a>
       </p>
+      {editable && (
+        <p>
+          <a class="button" href={`/catalog/${card.id}/edit`}>
+            {t("card.edit")}
+          </a>
+        </p>
+      )}
       <div class="columns">
         <section>
           <h2>{t("card.does")}</h2>
@@ -137,7 +146,7 @@ function CardPage({ card, actor, siblings, orpNames, regionNames }: Loaded) {
           )}
           <h2>{t("card.access")}</h2>
           <p>
-            {label(labels, "access", card.access)}
+            {label(labels, "accesses", card.access)}
             {card.access_note && " – " + card.access_note}
           </p>
           <h2>{t("card.contacts")}</h2>
@@ -230,7 +239,7 @@ function CardPage({ card, actor, siblings, orpNames, regionNames }: Loaded) {
             {card.registry_ids.length > 0 && (
               <>
                 <dt>{t("card.registry")}</dt>
-                <dd>{card.registry_ids.join(", ")}</dd>
+                <dd>{card.registry_ids.map((r) => [r.registry, r.id].filter(Boolean).join(": ")).join(", ")}</dd>
               </>
             )}
             <dt>{t("card.status")}</dt>

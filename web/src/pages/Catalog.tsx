@@ -117,6 +117,7 @@ export function Catalog() {
   return (
     <section>
       <h1>{t("catalog.title")}</h1>
+      {session && session.user.role !== "viewer" && session.user.role !== "methodologist" && <p><a class="button secondary" href="/catalog/new">{t("cardEdit.newTitle")}</a></p>}
       <div class="search">
         <label for="q">{t("catalog.search")}</label>
         <input

@@ -1,12 +1,17 @@
-// The home page of the user's territory: the ORP's figures, what exists there today and
-// what needs attention (overdue strategy steps).
+// The home page of the user's territory: what exists there, the ORP profile ("Charakteristika
+// ORP") and what needs attention: overdue strategy steps, open needs, cards not verified for
+// a year and meetings without a record, each a short list linking to the records.
 import { get, Query } from "../api";
-import { formatDate, formatNumber, t } from "../i18n";
+import { ComponentChildren } from "preact";
+import { currentLang, formatDate, formatNumber, t } from "../i18n";
+import { label } from "../labels";
 import { navigate, useLocation } from "../router";
 import { useApp, User } from "../session";
 import { allOrps, allRegions, byName, Orp, Region } from "../territory";
 import { ErrorNote, Loading } from "../components";
-import { useLoad, useTitle } from "../hooks";
+import { Loaded, useLoad, useTitle } from "../hooks";
+import type { CardSummary } from "./Catalog";
+import "../styles/catalog.css";
 
 interface Scope {
   orp?: string;
@@ -19,26 +24,57 @@ interface Overdue {
   theme: { title: string; orp_code: string };
 }
 
+interface NeedItem {
+  id: number;
+  statement: string;
+  date: string;
+  priority: string;
+}
+
+interface MeetingItem {
+  id: number;
+  date: string;
+  topic: string;
+}
+
+interface Page<T> {
+  items: T[];
+  total: number;
+}
+
 interface Overview {
   actors: number;
   cards: number;
   meetings: number;
-  openNeeds: number;
-  overdue: { items: Overdue[]; total: number };
+  openNeeds: Page<NeedItem>;
+  overdue: Page<Overdue>;
+  unverified: Page<CardSummary>;
+  unrecorded: Page<MeetingItem>;
 }
 
 const total = (path: string, q: Query, signal: AbortSignal) => get<{ total: number }>(path, { ...q, limit: 1 }, signal).then((r) => r.total);
 
+// A year before today, the day a card's last verification counts as old from.
+function yearAgo(): string {
+  const d = new Date();
+  d.setFullYear(d.getFullYear() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+// The figures and what needs attention, each list answered by the server's filters.
 async function overview(scope: Scope, signal: AbortSignal): Promise<Overview> {
   const q = { orp: scope.orp, region: scope.region };
-  const [actors, cards, meetings, openNeeds, overdue] = await Promise.all([
+  const few = { ...q, limit: 5 };
+  const [actors, cards, meetings, openNeeds, overdue, unverified, unrecorded] = await Promise.all([
     total("/api/v1/actors", q, signal),
     total("/api/v1/service-cards", q, signal),
     total("/api/v1/meetings", q, signal),
-    total("/api/v1/needs", { ...q, status: "open" }, signal),
-    get<{ items: Overdue[]; total: number }>("/api/v1/strategy/overdue", { ...q, limit: 5 }, signal),
+    get<Page<NeedItem>>("/api/v1/needs", { ...few, status: "open" }, signal),
+    get<Page<Overdue>>("/api/v1/strategy/overdue", few, signal),
+    get<Page<CardSummary>>("/api/v1/service-cards", { ...few, verified_before: yearAgo() }, signal),
+    get<Page<MeetingItem>>("/api/v1/meetings", { ...few, has_record: false }, signal),
   ]);
-  return { actors, cards, meetings, openNeeds, overdue };
+  return { actors, cards, meetings, openNeeds, overdue, unverified, unrecorded };
 }
 
 // The territories a user may pick on the home page, and the one shown first.
@@ -93,12 +129,14 @@ function HomeFor({ scope, orps, regions, allOrps: every, allRegions: everyRegion
   const region = everyRegion.find((r) => r.code === scope.region);
   const name = orp ? t("territory.orpName", { name: orp.name }) : region ? region.name : t("home.wholeCountry");
   const data = useLoad((signal) => overview(scope, signal), [scope.orp, scope.region]);
+  const profile = useLoad((signal) => (orp ? get<Profile>("/api/v1/orps/" + orp.code, {}, signal) : Promise.resolve(null)), [orp?.code]);
   const value = scope.orp ? "orp:" + scope.orp : scope.region ? "region:" + scope.region : "";
   const pick = (v: string) => {
     const [kind, code] = v.split(":");
     navigate(kind ? `/?${kind}=${code}` : "/");
   };
   const canPick = orps.length + regions.length > 1 || user.role === "admin";
+  const where = scope.orp ? "?orp=" + scope.orp : scope.region ? "?region=" + scope.region : "";
 
   return (
     <section>
@@ -133,10 +171,10 @@ function HomeFor({ scope, orps, regions, allOrps: every, allRegions: everyRegion
         <Loading />
       ) : (
         <ul class="tiles">
-          <Tile label={t("home.actors")} value={data.data.actors} />
-          <Tile label={t("home.cards")} value={data.data.cards} href={"/catalog" + (scope.orp ? "?orp=" + scope.orp : scope.region ? "?region=" + scope.region : "")} />
+          <Tile label={t("home.actors")} value={data.data.actors} href={"/actors" + where} />
+          <Tile label={t("home.cards")} value={data.data.cards} href={"/catalog" + where} />
           <Tile label={t("home.meetings")} value={data.data.meetings} />
-          <Tile label={t("home.openNeeds")} value={data.data.openNeeds} />
+          <Tile label={t("home.openNeeds")} value={data.data.openNeeds.total} />
           <Tile label={t("home.overdueSteps")} value={data.data.overdue.total} warn={data.data.overdue.total > 0} />
         </ul>
       )}
@@ -144,44 +182,233 @@ function HomeFor({ scope, orps, regions, allOrps: every, allRegions: everyRegion
       <div class="columns">
         <section aria-labelledby="attention">
           <h2 id="attention">{t("home.attention")}</h2>
-          <h3>{t("home.overdueList")}</h3>
-          {data.data &&
-            (data.data.overdue.items.length === 0 ? (
-              <p>{t("home.noOverdue")}</p>
-            ) : (
-              <ul class="plain-list">
-                {data.data.overdue.items.map((o) => (
-                  <li key={o.step.id}>
-                    <span class="strong">{o.step.title}</span>
-                    <span class="muted">
-                      {" "}
-                      · {o.theme.title} · <span class="overdue">{t("home.deadline", { date: formatDate(o.step.deadline) })}</span>
-                    </span>
-                  </li>
-                ))}
-                {data.data.overdue.total > data.data.overdue.items.length && <li class="muted">{t("home.more", { count: data.data.overdue.total - data.data.overdue.items.length })}</li>}
-              </ul>
-            ))}
+          {data.data && <Attention data={data.data} where={where} />}
         </section>
-        {orp && (
+        {orp ? (
+          <OrpProfile code={orp.code} profile={profile} />
+        ) : (
           <section aria-labelledby="profile">
             <h2 id="profile">{t("home.profile")}</h2>
-            <dl class="facts">
-              <dt>{t("home.population")}</dt>
-              <dd>{formatNumber(orp.population)}</dd>
-              <dt>{t("home.children")}</dt>
-              <dd>{formatNumber(orp.children_0_17)}</dd>
-              <dt>{t("home.municipalities")}</dt>
-              <dd>{formatNumber(orp.municipality_count)}</dd>
-            </dl>
-            {/* The ORP profile ("Charakteristika ORP", GET /api/v1/orps/{code}, issue 12) belongs here:
-                schools, health and social services by sector, networkers, participation. */}
-            <p class="muted" data-placeholder="orp-profile">
-              {t("home.profilePending")}
-            </p>
+            <p class="muted">{t("home.pickOrp")}</p>
           </section>
         )}
       </div>
+      {orp && profile.data && <ProfileTexts profile={profile.data} />}
+    </section>
+  );
+}
+
+// One list of what needs attention: its heading with the total, up to five records each
+// linking to itself, and what to say when there is none.
+function AttentionList<T>({ id, title, page, none, item, more }: { id: string; title: string; page: Page<T>; none: string; item: (x: T) => ComponentChildren; more?: string }) {
+  return (
+    <section aria-labelledby={id} data-attention={id}>
+      <h3 id={id}>
+        {title} <span class="muted">({formatNumber(page.total)})</span>
+      </h3>
+      {page.items.length === 0 ? (
+        <p class="muted">{none}</p>
+      ) : (
+        <ul class="attention-list">
+          {page.items.map(item)}
+          {page.total > page.items.length && (
+            <li class="muted">{more ? <a href={more}>{t("home.more", { count: page.total - page.items.length })}</a> : t("home.more", { count: page.total - page.items.length })}</li>
+          )}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function Attention({ data, where }: { data: Overview; where: string }) {
+  const { labels } = useApp();
+  return (
+    <>
+      <AttentionList<Overdue>
+        id="att-overdue"
+        title={t("home.overdueList")}
+        page={data.overdue}
+        none={t("home.noOverdue")}
+        more={"/strategy" + where}
+        item={(o) => (
+          <li key={o.step.id}>
+            <a href={`/strategy${where}#step-${o.step.id}`}>{o.step.title}</a>
+            <span class="muted">
+              {" "}
+              · {o.theme.title} · <span class="overdue">{t("home.deadline", { date: formatDate(o.step.deadline) })}</span>
+            </span>
+          </li>
+        )}
+      />
+      <AttentionList<NeedItem>
+        id="att-needs"
+        title={t("home.openNeedsList")}
+        page={data.openNeeds}
+        none={t("home.noOpenNeeds")}
+        more={"/needs" + where}
+        item={(n) => (
+          <li key={n.id}>
+            <a href={`/needs${where}#need-${n.id}`}>{n.statement}</a>
+            <span class="muted">
+              {" "}
+              · {formatDate(n.date)} · {label(labels, "need_priorities", n.priority)}
+            </span>
+          </li>
+        )}
+      />
+      <AttentionList<CardSummary>
+        id="att-cards"
+        title={t("home.unverifiedList")}
+        page={data.unverified}
+        none={t("home.noUnverified")}
+        item={(c) => (
+          <li key={c.id}>
+            <a href={`/catalog/${c.id}`}>{c.name}</a>
+            <span class="muted">
+              {" "}
+              · {c.actor_name} · {c.last_verified ? t("catalog.verified", { date: formatDate(c.last_verified) }) : t("home.neverVerified")}
+            </span>
+          </li>
+        )}
+      />
+      <AttentionList<MeetingItem>
+        id="att-meetings"
+        title={t("home.unrecordedList")}
+        page={data.unrecorded}
+        none={t("home.noUnrecorded")}
+        item={(m) => (
+          <li key={m.id}>
+            <a href={`/meetings/${m.id}`}>{m.topic}</a>
+            <span class="muted"> · {formatDate(m.date)}</span>
+          </li>
+        )}
+      />
+    </>
+  );
+}
+
+interface Participation {
+  since: string | null;
+  takes_part: boolean;
+  networkers: { name: string; email: string; phone: string }[];
+}
+
+interface Profile {
+  orp: { code: string; name: string };
+  region: { code: string; name: string };
+  population: number;
+  children: { census_0_14: number; census_population: number; age_0_17: number };
+  municipalities: number;
+  services_by_sector: { sector: string; actors: number; cards: number }[];
+  participation: Participation;
+  region_participation: Participation;
+  counts: { actors: number; service_cards: number; published_service_cards: number; meetings: number; meeting_records: number; open_needs: number; themes: number; overdue_steps: number };
+  texts: { sections: { key: string; heading_cs: string; heading_en: string; text: string }[] };
+}
+
+// The seeds' "Charakteristika ORP" (GET /api/v1/orps/{code}).
+function OrpProfile({ code, profile }: { code: string; profile: Loaded<Profile | null> }) {
+  const { labels } = useApp();
+  const p = profile.data;
+  return (
+    <section aria-labelledby="profile" class="profile">
+      <h2 id="profile">{t("home.profile")}</h2>
+      {profile.error ? (
+        <ErrorNote error={profile.error} />
+      ) : !p ? (
+        <Loading />
+      ) : (
+        <>
+          <dl class="facts">
+            <dt>{t("home.population")}</dt>
+            <dd>{formatNumber(p.population)}</dd>
+            <dt>{t("home.children")}</dt>
+            <dd>{formatNumber(p.children.age_0_17)}</dd>
+            <dt>{t("home.children014")}</dt>
+            <dd>{formatNumber(p.children.census_0_14)}</dd>
+            <dt>{t("home.municipalities")}</dt>
+            <dd>{formatNumber(p.municipalities)}</dd>
+            <dt>{t("home.since")}</dt>
+            <dd>{p.participation.since ? formatDate(p.participation.since) : t("home.notTakingPart")}</dd>
+            <dt>{t("home.networkers")}</dt>
+            <dd>
+              {p.participation.networkers.length === 0
+                ? "—"
+                : p.participation.networkers.map((n, i) => (
+                    <div key={i}>
+                      {n.name}
+                      {n.phone && (
+                        <>
+                          {" · "}
+                          <a href={"tel:" + n.phone.replace(/\s/g, "")}>{n.phone}</a>
+                        </>
+                      )}
+                      {n.email && (
+                        <>
+                          {" · "}
+                          <a href={"mailto:" + n.email}>{n.email}</a>
+                        </>
+                      )}
+                    </div>
+                  ))}
+            </dd>
+            <dt>{t("home.meetingRecords")}</dt>
+            <dd>{t("home.meetingRecordsValue", { records: formatNumber(p.counts.meeting_records), meetings: formatNumber(p.counts.meetings) })}</dd>
+            <dt>{t("home.publishedCards")}</dt>
+            <dd>{t("home.publishedCardsValue", { published: formatNumber(p.counts.published_service_cards), cards: formatNumber(p.counts.service_cards) })}</dd>
+            <dt>{t("home.themes")}</dt>
+            <dd>{formatNumber(p.counts.themes)}</dd>
+          </dl>
+          <table class="sector-table">
+            <caption class="strong">{t("home.bySector")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("home.sector")}</th>
+                <th scope="col" class="num">
+                  {t("home.actors")}
+                </th>
+                <th scope="col" class="num">
+                  {t("home.cards")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.services_by_sector.map((s) => (
+                <tr key={s.sector}>
+                  <th scope="row">
+                    <a href={`/actors?orp=${code}&sector=${s.sector}`}>{label(labels, "sectors", s.sector)}</a>
+                  </th>
+                  <td class="num">{formatNumber(s.actors)}</td>
+                  <td class="num">{formatNumber(s.cards)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}
+
+// The networker's texts of the profile: a list of terms, not headings (the first is named
+// like the profile's own heading).
+function ProfileTexts({ profile: p }: { profile: Profile }) {
+  const written = p.texts.sections.filter((s) => s.text.trim());
+  return (
+    <section aria-labelledby="profile-texts">
+      <h2 id="profile-texts">{t("home.texts")}</h2>
+      {written.length === 0 ? (
+        <p class="muted">{t("home.noTexts")}</p>
+      ) : (
+        <dl class="profile-texts">
+          {written.map((s) => (
+            <div key={s.key}>
+              <dt>{currentLang() === "en" ? s.heading_en : s.heading_cs}</dt>
+              <dd>{s.text}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
     </section>
   );
 }

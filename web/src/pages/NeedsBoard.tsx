@@ -79,8 +79,7 @@ export function NeedsBoard() {
     setNote(null);
     try {
       const changed = await api<Need>("PATCH", `/api/v1/needs/${need.id}`, { status }, undefined, {
-        "Content-Type": "application/merge-patch+json",
-        "If-Match": `"${need.version}"`,
+        headers: { "Content-Type": "application/merge-patch+json", "If-Match": `"${need.version}"` },
       });
       setNeeds((list) => list.map((n) => (n.id === need.id ? { ...n, ...changed } : n)));
       setNote({ id: need.id, text: t("needs.changed", { status: enumLabel(catalog, "need_statuses", status) }), error: false });

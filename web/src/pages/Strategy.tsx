@@ -213,8 +213,7 @@ function StepView({ step, catalog, readOnly, onChanged }: { step: Step; catalog:
     setError("");
     try {
       await api("PATCH", `/api/v1/steps/${step.id}`, { status }, undefined, {
-        "Content-Type": "application/merge-patch+json",
-        "If-Match": `"${step.version}"`,
+        headers: { "Content-Type": "application/merge-patch+json", "If-Match": `"${step.version}"` },
       });
       onChanged();
     } catch (e) {
