@@ -5,22 +5,16 @@
 // whose `enums` (values the code defines) and `reference` (values the reference data
 // defines) are merged here into one map of groups under the server's own group names;
 // `fields` (the field names of each record kind) is kept apart in `fieldLabel`.
-import { get } from "./api";
 import { Lang } from "./i18n";
+import { labelCatalog } from "./labelCatalog";
 
 export type Labels = Record<string, Record<string, string>>;
-
-interface LabelsBody {
-  lang: string;
-  enums: Labels;
-  reference: Labels;
-  fields: Labels;
-}
 
 let fields: Labels = {};
 
 export async function loadLabels(lang: Lang): Promise<Labels> {
-  const body = await get<LabelsBody>("/api/v1/labels", { lang });
+  // One fetch per language serves this map and the pages that read the catalog itself.
+  const body = await labelCatalog(lang);
   fields = body.fields ?? {};
   return { ...(body.enums ?? {}), ...(body.reference ?? {}) };
 }
