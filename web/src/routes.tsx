@@ -5,6 +5,10 @@ import { SessionInfo } from "./session";
 import { Home } from "./pages/Home";
 import { Catalog } from "./pages/Catalog";
 import { CardView } from "./pages/CardView";
+import { Coverage } from "./pages/analysis/Coverage";
+import { WhiteSpots } from "./pages/analysis/WhiteSpots";
+import { WhatIf } from "./pages/analysis/WhatIf";
+import { Network } from "./pages/analysis/Network";
 
 // A page of the application: `match` returns its content for a path, or null.
 export interface Route {
@@ -34,6 +38,11 @@ export const routes: Route[] = [
   withId(/^\/catalog\/(\d+)$/, (id) => <CardView id={id} />),
   // Networking: meetings, needs, strategy
   // Analysis: coverage, white spots, what-if, cooperation
+  exact("/analysis", () => <Coverage />),
+  exact("/analysis/coverage", () => <Coverage />),
+  exact("/analysis/white-spots", () => <WhiteSpots />),
+  exact("/analysis/what-if", () => <WhatIf />),
+  exact("/analysis/network", () => <Network />),
   // Monitoring
   // History, users, personal data
 ];
@@ -44,6 +53,7 @@ export const nav: NavItem[] = [
   // Catalog and actors
   // Networking
   // Analysis
+  { href: "/analysis/coverage", key: "nav.analysis", signedIn: true },
   // Monitoring
   // History, users, personal data
 ];
