@@ -36,6 +36,7 @@ try {
   const draw = [];
   const colour = [];
   const frames = [];
+  const parts = [];
   for (let i = 0; i < runs; i++) {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await ctx.newPage();
@@ -58,6 +59,7 @@ try {
     const drawn = await page.evaluate(() => window.__drawn);
     if (drawn.count !== 6258) throw new Error("drew " + drawn.count + " municipalities");
     total.push(drawn.ms);
+    parts.push(drawn);
     draw.push(drawn.drawMs);
     // The country's coverage takes the server a while: wait for the colours.
     await page.locator("table.lowest tbody tr").first().waitFor({ timeout: 60000 });
@@ -88,6 +90,7 @@ try {
   }
   console.log(`national map, shapes + draw (6,258 municipalities): ${summary(total)} (budget 1000 ms)`);
   console.log(`national map, draw alone: ${summary(draw)}`);
+  for (const k of ["topojsonMs", "layersMs", "addMs"]) console.log(`  of which ${k}: median ${median(parts.map((p) => p[k])).toFixed(0)} ms`);
   console.log(`national map, colouring by an analysis: ${summary(colour)}`);
   console.log(
     `panning: ${frames.length} frames, interval median ${median(frames).toFixed(1)} ms, p95 ${pct(frames, 0.95).toFixed(1)} ms, max ${Math.max(...frames).toFixed(1)} ms, ` +

@@ -81,7 +81,7 @@ export function MunicipalityMap(props: MunicipalityMapProps) {
       setDrawn(h.count);
       // For the benchmark and the tests: when the polygons were drawn, and how fast.
       requestAnimationFrame(() =>
-        document.dispatchEvent(new CustomEvent("prosit:map-drawn", { detail: { count: h.count, ms: performance.now() - started, drawMs: performance.now() - building } })),
+        document.dispatchEvent(new CustomEvent("prosit:map-drawn", { detail: { count: h.count, ms: performance.now() - started, drawMs: performance.now() - building, ...h.timings } })),
       );
     }, (e) => !gone && setError(e));
     return () => {
