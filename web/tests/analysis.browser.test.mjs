@@ -47,7 +47,9 @@ function paintedPixels(page, selector) {
   }, selector);
 }
 
+// The map loads when it comes into view: scrolled to, it draws its municipalities.
 async function mapDrawn(page, scope = "main") {
+  await page.locator(scope + " .muni-map-canvas").scrollIntoViewIfNeeded();
   const map = page.locator(scope + " .muni-map-canvas[data-drawn]");
   await map.waitFor();
   return Number(await map.getAttribute("data-drawn"));

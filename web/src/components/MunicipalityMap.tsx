@@ -59,8 +59,19 @@ export function MunicipalityMap(props: MunicipalityMapProps) {
   latest.current = props;
   const [error, setError] = useState<unknown>(null);
   const [drawn, setDrawn] = useState(0);
+  // The boundaries and Leaflet load once the map comes into view (on a phone the catalog's
+  // map lies below the results).
+  const [seen, setSeen] = useState(false);
+  useEffect(() => {
+    if (seen || !box.current) return;
+    if (typeof IntersectionObserver === "undefined") return setSeen(true);
+    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setSeen(true), { rootMargin: "200px" });
+    io.observe(box.current);
+    return () => io.disconnect();
+  }, [seen]);
 
   useEffect(() => {
+    if (!seen) return;
     let gone = false;
     const started = performance.now();
     setDrawn(0);
@@ -89,7 +100,7 @@ export function MunicipalityMap(props: MunicipalityMapProps) {
       handle.current?.destroy();
       handle.current = null;
     };
-  }, [props.region, props.orp]);
+  }, [props.region, props.orp, seen]);
 
   useEffect(() => {
     if (!handle.current) return;
