@@ -28,8 +28,17 @@ after(async () => {
   await server?.stop();
 });
 
-async function signedIn(login, viewport) {
+// A page that also collects what the Content-Security-Policy refused (Leaflet and
+// Cytoscape must draw without inline styles or scripts).
+async function cspPage(viewport) {
   const page = await newPage(viewport);
+  page.csp = [];
+  page.on("console", (m) => /Content Security Policy/i.test(m.text()) && page.csp.push(m.text()));
+  return page;
+}
+
+async function signedIn(login, viewport) {
+  const page = await cspPage(viewport);
   await signIn(page, login, PASSWORD);
   await page.getByRole("heading", { name: /Přehled území/ }).waitFor();
   return page;
@@ -79,6 +88,7 @@ test("the white-spots map draws the ORP's municipalities with a legend, by share
   await page.locator("table.lowest tbody tr").first().waitFor();
   await assertAccessible(page, "accessibility map");
   assert.deepEqual(page.errors, []);
+  assert.deepEqual(page.csp, []);
 });
 
 test("the national map colours all 6,258 municipalities", async () => {
@@ -89,6 +99,7 @@ test("the national map colours all 6,258 municipalities", async () => {
   assert.match(await page.locator(".hint").first().innerText(), /barvu své ORP/);
   await shot(page, "analysis-national-map");
   assert.deepEqual(page.errors, []);
+  assert.deepEqual(page.csp, []);
 });
 
 test("the coverage heat map shows every cell's status and, chosen, its missing types", async () => {
@@ -108,6 +119,7 @@ test("the coverage heat map shows every cell's status and, chosen, its missing t
   await assertAccessible(page, "coverage heat map");
   await shot(page, "analysis-coverage");
   assert.deepEqual(page.errors, []);
+  assert.deepEqual(page.csp, []);
 });
 
 test("a what-if places a service at a suggested seat and a figure changes", async () => {
@@ -142,6 +154,7 @@ test("a what-if places a service at a suggested seat and a figure changes", asyn
   await page.getByRole("button", { name: "Spočítat dopad" }).click();
   await page.locator(".whatif-result .figure").first().waitFor();
   assert.deepEqual(page.errors, []);
+  assert.deepEqual(page.csp, []);
 });
 
 test("the cooperation network: a graph drawn, the metrics table, meanings, border ties, before and after", async () => {
@@ -163,10 +176,11 @@ test("the cooperation network: a graph drawn, the metrics table, meanings, borde
   await assertAccessible(page, "network");
   await shot(page, "analysis-network");
   assert.deepEqual(page.errors, []);
+  assert.deepEqual(page.csp, []);
 });
 
 test("the catalog shows its list beside a map of the services' places and filters by municipality", async () => {
-  const page = await newPage();
+  const page = await cspPage();
   await page.goto(server.base + "/catalog?orp=5304");
   await page.locator(".card-item").first().waitFor();
   const drawn = await mapDrawn(page, ".catalog-map");
@@ -187,6 +201,7 @@ test("the catalog shows its list beside a map of the services' places and filter
   });
   await shot(page, "catalog-map");
   assert.deepEqual(page.errors, []);
+  assert.deepEqual(page.csp, []);
 });
 
 test("an analysis page on a phone screen (390×844)", async () => {
@@ -223,4 +238,5 @@ test("a networker of one ORP sees nothing of another ORP's on the analysis pages
   await mapDrawn(page, ".catalog-map");
   assert.equal(await page.locator('.card-item a[href="/catalog/286"]').count(), 0);
   assert.deepEqual(page.errors, []);
+  assert.deepEqual(page.csp, []);
 });

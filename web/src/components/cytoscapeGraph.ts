@@ -15,7 +15,17 @@ export interface GraphEdge {
   border?: boolean; // crosses the territory's border
 }
 
+// Cytoscape adds a <style> element (one rule: its container position: relative) unless an
+// element with this id exists. The Content-Security-Policy refuses inline styles, so the
+// rule lives in styles/analysis.css and a marker stands in for the element.
+const CYTOSCAPE_STYLESHEET_ID = "__________cytoscape_stylesheet";
+
 export function drawGraph(container: HTMLElement, nodes: GraphNode[], edges: GraphEdge[]): { destroy(): void } {
+  if (!document.getElementById(CYTOSCAPE_STYLESHEET_ID)) {
+    const marker = document.createElement("meta");
+    marker.id = CYTOSCAPE_STYLESHEET_ID;
+    document.head.appendChild(marker);
+  }
   const cy = cytoscape({
     container,
     elements: [
