@@ -215,6 +215,19 @@ int Serve(const CommonOptions& o, const HttpServerOptions& http, const TravelOpt
   AnalysisBasisKeeper analysis(keeper.Current()->frame, std::move(*travel_times));
   Accounts accounts(**store, clock);
   ApiContext context{keeper, commands, **store, clock, analysis, &accounts, secure_cookies};
+  // Maps need the boundaries; without them the rest of prosit still serves.
+  std::unique_ptr<MunicipalityShapes> shapes;
+  auto shapes_text = ReadFile(o.data_dir + "/territory/municipalities.topo.json");
+  auto parsed = shapes_text.ok()
+                    ? MunicipalityShapes::Parse(*shapes_text)
+                    : Result<std::unique_ptr<MunicipalityShapes>>(shapes_text.status());
+  if (parsed.ok()) {
+    shapes = std::move(*parsed);
+    context.shapes = shapes.get();
+  } else {
+    std::cerr << "prosit: no municipality boundaries for maps: " << parsed.status().ToString()
+              << "\n";
+  }
   ApiRouter router = MakeApiRouter(context);
   std::optional<CheckpointWriter> checkpoints;
   Status s = RunHttpServer(router, http, [&] {

@@ -15,7 +15,8 @@ struct ApiRequest {
   std::map<std::string, std::string> query;   // decoded
   std::map<std::string, std::string> params;  // from the route pattern, e.g. {"id": "7"}
   std::optional<std::string> if_match;
-  std::optional<std::string> content_type;  // Content-Type
+  std::optional<std::string> if_none_match;  // a cached answer's ETag (GET)
+  std::optional<std::string> content_type;   // Content-Type
   // Accept-Language: the language of error messages (English unless it prefers Czech).
   std::optional<std::string> accept_language;
   std::string body;

@@ -7,6 +7,7 @@
 #include "app/records/record_commands.h"
 #include "app/snapshot/snapshot_keeper.h"
 #include "http/api_router.h"
+#include "io/municipality_shapes.h"
 
 namespace prosit {
 
@@ -20,6 +21,8 @@ struct ApiContext {
   bool secure_cookies = false;   // mark the session cookie Secure (served over TLS)
   // Past model versions that analyses are recomputed with (?model_version=).
   std::shared_ptr<ModelFrames> model_frames = std::make_shared<ModelFrames>();
+  // The municipalities' boundaries for maps; GET /territory/… answers 404 without them.
+  const MunicipalityShapes* shapes = nullptr;
 };
 
 // Builds the router of every /api/v1 route. `context` must outlive it.

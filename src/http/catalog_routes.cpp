@@ -40,7 +40,48 @@ ApiResponse ListActorsRoute(ApiContext& ctx, const ApiRequest& r) {
   return AnswerList(qr, CheckActorQuery(q, *snap), [&] { return ListActors(r.caller, *snap, q); });
 }
 
+// The boundaries of the municipalities of the country, a region or an ORP (TopoJSON),
+// each with its name and ORP; cached by the client and revalidated by ETag.
+ApiResponse MunicipalityShapesRoute(ApiContext& ctx, const ApiRequest& r) {
+  QueryReader qr(r);
+  PlaceQuery q{"", qr.Text("region"), qr.Text("orp")};
+  auto snap = ctx.keeper.Current();
+  const Territory& t = snap->frame->territory;
+  return AnswerChecked(qr, CheckPlaceQuery(q, t), [&] {
+    if (!ctx.shapes)
+      return ApiResponse::Error(404, "not_found",
+                                "this server has no municipality boundaries "
+                                "(data/territory/municipalities.topo.json)");
+    std::vector<std::string> codes;
+    std::string key;
+    auto add_orp = [&](const std::string& orp) {
+      for (size_t i : t.MunicipalitiesOfOrp(orp)) codes.push_back(t.municipalities()[i].code);
+    };
+    if (!q.orp.empty()) {
+      key = "orp:" + q.orp;
+      add_orp(q.orp);
+    } else if (!q.region.empty()) {
+      key = "region:" + q.region;
+      for (const auto& orp : t.OrpsOfRegion(q.region)) add_orp(orp);
+    }
+    // A region and an ORP outside it name nothing; the ORP wins as the narrower place.
+    auto doc = ctx.shapes->Select(key, codes, [&t](const std::string& code) {
+      const Municipality* m = t.FindMunicipality(code);
+      if (!m) return nlohmann::json::object();
+      return nlohmann::json{{"name", m->name}, {"orp_code", m->orp_code}};
+    });
+    bool fresh = r.if_none_match && *r.if_none_match == doc->etag;
+    ApiResponse resp = fresh ? ApiResponse::Json("", 304) : ApiResponse::Json(doc->body);
+    resp.headers.emplace_back("ETag", doc->etag);
+    // Public data that changes only with a new file: an hour, then revalidated.
+    resp.headers.emplace_back("Cache-Control", "public, max-age=3600");
+    return resp;
+  });
+}
+
 void AddTerritoryRoutes(ApiRouter& router, ApiContext& ctx) {
+  router.Add("GET", "/api/v1/territory/municipalities.topo.json",
+             [&ctx](const ApiRequest& r) { return MunicipalityShapesRoute(ctx, r); });
   router.Add("GET", "/api/v1/regions", [&ctx](const ApiRequest&) {
     return ApiResponse::Json(ctx.keeper.Current()->frame->regions_json);
   });

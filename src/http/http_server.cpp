@@ -140,6 +140,7 @@ ApiRequest ReadRequest(const restinio::request_handle_t& req, const TrustedProxi
   r.method = req->header().method().c_str();
   SplitTarget(req->header().request_target(), r.path, r.query);
   r.if_match = Field(req, "If-Match");
+  r.if_none_match = Field(req, "If-None-Match");
   r.content_type = Field(req, "Content-Type");
   r.accept_language = Field(req, "Accept-Language");
   r.cookie = Field(req, "Cookie");
@@ -167,10 +168,12 @@ ApiResponse Answer(const ApiRouter& router, ApiRequest& r) {
 // Sends the response; safe from any thread (RESTinio posts it to the connection).
 restinio::request_handling_status_t Send(const restinio::request_handle_t& req, ApiResponse resp) {
   auto out = SecureResponse(req, StatusLine(resp.status));
-  if (!resp.body.empty() || resp.status != 204)
+  // 204 and 304 carry no body (RFC 9110 15.3.5, 15.4.5).
+  bool bodiless = resp.status == 204 || resp.status == 304;
+  if (!resp.body.empty() || !bodiless)
     out.append_header(restinio::http_field::content_type, resp.content_type);
   for (const auto& [k, v] : resp.headers) out.append_header(k, v);
-  if (resp.status != 204) out.set_body(std::move(resp.body));
+  if (!bodiless) out.set_body(std::move(resp.body));
   return out.done();
 }
 

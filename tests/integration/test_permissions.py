@@ -320,6 +320,10 @@ ROUTES = {
     ("GET", "/api/v1/municipalities"): Row(fixed("/api/v1/municipalities?q=chrud"), EVERYONE, "read"),
     ("GET", "/api/v1/orps/{code}/municipalities"): Row(
         fixed({w: f"/api/v1/orps/{ORP[w]}/municipalities" for w in ORP}), EVERYONE, "read"),
+    # Boundaries are public data (ČÚZK), for everyone's maps.
+    ("GET", "/api/v1/territory/municipalities.topo.json"): Row(
+        fixed({w: f"/api/v1/territory/municipalities.topo.json?orp={ORP[w]}" for w in ORP}),
+        EVERYONE, "read"),
     ("GET", "/api/v1/reference/{name}"): Row(
         fixed({"in": "/api/v1/reference/sectors", "out": "/api/v1/reference/service-types"}),
         EVERYONE, "read"),

@@ -12,6 +12,10 @@ import { Meetings } from "./pages/Meetings";
 import { MeetingForm } from "./pages/MeetingForm";
 import { NeedsBoard } from "./pages/NeedsBoard";
 import { Strategy } from "./pages/Strategy";
+import { Coverage } from "./pages/analysis/Coverage";
+import { WhiteSpots } from "./pages/analysis/WhiteSpots";
+import { WhatIf } from "./pages/analysis/WhatIf";
+import { Network } from "./pages/analysis/Network";
 
 // A page of the application: `match` returns its content for a path, or null.
 export interface Route {
@@ -58,6 +62,11 @@ export const routes: Route[] = [
     },
   },
   // Analysis: coverage, white spots, what-if, cooperation
+  exact("/analysis", () => <Coverage />),
+  exact("/analysis/coverage", () => <Coverage />),
+  exact("/analysis/white-spots", () => <WhiteSpots />),
+  exact("/analysis/what-if", () => <WhatIf />),
+  exact("/analysis/network", () => <Network />),
   // Monitoring
   // History, users, personal data
 ];
@@ -72,6 +81,7 @@ export const nav: NavItem[] = [
   { href: "/needs", key: "nav.needs", signedIn: true },
   { href: "/strategy", key: "nav.strategy", signedIn: true },
   // Analysis
+  { href: "/analysis/coverage", key: "nav.analysis", signedIn: true },
   // Monitoring
   // History, users, personal data
 ];

@@ -9,6 +9,7 @@ import { useApp } from "../session";
 import { allOrps, allRegions, byName, collator, Orp, Region } from "../territory";
 import { ErrorNote } from "../components";
 import { useTitle } from "../hooks";
+import { CatalogMap, MunicipalityFilter } from "./CatalogMap";
 
 export interface CardSummary {
   id: number;
@@ -33,7 +34,7 @@ interface Page {
   limit: number;
 }
 
-const FILTERS = ["need_area", "level", "sector", "service_type", "form", "age", "region", "orp", "published"] as const;
+const FILTERS = ["need_area", "level", "sector", "service_type", "form", "age", "region", "orp", "municipality", "published"] as const;
 const PAGE_SIZE = 50;
 // Typing waits this long for the next key before it searches (the budget is 150 ms).
 const TYPING_PAUSE_MS = 80;
@@ -150,6 +151,7 @@ export function Catalog() {
           </div>
           {select("region", t("catalog.region"), places.regions.map((r) => [r.code, r.name]))}
           {select("orp", t("catalog.orp"), orpsShown.map((o) => [o.code, o.name]))}
+          <MunicipalityFilter code={params.municipality ?? ""} region={params.region} orp={params.orp} set={(code) => set("municipality", code)} />
           {session &&
             select("published", t("catalog.published"), [
               ["true", t("catalog.publishedOnly")],
@@ -159,6 +161,7 @@ export function Catalog() {
             {t("catalog.clear")}
           </button>
         </details>
+        <div class="results-and-map">
         <section id="results" class="results" aria-labelledby="results-title">
           <h2 id="results-title">{t("catalog.results")}</h2>
           <p class="muted" role="status" aria-live="polite">
@@ -184,6 +187,8 @@ export function Catalog() {
             </nav>
           )}
         </section>
+        <CatalogMap cards={page?.items ?? []} region={params.region} orp={params.orp} />
+        </div>
       </div>
     </section>
   );
