@@ -35,11 +35,14 @@ export function queryString(q: Query): string {
   return s ? "?" + s : "";
 }
 
-export async function api<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+// `ifMatch`: the version a PUT, PATCH or DELETE changes (If-Match).
+export async function api<T>(method: string, path: string, body?: unknown, signal?: AbortSignal, ifMatch?: number): Promise<T> {
   // The server words its errors in the person's language where it can.
   const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": currentLang() };
-  if (body !== undefined) headers["Content-Type"] = "application/json";
+  // Every PATCH of the API is a JSON Merge Patch (RFC 7396).
+  if (body !== undefined) headers["Content-Type"] = method === "PATCH" ? "application/merge-patch+json" : "application/json";
   if (method !== "GET" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
+  if (ifMatch !== undefined) headers["If-Match"] = `"${ifMatch}"`;
   const r = await fetch(path, {
     method,
     headers,

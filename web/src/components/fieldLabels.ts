@@ -1,0 +1,35 @@
+// The labels of records' fields from the server's catalog (GET /api/v1/labels: fields by
+// record kind, "_" for those every kind shares), fetched once per language.
+import { get } from "../api";
+import { Lang } from "../i18n";
+
+export type FieldLabels = Record<string, Record<string, string>>;
+
+const cache = new Map<Lang, Promise<FieldLabels>>();
+
+export function fieldLabels(lang: Lang): Promise<FieldLabels> {
+  let p = cache.get(lang);
+  if (!p) {
+    p = get<{ fields?: FieldLabels }>("/api/v1/labels", { lang }).then((r) => r.fields ?? {});
+    p.catch(() => cache.delete(lang));
+    cache.set(lang, p);
+  }
+  return p;
+}
+
+function one(labels: FieldLabels, entity: string, name: string): string {
+  return labels[entity]?.[name] ?? labels["_"]?.[name] ?? name.replace(/_/g, " ");
+}
+
+// "contacts[0].phone" → "kontakty 1: telefon": each part labelled, list positions from 1.
+export function fieldLabel(labels: FieldLabels, entity: string, path: string): string {
+  return path
+    .split(".")
+    .map((part) => {
+      const m = /^([^[]+)((?:\[\d+\])*)$/.exec(part);
+      if (!m) return part;
+      const positions = [...m[2].matchAll(/\[(\d+)\]/g)].map((x) => String(Number(x[1]) + 1));
+      return [one(labels, entity, m[1]), ...positions].join(" ");
+    })
+    .join(": ");
+}
