@@ -176,7 +176,7 @@ test("monitoring of the region: a column per ORP, a chart with its table, the CS
   assert.match(csv[2], /^\uFEFF?oddíl;/);
 
   // Another territory and period through the form.
-  await page.getByLabel("Území").selectOption({ label: "ORP Chrudim" });
+  await page.getByLabel("Území", { exact: true }).selectOption({ label: "ORP Chrudim" });
   await page.getByLabel("Od", { exact: true }).fill("2025-01-01");
   await page.getByRole("button", { name: "Zobrazit" }).click();
   await page.getByRole("heading", { name: "Síťování v číslech: ORP Chrudim" }).waitFor();

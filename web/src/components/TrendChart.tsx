@@ -4,7 +4,7 @@
 import { formatNumber, t } from "../i18n";
 
 export interface Series {
-  key: string;
+  id: string;
   label: string;
   values: number[];
 }
@@ -56,7 +56,7 @@ export function TrendChart({ title, months, series, monthLabel }: { title: strin
           ) : null,
         )}
         {series.map((s, k) => (
-          <g key={s.key} class={"series " + STYLES[k % STYLES.length].cls}>
+          <g key={s.id} class={"series " + STYLES[k % STYLES.length].cls}>
             <polyline points={s.values.map((v, i) => `${x(i)},${y(v)}`).join(" ")} fill="none" stroke-width="2.5" stroke-dasharray={STYLES[k % STYLES.length].dash || undefined} />
             {s.values.map((v, i) => (
               <circle key={i} cx={x(i)} cy={y(v)} r="3" />
@@ -67,7 +67,7 @@ export function TrendChart({ title, months, series, monthLabel }: { title: strin
       <figcaption>
         <ul class="legend">
           {series.map((s, k) => (
-            <li key={s.key} class={"series " + STYLES[k % STYLES.length].cls}>
+            <li key={s.id} class={"series " + STYLES[k % STYLES.length].cls}>
               <svg width="28" height="10" aria-hidden="true">
                 <line x1="0" x2="28" y1="5" y2="5" stroke-width="2.5" stroke-dasharray={STYLES[k % STYLES.length].dash || undefined} />
               </svg>
@@ -84,7 +84,7 @@ export function TrendChart({ title, months, series, monthLabel }: { title: strin
               <tr>
                 <th scope="col">{t("monitoring.month")}</th>
                 {series.map((s) => (
-                  <th scope="col" key={s.key}>
+                  <th scope="col" key={s.id}>
                     {s.label}
                   </th>
                 ))}
@@ -95,7 +95,7 @@ export function TrendChart({ title, months, series, monthLabel }: { title: strin
                 <tr key={m}>
                   <th scope="row">{monthLabel(m)}</th>
                   {series.map((s) => (
-                    <td key={s.key} class="num">
+                    <td key={s.id} class="num">
                       {formatNumber(s.values[i] ?? 0)}
                     </td>
                   ))}

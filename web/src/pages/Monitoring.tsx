@@ -198,9 +198,9 @@ function Figures({ m, scope }: { m: MonitoringAnswer; scope: Scope }) {
           months={months}
           monthLabel={monthLabel}
           series={[
-            { key: "meetings", label: t("monitoring.series.meetings"), values: m.trend.map((x) => x.meetings) },
-            { key: "needs", label: t("monitoring.series.needs"), values: m.trend.map((x) => x.needs) },
-            { key: "steps", label: t("monitoring.series.steps"), values: m.trend.map((x) => x.steps) },
+            { id: "meetings", label: t("monitoring.series.meetings"), values: m.trend.map((x) => x.meetings) },
+            { id: "needs", label: t("monitoring.series.needs"), values: m.trend.map((x) => x.needs) },
+            { id: "steps", label: t("monitoring.series.steps"), values: m.trend.map((x) => x.steps) },
           ]}
         />
       )}

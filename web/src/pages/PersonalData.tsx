@@ -79,7 +79,7 @@ export function PersonalData() {
     }
   };
   if (error instanceof ApiError && error.status === 403) return <Refused error={error} />;
-  const input = (key: "name" | "email" | "phone", type = "text") => (
+  const input = (key: keyof typeof person, type = "text") => (
     <>
       <label for={"pd-" + key}>{t(("personalData." + key) as "personalData.name")}</label>
       <input id={"pd-" + key} type={type} value={person[key]} aria-invalid={!!fields[key]} aria-describedby={fields[key] ? `pd-${key}-error` : undefined} onInput={(e) => setPerson({ ...person, [key]: e.currentTarget.value })} />
