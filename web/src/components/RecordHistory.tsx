@@ -96,7 +96,7 @@ export function RecordHistory({ entity, id }: { entity: string; id: number }) {
             </h3>
             {e.hidden ? (
               <p class="muted">{t("history.hidden")}</p>
-            ) : e.changes.length === 0 ? (
+            ) : e.changes.every((c) => c.field === "version") ? (
               <p class="muted">{t("history.noChanges")}</p>
             ) : (
               <div class="table-scroll" tabIndex={0} role="region" aria-label={t("history.title") + " " + fmt.format(new Date(e.at))}>
@@ -109,7 +109,8 @@ export function RecordHistory({ entity, id }: { entity: string; id: number }) {
                     </tr>
                   </thead>
                   <tbody>
-                    {e.changes.map((c) => (
+                    {/* The version rises with every change: no news. */}
+                    {e.changes.filter((c) => c.field !== "version").map((c) => (
                       <tr key={c.field}>
                         <th scope="row">{fieldLabel(labels, e.entity, c.field)}</th>
                         <td class="before">{shownValue(c.before)}</td>

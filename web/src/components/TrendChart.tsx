@@ -35,8 +35,8 @@ export function TrendChart({ title, months, series, monthLabel }: { title: strin
   const y = (v: number) => PAD.top + innerH - (v / top) * innerH;
   const ticks: number[] = [];
   for (let v = 0; v <= top; v += step) ticks.push(v);
-  // At most about twelve month labels, so that they do not overlap.
-  const every = Math.max(1, Math.ceil(months.length / 12));
+  // At most about eight month labels, so that they do not overlap.
+  const every = Math.max(1, Math.ceil(months.length / 8));
   return (
     <figure class="trend">
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={title} class="trend-svg" preserveAspectRatio="xMidYMid meet">

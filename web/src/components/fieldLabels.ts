@@ -5,17 +5,27 @@ import { Lang } from "../i18n";
 
 export type FieldLabels = Record<string, Record<string, string>>;
 
-const cache = new Map<Lang, Promise<FieldLabels>>();
+interface Catalog {
+  fields?: FieldLabels;
+  enums?: Record<string, Record<string, string>>;
+}
 
-export function fieldLabels(lang: Lang): Promise<FieldLabels> {
+const cache = new Map<Lang, Promise<Catalog>>();
+
+function catalog(lang: Lang): Promise<Catalog> {
   let p = cache.get(lang);
   if (!p) {
-    p = get<{ fields?: FieldLabels }>("/api/v1/labels", { lang }).then((r) => r.fields ?? {});
+    p = get<Catalog>("/api/v1/labels", { lang });
     p.catch(() => cache.delete(lang));
     cache.set(lang, p);
   }
   return p;
 }
+
+export const fieldLabels = (lang: Lang): Promise<FieldLabels> => catalog(lang).then((c) => c.fields ?? {});
+
+// Labels of the kinds of records (actor → aktér), for tables that list several kinds.
+export const recordKindLabels = (lang: Lang): Promise<Record<string, string>> => catalog(lang).then((c) => c.enums?.record_kinds ?? {});
 
 function one(labels: FieldLabels, entity: string, name: string): string {
   return labels[entity]?.[name] ?? labels["_"]?.[name] ?? name.replace(/_/g, " ");

@@ -60,10 +60,12 @@ function defaultScope(user: User): Scope {
   return {};
 }
 
+// "2026-03" as "3/2026" (Czech) or "Mar 2026": short enough for the chart's axis.
 const monthLabel = (m: string) => {
   const [y, mo] = m.split("-").map(Number);
   if (!y || !mo) return m;
-  return new Intl.DateTimeFormat(currentLang() === "cs" ? "cs-CZ" : "en-GB", { month: "short", year: "numeric" }).format(new Date(y, mo - 1, 15));
+  if (currentLang() === "cs") return `${mo}/${y}`;
+  return new Intl.DateTimeFormat("en-GB", { month: "short", year: "numeric" }).format(new Date(y, mo - 1, 15));
 };
 
 export function Monitoring() {
@@ -147,7 +149,7 @@ function Figures({ m, scope }: { m: MonitoringAnswer; scope: Scope }) {
   const months = m.trend.map((x) => x.month);
   return (
     <>
-      <p class="muted">{t("monitoring.period", { from: formatDate(m.scope.from), to: formatDate(m.scope.to) })}</p>
+      {(m.scope.from || m.scope.to) && <p class="muted">{t("monitoring.period", { from: m.scope.from ? formatDate(m.scope.from) : "", to: m.scope.to ? formatDate(m.scope.to) : "" })}</p>}
       <ul class="tiles">
         {tiles.map(([label, value, warn]) => (
           <li class="tile" key={label}>

@@ -7,6 +7,8 @@ import { currentLang, t, tDynamic } from "../i18n";
 import { errorText, Loading } from "../components";
 import { useTitle } from "../hooks";
 import { FieldError, Refused } from "./Users";
+import { recordKindLabels } from "../components/fieldLabels";
+import { useLoad } from "../hooks";
 import "../styles/admin.css";
 
 interface Person {
@@ -44,6 +46,7 @@ export function PersonalData() {
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [erased, setErased] = useState<Erased | null>(null);
+  const kinds = useLoad(() => recordKindLabels(currentLang()).catch(() => ({} as Record<string, string>)), []);
 
   const search = async (e: Event) => {
     e.preventDefault();
@@ -141,11 +144,11 @@ export function PersonalData() {
                         <th scope="row">
                           <a href={recordHref(c.entity, c.id)}>{c.record || `#${c.id}`}</a>
                         </th>
-                        <td>{tDynamic("kind." + c.entity, c.entity.replace(/_/g, " "))}</td>
-                        <td>{c.contact.name ?? "—"}</td>
-                        <td>{c.contact.role ?? "—"}</td>
-                        <td>{c.contact.phone ?? "—"}</td>
-                        <td>{c.contact.email ?? "—"}</td>
+                        <td>{kinds.data?.[c.entity] ?? c.entity.replace(/_/g, " ")}</td>
+                        <td>{c.contact.name || "—"}</td>
+                        <td>{c.contact.role || "—"}</td>
+                        <td>{c.contact.phone || "—"}</td>
+                        <td>{c.contact.email || "—"}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -169,7 +172,7 @@ export function PersonalData() {
                         <td>{h.author.replace(/^user:/, "")}</td>
                         <td>
                           <a href={`/history/${h.entity.replace(/_/g, "-")}s/${h.id}`}>
-                            {h.entity.replace(/_/g, " ")} #{h.id}
+                            {kinds.data?.[h.entity] ?? h.entity.replace(/_/g, " ")} #{h.id}
                           </a>
                         </td>
                         <td>{tDynamic("history.op." + h.op, h.op)}</td>
