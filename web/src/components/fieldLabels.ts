@@ -27,19 +27,21 @@ export const fieldLabels = (lang: Lang): Promise<FieldLabels> => catalog(lang).t
 // Labels of the kinds of records (actor → aktér), for tables that list several kinds.
 export const recordKindLabels = (lang: Lang): Promise<Record<string, string>> => catalog(lang).then((c) => c.enums?.record_kinds ?? {});
 
-function one(labels: FieldLabels, entity: string, name: string): string {
-  return labels[entity]?.[name] ?? labels["_"]?.[name] ?? name.replace(/_/g, " ");
+// A member of a nested object (a contact's name) is not the record's own (the actor's name):
+// the kind's labels apply to the record's members, the shared ones below them.
+function one(labels: FieldLabels, entity: string, name: string, nested: boolean): string {
+  return (nested ? undefined : labels[entity]?.[name]) ?? labels["_"]?.[name] ?? name.replace(/_/g, " ");
 }
 
 // "contacts[0].phone" → "kontakty 1: telefon": each part labelled, list positions from 1.
 export function fieldLabel(labels: FieldLabels, entity: string, path: string): string {
   return path
     .split(".")
-    .map((part) => {
+    .map((part, i) => {
       const m = /^([^[]+)((?:\[\d+\])*)$/.exec(part);
       if (!m) return part;
       const positions = [...m[2].matchAll(/\[(\d+)\]/g)].map((x) => String(Number(x[1]) + 1));
-      return [one(labels, entity, m[1]), ...positions].join(" ");
+      return [one(labels, entity, m[1], i > 0), ...positions].join(" ");
     })
     .join(": ");
 }
