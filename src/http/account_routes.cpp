@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/accounts/csrf.h"
+#include "app/accounts/user_admin.h"
 #include "http/route_helpers.h"
 #include "io/json_reader.h"
 #include "io/user_json.h"
@@ -188,6 +189,79 @@ void AddUserRoutes(ApiRouter& router, ApiContext& ctx) {
              kSlowOwn);
 }
 
+json UserDetailToJson(const UserDetail& d) {
+  json j = UserToJson(d.user);
+  j["open_sessions"] = d.open_sessions;
+  j["api_tokens"] = json::array();
+  for (const ApiTokenRecord& t : d.api_tokens)
+    j["api_tokens"].push_back({{"id", t.id},
+                               {"name", t.name},
+                               {"scope", t.scope},
+                               {"created", t.created},
+                               {"revoked", t.revoked ? json(*t.revoked) : json()}});
+  return j;
+}
+
+// An admin's handler: the signed-in principal (with the CSRF token for a change) and the
+// use cases of app/accounts/user_admin.h.
+template <typename Handle>
+RouteHandler AsAdmin(ApiContext& ctx, bool change, Handle handle) {
+  return WithAccounts(ctx, [&ctx, change, handle](const ApiRequest& r) {
+    auto p = change ? SignedChange(ctx, r) : Signed(ctx, r);
+    if (!p.ok()) return ApiResponse::Error(p.status());
+    UserAdmin admin(ctx.store, *ctx.accounts, ctx.clock);
+    return handle(admin, *p, r);
+  });
+}
+
+// The administration of other users (admins only; docs/permissions.md).
+void AddUserAdminRoutes(ApiRouter& router, ApiContext& ctx) {
+  router.Add("GET", "/api/v1/users",
+             AsAdmin(ctx, false, [](UserAdmin& admin, const Principal& p, const ApiRequest&) {
+               auto users = admin.List(p);
+               if (!users.ok()) return ApiResponse::Error(users.status());
+               json items = json::array();
+               for (const User& u : *users) items.push_back(UserToJson(u));
+               json j = {{"items", items}, {"total", users->size()}};
+               return NoStore(ApiResponse::Json(j.dump()));
+             }));
+  router.Add("GET", "/api/v1/users/{id}",
+             AsAdmin(ctx, false, [](UserAdmin& admin, const Principal& p, const ApiRequest& r) {
+               auto id = IdParam(r);
+               if (!id) return ApiResponse::Error(404, "not_found", "no such user");
+               auto d = admin.Get(p, *id);
+               if (!d.ok()) return ApiResponse::Error(d.status());
+               return NoStore(Document(UserDetailToJson(*d).dump()));
+             }));
+  router.Add("PATCH", "/api/v1/users/{id}",
+             AsAdmin(ctx, true, [&ctx](UserAdmin& admin, const Principal& p, const ApiRequest& r) {
+               auto id = IdParam(r);
+               if (!id) return ApiResponse::Error(404, "not_found", "no such user");
+               auto version = IfMatchVersion(r);
+               if (!version.ok()) return ApiResponse::Error(version.status());
+               auto body = Body(r);
+               if (!body.ok()) return ApiResponse::Error(body.status());
+               auto snap = ctx.keeper.Current();
+               auto u = admin.Patch(p, *id, *body, *version, snap->frame->territory);
+               if (!u.ok()) return ApiResponse::Error(u.status());
+               return NoStore(Document(UserToJson(*u).dump()));
+             }));
+  router.Add("DELETE", "/api/v1/users/{id}/sessions",
+             AsAdmin(ctx, true, [](UserAdmin& admin, const Principal& p, const ApiRequest& r) {
+               auto id = IdParam(r);
+               if (!id) return ApiResponse::Error(404, "not_found", "no such user");
+               auto u = admin.EndSessions(p, *id);
+               return u.ok() ? ApiResponse{204, "", {}, {}} : ApiResponse::Error(u.status());
+             }));
+  router.Add("DELETE", "/api/v1/users/{id}/api-tokens",
+             AsAdmin(ctx, true, [](UserAdmin& admin, const Principal& p, const ApiRequest& r) {
+               auto id = IdParam(r);
+               if (!id) return ApiResponse::Error(404, "not_found", "no such user");
+               auto u = admin.RevokeTokens(p, *id);
+               return u.ok() ? ApiResponse{204, "", {}, {}} : ApiResponse::Error(u.status());
+             }));
+}
+
 void AddTokenRoutes(ApiRouter& router, ApiContext& ctx) {
   router.Add("POST", "/api/v1/api-tokens", WithAccounts(ctx, [&ctx](const ApiRequest& r) {
                auto p = SignedChange(ctx, r);
@@ -218,6 +292,7 @@ void AddTokenRoutes(ApiRouter& router, ApiContext& ctx) {
 void AddAccountRoutes(ApiRouter& router, ApiContext& ctx) {
   AddSessionRoutes(router, ctx);
   AddUserRoutes(router, ctx);
+  AddUserAdminRoutes(router, ctx);
   AddTokenRoutes(router, ctx);
 }
 

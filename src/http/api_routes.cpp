@@ -15,7 +15,8 @@ ApiRouter MakeApiRouter(ApiContext& ctx) {
     nlohmann::json j = {{"status", lag.ok() ? "ok" : "degraded"},
                         {"seq", snap->seq},
                         {"actors", snap->actors.size()},
-                        {"service_cards", snap->cards.size()}};
+                        {"service_cards", snap->cards.size()},
+                        {"travel_times", TravelTimesStateName(ctx.analysis.State())}};
     if (!lag.ok()) j["problem"] = "the snapshot cannot catch up with the store; see the log";
     return ApiResponse::Json(j.dump(), lag.ok() ? 200 : 503);
   });

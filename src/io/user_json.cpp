@@ -26,6 +26,8 @@ Result<User> UserFromJson(std::string_view text) {
     r.Bool("active", u.active);
     r.Bool("must_change_password", u.must_change_password);
     r.String("password_set_at", u.password_set_at);
+    r.String("sessions_ended_at", u.sessions_ended_at);
+    r.String("tokens_revoked_at", u.tokens_revoked_at);
     r.RejectUnknown();
     if (!errors.empty()) return Status::Invalid("the body has fields of the wrong shape", errors);
     return u;
@@ -43,6 +45,8 @@ nlohmann::json UserToJson(const User& u) {
                       {"must_change_password", u.must_change_password}};
   if (u.email) j["email"] = *u.email;
   if (!u.password_set_at.empty()) j["password_set_at"] = u.password_set_at;
+  if (!u.sessions_ended_at.empty()) j["sessions_ended_at"] = u.sessions_ended_at;
+  if (!u.tokens_revoked_at.empty()) j["tokens_revoked_at"] = u.tokens_revoked_at;
   return j;
 }
 

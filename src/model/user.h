@@ -33,6 +33,10 @@ struct User {
   bool active = true;
   bool must_change_password = false;  // set by a one-time password
   std::string password_set_at;        // ISO 8601 UTC: the audit trail's trace of a change
+  // When an admin last ended the user's sessions or revoked their API tokens (ISO 8601
+  // UTC): sessions and tokens are not logged, so these are the audit trail's trace.
+  std::string sessions_ended_at;
+  std::string tokens_revoked_at;
 };
 
 // The rules of a user's own fields, each broken one named by its field; territories are

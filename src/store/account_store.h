@@ -82,6 +82,10 @@ class AccountStore {
   virtual Result<std::optional<ApiTokenRecord>> FindApiToken(const std::string& token_hash) = 0;
   virtual Result<std::optional<ApiTokenRecord>> GetApiToken(int64_t id) = 0;
   virtual Status RevokeApiToken(int64_t id, const std::string& at) = 0;
+  // The user's API tokens, revoked ones too, oldest first.
+  virtual Result<std::vector<ApiTokenRecord>> ApiTokensOf(int64_t user_id) = 0;
+  // The user's sessions that have not reached their absolute time-out at `now`.
+  virtual Result<int64_t> CountSessionsOf(int64_t user_id, const std::string& now) = 0;
 
   // In one transaction, so that parallel attempts cannot all pass the same check: gives
   // `wait` the attempts made at or after `since` that share the login, the address or

@@ -69,6 +69,28 @@ class SqliteAccountStore : public AccountStore {
                 [&](SqliteStatement& s) { s.Bind(1, id).Bind(2, at); });
   }
 
+  Result<std::vector<ApiTokenRecord>> ApiTokensOf(int64_t user_id) override {
+    std::lock_guard lock(mu_);
+    SqliteStatement s(conn_,
+                      "SELECT id, token_hash, user_id, scope, name, created, revoked "
+                      "FROM api_tokens WHERE user_id = ? ORDER BY id");
+    s.Bind(1, user_id);
+    std::vector<ApiTokenRecord> out;
+    while (s.Step())
+      out.push_back(
+          {s.Int(0), s.Text(1), s.Int(2), s.Text(3), s.Text(4), s.Text(5), s.OptionalText(6)});
+    PROSIT_RETURN_IF_ERROR(s.status());
+    return out;
+  }
+  Result<int64_t> CountSessionsOf(int64_t user_id, const std::string& now) override {
+    std::lock_guard lock(mu_);
+    SqliteStatement s(conn_, "SELECT count(*) FROM sessions WHERE user_id = ? AND expires > ?");
+    s.Bind(1, user_id).Bind(2, now);
+    if (s.Step()) return s.Int(0);
+    PROSIT_RETURN_IF_ERROR(s.status());
+    return int64_t{0};
+  }
+
   Result<AttemptReservation> ReserveLoginAttempt(const LoginAttempt& a, const std::string& since,
                                                  const ThrottleFn& wait) override {
     std::lock_guard lock(mu_);

@@ -103,6 +103,8 @@ class SqliteTransaction : public StoreTransaction {
   Result<StoredDocument> Put(const DocumentPut& put) override;
   Status Delete(EntityKind kind, int64_t id, int64_t expected_version) override;
   Status SetPasswordHash(int64_t user_id, const std::string& hash) override;
+  Status EndCredentials(int64_t user_id, bool sessions, bool tokens,
+                        const std::string& at) override;
   Result<int64_t> RedactHistory(EntityKind kind, const Redaction& redact) override;
   Status LogErasure(const std::string& summary) override {
     return Log(EntityKind::kErasure, 0, "create", std::nullopt, summary);
@@ -251,6 +253,22 @@ Status SqliteTransaction::SetPasswordHash(int64_t user_id, const std::string& ha
   PROSIT_RETURN_IF_ERROR(s.Run());
   if (sqlite3_changes(conn_.db()) != 1)
     return Status::NotFound("user " + std::to_string(user_id) + " does not exist");
+  return Status::Ok();
+}
+
+Status SqliteTransaction::EndCredentials(int64_t user_id, bool sessions, bool tokens,
+                                         const std::string& at) {
+  if (sessions) {
+    SqliteStatement s(conn_, "DELETE FROM sessions WHERE user_id = ?");
+    s.Bind(1, user_id);
+    PROSIT_RETURN_IF_ERROR(s.Run());
+  }
+  if (tokens) {
+    SqliteStatement s(conn_,
+                      "UPDATE api_tokens SET revoked = ? WHERE user_id = ? AND revoked IS NULL");
+    s.Bind(1, at).Bind(2, user_id);
+    PROSIT_RETURN_IF_ERROR(s.Run());
+  }
   return Status::Ok();
 }
 

@@ -128,6 +128,10 @@ class StoreTransaction {
   // Sets a user's password hash, which lives beside the user's document and so never
   // reaches the change log; log the password change with a Put of the document.
   virtual Status SetPasswordHash(int64_t user_id, const std::string& hash) = 0;
+  // Ends the user's sessions and/or revokes their API tokens (at `at`) together with the
+  // transaction's logged writes, so that a deactivation is never half done.
+  virtual Status EndCredentials(int64_t user_id, bool sessions, bool tokens,
+                                const std::string& at) = 0;
   // Personal-data erasure only: rewrites the documents of past change-log rows of `kind`
   // that `redact` changes (it returns the new text, or nullopt to keep the document) and
   // answers how many rows changed. The log is otherwise append-only; the store lifts that

@@ -236,6 +236,29 @@ def change_password(t, role, where):
                {"current_password": current, "new_password": new}, check=check)
 
 
+def user_target(t):
+    """A new viewer made by the admin (the harness's token), for a route to act on."""
+    r = t.server.post("/api/v1/users", {"login": f"perm.target{next(t.counter)}",
+                                        "display_name": "Cíl", "role": "viewer",
+                                        "territories": [ORP["in"]]})
+    assert r.status == 201, r.body
+    return r.json()["user"]
+
+
+def patch_user(t, role, where):
+    u = user_target(t)
+    return Req("PATCH", f"/api/v1/users/{u['id']}", {"display_name": "Přejmenovaný"},
+               headers={"If-Match": f'"{u["version"]}"',
+                        "Content-Type": "application/merge-patch+json"},
+               check=lambda t, r: t.assertEqual(r.json()["display_name"], "Přejmenovaný"))
+
+
+def end_user_credentials(tail):
+    def build(t, role, where):
+        return Req("DELETE", f"/api/v1/users/{user_target(t)['id']}/{tail}")
+    return build
+
+
 def sign_in(t, role, where):
     c = t.callers[role]
     login, password = (t.probe_login, t.probe_password) if role == "public" else \
@@ -402,6 +425,15 @@ ROUTES = {
     ("DELETE", "/api/v1/sessions"): Row(sign_out_everywhere, expect(SESSION_IN, NOBODY),
                                         "unlogged"),
     ("POST", "/api/v1/users"): Row(create_user, admin_only(201), "logged"),
+    ("GET", "/api/v1/users"): Row(fixed("/api/v1/users"), admin_only(200), "read"),
+    ("GET", "/api/v1/users/{id}"): Row(
+        lambda t, role, where: Req("GET", f"/api/v1/users/{t.probe_user_id}"),
+        admin_only(200), "read"),
+    ("PATCH", "/api/v1/users/{id}"): Row(patch_user, admin_only(200), "logged"),
+    ("DELETE", "/api/v1/users/{id}/sessions"): Row(end_user_credentials("sessions"),
+                                                   admin_only(204), "logged"),
+    ("DELETE", "/api/v1/users/{id}/api-tokens"): Row(end_user_credentials("api-tokens"),
+                                                     admin_only(204), "logged"),
     ("PUT", "/api/v1/users/{id}/password"): Row(
         change_password, expect("204 204 204 204 204 403 401", "403 403 403 403 403 403 401"),
         "logged"),

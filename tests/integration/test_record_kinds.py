@@ -103,7 +103,8 @@ class RecordKindsTest(ServerTest):
     def test_every_kind_has_its_write_routes_in_the_served_openapi(self):
         doc = strict_json(self.server.get("/api/v1/openapi.json", anonymous=True).body)
         patched = {p for p, ops in doc["paths"].items() if "patch" in ops}
-        self.assertEqual(patched, {f"/api/v1/{k}/{{id}}" for k in KINDS})
+        # Users are patched too, but they are accounts, not a kind of the registry.
+        self.assertEqual(patched - {"/api/v1/users/{id}"}, {f"/api/v1/{k}/{{id}}" for k in KINDS})
         for kind in KINDS:
             with self.subTest(kind=kind):
                 self.assertIn("post", doc["paths"][f"/api/v1/{kind}"])

@@ -37,9 +37,10 @@ export function queryString(q: Query): string {
   return s ? "?" + s : "";
 }
 
-// Extra request headers, set last (If-Match, or a Content-Type such as
-// application/merge-patch+json), and a look at the response's (Allow) for those who need them.
+// The version a PUT, PATCH or DELETE changes (If-Match), extra request headers (set last),
+// and a look at the response's headers (Allow) for those who need them.
 export interface ApiOptions {
+  ifMatch?: number;
   headers?: Record<string, string>;
   onResponse?: (r: Response) => void;
 }
@@ -47,8 +48,10 @@ export interface ApiOptions {
 export async function api<T>(method: string, path: string, body?: unknown, signal?: AbortSignal, opts: ApiOptions = {}): Promise<T> {
   // The server words its errors in the person's language where it can.
   const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": currentLang() };
-  if (body !== undefined) headers["Content-Type"] = "application/json";
+  // Every PATCH of the API is a JSON Merge Patch (RFC 7396).
+  if (body !== undefined) headers["Content-Type"] = method === "PATCH" ? "application/merge-patch+json" : "application/json";
   if (method !== "GET" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
+  if (opts.ifMatch !== undefined) headers["If-Match"] = `"${opts.ifMatch}"`;
   Object.assign(headers, opts.headers);
   const r = await fetch(path, {
     method,

@@ -12,6 +12,7 @@ import { SignIn } from "./pages/SignIn";
 import { ChangePassword } from "./pages/ChangePassword";
 import { NotFound } from "./pages/NotFound";
 import { nav, routes } from "./routes";
+import { ProgressBanner } from "./components/ProgressBanner";
 
 export function App() {
   const [lang, setLangState] = useState<Lang>(currentLang());
@@ -56,6 +57,7 @@ export function App() {
         {t("app.skip")}
       </a>
       <Header lang={lang} onSwitchLang={switchLang} path={loc.path} session={session} labels={labels} setSession={setSession} />
+      <ProgressBanner />
       <main id="main" tabIndex={-1}>
         <Page path={loc.path} session={session} />
       </main>
@@ -94,7 +96,7 @@ function Header({ lang, onSwitchLang, path, session, labels, setSession }: Heade
         <nav aria-label={t("nav.label")}>
           <ul>
             {nav
-              .filter((item) => session || !item.signedIn)
+              .filter((item) => (session || !item.signedIn) && (!item.roles || (session && item.roles.includes(session.user.role))))
               .map((item) => (
                 <li key={item.href}>
                   <a href={item.href} aria-current={current(item.href)}>

@@ -16,6 +16,11 @@ import { Coverage } from "./pages/analysis/Coverage";
 import { WhiteSpots } from "./pages/analysis/WhiteSpots";
 import { WhatIf } from "./pages/analysis/WhatIf";
 import { Network } from "./pages/analysis/Network";
+import { Monitoring } from "./pages/Monitoring";
+import { History } from "./pages/History";
+import { Users } from "./pages/Users";
+import { UserEdit } from "./pages/UserEdit";
+import { PersonalData } from "./pages/PersonalData";
 
 // A page of the application: `match` returns its content for a path, or null.
 export interface Route {
@@ -27,6 +32,7 @@ export interface NavItem {
   href: string;
   key: string; // message key of its text
   signedIn: boolean;
+  roles?: string[]; // shown only to these roles (the server refuses the others anyway)
 }
 
 const exact = (p: string, page: () => ComponentChildren): Route => ({ match: (path) => (path === p ? page() : null) });
@@ -68,7 +74,17 @@ export const routes: Route[] = [
   exact("/analysis/what-if", () => <WhatIf />),
   exact("/analysis/network", () => <Network />),
   // Monitoring
+  exact("/monitoring", () => <Monitoring />),
   // History, users, personal data
+  {
+    match: (path) => {
+      const m = /^\/history\/([a-z-]+)\/(\d+)$/.exec(path);
+      return m ? <History kind={m[1]} id={Number(m[2])} /> : null;
+    },
+  },
+  exact("/admin/users", () => <Users />),
+  withId(/^\/admin\/users\/(\d+)$/, (id) => <UserEdit id={id} />),
+  exact("/admin/personal-data", () => <PersonalData />),
 ];
 
 export const nav: NavItem[] = [
@@ -83,5 +99,8 @@ export const nav: NavItem[] = [
   // Analysis
   { href: "/analysis/coverage", key: "nav.analysis", signedIn: true },
   // Monitoring
+  { href: "/monitoring", key: "nav.monitoring", signedIn: true, roles: ["admin", "methodologist", "regional_coordinator", "networker", "viewer"] },
   // History, users, personal data
+  { href: "/admin/users", key: "nav.users", signedIn: true, roles: ["admin"] },
+  { href: "/admin/personal-data", key: "nav.personalData", signedIn: true, roles: ["admin"] },
 ];

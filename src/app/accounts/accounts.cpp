@@ -28,6 +28,8 @@ Result<User> ParseStoredUser(const StoredDocument& doc) {
   return user;
 }
 
+}  // namespace
+
 DocumentPut PutUser(const User& user, int64_t expected_version) {
   DocumentPut put;
   put.kind = EntityKind::kUser;
@@ -46,8 +48,6 @@ DocumentPut PutUser(const User& user, int64_t expected_version) {
         {EntityKind::kActor, actors[i], "territories[" + std::to_string(i) + "]"});
   return put;
 }
-
-}  // namespace
 
 Accounts::Accounts(Store& store, Clock clock, AccountPolicy policy)
     : store_(store), clock_(std::move(clock)), policy_(policy), verified_(policy.recheck_seconds) {
@@ -88,6 +88,8 @@ Result<CreatedUser> Accounts::WriteNewUser(User user, const std::string& who) {
   if (!hash.ok()) return hash.status();
   user.active = true;
   user.must_change_password = true;
+  user.sessions_ended_at.clear();
+  user.tokens_revoked_at.clear();
   std::string now = clock_.now();
   user.password_set_at = now;
   Status s = store_.Transact({who, now}, [&](StoreTransaction& tx) -> Status {

@@ -64,6 +64,9 @@ struct CreatedApiToken {
   std::string token, scope, name, created;
 };
 
+// The write of a user's document (an actor editor's actors as references).
+DocumentPut PutUser(const User& user, int64_t expected_version);
+
 class Accounts {
  public:
   Accounts(Store& store, Clock clock, AccountPolicy policy = {});
@@ -107,6 +110,9 @@ class Accounts {
                                             const std::string& scope);
   // The owner, or an admin, revokes a token.
   Status RevokeApiToken(const Principal& principal, int64_t id);
+  // Forgets what this instance believes of the user's sessions and tokens, so that a
+  // change of them (user_admin.h) takes effect with the next request.
+  void ForgetUser(int64_t user_id) { verified_.ForgetUser(user_id); }
 
  private:
   // The principal of a session cookie or API token (by its hash) as the store has it.

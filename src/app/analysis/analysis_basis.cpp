@@ -10,14 +10,34 @@ AnalysisBasisKeeper::AnalysisBasisKeeper(std::shared_ptr<const Frame> frame,
       request_(request),
       territory_(std::make_shared<TerritoryIndex>(frame_->territory)) {}
 
+const char* TravelTimesStateName(TravelTimesState state) {
+  switch (state) {
+    case TravelTimesState::kNotStarted:
+      return "not_started";
+    case TravelTimesState::kComputing:
+      return "computing";
+    case TravelTimesState::kReady:
+      return "ready";
+    case TravelTimesState::kFailed:
+      return "failed";
+  }
+  return "not_started";
+}
+
 void AnalysisBasisKeeper::Prepare() {
   std::call_once(started_, [this] {
+    *state_ = TravelTimesState::kComputing;
     times_ = std::async(std::launch::async,
-                        [frame = frame_, provider = provider_,
-                         request = request_]() -> Result<std::shared_ptr<const TravelTimes>> {
+                        [frame = frame_, provider = provider_, request = request_,
+                         state = state_]() -> Result<std::shared_ptr<const TravelTimes>> {
                           auto times = provider->Compute(frame->territory, request);
-                          if (!times.ok()) return times.status();
-                          return std::make_shared<const TravelTimes>(std::move(*times));
+                          if (!times.ok()) {
+                            *state = TravelTimesState::kFailed;
+                            return times.status();
+                          }
+                          auto shared = std::make_shared<const TravelTimes>(std::move(*times));
+                          *state = TravelTimesState::kReady;
+                          return shared;
                         })
                  .share();
   });

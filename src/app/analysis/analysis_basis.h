@@ -3,6 +3,7 @@
 // times (computed once, in the background, from the configured provider) and the
 // services laid out for the current snapshot — and hands it to the analysis queries.
 
+#include <atomic>
 #include <future>
 #include <memory>
 #include <mutex>
@@ -27,6 +28,10 @@ struct AnalysisBasis {
   const Frame& frame() const { return model ? *model : *snapshot->frame; }
 };
 
+// Where the travel times stand, for the health check and the app's progress banner.
+enum class TravelTimesState { kNotStarted, kComputing, kReady, kFailed };
+const char* TravelTimesStateName(TravelTimesState state);  // "not_started", "computing", …
+
 class AnalysisBasisKeeper {
  public:
   AnalysisBasisKeeper(std::shared_ptr<const Frame> frame,
@@ -47,6 +52,8 @@ class AnalysisBasisKeeper {
   Result<std::shared_ptr<const AnalysisBasis>> Basis(
       std::shared_ptr<const NetworkSnapshot> snapshot, std::shared_ptr<const Frame> model);
   const TravelTimeProvider& provider() const { return *provider_; }
+  // Whether the travel times are still being computed (without waiting for them).
+  TravelTimesState State() const { return *state_; }
 
  private:
   std::shared_ptr<const Frame> frame_;
@@ -54,6 +61,9 @@ class AnalysisBasisKeeper {
   TravelTimeRequest request_;
   std::shared_ptr<const TerritoryIndex> territory_;
   std::once_flag started_;
+  // Shared with the computing thread, which sets it when done.
+  std::shared_ptr<std::atomic<TravelTimesState>> state_ =
+      std::make_shared<std::atomic<TravelTimesState>>(TravelTimesState::kNotStarted);
   std::shared_future<Result<std::shared_ptr<const TravelTimes>>> times_;
   std::mutex mu_;  // guards last_, last_model_
   std::shared_ptr<const AnalysisBasis> last_;

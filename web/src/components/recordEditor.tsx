@@ -141,7 +141,7 @@ export function useRecordEditor<T extends object>(cfg: EditorConfig<T>, deps: un
       const stored =
         cfg.id === null
           ? await api<T>("POST", cfg.collection, cfg.body(v))
-          : await api<T>("PUT", `${cfg.collection}/${cfg.id}`, cfg.body(v), undefined, { headers: { "If-Match": `"${version}"` } });
+          : await api<T>("PUT", `${cfg.collection}/${cfg.id}`, cfg.body(v), undefined, { ifMatch: version });
       writeDraft(key, null);
       setErrors({});
       setConflict(null);

@@ -293,7 +293,7 @@ function MeetingEditor({ id, stored, linked, orps, defaultOrp, networker }: Edit
       const body = meetingBody(d);
       const version = overVersion ?? d.version;
       const m = d.meetingId
-        ? await api<Meeting>("PUT", `/api/v1/meetings/${d.meetingId}`, body, undefined, { headers: { "If-Match": `"${version}"` } })
+        ? await api<Meeting>("PUT", `/api/v1/meetings/${d.meetingId}`, body, undefined, { ifMatch: version })
         : await api<Meeting>("POST", "/api/v1/meetings", body);
       d = { ...d, meetingId: m.id, version: m.version };
       setConflict(null);

@@ -78,9 +78,7 @@ export function NeedsBoard() {
     setBusy(need.id);
     setNote(null);
     try {
-      const changed = await api<Need>("PATCH", `/api/v1/needs/${need.id}`, { status }, undefined, {
-        headers: { "Content-Type": "application/merge-patch+json", "If-Match": `"${need.version}"` },
-      });
+      const changed = await api<Need>("PATCH", `/api/v1/needs/${need.id}`, { status }, undefined, { ifMatch: need.version });
       setNeeds((list) => list.map((n) => (n.id === need.id ? { ...n, ...changed } : n)));
       setNote({ id: need.id, text: t("needs.changed", { status: enumLabel(catalog, "need_statuses", status) }), error: false });
     } catch (e) {

@@ -212,9 +212,7 @@ function StepView({ step, catalog, readOnly, onChanged }: { step: Step; catalog:
     setBusy(true);
     setError("");
     try {
-      await api("PATCH", `/api/v1/steps/${step.id}`, { status }, undefined, {
-        headers: { "Content-Type": "application/merge-patch+json", "If-Match": `"${step.version}"` },
-      });
+      await api("PATCH", `/api/v1/steps/${step.id}`, { status }, undefined, { ifMatch: step.version });
       onChanged();
     } catch (e) {
       setError(e instanceof ApiError && e.status === 409 ? t("strategy.conflict") : errorText(e));
