@@ -7,7 +7,8 @@
        one before a change), alternating with this one; each build has its own checkpoint
        file (DATABASE.checkpoint and DATABASE.checkpoint-baseline)
    ... --settle SECONDS                               also the resident memory (RSS) when
-       ready and SECONDS later, when work started after ready (decoding) is done"""
+       ready and SECONDS later, when work started after ready (decoding) is done
+   ... --with-only                                    leaves out the starts without one"""
 import os
 import socket
 import statistics
@@ -96,7 +97,8 @@ variants = {}
 for label, (binary, path) in builds.items():
     subprocess.run([binary, "checkpoint", "--database", db, "--checkpoint", path], check=True,
                    stdout=subprocess.DEVNULL)
-    variants[label + "without checkpoint"] = (binary, ["--checkpoint", "none"], False)
+    if "--with-only" not in sys.argv:
+        variants[label + "without checkpoint"] = (binary, ["--checkpoint", "none"], False)
     variants[label + "with checkpoint"] = (binary, ["--checkpoint", path], True)
 times = {name: [] for name in variants}
 for _ in range(runs):
@@ -113,7 +115,7 @@ def median_of(name, i):
     return statistics.median(r[i] for r in times[name])
 
 
-for label in builds:
+for label in builds if "--with-only" not in sys.argv else []:
     a, b = label + "without checkpoint", label + "with checkpoint"
     print(f"{label}ratio without / with: wall {median_of(a, 0) / median_of(b, 0):.1f}x, "
           f"CPU {median_of(a, 1) / median_of(b, 1):.1f}x")
