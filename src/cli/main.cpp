@@ -236,6 +236,8 @@ int Serve(const CommonOptions& o, const HttpServerOptions& http, const TravelOpt
               << snap->actors.size() << " actors at http://" << http.address << ":" << http.port
               << "/" << std::endl;
     analysis.Prepare();
+    keeper.DecodeInBackground();
+    accounts.PrepareInBackground();
     if (!checkpoint_path.empty())
       checkpoints.emplace(keeper, **store, checkpoint_path, *start, kCheckpointEveryChanges,
                           std::chrono::seconds(10), [](const std::string& line) {

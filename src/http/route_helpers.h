@@ -112,10 +112,9 @@ ApiResponse AnswerList(const QueryReader& qr, FieldErrors errors, Render render)
 }
 
 // GET of one record of networking work from its map in the snapshot.
-template <typename T>
+template <typename T, typename Map>
 void AddGetById(ApiRouter& router, ApiContext& ctx, const std::string& pattern, std::string what,
-                std::map<int64_t, std::shared_ptr<const T>> NetworkSnapshot::*records,
-                nlohmann::json (*to_json)(const T&)) {
+                Map NetworkSnapshot::*records, nlohmann::json (*to_json)(const T&)) {
   router.Add("GET", pattern, [&ctx, what, records, to_json](const ApiRequest& r) {
     auto snap = ctx.keeper.Current();
     auto id = IdParam(r);

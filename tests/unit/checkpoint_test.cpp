@@ -3,10 +3,12 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "app/clock.h"
 #include "app/database_setup.h"
 #include "app/records/record_batch.h"
+#include "app/records/record_kinds.h"
 #include "app/snapshot/snapshot_checkpoint.h"
 #include "datasets/generator.h"
 #include "io/meeting_json.h"
@@ -77,9 +79,8 @@ std::string JsonOf(const Participation& p) { return ParticipationToJson(p).dump(
 std::string JsonOf(const OrpText& t) { return OrpTextToJson(t).dump(); }
 
 // Every record of one map, with all it holds, equals its counterpart.
-template <typename T>
-void ExpectSameRecords(const std::map<int64_t, std::shared_ptr<const T>>& got,
-                       const std::map<int64_t, std::shared_ptr<const T>>& want, const char* what) {
+template <typename Map>
+void ExpectSameRecords(const Map& got, const Map& want, const char* what) {
   EXPECT_FALSE(want.empty()) << what << ": the test data should hold some";
   ASSERT_EQ(got.size(), want.size()) << what;
   for (auto g = got.begin(), w = want.begin(); w != want.end(); ++g, ++w) {
@@ -274,6 +275,108 @@ TEST_F(CheckpointTest, StaleCheckpointIsCaughtUp) {
   ExpectSameSnapshot(*keeper.Current(), *FromStore(*store_));
   EXPECT_NE(keeper.Current()->FindCard(cards.front().id)->summary_json.find("Přejmenovaný aktér"),
             std::string::npos);
+}
+
+// A start from the checkpoint leaves the meetings encoded in the mapped file: none is
+// decoded until read; read (on demand, or all at once in the background) every one
+// equals what a start from the store holds, and the same record is handed out each time.
+TEST_F(CheckpointTest, MeetingsStayEncodedUntilReadAndReadAsTheStoreHasThem) {
+  auto built = FromStore(*store_);
+  ASSERT_TRUE(WriteCheckpoint(*built, *store_, path_).ok());
+  SnapshotKeeper keeper(*store_);
+  auto start = StartSnapshot(keeper, *store_, path_);
+  ASSERT_TRUE(start.ok());
+  ASSERT_TRUE(start->from_checkpoint) << start->note;
+  auto snap = keeper.Current();
+  const auto& base = snap->meetings.base();
+  ASSERT_TRUE(base);
+  EXPECT_TRUE(base->encoded());
+  EXPECT_EQ(base->decoded(), 0u);
+  ASSERT_EQ(snap->meetings.size(), built->meetings.size());
+
+  int64_t some = std::next(built->meetings.begin(), built->meetings.size() / 2)->first;
+  const Meeting* one = RecordKind<Meeting>::Find(*snap, some);
+  ASSERT_NE(one, nullptr);
+  EXPECT_EQ(JsonOf(*one), JsonOf(*RecordKind<Meeting>::Find(*built, some)));
+  EXPECT_EQ(base->decoded(), 1u);
+  EXPECT_EQ(RecordKind<Meeting>::Find(*snap, some), one);
+
+  keeper.DecodeInBackground();
+  for (int i = 0; i < 2000 && base->decoded() < base->size(); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  EXPECT_EQ(base->decoded(), base->size());
+  EXPECT_EQ(RecordKind<Meeting>::Find(*snap, some), one);
+  ExpectSameRecords(snap->meetings, built->meetings, "meetings");
+}
+
+// Meetings written, changed and deleted after the checkpoint: the start from it shows
+// the store's records, not the mapped ones.
+TEST_F(CheckpointTest, MeetingChangesAfterTheCheckpointOverrideTheMappedOnes) {
+  testing::TempDatabase copy;
+  ASSERT_TRUE(store_->Backup(copy.path()).ok());
+  auto opened = OpenStore(copy.path());
+  ASSERT_TRUE(opened.ok());
+  Store& store = **opened;
+  auto built = FromStore(store);
+  ASSERT_TRUE(WriteCheckpoint(*built, store, path_).ok());
+
+  auto meetings = *store.LoadAll(EntityKind::kMeeting);
+  ASSERT_GE(meetings.size(), 3u);
+  const StoredDocument &changed = meetings[1], &deleted = meetings[2];
+  int64_t added = 0;
+  ASSERT_TRUE(store
+                  .Transact(kAuthor,
+                            [&](StoreTransaction& tx) -> Status {
+                              auto json = nlohmann::json::parse(changed.json);
+                              DocumentPut put;
+                              put.kind = EntityKind::kMeeting;
+                              put.id = changed.id;
+                              put.expected_version = changed.version;
+                              put.render = [&](int64_t id, int64_t version) {
+                                json["id"] = id;
+                                json["version"] = version;
+                                json["topic"] = "Změněno po kontrolním bodu";
+                                return json.dump();
+                              };
+                              PROSIT_RETURN_IF_ERROR(tx.Put(put).status());
+                              put.id = 0;
+                              put.expected_version = 0;
+                              auto made = tx.Put(put);
+                              if (!made.ok()) return made.status();
+                              added = made->id;
+                              return tx.Delete(EntityKind::kMeeting, deleted.id, deleted.version);
+                            })
+                  .ok());
+
+  SnapshotKeeper keeper(store);
+  auto start = StartSnapshot(keeper, store, path_);
+  ASSERT_TRUE(start.ok());
+  ASSERT_TRUE(start->from_checkpoint) << start->note;
+  EXPECT_LT(start->checkpoint_seq, start->seq);
+  auto snap = keeper.Current();
+  ASSERT_NE(RecordKind<Meeting>::Find(*snap, changed.id), nullptr);
+  EXPECT_EQ(RecordKind<Meeting>::Find(*snap, changed.id)->topic, "Změněno po kontrolním bodu");
+  ASSERT_NE(RecordKind<Meeting>::Find(*snap, added), nullptr);
+  EXPECT_EQ(RecordKind<Meeting>::Find(*snap, deleted.id), nullptr);
+  EXPECT_EQ(snap->meetings.count(deleted.id), 0u);
+  EXPECT_EQ(snap->meetings.size(), meetings.size());  // one added, one deleted
+  ExpectSameSnapshot(*snap, *FromStore(store));
+}
+
+// A damaged byte among the meetings, which start-up does not decode, is found by the
+// chunk's hash: the file is not used and the snapshot is built from the store.
+TEST_F(CheckpointTest, DamagedMeetingBytesAreRejected) {
+  WriteFromStore();
+  std::string bytes = ReadBytes();
+  auto meetings = *store_->LoadAll(EntityKind::kMeeting);
+  ASSERT_FALSE(meetings.empty());
+  std::string topic = nlohmann::json::parse(meetings.back().json)["topic"];
+  ASSERT_GE(topic.size(), 4u);
+  size_t at = bytes.find(topic);
+  ASSERT_NE(at, std::string::npos);
+  bytes[at + topic.size() / 2] ^= 0x01;
+  WriteBytes(bytes);
+  ExpectRejectedAndRebuilt(*store_, "damaged records");
 }
 
 }  // namespace

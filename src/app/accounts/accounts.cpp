@@ -50,9 +50,22 @@ DocumentPut PutUser(const User& user, int64_t expected_version) {
 }
 
 Accounts::Accounts(Store& store, Clock clock, AccountPolicy policy)
-    : store_(store), clock_(std::move(clock)), policy_(policy), verified_(policy.recheck_seconds) {
-  auto dummy = HashPassword("no such user, no such password", policy_.hashing);
-  if (dummy.ok()) dummy_hash_ = *dummy;
+    : store_(store), clock_(std::move(clock)), policy_(policy), verified_(policy.recheck_seconds) {}
+
+Accounts::~Accounts() {
+  if (dummy_thread_.joinable()) dummy_thread_.join();
+}
+
+void Accounts::PrepareInBackground() {
+  if (!dummy_thread_.joinable()) dummy_thread_ = std::thread([this] { DummyHash(); });
+}
+
+const std::string& Accounts::DummyHash() {
+  std::call_once(dummy_once_, [this] {
+    auto dummy = HashPassword("no such user, no such password", policy_.hashing);
+    if (dummy.ok()) dummy_hash_ = *dummy;
+  });
+  return dummy_hash_;
 }
 
 int64_t Accounts::Now() const { return EpochSecondsOf(clock_.now()).value_or(0); }
@@ -151,7 +164,7 @@ SignInResult Accounts::SignIn(const std::string& typed_login, const std::string&
   if (reserved->wait_seconds > 0)
     return {Status::Throttled("too many failed sign-ins; try again later"), std::nullopt,
             reserved->wait_seconds};
-  bool ok = VerifyPassword(password, found->has_value() ? (*found)->password_hash : dummy_hash_) &&
+  bool ok = VerifyPassword(password, found->has_value() ? (*found)->password_hash : DummyHash()) &&
             found->has_value();
   std::optional<User> user;
   if (ok) {

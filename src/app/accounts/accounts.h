@@ -5,9 +5,11 @@
 // times come from the injected Clock. AccessFor turns a request's credentials into the
 // Caller that every other use case checks its permissions against.
 
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 
 #include "app/accounts/caller.h"
 #include "app/accounts/credential_cache.h"
@@ -70,6 +72,13 @@ DocumentPut PutUser(const User& user, int64_t expected_version);
 class Accounts {
  public:
   Accounts(Store& store, Clock clock, AccountPolicy policy = {});
+  ~Accounts();
+  Accounts(const Accounts&) = delete;
+  Accounts& operator=(const Accounts&) = delete;
+  // Makes, in a thread of its own, the hash that unknown logins are checked against (an
+  // argon2id run over 64 MiB), so that it is not part of start-up; a sign-in that needs
+  // it before it is ready waits for it.
+  void PrepareInBackground();
 
   // Creates a user from its JSON (login, display_name, email, role, territories) with a
   // generated one-time password it must change. The first admin comes from the CLI,
@@ -131,7 +140,10 @@ class Accounts {
   Store& store_;
   Clock clock_;
   AccountPolicy policy_;
+  const std::string& DummyHash();
+  std::once_flag dummy_once_;
   std::string dummy_hash_;
+  std::thread dummy_thread_;
   CredentialCache verified_;  // verified for unknown logins, so they take as long as known ones
 };
 

@@ -12,11 +12,12 @@
 
 namespace prosit {
 
-// `to_json` renders the record (a function of const T& to nlohmann::json).
-template <typename T, typename ToJson>
+// `records` is one of the snapshot's maps; `to_json` renders a record of it (a function of
+// const T& to nlohmann::json).
+template <typename Map, typename ToJson>
 Result<std::string> WorkRecordDocument(const Caller& caller, const NetworkSnapshot& snap,
-                                       const std::map<int64_t, std::shared_ptr<const T>>& records,
-                                       int64_t id, const std::string& what, ToJson to_json) {
+                                       const Map& records, int64_t id, const std::string& what,
+                                       ToJson to_json) {
   PROSIT_RETURN_IF_ERROR(MayReadScope(caller, snap.frame->territory, "", "", false));
   auto it = records.find(id);
   if (it == records.end() || !MayReadWork(caller, PlaceOf(*it->second, snap)).ok())

@@ -91,7 +91,7 @@ struct RecordKindBase {
 };
 
 // A record of networking work kept in one of the snapshot's maps.
-template <typename T, std::map<int64_t, std::shared_ptr<const T>> NetworkSnapshot::*kMap>
+template <typename T, auto kMap>
 struct WorkKind : RecordKindBase {
   static constexpr AccessRule kAccess = AccessRule::kWork;
   static constexpr auto kSnapshotMap = kMap;

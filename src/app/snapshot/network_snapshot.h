@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "analysis/service_index.h"
+#include "app/snapshot/record_map.h"
 #include "model/actor.h"
 #include "model/meeting.h"
 #include "model/need.h"
@@ -54,7 +55,7 @@ struct NetworkSnapshot {
   std::shared_ptr<const Frame> frame;
   std::map<int64_t, std::shared_ptr<const ActorEntry>> actors;
   std::map<int64_t, std::shared_ptr<const CardEntry>> cards;
-  std::map<int64_t, std::shared_ptr<const Meeting>> meetings;
+  RecordMap<Meeting> meetings;  // a million and more: see record_map.h
   std::map<int64_t, std::shared_ptr<const Need>> needs;
   std::map<int64_t, std::shared_ptr<const Tie>> ties;
   std::map<int64_t, std::shared_ptr<const Theme>> themes;

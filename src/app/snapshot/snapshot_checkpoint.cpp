@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <bit>
 #include <cerrno>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <functional>
@@ -49,15 +51,16 @@ struct BinaryFields<CardEntry> {
 
 namespace {
 
-// The file: the magic; chunks of records (each a run of up to kChunkRecords (id, record)
-// pairs of one section, in id order); a table of contents (format version, layout
-// fingerprint, database id, change-log row and its hash, then each chunk's section, record
-// count, length and XXH3 hash); the table's length and XXH3 hash; the magic again. The
-// table comes last so that chunks can be written as they are encoded.
+// The file: the magic; chunks of records (each a run of up to kChunkRecords records of
+// one section in id order, each record its id and its encoded bytes, length first); a
+// table of contents (format version, layout fingerprint, database id, change-log row and
+// its hash, then each chunk's section, record count, length and XXH3 hash); the table's
+// length and XXH3 hash; the magic again. The table comes last so that chunks can be
+// written as they are encoded; a record's length lets start-up leave it encoded.
 constexpr char kMagic[8] = {'P', 'R', 'O', 'S', 'I', 'T', 'C', 'K'};
 // Raised when the file layout (not a record's members, which the fingerprint covers)
 // changes.
-constexpr uint64_t kFormatVersion = 2;
+constexpr uint64_t kFormatVersion = 3;
 constexpr size_t kChunkRecords = 16384;  // chunks are checked and decoded in parallel
 constexpr size_t kTrailerSize = 8 + 8 + sizeof kMagic;  // table length, its hash, magic
 
@@ -75,11 +78,75 @@ void ParallelFor(size_t n, F fn) {
   for (auto& t : threads) t.join();
 }
 
-// The records of one chunk, decoded, waiting to be moved into the snapshot.
-class DecodedChunk {
+// A read-only mapping of a whole file.
+class MappedFile {
  public:
-  virtual ~DecodedChunk() = default;
-  virtual void MoveInto(NetworkSnapshot& snap) = 0;
+  ~MappedFile() {
+    if (data_) ::munmap(data_, size_);
+  }
+  Status Open(const std::string& path) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+      return errno == ENOENT ? Status::NotFound("no checkpoint at " + path)
+                             : Status::IoError(path + ": " + std::strerror(errno));
+    struct stat st;
+    Status s;
+    if (::fstat(fd, &st) != 0) {
+      s = Status::IoError(path + ": " + std::strerror(errno));
+    } else if (st.st_size > 0) {
+      size_ = static_cast<size_t>(st.st_size);
+      void* p = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+      if (p == MAP_FAILED)
+        s = Status::IoError(path + ": " + std::strerror(errno));
+      else
+        data_ = static_cast<char*>(p);
+    }
+    ::close(fd);
+    return s;
+  }
+  std::string_view bytes() const { return {data_, data_ ? size_ : 0}; }
+  // Lets the kernel drop the pages (they are read again from the page cache if needed).
+  void Release() const {
+    if (data_) ::madvise(data_, size_, MADV_DONTNEED);
+  }
+
+ private:
+  char* data_ = nullptr;
+  size_t size_ = 0;
+};
+
+// Calls fn(id, bytes) for each of the `records` records of a chunk; false when the bytes
+// do not hold exactly that many or their ids do not ascend.
+template <typename F>
+bool ForEachEncoded(std::string_view chunk, size_t records, F fn) {
+  BinaryReader r(chunk);
+  int64_t last = INT64_MIN;
+  for (size_t i = 0; i < records && r.ok(); ++i) {
+    int64_t id = r.Signed();
+    std::string_view bytes = r.Bytes();
+    if (!r.ok() || id <= last || !fn(id, bytes)) return false;
+    last = id;
+  }
+  return r.ok() && r.at_end();
+}
+
+template <typename T>
+bool DecodeRecord(std::string_view bytes, T& record) {
+  BinaryReader r(bytes);
+  prosit::Decode(r, record);
+  return r.ok() && r.at_end();
+}
+
+// One chunk as read at start-up, waiting to be put into the snapshot.
+class ReadChunk {
+ public:
+  virtual ~ReadChunk() = default;
+};
+
+// What the sections of one read share.
+struct ReadContext {
+  std::shared_ptr<const MappedFile> file;
+  std::string path;
 };
 
 // One map of the snapshot: how its records are written and read. The only place that
@@ -93,64 +160,147 @@ class Section {
   virtual Status Encode(const NetworkSnapshot& snap,
                         const std::function<Status(const std::string&, size_t)>& emit) const = 0;
   // Null when the bytes do not hold `records` records.
-  virtual std::unique_ptr<DecodedChunk> Decode(std::string_view bytes, size_t records) const = 0;
+  virtual std::unique_ptr<ReadChunk> Read(std::string_view bytes, size_t records) const = 0;
+  // Puts the section's chunks, in file order, into the snapshot; false when they do not
+  // fit together (ids out of order).
+  virtual bool Assemble(std::vector<std::unique_ptr<ReadChunk>> chunks, NetworkSnapshot& snap,
+                        const ReadContext& context) const = 0;
 };
+
+// The records of a map in chunks: its id and its encoded bytes each.
+template <typename Map>
+Status EncodeMap(const Map& map, const std::function<Status(const std::string&, size_t)>& emit) {
+  BinaryWriter w, record;
+  size_t n = 0;
+  for (const auto& [id, r] : map) {
+    record.out().clear();
+    prosit::Encode(record, *r);
+    w.Signed(id);
+    w.Bytes(record.out());
+    if (++n == kChunkRecords) {
+      PROSIT_RETURN_IF_ERROR(emit(w.out(), n));
+      w.out().clear();
+      n = 0;
+    }
+  }
+  return n ? emit(w.out(), n) : Status::Ok();
+}
+
+template <typename T>
+std::string LayoutOf() {
+  std::string out;
+  DescribeLayout<T>(out);
+  return out;
+}
 
 template <typename T>
 using SnapshotMap = std::map<int64_t, std::shared_ptr<const T>>;
 
+// A map decoded whole at start-up.
 template <typename T, SnapshotMap<T> NetworkSnapshot::*Member>
 class MapSection : public Section {
  public:
   explicit MapSection(const char* name) : name_(name) {}
   const char* name() const override { return name_; }
-  std::string Layout() const override {
-    std::string out;
-    DescribeLayout<T>(out);
-    return out;
-  }
-
+  std::string Layout() const override { return LayoutOf<T>(); }
   Status Encode(const NetworkSnapshot& snap,
                 const std::function<Status(const std::string&, size_t)>& emit) const override {
-    BinaryWriter w;
-    size_t n = 0;
-    for (const auto& [id, record] : snap.*Member) {
-      w.Signed(id);
-      prosit::Encode(w, *record);
-      if (++n == kChunkRecords) {
-        PROSIT_RETURN_IF_ERROR(emit(w.out(), n));
-        w.out().clear();
-        n = 0;
-      }
-    }
-    return n ? emit(w.out(), n) : Status::Ok();
+    return EncodeMap(snap.*Member, emit);
   }
 
-  class Chunk : public DecodedChunk {
-   public:
-    void MoveInto(NetworkSnapshot& snap) override {
-      auto& into = snap.*Member;
-      for (auto& [id, record] : records) into.emplace_hint(into.end(), id, std::move(record));
-      records = {};
-    }
+  struct Chunk : ReadChunk {
     std::vector<std::pair<int64_t, std::shared_ptr<const T>>> records;
   };
 
-  std::unique_ptr<DecodedChunk> Decode(std::string_view bytes, size_t records) const override {
+  std::unique_ptr<ReadChunk> Read(std::string_view bytes, size_t records) const override {
     auto chunk = std::make_unique<Chunk>();
     chunk->records.reserve(records);
-    BinaryReader r(bytes);
-    int64_t last = INT64_MIN;
-    for (size_t i = 0; i < records && r.ok(); ++i) {
-      int64_t id = r.Signed();
+    bool ok = ForEachEncoded(bytes, records, [&](int64_t id, std::string_view encoded) {
       auto record = std::make_shared<T>();
-      prosit::Decode(r, *record);
-      if (id <= last) return nullptr;  // ids ascend within and across chunks
-      last = id;
+      if (!DecodeRecord(encoded, *record)) return false;
       chunk->records.emplace_back(id, std::move(record));
+      return true;
+    });
+    return ok ? std::move(chunk) : nullptr;
+  }
+
+  bool Assemble(std::vector<std::unique_ptr<ReadChunk>> chunks, NetworkSnapshot& snap,
+                const ReadContext&) const override {
+    auto& into = snap.*Member;
+    for (auto& c : chunks)
+      for (auto& [id, record] : static_cast<Chunk&>(*c).records) {
+        if (!into.empty() && into.rbegin()->first >= id) return false;
+        into.emplace_hint(into.end(), id, std::move(record));
+      }
+    return true;
+  }
+
+ private:
+  const char* name_;
+};
+
+// A map left encoded in the mapped file at start-up: each record is decoded when first
+// read (record_map.h).
+template <typename T, RecordMap<T> NetworkSnapshot::*Member>
+class LazySection : public Section {
+ public:
+  explicit LazySection(const char* name) : name_(name) {}
+  const char* name() const override { return name_; }
+  std::string Layout() const override { return LayoutOf<T>(); }
+  Status Encode(const NetworkSnapshot& snap,
+                const std::function<Status(const std::string&, size_t)>& emit) const override {
+    return EncodeMap(snap.*Member, emit);
+  }
+
+  struct Chunk : ReadChunk {
+    std::vector<int64_t> ids;
+    std::vector<std::string_view> bytes;
+  };
+
+  std::unique_ptr<ReadChunk> Read(std::string_view bytes, size_t records) const override {
+    auto chunk = std::make_unique<Chunk>();
+    chunk->ids.reserve(records);
+    chunk->bytes.reserve(records);
+    bool ok = ForEachEncoded(bytes, records, [&](int64_t id, std::string_view encoded) {
+      chunk->ids.push_back(id);
+      chunk->bytes.push_back(encoded);
+      return true;
+    });
+    return ok ? std::move(chunk) : nullptr;
+  }
+
+  bool Assemble(std::vector<std::unique_ptr<ReadChunk>> chunks, NetworkSnapshot& snap,
+                const ReadContext& context) const override {
+    size_t total = 0;
+    for (auto& c : chunks) total += static_cast<Chunk&>(*c).ids.size();
+    std::vector<int64_t> ids;
+    std::vector<std::string_view> bytes;
+    ids.reserve(total);
+    bytes.reserve(total);
+    for (auto& c : chunks) {
+      auto& chunk = static_cast<Chunk&>(*c);
+      if (!ids.empty() && !chunk.ids.empty() && ids.back() >= chunk.ids.front()) return false;
+      ids.insert(ids.end(), chunk.ids.begin(), chunk.ids.end());
+      bytes.insert(bytes.end(), chunk.bytes.begin(), chunk.bytes.end());
+      c.reset();
     }
-    if (!r.ok() || !r.at_end()) return nullptr;
-    return chunk;
+    if (total == 0) return true;
+    typename RecordBase<T>::Encoded encoded;
+    encoded.keep = context.file;
+    encoded.ids = std::move(ids);
+    encoded.bytes = std::move(bytes);
+    encoded.decode = DecodeRecord<T>;
+    // The file's hashes checked out and its layout is this build's: a record that does
+    // not decode is a fault of this program. Nothing more is served from the file.
+    encoded.damaged = [path = context.path, name = name_](int64_t id) {
+      std::fprintf(stderr, "prosit: %s %lld of checkpoint %s does not decode; removing it\n", name,
+                   static_cast<long long>(id), path.c_str());
+      ::unlink(path.c_str());
+      std::abort();
+    };
+    encoded.release = [file = context.file] { file->Release(); };
+    snap.*Member = RecordMap<T>(std::make_shared<const RecordBase<T>>(std::move(encoded)));
+    return true;
   }
 
  private:
@@ -162,7 +312,7 @@ const std::vector<std::unique_ptr<Section>>& Sections() {
     auto* s = new std::vector<std::unique_ptr<Section>>();
     s->push_back(std::make_unique<MapSection<ActorEntry, &NetworkSnapshot::actors>>("actor"));
     s->push_back(std::make_unique<MapSection<CardEntry, &NetworkSnapshot::cards>>("card"));
-    s->push_back(std::make_unique<MapSection<Meeting, &NetworkSnapshot::meetings>>("meeting"));
+    s->push_back(std::make_unique<LazySection<Meeting, &NetworkSnapshot::meetings>>("meeting"));
     s->push_back(std::make_unique<MapSection<Need, &NetworkSnapshot::needs>>("need"));
     s->push_back(std::make_unique<MapSection<Tie, &NetworkSnapshot::ties>>("tie"));
     s->push_back(std::make_unique<MapSection<Theme, &NetworkSnapshot::themes>>("theme"));
@@ -304,39 +454,6 @@ Status WriteFile(const NetworkSnapshot& snap, Table table, int fd,
   return Status::Ok();
 }
 
-// A read-only mapping of a whole file.
-class MappedFile {
- public:
-  ~MappedFile() {
-    if (data_) ::munmap(data_, size_);
-  }
-  Status Open(const std::string& path) {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-      return errno == ENOENT ? Status::NotFound("no checkpoint at " + path)
-                             : Status::IoError(path + ": " + std::strerror(errno));
-    struct stat st;
-    Status s;
-    if (::fstat(fd, &st) != 0) {
-      s = Status::IoError(path + ": " + std::strerror(errno));
-    } else if (st.st_size > 0) {
-      size_ = static_cast<size_t>(st.st_size);
-      void* p = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-      if (p == MAP_FAILED)
-        s = Status::IoError(path + ": " + std::strerror(errno));
-      else
-        data_ = static_cast<char*>(p);
-    }
-    ::close(fd);
-    return s;
-  }
-  std::string_view bytes() const { return {data_, data_ ? size_ : 0}; }
-
- private:
-  char* data_ = nullptr;
-  size_t size_ = 0;
-};
-
 }  // namespace
 
 std::string DefaultCheckpointPath(const std::string& database) { return database + ".checkpoint"; }
@@ -376,9 +493,9 @@ Status WriteCheckpoint(const NetworkSnapshot& snap, Store& store, const std::str
 }
 
 Result<std::shared_ptr<NetworkSnapshot>> ReadCheckpoint(Store& store, const std::string& path) {
-  MappedFile file;
-  PROSIT_RETURN_IF_ERROR(file.Open(path));
-  std::string_view data = file.bytes();
+  auto file = std::make_shared<MappedFile>();
+  PROSIT_RETURN_IF_ERROR(file->Open(path));
+  std::string_view data = file->bytes();
   if (data.size() < sizeof kMagic + kTrailerSize ||
       data.substr(0, sizeof kMagic) != std::string_view(kMagic, sizeof kMagic) ||
       data.substr(data.size() - sizeof kMagic) != std::string_view(kMagic, sizeof kMagic))
@@ -418,8 +535,8 @@ Result<std::shared_ptr<NetworkSnapshot>> ReadCheckpoint(Store& store, const std:
     return Status::Corruption("change " + std::to_string(table->seq) +
                               " of the change log is not the one it reflects");
 
-  // Each chunk is checked and decoded on its own; any failure rejects the whole file.
-  std::vector<std::unique_ptr<DecodedChunk>> decoded(table->chunks.size());
+  // Each chunk is checked and read on its own; any failure rejects the whole file.
+  std::vector<std::unique_ptr<ReadChunk>> read(table->chunks.size());
   std::atomic<bool> bad{false};
   ParallelFor(table->chunks.size(), [&](size_t i) {
     const ChunkInfo& c = table->chunks[i];
@@ -428,18 +545,22 @@ Result<std::shared_ptr<NetworkSnapshot>> ReadCheckpoint(Store& store, const std:
       bad = true;
       return;
     }
-    decoded[i] = Sections()[c.section]->Decode(bytes, c.records);
-    if (!decoded[i]) bad = true;
+    read[i] = Sections()[c.section]->Read(bytes, c.records);
+    if (!read[i]) bad = true;
   });
   if (bad) return Status::Corruption("damaged records");
 
   // Chunks of one map go in in order; the maps fill side by side.
   auto snap = std::make_shared<NetworkSnapshot>();
   snap->seq = table->seq;
+  ReadContext context{file, path};
   ParallelFor(Sections().size(), [&](size_t section) {
-    for (size_t i = 0; i < decoded.size(); ++i)
-      if (table->chunks[i].section == section) decoded[i]->MoveInto(*snap);
+    std::vector<std::unique_ptr<ReadChunk>> chunks;
+    for (size_t i = 0; i < read.size(); ++i)
+      if (table->chunks[i].section == section) chunks.push_back(std::move(read[i]));
+    if (!Sections()[section]->Assemble(std::move(chunks), *snap, context)) bad = true;
   });
+  if (bad) return Status::Corruption("records out of order");
   return snap;
 }
 

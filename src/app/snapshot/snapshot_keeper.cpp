@@ -1,5 +1,7 @@
 #include "app/snapshot/snapshot_keeper.h"
 
+#include <sys/resource.h>
+
 #include <thread>
 
 #include "app/records/record_kinds.h"
@@ -217,10 +219,21 @@ Status SnapshotKeeper::LoadLocked() {
 
 namespace {
 
+template <typename T>
+void Fill(std::map<int64_t, std::shared_ptr<const T>>& into,
+          std::vector<std::pair<int64_t, std::shared_ptr<const T>>> records) {
+  for (auto& [id, record] : records) into.emplace_hint(into.end(), id, std::move(record));
+}
+
+template <typename T>
+void Fill(RecordMap<T>& into, std::vector<std::pair<int64_t, std::shared_ptr<const T>>> records) {
+  into = RecordMap<T>(std::make_shared<const RecordBase<T>>(std::move(records)));
+}
+
 // Loads every record of one kind of networking work into its map.
-template <typename T, typename Parse>
-Status LoadRecords(Store& store, EntityKind kind, Parse parse,
-                   std::map<int64_t, std::shared_ptr<const T>>& into) {
+template <typename Map, typename Parse>
+Status LoadRecords(Store& store, EntityKind kind, Parse parse, Map& into) {
+  using T = typename Map::value_type::second_type::element_type;
   auto docs = store.LoadAll(kind);
   if (!docs.ok()) return docs.status();
   auto records = ParallelMake<std::shared_ptr<const T>, NoState>(
@@ -230,22 +243,25 @@ Status LoadRecords(Store& store, EntityKind kind, Parse parse,
         return std::make_shared<const T>(std::move(*record));
       });
   if (!records.ok()) return records.status();
+  std::vector<std::pair<int64_t, std::shared_ptr<const T>>> by_id;
+  by_id.reserve(docs->size());
   for (size_t i = 0; i < docs->size(); ++i)
-    into.emplace_hint(into.end(), (*docs)[i].id, std::move((*records)[i]));
+    by_id.emplace_back((*docs)[i].id, std::move((*records)[i]));
+  Fill(into, std::move(by_id));
   return Status::Ok();
 }
 
 // Applies one change-log row to the map of its kind.
-template <typename T, typename Parse>
-Status ApplyRecord(const ChangeEntry& change, Parse parse,
-                   std::map<int64_t, std::shared_ptr<const T>>& map) {
+template <typename Map, typename Parse>
+Status ApplyRecord(const ChangeEntry& change, Parse parse, Map& map) {
+  using T = typename Map::value_type::second_type::element_type;
   if (!change.after) {
     map.erase(change.entity_id);
     return Status::Ok();
   }
   auto record = ReadStored(parse(*change.after, nullptr), EntityName(change.kind));
   if (!record.ok()) return record.status();
-  map[change.entity_id] = std::make_shared<const T>(std::move(*record));
+  map.insert_or_assign(change.entity_id, std::make_shared<const T>(std::move(*record)));
   return Status::Ok();
 }
 
@@ -323,6 +339,21 @@ Status SnapshotKeeper::ApplyChange(NetworkSnapshot& snap, const ChangeEntry& cha
     }
   }
   return Status::Ok();
+}
+
+SnapshotKeeper::~SnapshotKeeper() {
+  stop_decoding_ = true;
+  if (decoder_.joinable()) decoder_.join();
+}
+
+void SnapshotKeeper::DecodeInBackground() {
+  auto base = Current()->meetings.base();
+  if (!base || !base->encoded() || decoder_.joinable()) return;
+  decoder_ = std::thread([this, base] {
+    // Below the threads answering requests (Linux: the calling thread only).
+    ::setpriority(PRIO_PROCESS, 0, 10);
+    base->DecodeAll(stop_decoding_);
+  });
 }
 
 Status SnapshotKeeper::LastError() const {

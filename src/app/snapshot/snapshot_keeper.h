@@ -5,6 +5,7 @@
 #include <atomic>
 #include <memory>
 #include <mutex>
+#include <thread>
 
 #include "app/snapshot/network_snapshot.h"
 #include "model/czech_text.h"
@@ -15,6 +16,9 @@ namespace prosit {
 class SnapshotKeeper {
  public:
   explicit SnapshotKeeper(Store& store) : store_(store) {}
+  ~SnapshotKeeper();  // stops the background decoding
+  SnapshotKeeper(const SnapshotKeeper&) = delete;
+  SnapshotKeeper& operator=(const SnapshotKeeper&) = delete;
 
   // Builds the first snapshot from the whole store.
   Status Load();
@@ -24,6 +28,10 @@ class SnapshotKeeper {
   // Applies the change-log rows written since the current snapshot and swaps it.
   Status CatchUp();
   std::shared_ptr<const NetworkSnapshot> Current() const { return current_.load(); }
+  // Decodes, in a thread of its own, the meetings a start from a checkpoint left encoded,
+  // so that reads soon find them all decoded; reads never wait for it (one that needs a
+  // record not decoded yet decodes it).
+  void DecodeInBackground();
   // Why the last catch-up failed, or OK once one succeeds (the health check shows it).
   Status LastError() const;
 
@@ -42,6 +50,8 @@ class SnapshotKeeper {
   std::atomic<std::shared_ptr<const NetworkSnapshot>> current_;
   mutable std::mutex error_mu_;
   Status last_error_;
+  std::atomic<bool> stop_decoding_{false};
+  std::thread decoder_;
 };
 
 // Builds the entries a snapshot keeps (exposed for tests and benchmarks).
