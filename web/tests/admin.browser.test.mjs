@@ -57,7 +57,7 @@ test("an admin creates a user, changes role and territory, deactivates them and 
   await admin.getByText("Nový uživatel").click();
   await admin.getByLabel("Přihlašovací jméno").fill("novak");
   await admin.getByLabel("Jméno", { exact: true }).fill("Petr Novák");
-  await admin.getByLabel("Funkce").selectOption({ label: "síťař" });
+  await admin.getByLabel("Funkce").selectOption({ label: "lokální síťař" });
   await admin.getByLabel("Přidat území").selectOption({ label: "Chrudim" });
   await admin.getByRole("button", { name: "Přidat", exact: true }).click();
   await admin.getByRole("button", { name: "Vytvořit uživatele" }).click();
@@ -92,7 +92,7 @@ test("an admin creates a user, changes role and territory, deactivates them and 
   assert.match(await user.getByRole("group", { name: "Přihlášený uživatel" }).innerText(), /krajský koordinátor · Pardubický kraj/);
 
   // A server error is shown beside its field: a coordinator's territory is a region.
-  await admin.getByLabel("Funkce").selectOption({ label: "síťař" });
+  await admin.getByLabel("Funkce").selectOption({ label: "lokální síťař" });
   await admin.getByRole("button", { name: "Uložit změny" }).click();
   await admin.locator("#edit-territories-error, .field-error").first().waitFor();
 

@@ -64,7 +64,7 @@ async function pickByKeyboard(page, text, name) {
 
 test("records a meeting with two participants and a need (participants by keyboard), then finds it in the list", async () => {
   const page = await signedIn("chrudim");
-  await page.getByRole("link", { name: "Setkání" }).click();
+  await page.getByRole("link", { name: "Setkání", exact: true }).click();
   await page.getByRole("heading", { name: "Setkání a zápisy" }).waitFor();
   await page.getByRole("link", { name: "Zapsat setkání" }).click();
   await page.getByRole("heading", { name: "Zapsat setkání" }).waitFor();
@@ -201,7 +201,7 @@ test("an edit that meets another's change shows the other version and keeps one'
 test("the needs board groups the open needs and changes a status in one click", async () => {
   assert.ok(meetingId, "the first test recorded a meeting");
   const page = await signedIn("chrudim");
-  await page.getByRole("link", { name: "Potřeby" }).click();
+  await page.getByRole("link", { name: "Potřeby", exact: true }).click();
   await page.getByRole("heading", { name: "Potřeby sítě" }).waitFor();
   await page.getByLabel("Seskupit podle").selectOption("network_need");
   const column = page.getByRole("region", { name: /^Spolupráce mezi aktéry/ });
@@ -226,7 +226,7 @@ test("the needs board groups the open needs and changes a status in one click", 
 
 test("adds a strategy step with a past deadline, sees it overdue, marks it done; the past and the changes", async () => {
   const page = await signedIn("chrudim");
-  await page.getByRole("link", { name: "Strategie" }).click();
+  await page.getByRole("link", { name: "Strategie", exact: true }).click();
   await page.getByRole("heading", { name: "Strategie síťování" }).waitFor();
   await page.locator(".theme").first().waitFor();
   const goalTitle = await page.locator(".goal h3").first().evaluate((h) => h.firstChild.textContent.trim());

@@ -3,7 +3,7 @@
 // activity. The server decides who may do this; a refusal is shown as it answers.
 import { useEffect, useState } from "preact/hooks";
 import { api, ApiError, FieldErrors, get } from "../api";
-import { t, tDynamic } from "../i18n";
+import { t } from "../i18n";
 import { label } from "../labels";
 import { useApp, User } from "../session";
 import { allOrps, allRegions, byName, Orp, Region } from "../territory";
@@ -20,8 +20,7 @@ export interface AdminUser extends User {
 export const ROLES = ["admin", "methodologist", "regional_coordinator", "networker", "viewer", "actor_editor"];
 
 export function roleLabel(labels: ReturnType<typeof useApp>["labels"], role: string): string {
-  const l = label(labels, "roles", role);
-  return l === role ? tDynamic("role." + role, role) : l;
+  return label(labels, "roles", role);
 }
 
 // What kind of territory a role names: ORPs, regions, actors or none.
