@@ -97,7 +97,7 @@ export const nav: NavItem[] = [
   { href: "/needs", key: "nav.needs", signedIn: true },
   { href: "/strategy", key: "nav.strategy", signedIn: true },
   // Analysis
-  { href: "/analysis/coverage", key: "nav.analysis", signedIn: true },
+  { href: "/analysis", key: "nav.analysis", signedIn: true },
   // Monitoring
   { href: "/monitoring", key: "nav.monitoring", signedIn: true, roles: ["admin", "methodologist", "regional_coordinator", "networker", "viewer"] },
   // History, users, personal data
