@@ -63,7 +63,10 @@ try {
     draw.push(drawn.drawMs);
     // The country's coverage takes the server a while: wait for the colours.
     await page.locator("table.lowest tbody tr").first().waitFor({ timeout: 60000 });
-    await page.waitForFunction(() => window.__restyled.length > 0);
+    // When the figures came before the shapes, the map was drawn in its colours at once and
+    // nothing was coloured again: switch to car travel, so the new figures colour it again.
+    if (!(await page.evaluate(() => window.__restyled.length))) await page.getByLabel("autem").check();
+    await page.waitForFunction(() => window.__restyled.length > 0, null, { timeout: 60000 });
     colour.push(Math.max(...(await page.evaluate(() => window.__restyled))));
     // Pan: drag the map while the page records the interval between frames.
     const box = await page.locator(".muni-map-canvas").boundingBox();
