@@ -3,12 +3,10 @@
 // Every page is checked with axe-core and the main ones are saved to docs/screenshots/.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { browserKit, changePassword, launchBrowser, startServer } from "./harness.mjs";
+import { openSuite } from "./harness.mjs";
 
 const NEW_PASSWORD = "Modry-Konik-2026!";
-let server;
-let browser;
-let newPage, signIn, assertAccessible, shot;
+let server, newPage, signIn, assertAccessible, shot, signedIn;
 
 // A signed-in API session of `login` for preparing data: cookie and CSRF token.
 async function apiSession(login, password) {
@@ -27,28 +25,22 @@ async function apiSession(login, password) {
   };
 }
 
+let suite;
 before(async () => {
-  server = await startServer([
-    ["spravce", "admin", "--name", "Alena Správcová"],
-    ["kraj", "regional_coordinator", "--region", "CZ053", "--name", "Eva Svobodová"],
-    ["chrudim", "networker", "--orp", "5304", "--name", "Jana Nováková"],
-  ]);
-  for (const login of ["spravce", "kraj", "chrudim"]) await changePassword(server.base, login, server.passwords[login], NEW_PASSWORD);
-  browser = await launchBrowser();
-  ({ newPage, signIn, assertAccessible, shot } = browserKit(server, browser));
+  suite = await openSuite(
+    [
+      ["spravce", "admin", "--name", "Alena Správcová"],
+      ["kraj", "regional_coordinator", "--region", "CZ053", "--name", "Eva Svobodová"],
+      ["chrudim", "networker", "--orp", "5304", "--name", "Jana Nováková"],
+    ],
+    NEW_PASSWORD,
+    ["spravce", "kraj", "chrudim"],
+  );
+  ({ server, newPage, signIn, assertAccessible, shot, signedIn } = suite);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => suite?.close());
 
-async function signedIn(login, viewport) {
-  const page = await newPage(viewport);
-  await signIn(page, login, NEW_PASSWORD);
-  await page.getByRole("heading", { name: /Přehled území/ }).waitFor();
-  return page;
-}
 
 test("an admin creates a user, changes role and territory, deactivates them and their session ends", async () => {
   const admin = await signedIn("spravce");

@@ -5,28 +5,26 @@
 // networker of one ORP who sees nothing of another ORP's on these pages.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { browserKit, changePassword, launchBrowser, startServer } from "./harness.mjs";
+import { openSuite } from "./harness.mjs";
 
 const PASSWORD = "Modry-Konik-2026!";
-let server;
-let browser;
-let newPage, signIn, assertAccessible, shot;
+let server, newPage, signIn, assertAccessible, shot;
 
+let suite;
 before(async () => {
-  server = await startServer([
-    ["chrudim", "networker", "--orp", "5304", "--name", "Jana Nováková"],
-    ["pardubice", "networker", "--orp", "5309", "--name", "Petr Dvořák"],
-    ["admin", "admin", "--name", "Správce"],
-  ]);
-  for (const login of ["chrudim", "pardubice", "admin"]) await changePassword(server.base, login, server.passwords[login], PASSWORD);
-  browser = await launchBrowser();
-  ({ newPage, signIn, assertAccessible, shot } = browserKit(server, browser));
+  suite = await openSuite(
+    [
+      ["chrudim", "networker", "--orp", "5304", "--name", "Jana Nováková"],
+      ["pardubice", "networker", "--orp", "5309", "--name", "Petr Dvořák"],
+      ["admin", "admin", "--name", "Správce"],
+    ],
+    PASSWORD,
+    ["chrudim", "pardubice", "admin"],
+  );
+  ({ server, newPage, signIn, assertAccessible, shot } = suite);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => suite?.close());
 
 // A page that also collects what the Content-Security-Policy refused (Leaflet and
 // Cytoscape must draw without inline styles or scripts).

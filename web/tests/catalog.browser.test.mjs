@@ -4,35 +4,26 @@
 // docs/screenshots/.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { browserKit, changePassword, launchBrowser, startServer } from "./harness.mjs";
+import { openSuite } from "./harness.mjs";
 
 const PASSWORD = "Zeleny-Konik-2026!";
-let server;
-let browser;
-let newPage, signIn, assertAccessible, shot;
+let server, browser, assertAccessible, shot, signedIn;
 
+let suite;
 before(async () => {
-  server = await startServer([
-    ["chrudim", "networker", "--orp", "5304", "--name", "Jana Nováková"],
-    ["pardubice", "networker", "--orp", "5309", "--name", "Petr Dvořák"],
-  ]);
-  await changePassword(server.base, "chrudim", server.passwords.chrudim, PASSWORD);
-  await changePassword(server.base, "pardubice", server.passwords.pardubice, PASSWORD);
-  browser = await launchBrowser();
-  ({ newPage, signIn, assertAccessible, shot } = browserKit(server, browser));
+  suite = await openSuite(
+    [
+      ["chrudim", "networker", "--orp", "5304", "--name", "Jana Nováková"],
+      ["pardubice", "networker", "--orp", "5309", "--name", "Petr Dvořák"],
+    ],
+    PASSWORD,
+    ["chrudim", "pardubice"],
+  );
+  ({ server, browser, assertAccessible, shot, signedIn } = suite);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => suite?.close());
 
-async function signedIn(login, viewport) {
-  const page = await newPage(viewport);
-  await signIn(page, login, PASSWORD);
-  await page.getByRole("heading", { name: /Přehled území/ }).waitFor();
-  return page;
-}
 
 // A call of the API in the page's session (its cookie and CSRF token), as a second person
 // working at the same time would make it.

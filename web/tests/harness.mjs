@@ -131,3 +131,28 @@ export function browserKit(server, browser) {
     },
   };
 }
+
+// One browser test file's world: a demo server with `users` (see startServer), the one-time
+// passwords of the logins in `settled` replaced by `password`, a browser, the kit, and
+// `signedIn(login, viewport)`, a page signed in as `login` with `password`. `close()` ends it.
+export async function openSuite(users, password, settled = users.map(([login]) => login)) {
+  const server = await startServer(users);
+  for (const login of settled) await changePassword(server.base, login, server.passwords[login], password);
+  const browser = await launchBrowser();
+  const kit = browserKit(server, browser);
+  return {
+    server,
+    browser,
+    ...kit,
+    async signedIn(login, viewport) {
+      const page = await kit.newPage(viewport);
+      await kit.signIn(page, login, password);
+      await page.getByRole("button", { name: "Odhlásit se" }).waitFor();
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await server.stop();
+    },
+  };
+}

@@ -5,40 +5,31 @@
 // days) and the territory a networker may not read. axe-core on every page; screenshots.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { browserKit, changePassword, launchBrowser, REPO_DIR, startServer } from "./harness.mjs";
+import { openSuite, REPO_DIR } from "./harness.mjs";
 
 const PASSWORD = "Modry-Konik-2026!";
 const SHOTS = REPO_DIR + "/docs/screenshots";
 const TOPIC = "Spolupráce knihoven a rodinné poradny";
 const NEED = "Společné setkání knihoven a poraden o nabídce pro rodiny";
 const STEP = "Ověřit dostupnost krizové pomoci v Hlinsku a okolí";
-let server;
-let browser;
-let newPage, signIn, assertAccessible, shot;
+let server, assertAccessible, shot, signedIn;
 let meetingId;
 
+let suite;
 before(async () => {
-  server = await startServer([
-    ["chrudim", "networker", "--orp", "5304", "--name", "Jana Nováková"],
-    ["pardubice", "networker", "--orp", "5309", "--name", "Petr Dvořák"],
-  ]);
-  await changePassword(server.base, "chrudim", server.passwords.chrudim, PASSWORD);
-  await changePassword(server.base, "pardubice", server.passwords.pardubice, PASSWORD);
-  browser = await launchBrowser();
-  ({ newPage, signIn, assertAccessible, shot } = browserKit(server, browser));
+  suite = await openSuite(
+    [
+      ["chrudim", "networker", "--orp", "5304", "--name", "Jana Nováková"],
+      ["pardubice", "networker", "--orp", "5309", "--name", "Petr Dvořák"],
+    ],
+    PASSWORD,
+    ["chrudim", "pardubice"],
+  );
+  ({ server, assertAccessible, shot, signedIn } = suite);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => suite?.close());
 
-async function signedIn(login, viewport) {
-  const page = await newPage(viewport);
-  await signIn(page, login, PASSWORD);
-  await page.getByRole("button", { name: "Odhlásit se" }).waitFor();
-  return page;
-}
 
 // The API as the page's own session sees it.
 const apiGet = (page, path) => page.evaluate((p) => fetch(p, { headers: { Accept: "application/json" } }).then((r) => r.json()), path);

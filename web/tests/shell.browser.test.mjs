@@ -3,29 +3,26 @@
 // (no serious or critical violation), and the main pages are saved to docs/screenshots/.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { browserKit, changePassword, launchBrowser, startServer } from "./harness.mjs";
+import { openSuite } from "./harness.mjs";
 
 const NEW_PASSWORD = "Modry-Konik-2026!"; // must not contain a login
-let server;
-let browser;
-let newPage, signIn, assertAccessible, shot;
+let server, newPage, signIn, assertAccessible, shot;
 
+let suite;
 before(async () => {
-  server = await startServer([
-    ["chrudim", "networker", "--orp", "5304", "--name", "Jana Nováková"],
-    ["pardubice", "networker", "--orp", "5309", "--name", "Petr Dvořák"],
-    ["kraj", "regional_coordinator", "--region", "CZ053", "--name", "Eva Svobodová"],
-  ]);
-  await changePassword(server.base, "pardubice", server.passwords.pardubice, NEW_PASSWORD);
-  await changePassword(server.base, "kraj", server.passwords.kraj, NEW_PASSWORD);
-  browser = await launchBrowser();
-  ({ newPage, signIn, assertAccessible, shot } = browserKit(server, browser));
+  suite = await openSuite(
+    [
+      ["chrudim", "networker", "--orp", "5304", "--name", "Jana Nováková"],
+      ["pardubice", "networker", "--orp", "5309", "--name", "Petr Dvořák"],
+      ["kraj", "regional_coordinator", "--region", "CZ053", "--name", "Eva Svobodová"],
+    ],
+    NEW_PASSWORD,
+    ["pardubice", "kraj"],
+  );
+  ({ server, newPage, signIn, assertAccessible, shot } = suite);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => suite?.close());
 
 test("sign in with a one-time password, change it, sign out, sign in again", async () => {
   const page = await newPage();
