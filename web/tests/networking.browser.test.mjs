@@ -2,7 +2,7 @@
 // a need created with the meeting, the server's field errors, the draft kept in
 // sessionStorage, an edit conflict), the meeting list, the needs board, the strategy (a step
 // added, overdue, marked done; the strategy of an earlier day; the changes between two
-// days) and the territory a networker may not read. axe-core on every page; screenshots.
+// days; a new theme, goal and step) and the territory a networker may not read. axe-core on every page; screenshots.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { openSuite, REPO_DIR } from "./harness.mjs";
@@ -262,8 +262,54 @@ test("adds a strategy step with a past deadline, sees it overdue, marks it done;
   await page.getByText(/jen ke čtení/).waitFor();
   await page.waitForFunction(() => !document.querySelector(".status-buttons"));
   assert.equal(await page.getByRole("listitem", { name: STEP }).count(), 0);
-  assert.equal(await page.getByRole("button", { name: /Přidat krok/ }).count(), 0);
+  assert.equal(await page.getByRole("button", { name: /Přidat (krok|cíl|téma)/ }).count(), 0);
   await assertAccessible(page, "strategy of a past day");
+  assert.deepEqual(page.errors, []);
+});
+
+test("starts a new theme, a goal under it and a step of that goal; an empty title gets the server's message", async () => {
+  const THEME = "Dostupnost služeb pro seniory na venkově";
+  const GOAL = "Mapa pečovatelských služeb pro obce do 500 obyvatel";
+  const STEP3 = "Obeslat starosty malých obcí dotazníkem";
+  const page = await signedIn("chrudim");
+  await page.goto(`${server.base}/strategy?orp=5304`);
+  await page.locator(".theme").first().waitFor();
+  await page.getByRole("button", { name: "Přidat téma" }).click();
+  const themeForm = page.getByRole("form", { name: "Přidat téma" });
+  const themeTitle = themeForm.getByLabel("Téma", { exact: true });
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "theme-new-title", "the title has the focus");
+  // An empty title: the server's Czech message beside the field.
+  await themeForm.getByRole("button", { name: "Uložit téma" }).click();
+  const titleError = themeForm.locator("#theme-new-title-err");
+  await titleError.waitFor();
+  assert.equal(await themeTitle.getAttribute("aria-invalid"), "true");
+  assert.equal(await themeTitle.getAttribute("aria-describedby"), "theme-new-title-err");
+  assert.match(await titleError.innerText(), /je povinné/); // the server's own Czech text
+  await assertAccessible(page, "strategy: the theme form with a field error");
+  await themeTitle.fill(THEME);
+  await themeForm.getByLabel("Proč toto téma").fill("Senioři v malých obcích nevědí, kdo jim pomůže.");
+  await themeForm.getByRole("button", { name: "Uložit téma" }).click();
+  const theme = page.getByRole("region", { name: new RegExp(THEME) });
+  await theme.waitFor();
+
+  await theme.getByRole("button", { name: `Přidat cíl k tématu ${THEME}` }).click();
+  const goalForm = page.getByRole("form", { name: `Přidat cíl k tématu ${THEME}` });
+  await goalForm.getByLabel("Cíl", { exact: true }).fill(GOAL);
+  await goalForm.getByRole("button", { name: "Uložit cíl" }).click();
+  await theme.getByRole("heading", { name: new RegExp(GOAL) }).waitFor();
+
+  await page.getByRole("button", { name: `Přidat krok k cíli ${GOAL}` }).click();
+  const stepForm = page.getByRole("form", { name: `Přidat krok k cíli ${GOAL}` });
+  await stepForm.getByLabel("Krok").fill(STEP3);
+  await stepForm.getByLabel("Termín").fill(new Date(Date.now() + 60 * 86400000).toLocaleDateString("sv-SE"));
+  await theme.getByRole("button", { name: `Přidat cíl k tématu ${THEME}` }).click(); // a second form open
+  await assertAccessible(page, "strategy: the goal and step forms open");
+  await stepForm.getByRole("button", { name: "Uložit krok" }).click();
+  await theme.getByRole("listitem", { name: STEP3 }).waitFor();
+  const strategy = await apiGet(page, "/api/v1/strategy?orp=5304");
+  const stored = strategy.themes.find((t) => t.title === THEME);
+  assert.equal(stored.goals[0].title, GOAL);
+  assert.equal(stored.goals[0].steps[0].title, STEP3);
   assert.deepEqual(page.errors, []);
 });
 

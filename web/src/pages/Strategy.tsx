@@ -1,7 +1,8 @@
 // The networking strategy of an ORP: themes → goals → steps on a timeline by deadline,
 // overdue steps highlighted, step status changed in one click (PATCH), a step added with its
 // responsible actors picked by typing, the strategy on a chosen date (?at=) and the changes
-// between two dates.
+// between two dates; a theme, and a goal under a theme, added by small inline forms so a
+// strategy can be started from the page.
 import { useEffect, useState } from "preact/hooks";
 import { api, ApiError, FieldErrors, get } from "../api";
 import { formatDate, t } from "../i18n";
@@ -146,6 +147,7 @@ export function Strategy() {
       ) : (
         strategy.data.themes.map((th) => <ThemeView key={th.id} theme={th} catalog={catalog} readOnly={past} orp={orp} onChanged={changed} />)
       )}
+      {!past && orp && strategy.data && <AddThemeToggle orp={orp} onChanged={changed} />}
       <Changes orp={orp} catalog={catalog} reload={reload} />
     </section>
   );
@@ -160,6 +162,7 @@ interface ThemeProps {
 }
 
 function ThemeView({ theme, catalog, readOnly, orp, onChanged }: ThemeProps) {
+  const [adding, setAdding] = useState(false);
   return (
     <section class="theme" id={`theme-${theme.id}`} aria-labelledby={`theme-${theme.id}-title`}>
       <h2 id={`theme-${theme.id}-title`}>
@@ -169,6 +172,14 @@ function ThemeView({ theme, catalog, readOnly, orp, onChanged }: ThemeProps) {
       {theme.goals.map((g) => (
         <GoalView key={g.id} goal={g} catalog={catalog} readOnly={readOnly} orp={orp} onChanged={onChanged} />
       ))}
+      {!readOnly &&
+        (adding ? (
+          <AddGoal theme={theme} onDone={(saved) => (setAdding(false), saved && onChanged())} />
+        ) : (
+          <button type="button" class="secondary small-button add-goal-button" onClick={() => setAdding(true)} aria-label={t("strategy.addGoalTo", { theme: theme.title })}>
+            {t("strategy.addGoal")}
+          </button>
+        ))}
     </section>
   );
 }
@@ -325,6 +336,146 @@ function AddStep({ goal, orp, onDone }: { goal: Goal; orp: string; onDone: (save
       <div class="actions">
         <button type="submit" disabled={busy}>
           {t("strategy.saveStep")}
+        </button>
+        <button type="button" class="secondary" onClick={() => onDone(false)}>
+          {t("strategy.cancel")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+// The field errors of a small add form: the server's 422 beside each field, focus on the first.
+function useAddForm(base: string) {
+  const [fields, setFields] = useState<FieldErrors>({});
+  const [error, setError] = useState("");
+  const [busy, setBusy] = useState(false);
+  useEffect(() => document.getElementById(base + "-title")?.focus(), []);
+  const run = async (e: Event, send: () => Promise<unknown>, onSaved: () => void) => {
+    e.preventDefault();
+    setBusy(true);
+    setError("");
+    try {
+      await send();
+      onSaved();
+    } catch (err) {
+      if (err instanceof ApiError && Object.keys(err.fields).length) {
+        setFields(err.fields);
+        setTimeout(() => document.querySelector<HTMLElement>(`#${base} [aria-invalid='true']`)?.focus());
+      } else setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const inv = (k: string) => ({ "aria-invalid": !!fields[k], "aria-describedby": fields[k] ? `${base}-${k}-err` : undefined });
+  const err = (k: string) =>
+    fields[k] && (
+      <p id={`${base}-${k}-err`} class="error field-error">
+        {fields[k]}
+      </p>
+    );
+  // Errors of fields the form does not show, and any other failure.
+  const rest = (shown: string[]) => (
+    <>
+      {Object.entries(fields)
+        .filter(([k]) => !shown.includes(k))
+        .map(([k, v]) => (
+          <p key={k} class="error field-error">
+            {v}
+          </p>
+        ))}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </>
+  );
+  return { busy, run, inv, err, rest };
+}
+
+function AddThemeToggle({ orp, onChanged }: { orp: string; onChanged: () => void }) {
+  const [adding, setAdding] = useState(false);
+  return adding ? (
+    <AddTheme orp={orp} onDone={(saved) => (setAdding(false), saved && onChanged())} />
+  ) : (
+    <p>
+      <button type="button" class="secondary" onClick={() => setAdding(true)}>
+        {t("strategy.addTheme")}
+      </button>
+    </p>
+  );
+}
+
+function AddTheme({ orp, onDone }: { orp: string; onDone: (saved: boolean) => void }) {
+  const [title, setTitle] = useState("");
+  const [why, setWhy] = useState("");
+  const [since, setSince] = useState(today());
+  const base = "theme-new";
+  const f = useAddForm(base);
+  const submit = (e: Event) => f.run(e, () => api("POST", "/api/v1/themes", { orp_code: orp, title, why, since }), () => onDone(true));
+  return (
+    <form id={base} class="add-step add-theme" onSubmit={submit} noValidate aria-label={t("strategy.addTheme")}>
+      <div class="form-grid">
+        <div class="field wide">
+          <label for={base + "-title"}>{t("strategy.themeTitle")}</label>
+          <input id={base + "-title"} type="text" maxLength={300} value={title} onInput={(e) => setTitle(e.currentTarget.value)} {...f.inv("title")} />
+          {f.err("title")}
+        </div>
+        <div class="field">
+          <label for={base + "-since"}>{t("strategy.themeSince")}</label>
+          <input id={base + "-since"} type="date" max={today()} value={since} onInput={(e) => setSince(e.currentTarget.value)} {...f.inv("since")} />
+          {f.err("since")}
+        </div>
+        <div class="field wide">
+          <label for={base + "-why"}>{t("strategy.themeWhy")}</label>
+          <textarea id={base + "-why"} rows={2} value={why} onInput={(e) => setWhy(e.currentTarget.value)} {...f.inv("why")} />
+          {f.err("why")}
+        </div>
+      </div>
+      {f.rest(["title", "since", "why"])}
+      <div class="actions">
+        <button type="submit" disabled={f.busy}>
+          {t("strategy.saveTheme")}
+        </button>
+        <button type="button" class="secondary" onClick={() => onDone(false)}>
+          {t("strategy.cancel")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function AddGoal({ theme, onDone }: { theme: Theme; onDone: (saved: boolean) => void }) {
+  const [title, setTitle] = useState("");
+  const [description, setDescription] = useState("");
+  const [since, setSince] = useState(today());
+  const base = `goal-new-${theme.id}`;
+  const f = useAddForm(base);
+  const submit = (e: Event) => f.run(e, () => api("POST", "/api/v1/goals", { theme_id: theme.id, title, description, since }), () => onDone(true));
+  return (
+    <form id={base} class="add-step add-goal" onSubmit={submit} noValidate aria-label={t("strategy.addGoalTo", { theme: theme.title })}>
+      <div class="form-grid">
+        <div class="field wide">
+          <label for={base + "-title"}>{t("strategy.goalTitle")}</label>
+          <input id={base + "-title"} type="text" maxLength={300} value={title} onInput={(e) => setTitle(e.currentTarget.value)} {...f.inv("title")} />
+          {f.err("title")}
+        </div>
+        <div class="field">
+          <label for={base + "-since"}>{t("strategy.goalSince")}</label>
+          <input id={base + "-since"} type="date" max={today()} value={since} onInput={(e) => setSince(e.currentTarget.value)} {...f.inv("since")} />
+          {f.err("since")}
+        </div>
+        <div class="field wide">
+          <label for={base + "-description"}>{t("strategy.goalDescription")}</label>
+          <textarea id={base + "-description"} rows={2} value={description} onInput={(e) => setDescription(e.currentTarget.value)} {...f.inv("description")} />
+          {f.err("description")}
+        </div>
+      </div>
+      {f.rest(["title", "since", "description"])}
+      <div class="actions">
+        <button type="submit" disabled={f.busy}>
+          {t("strategy.saveGoal")}
         </button>
         <button type="button" class="secondary" onClick={() => onDone(false)}>
           {t("strategy.cancel")}
