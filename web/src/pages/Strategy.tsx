@@ -274,35 +274,11 @@ function AddStep({ goal, orp, onDone }: { goal: Goal; orp: string; onDone: (save
   const [title, setTitle] = useState("");
   const [deadline, setDeadline] = useState("");
   const [actors, setActors] = useState<ActorRef[]>([]);
-  const [fields, setFields] = useState<FieldErrors>({});
-  const [error, setError] = useState("");
-  const [busy, setBusy] = useState(false);
   const base = `step-new-${goal.id}`;
-  useEffect(() => document.getElementById(base + "-title")?.focus(), []);
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    setBusy(true);
-    setError("");
-    try {
-      await api("POST", "/api/v1/steps", { goal_id: goal.id, title, deadline, actor_ids: actors.map((a) => a.id) });
-      onDone(true);
-    } catch (err) {
-      if (err instanceof ApiError && Object.keys(err.fields).length) {
-        setFields(err.fields);
-        setTimeout(() => document.querySelector<HTMLElement>(`#${base} [aria-invalid='true']`)?.focus());
-      } else setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const inv = (k: string) => ({ "aria-invalid": !!fields[k], "aria-describedby": fields[k] ? `${base}-${k}-err` : undefined });
-  const err = (k: string) =>
-    fields[k] && (
-      <p id={`${base}-${k}-err`} class="error field-error">
-        {fields[k]}
-      </p>
-    );
-  const actorError = Object.entries(fields)
+  const f = useAddForm(base);
+  const submit = (e: Event) =>
+    f.run(e, () => api("POST", "/api/v1/steps", { goal_id: goal.id, title, deadline, actor_ids: actors.map((a) => a.id) }), () => onDone(true));
+  const actorError = Object.entries(f.fields)
     .filter(([k]) => k.startsWith("actor_ids"))
     .map(([, v]) => v)
     .join(" ");
@@ -311,30 +287,19 @@ function AddStep({ goal, orp, onDone }: { goal: Goal; orp: string; onDone: (save
       <div class="form-grid">
         <div class="field wide">
           <label for={base + "-title"}>{t("strategy.stepTitle")}</label>
-          <input id={base + "-title"} type="text" value={title} onInput={(e) => setTitle(e.currentTarget.value)} {...inv("title")} />
-          {err("title")}
+          <input id={base + "-title"} type="text" value={title} onInput={(e) => setTitle(e.currentTarget.value)} {...f.inv("title")} />
+          {f.err("title")}
         </div>
         <div class="field">
           <label for={base + "-deadline"}>{t("strategy.stepDeadline")}</label>
-          <input id={base + "-deadline"} type="date" value={deadline} onInput={(e) => setDeadline(e.currentTarget.value)} {...inv("deadline")} />
-          {err("deadline")}
+          <input id={base + "-deadline"} type="date" value={deadline} onInput={(e) => setDeadline(e.currentTarget.value)} {...f.inv("deadline")} />
+          {f.err("deadline")}
         </div>
       </div>
       <ActorPicker id={base + "-actors"} label={t("strategy.responsible")} value={actors} onChange={setActors} orp={orp} error={actorError || undefined} />
-      {Object.entries(fields)
-        .filter(([k]) => !["title", "deadline"].includes(k) && !k.startsWith("actor_ids"))
-        .map(([k, v]) => (
-          <p key={k} class="error field-error">
-            {v}
-          </p>
-        ))}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      {f.rest(["title", "deadline"], "actor_ids")}
       <div class="actions">
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={f.busy}>
           {t("strategy.saveStep")}
         </button>
         <button type="button" class="secondary" onClick={() => onDone(false)}>
@@ -374,11 +339,12 @@ function useAddForm(base: string) {
         {fields[k]}
       </p>
     );
-  // Errors of fields the form does not show, and any other failure.
-  const rest = (shown: string[]) => (
+  // Errors of fields the form does not show (nor those under `shownPrefix`, shown elsewhere),
+  // and any other failure.
+  const rest = (shown: string[], shownPrefix?: string) => (
     <>
       {Object.entries(fields)
-        .filter(([k]) => !shown.includes(k))
+        .filter(([k]) => !shown.includes(k) && !(shownPrefix && k.startsWith(shownPrefix)))
         .map(([k, v]) => (
           <p key={k} class="error field-error">
             {v}
@@ -391,7 +357,7 @@ function useAddForm(base: string) {
       )}
     </>
   );
-  return { busy, run, inv, err, rest };
+  return { fields, busy, run, inv, err, rest };
 }
 
 function AddThemeToggle({ orp, onChanged }: { orp: string; onChanged: () => void }) {
@@ -408,74 +374,73 @@ function AddThemeToggle({ orp, onChanged }: { orp: string; onChanged: () => void
 }
 
 function AddTheme({ orp, onDone }: { orp: string; onDone: (saved: boolean) => void }) {
-  const [title, setTitle] = useState("");
-  const [why, setWhy] = useState("");
-  const [since, setSince] = useState(today());
-  const base = "theme-new";
-  const f = useAddForm(base);
-  const submit = (e: Event) => f.run(e, () => api("POST", "/api/v1/themes", { orp_code: orp, title, why, since }), () => onDone(true));
   return (
-    <form id={base} class="add-step add-theme" onSubmit={submit} noValidate aria-label={t("strategy.addTheme")}>
-      <div class="form-grid">
-        <div class="field wide">
-          <label for={base + "-title"}>{t("strategy.themeTitle")}</label>
-          <input id={base + "-title"} type="text" maxLength={300} value={title} onInput={(e) => setTitle(e.currentTarget.value)} {...f.inv("title")} />
-          {f.err("title")}
-        </div>
-        <div class="field">
-          <label for={base + "-since"}>{t("strategy.themeSince")}</label>
-          <input id={base + "-since"} type="date" max={today()} value={since} onInput={(e) => setSince(e.currentTarget.value)} {...f.inv("since")} />
-          {f.err("since")}
-        </div>
-        <div class="field wide">
-          <label for={base + "-why"}>{t("strategy.themeWhy")}</label>
-          <textarea id={base + "-why"} rows={2} value={why} onInput={(e) => setWhy(e.currentTarget.value)} {...f.inv("why")} />
-          {f.err("why")}
-        </div>
-      </div>
-      {f.rest(["title", "since", "why"])}
-      <div class="actions">
-        <button type="submit" disabled={f.busy}>
-          {t("strategy.saveTheme")}
-        </button>
-        <button type="button" class="secondary" onClick={() => onDone(false)}>
-          {t("strategy.cancel")}
-        </button>
-      </div>
-    </form>
+    <AddTitled
+      base="theme-new"
+      kind="theme"
+      label={t("strategy.addTheme")}
+      texts={{ title: t("strategy.themeTitle"), since: t("strategy.themeSince"), text: t("strategy.themeWhy"), save: t("strategy.saveTheme") }}
+      textField="why"
+      save={(title, since, why) => api("POST", "/api/v1/themes", { orp_code: orp, title, why, since })}
+      onDone={onDone}
+    />
   );
 }
 
 function AddGoal({ theme, onDone }: { theme: Theme; onDone: (saved: boolean) => void }) {
-  const [title, setTitle] = useState("");
-  const [description, setDescription] = useState("");
-  const [since, setSince] = useState(today());
-  const base = `goal-new-${theme.id}`;
-  const f = useAddForm(base);
-  const submit = (e: Event) => f.run(e, () => api("POST", "/api/v1/goals", { theme_id: theme.id, title, description, since }), () => onDone(true));
   return (
-    <form id={base} class="add-step add-goal" onSubmit={submit} noValidate aria-label={t("strategy.addGoalTo", { theme: theme.title })}>
+    <AddTitled
+      base={`goal-new-${theme.id}`}
+      kind="goal"
+      label={t("strategy.addGoalTo", { theme: theme.title })}
+      texts={{ title: t("strategy.goalTitle"), since: t("strategy.goalSince"), text: t("strategy.goalDescription"), save: t("strategy.saveGoal") }}
+      textField="description"
+      save={(title, since, description) => api("POST", "/api/v1/goals", { theme_id: theme.id, title, description, since })}
+      onDone={onDone}
+    />
+  );
+}
+
+interface AddTitledProps {
+  base: string; // id prefix of the form and its fields
+  kind: "theme" | "goal";
+  label: string;
+  texts: { title: string; since: string; text: string; save: string };
+  textField: string; // the record's member the free text goes to (its errors are shown there)
+  save: (title: string, since: string, text: string) => Promise<unknown>;
+  onDone: (saved: boolean) => void;
+}
+
+// A theme or a goal is a title, the day it holds from and a free text: one inline form serves both.
+function AddTitled({ base, kind, label, texts, textField, save, onDone }: AddTitledProps) {
+  const [title, setTitle] = useState("");
+  const [text, setText] = useState("");
+  const [since, setSince] = useState(today());
+  const f = useAddForm(base);
+  const submit = (e: Event) => f.run(e, () => save(title, since, text), () => onDone(true));
+  return (
+    <form id={base} class={`add-step add-${kind}`} onSubmit={submit} noValidate aria-label={label}>
       <div class="form-grid">
         <div class="field wide">
-          <label for={base + "-title"}>{t("strategy.goalTitle")}</label>
+          <label for={base + "-title"}>{texts.title}</label>
           <input id={base + "-title"} type="text" maxLength={300} value={title} onInput={(e) => setTitle(e.currentTarget.value)} {...f.inv("title")} />
           {f.err("title")}
         </div>
         <div class="field">
-          <label for={base + "-since"}>{t("strategy.goalSince")}</label>
+          <label for={base + "-since"}>{texts.since}</label>
           <input id={base + "-since"} type="date" max={today()} value={since} onInput={(e) => setSince(e.currentTarget.value)} {...f.inv("since")} />
           {f.err("since")}
         </div>
         <div class="field wide">
-          <label for={base + "-description"}>{t("strategy.goalDescription")}</label>
-          <textarea id={base + "-description"} rows={2} value={description} onInput={(e) => setDescription(e.currentTarget.value)} {...f.inv("description")} />
-          {f.err("description")}
+          <label for={base + "-" + textField}>{texts.text}</label>
+          <textarea id={base + "-" + textField} rows={2} value={text} onInput={(e) => setText(e.currentTarget.value)} {...f.inv(textField)} />
+          {f.err(textField)}
         </div>
       </div>
-      {f.rest(["title", "since", "description"])}
+      {f.rest(["title", "since", textField])}
       <div class="actions">
         <button type="submit" disabled={f.busy}>
-          {t("strategy.saveGoal")}
+          {texts.save}
         </button>
         <button type="button" class="secondary" onClick={() => onDone(false)}>
           {t("strategy.cancel")}
