@@ -298,6 +298,19 @@ export function ConflictPanel<T extends object>({ mine, theirs, base, fields, la
 }
 
 // The record the write would repeat, with a way to say it is a different one.
+// The note that a draft kept from before was restored, with the way to drop it.
+export function DraftNotice<T>({ editor }: { editor: Editor<T> }) {
+  if (!editor.restored) return null;
+  return (
+    <div class="notice" role="status">
+      {t("form.restored")}{" "}
+      <button type="button" class="link-button" onClick={editor.discardDraft}>
+        {t("form.discardDraft")}
+      </button>
+    </div>
+  );
+}
+
 export function DuplicateNote({ existing, href, onDistinct }: { existing: Existing; href: string; onDistinct?: () => void }) {
   return (
     <div class="notice duplicate" role="alert">

@@ -11,7 +11,7 @@ import { allOrps, byName, collator } from "../territory";
 import { ErrorNote, Loading } from "../components";
 import { useLoad, useTitle } from "../hooks";
 import { cap, Choice, ErrorSummary, FieldError, fieldId, Picker, SelectField, TextField } from "../components/forms";
-import { ConflictPanel, DuplicateNote, SaveError, showValue, useRecordEditor } from "../components/recordEditor";
+import { ConflictPanel, DuplicateNote, SaveError, showValue, useRecordEditor, DraftNotice } from "../components/recordEditor";
 import { ContactsField } from "./CardEdit";
 import type { Contact } from "./CardView";
 import type { CardSummary } from "./Catalog";
@@ -378,14 +378,7 @@ export function ActorEdit({ id }: { id: number | null }) {
         <a href={id === null ? "/actors" : "/actors/" + id}>← {id === null ? t("actors.back") : t("actors.backToActor")}</a>
       </p>
       <h1>{id === null ? t("actors.newTitle") : t("actors.editTitle", { name: ed.base?.name ?? "" })}</h1>
-      {ed.restored && (
-        <div class="notice" role="status">
-          {t("form.restored")}{" "}
-          <button type="button" class="link-button" onClick={ed.discardDraft}>
-            {t("form.discardDraft")}
-          </button>
-        </div>
-      )}
+      <DraftNotice editor={ed} />
       {ed.saved && (
         <p class="notice saved" role="status">
           {t("actors.saved")} <a href={"/actors/" + v.id}>{t("actors.view")}</a>

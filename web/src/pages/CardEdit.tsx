@@ -12,7 +12,7 @@ import { allOrps, allRegions, byName, collator } from "../territory";
 import { Loading } from "../components";
 import { useLoad, useTitle } from "../hooks";
 import { cap, CheckField, ChecksField, Choice, ErrorSummary, FieldError, fieldId, ListField, NumberField, Picker, SelectField, TextField } from "../components/forms";
-import { ConflictPanel, SaveError, showValue, useRecordEditor } from "../components/recordEditor";
+import { ConflictPanel, SaveError, showValue, useRecordEditor, DraftNotice } from "../components/recordEditor";
 import type { Card, Contact } from "./CardView";
 import "../styles/catalog.css";
 
@@ -162,14 +162,7 @@ export function CardEdit({ id }: { id: number | null }) {
         {v.published ? t("card.published") : t("cardEdit.draftStatus")}
         {ed.base && id !== null && " · " + t("card.version", { version: (ed.base as CardValue).version })}
       </p>
-      {ed.restored && (
-        <div class="notice" role="status">
-          {t("form.restored")}{" "}
-          <button type="button" class="link-button" onClick={ed.discardDraft}>
-            {t("form.discardDraft")}
-          </button>
-        </div>
-      )}
+      <DraftNotice editor={ed} />
       {ed.saved && (
         <p class="notice saved" role="status">
           {v.published ? t("cardEdit.savedPublished") : t("cardEdit.savedDraft")} <a href={"/catalog/" + v.id}>{t("cardEdit.viewCard")}</a>
