@@ -196,17 +196,27 @@ std::string LayoutOf() {
 template <typename T>
 using SnapshotMap = std::map<int64_t, std::shared_ptr<const T>>;
 
-// A map decoded whole at start-up.
-template <typename T, SnapshotMap<T> NetworkSnapshot::*Member>
-class MapSection : public Section {
+// What the sections of every record kind share: the name, the layout and the encoding.
+template <typename T, typename Map, Map NetworkSnapshot::*Member>
+class RecordSection : public Section {
  public:
-  explicit MapSection(const char* name) : name_(name) {}
+  explicit RecordSection(const char* name) : name_(name) {}
   const char* name() const override { return name_; }
   std::string Layout() const override { return LayoutOf<T>(); }
   Status Encode(const NetworkSnapshot& snap,
                 const std::function<Status(const std::string&, size_t)>& emit) const override {
     return EncodeMap(snap.*Member, emit);
   }
+
+ private:
+  const char* name_;
+};
+
+// A map decoded whole at start-up.
+template <typename T, SnapshotMap<T> NetworkSnapshot::*Member>
+class MapSection : public RecordSection<T, SnapshotMap<T>, Member> {
+ public:
+  using RecordSection<T, SnapshotMap<T>, Member>::RecordSection;
 
   struct Chunk : ReadChunk {
     std::vector<std::pair<int64_t, std::shared_ptr<const T>>> records;
@@ -234,23 +244,14 @@ class MapSection : public Section {
       }
     return true;
   }
-
- private:
-  const char* name_;
 };
 
 // A map left encoded in the mapped file at start-up: each record is decoded when first
 // read (record_map.h).
 template <typename T, RecordMap<T> NetworkSnapshot::*Member>
-class LazySection : public Section {
+class LazySection : public RecordSection<T, RecordMap<T>, Member> {
  public:
-  explicit LazySection(const char* name) : name_(name) {}
-  const char* name() const override { return name_; }
-  std::string Layout() const override { return LayoutOf<T>(); }
-  Status Encode(const NetworkSnapshot& snap,
-                const std::function<Status(const std::string&, size_t)>& emit) const override {
-    return EncodeMap(snap.*Member, emit);
-  }
+  using RecordSection<T, RecordMap<T>, Member>::RecordSection;
 
   struct Chunk : ReadChunk {
     std::vector<int64_t> ids;
@@ -292,7 +293,7 @@ class LazySection : public Section {
     encoded.decode = DecodeRecord<T>;
     // The file's hashes checked out and its layout is this build's: a record that does
     // not decode is a fault of this program. Nothing more is served from the file.
-    encoded.damaged = [path = context.path, name = name_](int64_t id) {
+    encoded.damaged = [path = context.path, name = this->name()](int64_t id) {
       std::fprintf(stderr, "prosit: %s %lld of checkpoint %s does not decode; removing it\n", name,
                    static_cast<long long>(id), path.c_str());
       ::unlink(path.c_str());
@@ -302,9 +303,6 @@ class LazySection : public Section {
     snap.*Member = RecordMap<T>(std::make_shared<const RecordBase<T>>(std::move(encoded)));
     return true;
   }
-
- private:
-  const char* name_;
 };
 
 const std::vector<std::unique_ptr<Section>>& Sections() {
