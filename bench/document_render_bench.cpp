@@ -4,7 +4,7 @@
 // the same blocks without the title page and contents (one layout pass instead of two or
 // three) and the full document on two threads at once (the server renders concurrently).
 //
-//   prosit_document_render_bench [--repeat 6] [--runs 9]
+//   prosit_document_render_bench [--repeat 9] [--runs 9]
 
 #include <chrono>
 #include <cstdio>
@@ -66,7 +66,7 @@ void Report(const char* what, double ms, int pages, int threads) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  int repeat = 6;
+  int repeat = 9;
   int runs = 9;
   for (int i = 1; i + 1 < argc; i += 2) {
     if (std::strcmp(argv[i], "--repeat") == 0) repeat = std::atoi(argv[i + 1]);
