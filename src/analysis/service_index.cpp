@@ -166,6 +166,43 @@ ServiceIndex::ServiceIndex(std::vector<CardRef> cards, const Territory& territor
   by_sector_ = Flatten(sectors);
 }
 
+ServiceIndex::ServiceIndex(std::vector<CardRef> cards, Parts parts, const Territory& territory,
+                           const ReferenceData& reference)
+    : cards_(std::move(cards)),
+      words_(std::move(parts.words)),
+      by_orp_(std::move(parts.by_orp)),
+      by_region_(std::move(parts.by_region)),
+      by_type_(std::move(parts.by_type)),
+      by_sector_(std::move(parts.by_sector)),
+      territory_(&territory),
+      reference_(&reference) {}
+
+ServiceIndex::Parts ServiceIndex::Export() const {
+  Parts parts;
+  parts.order.reserve(cards_.size());
+  for (const auto& c : cards_) parts.order.push_back(c->id);
+  parts.words = words_;
+  parts.by_orp = by_orp_;
+  parts.by_region = by_region_;
+  parts.by_type = by_type_;
+  parts.by_sector = by_sector_;
+  return parts;
+}
+
+bool ServiceIndex::Fits(const Parts& parts, size_t card_count) {
+  if (parts.order.size() != card_count) return false;
+  for (const Lists* lists :
+       {&parts.words, &parts.by_orp, &parts.by_region, &parts.by_type, &parts.by_sector}) {
+    for (size_t i = 0; i < lists->size(); ++i) {
+      const auto& [key, postings] = (*lists)[i];
+      if (i > 0 && !((*lists)[i - 1].first < key)) return false;
+      for (size_t j = 0; j < postings.size(); ++j)
+        if (postings[j] >= card_count || (j > 0 && postings[j] <= postings[j - 1])) return false;
+    }
+  }
+  return true;
+}
+
 const ServiceIndex::Postings* ServiceIndex::Find(
     const std::vector<std::pair<std::string, Postings>>& lists, const std::string& key) const {
   auto it =

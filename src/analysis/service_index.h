@@ -59,11 +59,29 @@ struct SearchOverlay {
 class ServiceIndex {
  public:
   using CardRef = std::shared_ptr<const SearchableCard>;
+  using Postings = std::vector<uint32_t>;  // positions in the index's order, ascending
+  using Lists = std::vector<std::pair<std::string, Postings>>;  // sorted by key
+
+  // What an index is made of besides its cards, so that a snapshot checkpoint can keep it
+  // and a start need not build it again (sorting, splitting words, grouping by key).
+  struct Parts {
+    std::vector<int64_t> order;  // the card ids by position
+    Lists words, by_orp, by_region, by_type, by_sector;
+  };
 
   ServiceIndex() = default;
   // `cards` in any order; the index sorts them and keeps them alive.
   ServiceIndex(std::vector<CardRef> cards, const Territory& territory,
                const ReferenceData& reference);
+  // An index from the parts of an earlier one over the same cards: `cards[i]` is the card
+  // `parts.order[i]`. The caller has checked that they fit (Fits).
+  ServiceIndex(std::vector<CardRef> cards, Parts parts, const Territory& territory,
+               const ReferenceData& reference);
+
+  Parts Export() const;
+  // Whether `parts` can index `card_count` cards: every posting names one of them, in
+  // ascending order, and every list is sorted by key.
+  static bool Fits(const Parts& parts, size_t card_count);
 
   size_t size() const { return cards_.size(); }
 
@@ -76,7 +94,6 @@ class ServiceIndex {
   Hits Search(const ServiceQuery& query, const SearchOverlay& overlay) const;
 
  private:
-  using Postings = std::vector<uint32_t>;
   struct CompiledQuery;
   CompiledQuery Compile(const ServiceQuery& q) const;
   // The union of the postings of every word starting with `prefix`.

@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <filesystem>
+#include <future>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -201,6 +202,13 @@ int Serve(const CommonOptions& o, const HttpServerOptions& http, const TravelOpt
   // Checked before serving, so a bad matrix file or option stops the start.
   auto travel_times = MakeTravelTimeProvider(travel.spec, travel.circuity);
   if (!travel_times.ok()) return Fail(travel_times.status());
+  // Maps need the boundaries; without them the rest of prosit still serves. They are
+  // parsed on the other core while the snapshot loads.
+  auto shapes_parse = std::async(std::launch::async, [&] {
+    auto shapes_text = ReadFile(o.data_dir + "/territory/municipalities.topo.json");
+    return shapes_text.ok() ? MunicipalityShapes::Parse(*shapes_text)
+                            : Result<std::unique_ptr<MunicipalityShapes>>(shapes_text.status());
+  });
   SnapshotKeeper keeper(**store);
   std::string checkpoint_path = CheckpointPathOf(o, checkpoint);
   auto start = StartSnapshot(keeper, **store, checkpoint_path);
@@ -215,12 +223,8 @@ int Serve(const CommonOptions& o, const HttpServerOptions& http, const TravelOpt
   AnalysisBasisKeeper analysis(keeper.Current()->frame, std::move(*travel_times));
   Accounts accounts(**store, clock);
   ApiContext context{keeper, commands, **store, clock, analysis, &accounts, secure_cookies};
-  // Maps need the boundaries; without them the rest of prosit still serves.
   std::unique_ptr<MunicipalityShapes> shapes;
-  auto shapes_text = ReadFile(o.data_dir + "/territory/municipalities.topo.json");
-  auto parsed = shapes_text.ok()
-                    ? MunicipalityShapes::Parse(*shapes_text)
-                    : Result<std::unique_ptr<MunicipalityShapes>>(shapes_text.status());
+  auto parsed = shapes_parse.get();
   if (parsed.ok()) {
     shapes = std::move(*parsed);
     context.shapes = shapes.get();

@@ -210,6 +210,20 @@ class CheckpointTest(unittest.TestCase):
             f.write(bytes([data[at + len(topic) // 2] ^ 0x01]))
         self.assert_rejected_and_rebuilt(db, path, "damaged records")
 
+    def test_damaged_search_index_is_rebuilt(self):
+        # The actors' order and the search index are the last chunk before the table of
+        # contents (which ends the file with its length, its hash and the magic): a byte
+        # of its postings is found by the chunk's checksum, and searches answer as without.
+        db = self.copy_of_demo()
+        path = self.written_checkpoint(db)
+        with open(path, "r+b") as f:
+            data = f.read()
+            table_length = int.from_bytes(data[-24:-16], "little")
+            at = len(data) - 24 - table_length - 3
+            f.seek(at)
+            f.write(bytes([data[at] ^ 0x01]))
+        self.assert_rejected_and_rebuilt(db, path, "damaged records")
+
 
 if __name__ == "__main__":
     unittest.main()

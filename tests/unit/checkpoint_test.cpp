@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <xxhash.h>
 
 #include <filesystem>
 #include <fstream>
@@ -377,6 +378,101 @@ TEST_F(CheckpointTest, DamagedMeetingBytesAreRejected) {
   bytes[at + topic.size() / 2] ^= 0x01;
   WriteBytes(bytes);
   ExpectRejectedAndRebuilt(*store_, "damaged records");
+}
+
+std::vector<int64_t> ActorOrder(const NetworkSnapshot& snap) {
+  std::vector<int64_t> ids;
+  for (const ActorEntry* e : snap.actors_sorted) ids.push_back(e->actor.id);
+  return ids;
+}
+
+void ExpectSameParts(const ServiceIndex::Parts& got, const ServiceIndex::Parts& want) {
+  EXPECT_FALSE(want.order.empty());
+  EXPECT_EQ(got.order, want.order);
+  EXPECT_FALSE(want.words.empty());
+  EXPECT_EQ(got.words, want.words);
+  EXPECT_EQ(got.by_orp, want.by_orp);
+  EXPECT_EQ(got.by_region, want.by_region);
+  EXPECT_EQ(got.by_type, want.by_type);
+  EXPECT_EQ(got.by_sector, want.by_sector);
+}
+
+// The actors' order and the search index are kept in the checkpoint, and a start takes
+// them from it: they equal what the store-built snapshot computes, and searches agree.
+TEST_F(CheckpointTest, OrdersAndSearchIndexComeFromTheCheckpoint) {
+  auto built = FromStore(*store_);
+  ASSERT_TRUE(WriteCheckpoint(*built, *store_, path_).ok());
+  auto read = ReadCheckpoint(*store_, path_);
+  ASSERT_TRUE(read.ok()) << read.status().ToString();
+  ASSERT_TRUE((*read)->stored_orders);
+  EXPECT_EQ((*read)->stored_orders->actors, ActorOrder(*built));
+  ExpectSameParts((*read)->stored_orders->index, built->index->Export());
+
+  SnapshotKeeper keeper(*store_);
+  auto start = StartSnapshot(keeper, *store_, path_);
+  ASSERT_TRUE(start.ok());
+  ASSERT_TRUE(start->from_checkpoint) << start->note;
+  auto snap = keeper.Current();
+  EXPECT_FALSE(snap->stored_orders);  // taken
+  EXPECT_EQ(ActorOrder(*snap), ActorOrder(*built));
+  ExpectSameParts(snap->index->Export(), built->index->Export());
+  for (const char* text : {"", "poradna", "rodin", "terapie dět"}) {
+    ServiceQuery q;
+    q.text = text;
+    q.limit = 1000;
+    auto got = snap->index->Search(q, snap->overlay),
+         want = built->index->Search(q, built->overlay);
+    EXPECT_EQ(got.total, want.total) << text;
+    ASSERT_EQ(got.page.size(), want.page.size()) << text;
+    for (size_t i = 0; i < got.page.size(); ++i) EXPECT_EQ(got.page[i]->id, want.page[i]->id);
+  }
+}
+
+// Orders that do not fit the maps (a program fault; the file's hashes checked out) are
+// not used: the start computes them, as without them.
+TEST_F(CheckpointTest, StoredOrdersThatDoNotFitAreComputedAgain) {
+  auto built = FromStore(*store_);
+  ASSERT_TRUE(WriteCheckpoint(*built, *store_, path_).ok());
+  auto spoil = [&](auto change) {
+    auto read = ReadCheckpoint(*store_, path_);
+    EXPECT_TRUE(read.ok());
+    change(*(*read)->stored_orders);
+    SnapshotKeeper keeper(*store_);
+    EXPECT_TRUE(keeper.Resume(std::move(*read)).ok());
+    auto snap = keeper.Current();
+    EXPECT_EQ(ActorOrder(*snap), ActorOrder(*built));
+    ExpectSameParts(snap->index->Export(), built->index->Export());
+  };
+  spoil([](StoredOrders& o) { o.actors.front() = -7; });
+  spoil([](StoredOrders& o) { o.actors.pop_back(); });
+  spoil([](StoredOrders& o) { o.index.order.back() = -7; });
+  spoil([](StoredOrders& o) { o.index.words.front().second.push_back(1u << 30); });
+  spoil([](StoredOrders& o) { std::swap(o.index.words[0], o.index.words[1]); });
+  spoil([](StoredOrders& o) {
+    auto& p = o.index.by_orp.front().second;
+    p.push_back(p.back());
+  });
+}
+
+// A checkpoint of the format before the order section (version 3) is not read.
+TEST_F(CheckpointTest, CheckpointOfAnEarlierFormatIsRejected) {
+  WriteFromStore();
+  std::string bytes = ReadBytes();
+  const size_t trailer = 8 + 8 + 8;  // table length, its hash, magic
+  auto fixed = [&](size_t at) {
+    uint64_t v = 0;
+    for (int i = 0; i < 8; ++i) v |= uint64_t{static_cast<uint8_t>(bytes[at + i])} << (8 * i);
+    return v;
+  };
+  uint64_t table_length = fixed(bytes.size() - trailer);
+  size_t table = bytes.size() - trailer - table_length;
+  ASSERT_EQ(bytes[table], 4) << "the version this build writes";
+  bytes[table] = 3;
+  uint64_t hash = XXH3_64bits(bytes.data() + table, table_length);
+  for (int i = 0; i < 8; ++i)
+    bytes[bytes.size() - trailer + 8 + i] = static_cast<char>(hash >> (8 * i));
+  WriteBytes(bytes);
+  ExpectRejectedAndRebuilt(*store_, "format version 3, expected 4");
 }
 
 }  // namespace

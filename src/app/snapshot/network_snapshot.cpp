@@ -58,6 +58,8 @@ void NetworkSnapshot::SortActors() {
 }
 
 void NetworkSnapshot::Reindex() {
+  auto stored = std::move(stored_orders);
+  if (stored && Restore(*stored)) return;
   SortActors();
   std::vector<ServiceIndex::CardRef> searchable;
   searchable.reserve(cards.size());
@@ -65,6 +67,49 @@ void NetworkSnapshot::Reindex() {
   index = std::make_shared<const ServiceIndex>(std::move(searchable), frame->territory,
                                                frame->reference);
   overlay = {};
+}
+
+}  // namespace prosit
+
+namespace prosit {
+
+bool NetworkSnapshot::Restore(StoredOrders& stored) {
+  if (stored.actors.size() != actors.size() || !ServiceIndex::Fits(stored.index, cards.size()))
+    return false;
+  std::vector<const ActorEntry*> sorted;
+  sorted.reserve(actors.size());
+  for (int64_t id : stored.actors) {
+    const ActorEntry* e = FindActor(id);
+    if (!e) return false;
+    sorted.push_back(e);
+  }
+  std::vector<ServiceIndex::CardRef> refs;
+  refs.reserve(cards.size());
+  for (int64_t id : stored.index.order) {
+    auto it = cards.find(id);
+    if (it == cards.end()) return false;
+    refs.push_back(SearchableOf(it->second));
+  }
+  actors_sorted = std::move(sorted);
+  index = std::make_shared<const ServiceIndex>(std::move(refs), std::move(stored.index),
+                                               frame->territory, frame->reference);
+  overlay = {};
+  return true;
+}
+
+StoredOrders NetworkSnapshot::Orders() const {
+  StoredOrders out;
+  out.actors.reserve(actors_sorted.size());
+  for (const ActorEntry* e : actors_sorted) out.actors.push_back(e->actor.id);
+  if (index && overlay.size() == 0) {
+    out.index = index->Export();
+  } else if (frame) {
+    std::vector<ServiceIndex::CardRef> searchable;
+    searchable.reserve(cards.size());
+    for (const auto& [id, entry] : cards) searchable.push_back(SearchableOf(entry));
+    out.index = ServiceIndex(std::move(searchable), frame->territory, frame->reference).Export();
+  }
+  return out;
 }
 
 }  // namespace prosit

@@ -50,6 +50,13 @@ struct Frame {
   std::map<std::string, std::string> municipalities_json;  // by ORP code
 };
 
+// The orders a snapshot computes from its maps, as a checkpoint keeps them: the actors'
+// Czech order and the search index's parts.
+struct StoredOrders {
+  std::vector<int64_t> actors;  // the ids of actors_sorted
+  ServiceIndex::Parts index;
+};
+
 struct NetworkSnapshot {
   int64_t seq = 0;  // the last change-log row it reflects
   std::shared_ptr<const Frame> frame;
@@ -70,11 +77,16 @@ struct NetworkSnapshot {
   // changed since; Reindex() folds the overlay in.
   std::shared_ptr<const ServiceIndex> index;
   SearchOverlay overlay;
+  // From a checkpoint: what Reindex() takes instead of computing the orders, when it fits.
+  std::shared_ptr<StoredOrders> stored_orders;
 
   const ActorEntry* FindActor(int64_t id) const;
   const CardEntry* FindCard(int64_t id) const;
-  // Rebuilds actors_sorted and the search index from the maps.
+  // Rebuilds actors_sorted and the search index from the maps (from stored_orders, which
+  // it consumes, when they fit the maps).
   void Reindex();
+  // The orders as a checkpoint keeps them (computed afresh when the overlay is not empty).
+  StoredOrders Orders() const;
   // After the maps changed: moves the changed actors to their places in actors_sorted
   // and records the changed cards in the overlay, rebuilding the index only when the
   // overlay has grown large.
@@ -82,6 +94,7 @@ struct NetworkSnapshot {
 
  private:
   void SortActors();
+  bool Restore(StoredOrders& stored);
 };
 
 }  // namespace prosit

@@ -7,6 +7,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cerrno>
 #include <cstdio>
@@ -60,7 +61,7 @@ namespace {
 constexpr char kMagic[8] = {'P', 'R', 'O', 'S', 'I', 'T', 'C', 'K'};
 // Raised when the file layout (not a record's members, which the fingerprint covers)
 // changes.
-constexpr uint64_t kFormatVersion = 3;
+constexpr uint64_t kFormatVersion = 4;   // 4: the order section
 constexpr size_t kChunkRecords = 16384;  // chunks are checked and decoded in parallel
 constexpr size_t kTrailerSize = 8 + 8 + sizeof kMagic;  // table length, its hash, magic
 
@@ -305,6 +306,89 @@ class LazySection : public RecordSection<T, RecordMap<T>, Member> {
   }
 };
 
+// The lists of an index's parts, in the order the file holds them.
+template <typename P>
+auto ListsOf(P& parts) {
+  return std::array{&parts.words, &parts.by_orp, &parts.by_region, &parts.by_type,
+                    &parts.by_sector};
+}
+
+// The actors' Czech order and the search index's parts, in one chunk: computing them is
+// much of what a start would do after decoding (sorting by collation keys, splitting
+// every card's words). Postings are written as differences, each at least one.
+class OrderSection : public Section {
+ public:
+  const char* name() const override { return "order"; }
+  std::string Layout() const override {
+    return "actor ids;card ids;words,orps,regions,types,sectors:key,postings";
+  }
+  Status Encode(const NetworkSnapshot& snap,
+                const std::function<Status(const std::string&, size_t)>& emit) const override {
+    StoredOrders orders = snap.Orders();
+    BinaryWriter w;
+    WriteIds(w, orders.actors);
+    WriteIds(w, orders.index.order);
+    for (const auto* lists : ListsOf(orders.index)) {
+      w.Varint(lists->size());
+      for (const auto& [key, postings] : *lists) {
+        w.Bytes(key);
+        w.Varint(postings.size());
+        uint32_t last = 0;
+        for (size_t i = 0; i < postings.size(); ++i) {
+          w.Varint(i == 0 ? postings[i] : postings[i] - last);
+          last = postings[i];
+        }
+      }
+    }
+    return emit(w.out(), 1);
+  }
+
+  struct Chunk : ReadChunk {
+    std::shared_ptr<StoredOrders> orders = std::make_shared<StoredOrders>();
+  };
+
+  std::unique_ptr<ReadChunk> Read(std::string_view bytes, size_t records) const override {
+    auto chunk = std::make_unique<Chunk>();
+    StoredOrders& o = *chunk->orders;
+    BinaryReader r(bytes);
+    ReadIds(r, o.actors);
+    ReadIds(r, o.index.order);
+    for (auto* lists : ListsOf(o.index)) {
+      lists->resize(r.Count());
+      for (auto& [key, postings] : *lists) {
+        key = std::string(r.Bytes());
+        postings.resize(r.Count());
+        uint64_t at = 0;
+        for (size_t i = 0; i < postings.size(); ++i) {
+          uint64_t step = r.Varint();
+          if (i > 0 && step == 0) return nullptr;
+          at += step;
+          if (at > UINT32_MAX) return nullptr;
+          postings[i] = static_cast<uint32_t>(at);
+        }
+      }
+    }
+    return records == 1 && r.ok() && r.at_end() ? std::move(chunk) : nullptr;
+  }
+
+  bool Assemble(std::vector<std::unique_ptr<ReadChunk>> chunks, NetworkSnapshot& snap,
+                const ReadContext&) const override {
+    if (chunks.size() > 1) return false;
+    if (chunks.size() == 1) snap.stored_orders = static_cast<Chunk&>(*chunks[0]).orders;
+    return true;
+  }
+
+ private:
+  static void WriteIds(BinaryWriter& w, const std::vector<int64_t>& ids) {
+    w.Varint(ids.size());
+    for (int64_t id : ids) w.Signed(id);
+  }
+  static void ReadIds(BinaryReader& r, std::vector<int64_t>& ids) {
+    ids.resize(r.Count());
+    for (auto& id : ids) id = r.Signed();
+  }
+};
+
 const std::vector<std::unique_ptr<Section>>& Sections() {
   static const auto* sections = [] {
     auto* s = new std::vector<std::unique_ptr<Section>>();
@@ -323,6 +407,7 @@ const std::vector<std::unique_ptr<Section>>& Sections() {
     s->push_back(std::make_unique<MapSection<Participation, &NetworkSnapshot::participations>>(
         "participation"));
     s->push_back(std::make_unique<MapSection<OrpText, &NetworkSnapshot::orp_texts>>("orp_text"));
+    s->push_back(std::make_unique<OrderSection>());  // after the maps it orders
     return s;
   }();
   return *sections;
