@@ -145,6 +145,28 @@ void SharedAdd(double* access, const CatchmentDemand& shared, const std::vector<
                 shared.last(j) - shared.first(j), ratio);
 }
 
+// Step 2 from a CatchmentDemand's zones, one block of places at a time: the access array is
+// larger than a core's level-1 cache, and the additions into one block stay in it. Each
+// block walks the rows in the same order, so every place takes its additions in the order
+// of a walk row by row (a row holds a place once): the sums are the same to the last bit.
+template <typename Place>
+void BlockedAdd(double* access, const CatchmentDemand& shared, const Place* places,
+                std::span<const std::pair<uint32_t, double>> rows) {
+  const uint32_t blocks = shared.blocks();
+  const size_t zones = shared.zones();
+  std::span<const double> weights = shared.zone_weights();
+  for (uint32_t b = 0; b < blocks; ++b) {
+    for (const auto& [j, ratio] : rows) {
+      const Place* row = places + shared.first(j);
+      const uint32_t* cut = shared.cuts(j).data() + b;
+      for (size_t z = 0; z < zones; ++z, cut += blocks + 1) {
+        const double add = ratio * weights[z];
+        for (uint32_t l = cut[0]; l < cut[1]; ++l) access[row[l]] += add;
+      }
+    }
+  }
+}
+
 }  // namespace
 
 const char* ToString(DistanceDecay decay) {
@@ -233,12 +255,16 @@ AccessibilityResult ComputeAccessibility(const AccessibilityInput& input) {
 
   // Step 2: each place sums the ratios of the supplied places it reaches.
   double* access = out.access.data();
+  std::vector<std::pair<uint32_t, double>> blocked;  // (row, ratio) for BlockedAdd
+  const bool by_blocks = input.shared && input.shared->zones() > 0;
   for (size_t s = 0; s < supplied.size(); ++s) {
     uint32_t j = supplied[s];
     if (!(reach[j] > 0)) continue;
     double ratio = supply[j] / reach[j];
     if (ratio == 0) continue;
-    if (input.shared) {
+    if (by_blocks) {
+      blocked.emplace_back(j, ratio);
+    } else if (input.shared) {
       const CatchmentDemand& shared = *input.shared;
       if (!shared.narrow_places().empty())
         SharedAdd(access, shared, shared.narrow_places(), j, ratio);
@@ -251,6 +277,13 @@ AccessibilityResult ComputeAccessibility(const AccessibilityInput& input) {
       WeightedAdd(access, LegPlaces{input.times->To(input.mode, j).data()},
                   weights.data() + first_weight[s], first_weight[s + 1] - first_weight[s], ratio);
     }
+  }
+  if (by_blocks) {
+    const CatchmentDemand& shared = *input.shared;
+    if (!shared.narrow_places().empty())
+      BlockedAdd(access, shared, shared.narrow_places().data(), blocked);
+    else
+      BlockedAdd(access, shared, shared.wide_places().data(), blocked);
   }
   for (size_t i = 0; i < input.sites.size(); ++i) {
     const SupplySite& s = input.sites[i];
@@ -322,13 +355,18 @@ std::vector<AccessibilityResult> ComputeAccessibilityOfAll(
 }
 
 CatchmentDemand::CatchmentDemand(std::span<const double> demand, const TravelTimes& times,
-                                 TravelMode mode, const Catchment& catchment)
+                                 TravelMode mode, const Catchment& catchment, uint32_t block_places)
     : sums_(times.places(), 0), offsets_(times.places() + 1, 0) {
   const uint32_t n = static_cast<uint32_t>(times.places());
   Weigher weigh(catchment);
   zones_ = weigh.zoned() ? weigh.zone_count() : 0;
   for (size_t z = 0; z < zones_; ++z) zone_weights_.push_back(weigh.zone_weight(z));
   ends_.assign(size_t{n} * zones_, 0);
+  // Blocks of equal size, as many as block_places asks for.
+  if (zones_ > 0 && block_places > 0 && n > block_places)
+    blocks_ = (n + block_places - 1) / block_places;
+  block_places_ = (n + blocks_ - 1) / blocks_;
+  cuts_.assign(size_t{n} * zones_ * (blocks_ + 1), 0);
   std::vector<double> children(n, 0);
   for (uint32_t k = 0; k < n && k < demand.size(); ++k) children[k] = Sane(demand[k]);
   const bool narrow = n <= 65536;
@@ -352,13 +390,34 @@ CatchmentDemand::CatchmentDemand(std::span<const double> demand, const TravelTim
       else
         wide_.push_back(legs[l].place);
     }
+    if (zones_ > 0) {
+      if (narrow)
+        CutRow(j, narrow_.data() + offsets_[j]);
+      else
+        CutRow(j, wide_.data() + offsets_[j]);
+    }
     offsets_[j + 1] = offsets_[j] + static_cast<uint32_t>(within);
   }
 }
 
+// Sorts each zone's legs of row j by place (step 2 adds the same to all of them) and finds
+// where each block of places begins.
+template <typename Place>
+void CatchmentDemand::CutRow(uint32_t j, Place* row) {
+  const uint32_t* e = ends_.data() + size_t{j} * zones_;
+  uint32_t* cut = cuts_.data() + size_t{j} * zones_ * (blocks_ + 1);
+  for (size_t z = 0, begin = 0; z < zones_; begin = e[z], ++z, cut += blocks_ + 1) {
+    std::sort(row + begin, row + e[z]);
+    for (uint32_t b = 0; b < blocks_; ++b)
+      cut[b] = static_cast<uint32_t>(
+          std::lower_bound(row + begin, row + e[z], uint64_t{b} * block_places_) - row);
+    cut[blocks_] = e[z];
+  }
+}
+
 size_t CatchmentDemand::MemoryBytes() const {
-  return sums_.size() * 8 + offsets_.size() * 4 + ends_.size() * 4 + narrow_.size() * 2 +
-         wide_.size() * 4 + weights_.size() * 8;
+  return sums_.size() * 8 + offsets_.size() * 4 + ends_.size() * 4 + cuts_.size() * 4 +
+         narrow_.size() * 2 + wide_.size() * 4 + weights_.size() * 8;
 }
 
 double WeightedMeanAccess(const AccessibilityResult& result, std::span<const double> demand,

@@ -312,6 +312,41 @@ TEST(Accessibility, ZonesGiveTheFiguresOfAWeightPerLeg) {
   }
 }
 
+// Step 1 kept in blocks of places of any size (step 2 adds into one block at a time, each
+// zone's legs sorted by place) gives the figures of step 1 per input, to the last bit.
+TEST(Accessibility, KeptStepOneInBlocksOfAnySize) {
+  const Territory& t = testing::RealTerritory();
+  const TravelTimes* times = &RealTimes();
+  const size_t n = times->places();
+  std::vector<double> demand;
+  for (const auto& m : t.municipalities()) demand.push_back(m.children_0_17);
+  std::mt19937_64 rng(11);
+  std::vector<SupplySite> sites(2500);
+  for (auto& s : sites) s = {static_cast<uint32_t>(rng() % n), 1.0 + rng() % 50};
+  std::vector<Catchment> catchments = {Of(DistanceDecay::kStep, 45), Of(DistanceDecay::kBinary, 30),
+                                       Of(DistanceDecay::kStep, 60)};
+  catchments[2].steps = {{0.5f, 1.0f}, {0.25f, 0.5f}, {0.8f, 0.0f}, {1.5f, 0.3f}};
+  for (const Catchment& c : catchments) {
+    AccessibilityInput in;
+    in.demand = demand;
+    in.sites = sites;
+    in.times = &*times;
+    in.mode = TravelMode::kCar;
+    in.catchment = c;
+    AccessibilityResult each = ComputeAccessibility(in);
+    for (uint32_t block : {0u, 1u, 7u, 1000u, 2048u, static_cast<uint32_t>(n - 1),
+                           static_cast<uint32_t>(n), 100000u}) {
+      CatchmentDemand shared(demand, *times, in.mode, c, block);
+      EXPECT_EQ(shared.blocks(), block == 0 || block >= n ? 1u : (n + block - 1) / block);
+      in.shared = &shared;
+      AccessibilityResult kept = ComputeAccessibility(in);
+      EXPECT_EQ(kept.access, each.access) << ToString(c.decay) << " " << block;
+      EXPECT_EQ(kept.site_ratio, each.site_ratio) << ToString(c.decay) << " " << block;
+      in.shared = nullptr;
+    }
+  }
+}
+
 // Inputs spread over threads give each input's own figures, to the last bit.
 TEST(Accessibility, AllInputsOnThreadsAsOneByOne) {
   const Territory& t = testing::RealTerritory();
