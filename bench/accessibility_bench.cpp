@@ -11,9 +11,6 @@
 //
 //   prosit_accessibility_bench [--cards N] [--runs R] [--threads T]
 //                              [--python /usr/bin/python3] [--out DIR] [--no-numpy]
-//                              [--blocks-of P,Q,...]
-// --blocks-of adds configurations with step 1 kept in blocks of P, Q, ... places (0: one
-// block, the access array walked whole), timed in the same rounds (default: 0).
 
 #include <sys/stat.h>
 
@@ -27,7 +24,6 @@
 #include <memory>
 #include <random>
 #include <span>
-#include <sstream>
 #include <string>
 #include <thread>
 #include <unordered_map>
@@ -267,7 +263,6 @@ int main(int argc, char** argv) {
   size_t card_count = 60000, runs = 11;
   std::string python = "/usr/bin/python3", out = "/tmp/prosit-accessibility-bench";
   bool numpy = true;
-  std::vector<uint32_t> blocks_of = {0};
   int threads = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 8u));
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -284,12 +279,6 @@ int main(int argc, char** argv) {
       out = argv[++i];
     else if (a == "--no-numpy")
       numpy = false;
-    else if (a == "--blocks-of" && has_value) {
-      blocks_of.clear();
-      std::stringstream list(argv[++i]);
-      for (std::string item; std::getline(list, item, ',');)
-        blocks_of.push_back(static_cast<uint32_t>(std::stoul(item)));
-    }
   }
   auto territory = LoadTerritoryFolder(PROSIT_SOURCE_DIR "/data/territory");
   auto docs = ReadReferenceFolder(PROSIT_SOURCE_DIR "/data/reference");
@@ -361,14 +350,6 @@ int main(int argc, char** argv) {
       shared[key(c)] = std::make_unique<CatchmentDemand>(demand, *times, c.mode, catchment_of(c));
   double prepare_ms =
       std::chrono::duration<double, std::milli>(Clock::now() - prepare_start).count();
-  // The same with other blocks of places, for --blocks-of.
-  std::vector<std::map<std::pair<int, float>, std::unique_ptr<CatchmentDemand>>> shared_blocks(
-      blocks_of.size());
-  for (size_t b = 0; b < blocks_of.size(); ++b)
-    for (const CellInput& c : cells)
-      if (!shared_blocks[b][key(c)])
-        shared_blocks[b][key(c)] = std::make_unique<CatchmentDemand>(demand, *times, c.mode,
-                                                                     catchment_of(c), blocks_of[b]);
   for (const CellInput& c : cells)
     if (!shared_before.count(key(c)))
       shared_before[key(c)] = legacy::MakeKept(demand, *times, c.mode, catchment_of(c));
@@ -386,10 +367,6 @@ int main(int argc, char** argv) {
     kept[k] = in;
     kept[k].shared = shared.at(key(c)).get();
   }
-  std::vector<std::vector<AccessibilityInput>> kept_blocks(blocks_of.size(), kept);
-  for (size_t b = 0; b < blocks_of.size(); ++b)
-    for (size_t k = 0; k < cells.size(); ++k)
-      kept_blocks[b][k].shared = shared_blocks[b].at(key(cells[k])).get();
   // ORP summaries as the report shows them: the population-weighted mean per ORP.
   std::vector<std::vector<uint32_t>> orp_members;
   for (const auto& orp : territory->orps()) {
@@ -400,19 +377,15 @@ int main(int argc, char** argv) {
 
   // The configurations, timed in turn each round, the first changing from round to round.
   enum { kBeforeEach, kEach, kBeforeKept, kKept, kEachThreads, kKeptThreads, kConfigs };
-  std::vector<std::string> names = {"before issue 11, step 1 per input, one core",
-                                    "present, step 1 per input, one core",
-                                    "before issue 11, step 1 kept, one core",
-                                    "present, step 1 kept, one core",
-                                    "present, step 1 per input, threads over the inputs",
-                                    "present, step 1 kept, threads over the inputs"};
-  for (uint32_t places_per_block : blocks_of)
-    names.push_back("present, step 1 kept, one core, blocks of " +
-                    (places_per_block ? std::to_string(places_per_block) : "all") + " places");
-  const int configs = static_cast<int>(names.size());
-  std::vector<std::vector<double>> ms(configs);
+  const char* names[kConfigs] = {"before issue 11, step 1 per input, one core",
+                                 "present, step 1 per input, one core",
+                                 "before issue 11, step 1 kept, one core",
+                                 "present, step 1 kept, one core",
+                                 "present, step 1 per input, threads over the inputs",
+                                 "present, step 1 kept, threads over the inputs"};
+  std::vector<std::vector<double>> ms(kConfigs);
   std::vector<std::vector<std::vector<double>>> figures(
-      configs, std::vector<std::vector<double>>(cells.size()));
+      kConfigs, std::vector<std::vector<double>>(cells.size()));
   auto run = [&](int config) {
     auto& f = figures[config];
     switch (config) {
@@ -428,20 +401,15 @@ int main(int argc, char** argv) {
         for (size_t k = 0; k < cells.size(); ++k)
           f[k] = ComputeAccessibility((config == kEach ? each : kept)[k]).access;
         break;
-      case kEachThreads:
-      case kKeptThreads: {
+      default: {
         auto results = ComputeAccessibilityOfAll(config == kEachThreads ? each : kept, threads);
         for (size_t k = 0; k < cells.size(); ++k) f[k] = std::move(results[k].access);
-        break;
       }
-      default:
-        for (size_t k = 0; k < cells.size(); ++k)
-          f[k] = ComputeAccessibility(kept_blocks[config - kConfigs][k]).access;
     }
   };
   for (size_t r = 0; r < runs; ++r)
-    for (int i = 0; i < configs; ++i) {
-      int config = static_cast<int>((i + r) % configs);
+    for (int i = 0; i < kConfigs; ++i) {
+      int config = static_cast<int>((i + r) % kConfigs);
       auto a = Clock::now();
       run(config);
       ms[config].push_back(std::chrono::duration<double, std::milli>(Clock::now() - a).count());
@@ -449,9 +417,9 @@ int main(int argc, char** argv) {
   const std::vector<std::vector<double>>& access = figures[kEach];
   // The present figures are one: with or without step 1 kept, on any number of threads; the
   // ones before differ in the last bits (step 1 now adds per zone).
-  for (int config = kKept; config < configs; ++config)
-    if (config != kBeforeKept && figures[config] != access)
-      return std::fprintf(stderr, "%s changes the figures\n", names[config].c_str()), 1;
+  for (int config : {kKept, kEachThreads, kKeptThreads})
+    if (figures[config] != access)
+      return std::fprintf(stderr, "%s changes the figures\n", names[config]), 1;
   double worst = 0;
   for (int config : {kBeforeEach, kBeforeKept})
     for (size_t k = 0; k < cells.size(); ++k)
@@ -517,11 +485,8 @@ int main(int argc, char** argv) {
               shared.size(), prepare_ms, kept_bytes / 1048576.0, kept_bytes_before / 1048576.0);
   std::printf("E2SFCA, 48 cell inputs (24 cells x pt and car), %zu runs, medians; threads = %d:\n",
               runs, threads);
-  for (int config = 0; config < configs; ++config)
-    std::printf("  %-62s %8.2f ms\n", names[config].c_str(), Median(ms[config]));
-  for (int config = kConfigs; config < configs; ++config)
-    std::printf("  %s / present kept: %.2fx\n", names[config].c_str(),
-                Median(ms[config]) / Median(ms[kKept]));
+  for (int config = 0; config < kConfigs; ++config)
+    std::printf("  %-52s %8.2f ms\n", names[config], Median(ms[config]));
   std::printf(
       "  present / before: %.2fx per input, %.2fx kept (largest relative difference %.1e)\n",
       Median(ms[kBeforeEach]) / Median(ms[kEach]), Median(ms[kBeforeKept]) / Median(ms[kKept]),

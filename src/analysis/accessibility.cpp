@@ -145,26 +145,38 @@ void SharedAdd(double* access, const CatchmentDemand& shared, const std::vector<
                 shared.last(j) - shared.first(j), ratio);
 }
 
-// Step 2 from a CatchmentDemand's zones, one block of places at a time: the access array is
-// larger than a core's level-1 cache, and the additions into one block stay in it. Each
-// block walks the rows in the same order, so every place takes its additions in the order
-// of a walk row by row (a row holds a place once): the sums are the same to the last bit.
+// Rows of legs are read ahead by this many: each lies apart from the last in a table of
+// megabytes, and unless asked for early its first lines arrive from the level-3 cache or
+// memory only when the walk reaches them (a perf profile put most of step 2's time on the
+// first read of a row). The first lines of a row are asked for; the prefetcher follows.
+constexpr size_t kRowsAhead = 8;
+template <typename T>
+void Prefetch(const T* first, const T* last) {
+  const char *from = reinterpret_cast<const char*>(first),
+             *to = reinterpret_cast<const char*>(last);
+  for (int k = 0; k < 4 && from < to; ++k, from += 64) __builtin_prefetch(from);
+}
+void Prefetch(std::span<const TravelLeg> legs) { Prefetch(legs.data(), legs.data() + legs.size()); }
+
+// Step 2 from a CatchmentDemand's zones over `rows` (place, ratio), read ahead.
 template <typename Place>
-void BlockedAdd(double* access, const CatchmentDemand& shared, const Place* places,
-                std::span<const std::pair<uint32_t, double>> rows) {
-  const uint32_t blocks = shared.blocks();
-  const size_t zones = shared.zones();
-  std::span<const double> weights = shared.zone_weights();
-  for (uint32_t b = 0; b < blocks; ++b) {
-    for (const auto& [j, ratio] : rows) {
-      const Place* row = places + shared.first(j);
-      const uint32_t* cut = shared.cuts(j).data() + b;
-      for (size_t z = 0; z < zones; ++z, cut += blocks + 1) {
-        const double add = ratio * weights[z];
-        for (uint32_t l = cut[0]; l < cut[1]; ++l) access[row[l]] += add;
-      }
+void KeptAdd(double* access, const CatchmentDemand& shared, const Place* places,
+             std::span<const std::pair<uint32_t, double>> rows) {
+  for (size_t r = 0; r < rows.size(); ++r) {
+    if (r + kRowsAhead < rows.size()) {
+      const uint32_t j = rows[r + kRowsAhead].first;
+      Prefetch(places + shared.first(j), places + shared.last(j));
     }
+    const auto [j, ratio] = rows[r];
+    ZonedAdd(access, places + shared.first(j), shared.ends(j), shared.zone_weights(), ratio);
   }
+}
+
+// Sorts each zone of a row's places (zone z ends at ends[z]).
+template <typename Place>
+void SortZones(Place* row, const uint32_t* ends, size_t zones) {
+  for (size_t z = 0, begin = 0; z < zones; begin = ends[z], ++z)
+    std::sort(row + begin, row + ends[z]);
 }
 
 }  // namespace
@@ -230,40 +242,61 @@ AccessibilityResult ComputeAccessibility(const AccessibilityInput& input) {
   for (size_t z = 0; z < zones; ++z) zone_weights[z] = weigh.zone_weight(z);
   std::vector<double> reach(n, 0);  // Σ_k P_k·W(d_kj) per supplied place j
   std::vector<uint32_t> ends(supplied.size() * zones, 0);
-  std::vector<size_t> first_weight(supplied.size() + 1, 0);
+  std::vector<size_t> first_leg(supplied.size() + 1, 0);
   std::vector<double> weights;
+  // With zones, the places of the legs within reach, for step 2: 2 bytes a leg (4 past
+  // 65,536 places) where a travel leg takes 8, so that step 2 reads them from the level-2
+  // cache instead of the travel times' rows again.
+  std::vector<uint16_t> narrow;
+  std::vector<uint32_t> wide;
   const bool here = !input.shared && input.times && weigh.reaches();
+  size_t legs = 0;
+  if (here)
+    for (uint32_t j : supplied) legs += input.times->To(input.mode, j).size();
   if (input.shared) {
     for (uint32_t j : supplied) reach[j] = input.shared->sum(j);
   } else if (here && zones > 0) {
+    // Sized once: no allocation while walking the legs.
+    if (n <= 65536)
+      narrow.resize(legs);
+    else
+      wide.resize(legs);
     for (size_t s = 0; s < supplied.size(); ++s) {
-      reach[supplied[s]] = weigh.ZonedRow(children.data(), input.times->To(input.mode, supplied[s]),
-                                          ends.data() + s * zones);
+      if (s + kRowsAhead < supplied.size())
+        Prefetch(input.times->To(input.mode, supplied[s + kRowsAhead]));
+      auto legs_to = input.times->To(input.mode, supplied[s]);
+      uint32_t* e = ends.data() + s * zones;
+      reach[supplied[s]] = weigh.ZonedRow(children.data(), legs_to, e);
+      const size_t within = e[zones - 1], at = first_leg[s];
+      if (n <= 65536)
+        for (size_t l = 0; l < within; ++l)
+          narrow[at + l] = static_cast<uint16_t>(legs_to[l].place);
+      else
+        for (size_t l = 0; l < within; ++l) wide[at + l] = legs_to[l].place;
+      first_leg[s + 1] = at + within;
     }
   } else if (here) {
-    size_t legs = 0;
-    for (uint32_t j : supplied) legs += input.times->To(input.mode, j).size();
     weights.resize(legs);  // sized once: no allocation while walking the legs
     for (size_t s = 0; s < supplied.size(); ++s) {
       auto legs_to = input.times->To(input.mode, supplied[s]);
-      double* w = weights.data() + first_weight[s];
+      double* w = weights.data() + first_leg[s];
       size_t within = weigh.Row(legs_to, w);
       reach[supplied[s]] = WeightedSum(children.data(), LegPlaces{legs_to.data()}, w, within);
-      first_weight[s + 1] = first_weight[s] + within;
+      first_leg[s + 1] = first_leg[s] + within;
     }
   }
 
   // Step 2: each place sums the ratios of the supplied places it reaches.
   double* access = out.access.data();
-  std::vector<std::pair<uint32_t, double>> blocked;  // (row, ratio) for BlockedAdd
-  const bool by_blocks = input.shared && input.shared->zones() > 0;
+  std::vector<std::pair<uint32_t, double>> kept_rows;  // (place, ratio) for KeptAdd
+  const bool kept_zones = input.shared && input.shared->zones() > 0;
   for (size_t s = 0; s < supplied.size(); ++s) {
     uint32_t j = supplied[s];
     if (!(reach[j] > 0)) continue;
     double ratio = supply[j] / reach[j];
     if (ratio == 0) continue;
-    if (by_blocks) {
-      blocked.emplace_back(j, ratio);
+    if (kept_zones) {
+      kept_rows.emplace_back(j, ratio);
     } else if (input.shared) {
       const CatchmentDemand& shared = *input.shared;
       if (!shared.narrow_places().empty())
@@ -271,19 +304,22 @@ AccessibilityResult ComputeAccessibility(const AccessibilityInput& input) {
       else
         SharedAdd(access, shared, shared.wide_places(), j, ratio);
     } else if (zones > 0) {
-      ZonedAdd(access, LegPlaces{input.times->To(input.mode, j).data()},
-               std::span<const uint32_t>(ends.data() + s * zones, zones), zone_weights, ratio);
+      std::span<const uint32_t> zone_ends(ends.data() + s * zones, zones);
+      if (!narrow.empty())
+        ZonedAdd(access, narrow.data() + first_leg[s], zone_ends, zone_weights, ratio);
+      else
+        ZonedAdd(access, wide.data() + first_leg[s], zone_ends, zone_weights, ratio);
     } else {
       WeightedAdd(access, LegPlaces{input.times->To(input.mode, j).data()},
-                  weights.data() + first_weight[s], first_weight[s + 1] - first_weight[s], ratio);
+                  weights.data() + first_leg[s], first_leg[s + 1] - first_leg[s], ratio);
     }
   }
-  if (by_blocks) {
+  if (kept_zones) {
     const CatchmentDemand& shared = *input.shared;
     if (!shared.narrow_places().empty())
-      BlockedAdd(access, shared, shared.narrow_places().data(), blocked);
+      KeptAdd(access, shared, shared.narrow_places().data(), kept_rows);
     else
-      BlockedAdd(access, shared, shared.wide_places().data(), blocked);
+      KeptAdd(access, shared, shared.wide_places().data(), kept_rows);
   }
   for (size_t i = 0; i < input.sites.size(); ++i) {
     const SupplySite& s = input.sites[i];
@@ -355,18 +391,13 @@ std::vector<AccessibilityResult> ComputeAccessibilityOfAll(
 }
 
 CatchmentDemand::CatchmentDemand(std::span<const double> demand, const TravelTimes& times,
-                                 TravelMode mode, const Catchment& catchment, uint32_t block_places)
+                                 TravelMode mode, const Catchment& catchment)
     : sums_(times.places(), 0), offsets_(times.places() + 1, 0) {
   const uint32_t n = static_cast<uint32_t>(times.places());
   Weigher weigh(catchment);
   zones_ = weigh.zoned() ? weigh.zone_count() : 0;
   for (size_t z = 0; z < zones_; ++z) zone_weights_.push_back(weigh.zone_weight(z));
   ends_.assign(size_t{n} * zones_, 0);
-  // Blocks of equal size, as many as block_places asks for.
-  if (zones_ > 0 && block_places > 0 && n > block_places)
-    blocks_ = (n + block_places - 1) / block_places;
-  block_places_ = (n + blocks_ - 1) / blocks_;
-  cuts_.assign(size_t{n} * zones_ * (blocks_ + 1), 0);
   std::vector<double> children(n, 0);
   for (uint32_t k = 0; k < n && k < demand.size(); ++k) children[k] = Sane(demand[k]);
   const bool narrow = n <= 65536;
@@ -392,32 +423,17 @@ CatchmentDemand::CatchmentDemand(std::span<const double> demand, const TravelTim
     }
     if (zones_ > 0) {
       if (narrow)
-        CutRow(j, narrow_.data() + offsets_[j]);
+        SortZones(narrow_.data() + offsets_[j], ends_.data() + size_t{j} * zones_, zones_);
       else
-        CutRow(j, wide_.data() + offsets_[j]);
+        SortZones(wide_.data() + offsets_[j], ends_.data() + size_t{j} * zones_, zones_);
     }
     offsets_[j + 1] = offsets_[j] + static_cast<uint32_t>(within);
   }
 }
 
-// Sorts each zone's legs of row j by place (step 2 adds the same to all of them) and finds
-// where each block of places begins.
-template <typename Place>
-void CatchmentDemand::CutRow(uint32_t j, Place* row) {
-  const uint32_t* e = ends_.data() + size_t{j} * zones_;
-  uint32_t* cut = cuts_.data() + size_t{j} * zones_ * (blocks_ + 1);
-  for (size_t z = 0, begin = 0; z < zones_; begin = e[z], ++z, cut += blocks_ + 1) {
-    std::sort(row + begin, row + e[z]);
-    for (uint32_t b = 0; b < blocks_; ++b)
-      cut[b] = static_cast<uint32_t>(
-          std::lower_bound(row + begin, row + e[z], uint64_t{b} * block_places_) - row);
-    cut[blocks_] = e[z];
-  }
-}
-
 size_t CatchmentDemand::MemoryBytes() const {
-  return sums_.size() * 8 + offsets_.size() * 4 + ends_.size() * 4 + cuts_.size() * 4 +
-         narrow_.size() * 2 + wide_.size() * 4 + weights_.size() * 8;
+  return sums_.size() * 8 + offsets_.size() * 4 + ends_.size() * 4 + narrow_.size() * 2 +
+         wide_.size() * 4 + weights_.size() * 8;
 }
 
 double WeightedMeanAccess(const AccessibilityResult& result, std::span<const double> demand,

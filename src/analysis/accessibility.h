@@ -88,16 +88,13 @@ struct AccessibilityInput {
 // continuous decays. It depends on the demand, the travel times, the mode and the
 // catchment, not on the services, so every model cell with the same norm — and every
 // what-if — can share one (AnalysisBasisKeeper keeps them). ComputeAccessibility gives the
-// same figures with it as without, to the last bit.
-//
-// With zones, the legs of a zone are kept sorted by place and cut where the places cross
-// into the next block of `block_places` places, so that step 2 can add into one block of
-// the access array at a time, a block that stays in a core's level-1 cache (0: one block).
+// same figures with it as without, to the last bit. Within a zone the legs are sorted by
+// place: step 2 adds the same figure to each of them, and in order of place its additions
+// into the access array go forward through memory.
 class CatchmentDemand {
  public:
-  static constexpr uint32_t kBlockPlaces = 2048;  // 16 KiB of figures
   CatchmentDemand(std::span<const double> demand, const TravelTimes& times, TravelMode mode,
-                  const Catchment& catchment, uint32_t block_places = kBlockPlaces);
+                  const Catchment& catchment);
   double sum(uint32_t place) const { return sums_[place]; }
   size_t MemoryBytes() const;
 
@@ -107,13 +104,7 @@ class CatchmentDemand {
     return {ends_.data() + place * zones_, zones_};
   }
   std::span<const double> zone_weights() const { return zone_weights_; }
-  // Blocks of places (1 without zones); zone z's legs of block b in row j are
-  // [cuts(j)[z * (blocks() + 1) + b], cuts(j)[z * (blocks() + 1) + b + 1]).
-  uint32_t blocks() const { return blocks_; }
-  std::span<const uint32_t> cuts(uint32_t place) const {
-    const size_t row = zones_ * (blocks_ + 1);
-    return {cuts_.data() + place * row, row};
-  }
+  // The legs of row j: [first(j), last(j)) in narrow_places() or wide_places().
   uint32_t first(uint32_t place) const { return offsets_[place]; }
   uint32_t last(uint32_t place) const { return offsets_[place + 1]; }
   const std::vector<uint16_t>& narrow_places() const { return narrow_; }
@@ -121,17 +112,11 @@ class CatchmentDemand {
   const std::vector<double>& weights() const { return weights_; }
 
  private:
-  template <typename Place>
-  void CutRow(uint32_t j, Place* row);
-
   std::vector<double> sums_;
   std::vector<uint32_t> offsets_;  // legs of place j: [offsets_[j], offsets_[j+1])
   size_t zones_ = 0;
   std::vector<double> zone_weights_;
-  std::vector<uint32_t> ends_;  // per place, zones_ ends of its zones (absolute)
-  uint32_t blocks_ = 1;
-  uint32_t block_places_ = 0;
-  std::vector<uint32_t> cuts_;    // per place and zone, where each block's legs begin and end
+  std::vector<uint32_t> ends_;    // per place, zones_ ends of its zones (absolute)
   std::vector<uint16_t> narrow_;  // the legs' places when there are at most 65,536
   std::vector<uint32_t> wide_;    // otherwise
   std::vector<double> weights_;   // per leg, for the continuous decays
