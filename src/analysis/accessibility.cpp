@@ -390,6 +390,9 @@ std::vector<AccessibilityResult> ComputeAccessibilityOfAll(
   return out;
 }
 
+// Within a zone the legs are kept sorted by place: step 2 adds the same figure to each of
+// them (a row holds a place once, so no sum changes), and in order of place its additions
+// into the access array go forward through memory.
 CatchmentDemand::CatchmentDemand(std::span<const double> demand, const TravelTimes& times,
                                  TravelMode mode, const Catchment& catchment)
     : sums_(times.places(), 0), offsets_(times.places() + 1, 0) {

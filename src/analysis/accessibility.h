@@ -88,9 +88,7 @@ struct AccessibilityInput {
 // continuous decays. It depends on the demand, the travel times, the mode and the
 // catchment, not on the services, so every model cell with the same norm — and every
 // what-if — can share one (AnalysisBasisKeeper keeps them). ComputeAccessibility gives the
-// same figures with it as without, to the last bit. Within a zone the legs are sorted by
-// place: step 2 adds the same figure to each of them, and in order of place its additions
-// into the access array go forward through memory.
+// same figures with it as without, to the last bit.
 class CatchmentDemand {
  public:
   CatchmentDemand(std::span<const double> demand, const TravelTimes& times, TravelMode mode,
@@ -104,7 +102,6 @@ class CatchmentDemand {
     return {ends_.data() + place * zones_, zones_};
   }
   std::span<const double> zone_weights() const { return zone_weights_; }
-  // The legs of row j: [first(j), last(j)) in narrow_places() or wide_places().
   uint32_t first(uint32_t place) const { return offsets_[place]; }
   uint32_t last(uint32_t place) const { return offsets_[place + 1]; }
   const std::vector<uint16_t>& narrow_places() const { return narrow_; }
