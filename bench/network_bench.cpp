@@ -12,6 +12,9 @@
 //   prosit_network_bench [--nodes N] [--ties M] [--runs R] [--threads T] [--write FILE]
 //                        [--no-legacy] [--no-batched] [--once T]
 //
+// With PROSIT_DUMP_PATHS=FILE set it writes the three shortest-path centralities of one
+// thread to FILE in hexadecimal floating point and stops: two builds compared bit for bit.
+//
 // --once T runs the full analysis once on T threads and nothing else: for counting each
 // thread's instructions with valgrind --tool=callgrind --separate-threads=yes.
 
@@ -19,6 +22,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <random>
@@ -225,6 +229,19 @@ int main(int argc, char** argv) {
   }
   Generated gen = Generate(nodes, ties);
   if (write) Write(gen, write);
+  if (const char* dump = std::getenv("PROSIT_DUMP_PATHS")) {
+    // The three centralities of one search on one thread, to compare two builds bit for bit.
+    CooperationGraphBuilder b;
+    for (const auto& [id, sector] : gen.actors) b.AddActor(id, sector);
+    for (const Tie& t : gen.ties) b.AddDeclaredTie(t);
+    CooperationGraph g = std::move(b).Build();
+    PathCentrality pc = ComputePathCentrality(g, 1);
+    std::FILE* f = std::fopen(dump, "w");
+    for (size_t v = 0; v < pc.betweenness.size(); ++v)
+      std::fprintf(f, "%a %a %a\n", pc.betweenness[v], pc.closeness[v], pc.harmonic[v]);
+    std::fclose(f);
+    return 0;
+  }
   if (once > 0) {
     CooperationGraphBuilder b;
     for (const auto& [id, sector] : gen.actors) b.AddActor(id, sector);

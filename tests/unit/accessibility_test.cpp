@@ -312,6 +312,54 @@ TEST(Accessibility, ZonesGiveTheFiguresOfAWeightPerLeg) {
   }
 }
 
+// Step 1 kept holds each zone's legs sorted by place (step 2 then adds forward through the
+// access array): the zones hold the places of the time-ordered legs of their zone, and the
+// figures are those of step 1 computed per input, to the last bit.
+TEST(Accessibility, KeptStepOneSortsEachZoneByPlace) {
+  const Territory& t = testing::RealTerritory();
+  const TravelTimes* times = &RealTimes();
+  const uint32_t n = static_cast<uint32_t>(times->places());
+  std::vector<double> demand;
+  for (const auto& m : t.municipalities()) demand.push_back(m.children_0_17);
+  std::mt19937_64 rng(11);
+  std::vector<SupplySite> sites(2500);
+  for (auto& s : sites) s = {static_cast<uint32_t>(rng() % n), 1.0 + rng() % 50};
+  std::vector<Catchment> catchments = {Of(DistanceDecay::kStep, 45), Of(DistanceDecay::kBinary, 30),
+                                       Of(DistanceDecay::kStep, 60)};
+  catchments[2].steps = {{0.5f, 1.0f}, {0.25f, 0.5f}, {0.8f, 0.0f}, {1.5f, 0.3f}};
+  for (const Catchment& c : catchments) {
+    CatchmentDemand shared(demand, *times, TravelMode::kCar, c);
+    ASSERT_GT(shared.zones(), 0u);
+    size_t unsorted_in_time = 0;
+    for (uint32_t j = 0; j < n; ++j) {
+      auto legs = times->To(TravelMode::kCar, j);
+      const uint16_t* row = shared.narrow_places().data() + shared.first(j);
+      uint32_t begin = 0;
+      for (uint32_t end : shared.ends(j)) {
+        ASSERT_TRUE(std::is_sorted(row + begin, row + end)) << ToString(c.decay) << " " << j;
+        std::vector<uint32_t> kept(row + begin, row + end), in_time;
+        for (uint32_t l = begin; l < end; ++l) in_time.push_back(legs[l].place);
+        unsorted_in_time += !std::is_sorted(in_time.begin(), in_time.end());
+        std::sort(in_time.begin(), in_time.end());
+        ASSERT_EQ(kept, in_time) << ToString(c.decay) << " " << j;
+        begin = end;
+      }
+    }
+    EXPECT_GT(unsorted_in_time, 0u) << ToString(c.decay);  // the sorting had work to do
+    AccessibilityInput in;
+    in.demand = demand;
+    in.sites = sites;
+    in.times = &*times;
+    in.mode = TravelMode::kCar;
+    in.catchment = c;
+    AccessibilityResult each = ComputeAccessibility(in);
+    in.shared = &shared;
+    AccessibilityResult kept = ComputeAccessibility(in);
+    EXPECT_EQ(kept.access, each.access) << ToString(c.decay);
+    EXPECT_EQ(kept.site_ratio, each.site_ratio) << ToString(c.decay);
+  }
+}
+
 // Inputs spread over threads give each input's own figures, to the last bit.
 TEST(Accessibility, AllInputsOnThreadsAsOneByOne) {
   const Territory& t = testing::RealTerritory();
