@@ -168,6 +168,7 @@ RECORD_KINDS = {
     "recommendations": ("recommendation", "text"),
     "participations": ("participation", "note"),
     "orp-texts": ("orp_text", "characteristics"),
+    "analysis-texts": ("analysis_text", "introduction"),
 }
 
 
