@@ -65,8 +65,6 @@ struct Table {
   std::vector<double> widths;               // relative column widths; empty: equal
   std::vector<CellAlign> align;             // per column; empty: left
   std::vector<Rgb> row_fill;                // per row background; empty or kNoColour: none
-  std::vector<std::vector<Rgb>> cell_fill;  // per row and column, over row_fill; empty or
-                                            // kNoColour: none (e.g. a coverage matrix)
   std::string caption;                      // "Tabulka 3: …" numbering is the renderer's
 };
 

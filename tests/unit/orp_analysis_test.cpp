@@ -146,21 +146,21 @@ TEST_F(OrpAnalysisTest, DrawsTheMapOfEveryMunicipalityWithAScaleBar) {
 
 TEST_F(OrpAnalysisTest, ColoursTheCoverageMatrixByStatus) {
   Document d = Build("5304", Lang::kCs);
-  const Table* matrix = nullptr;
-  for (const Block& b : d.blocks)
-    if (const auto* t = std::get_if<Table>(&b); t && t->caption.find("Pokrytí") == 0) matrix = t;
+  const Figure* matrix = nullptr;
+  for (const Figure* f : Figures(d))
+    if (f->caption.find("Pokrytí") == 0) matrix = f;
   ASSERT_NE(matrix, nullptr);
   const ReferenceData& ref = keeper_->Current()->frame->reference;
-  EXPECT_EQ(matrix->rows.size(), ref.need_areas.size());
-  EXPECT_EQ(matrix->header.size(), ref.support_levels.size() + 1);
-  ASSERT_EQ(matrix->cell_fill.size(), matrix->rows.size());
   // Without any service every cell of the model is a white spot, drawn white.
-  for (size_t r = 0; r < matrix->rows.size(); ++r)
-    for (size_t c = 1; c < matrix->rows[r].size(); ++c)
-      if (PlainText(matrix->rows[r][c]) != "–") {
-        EXPECT_EQ(PlainText(matrix->rows[r][c]), "bílé místo");
-        EXPECT_EQ(matrix->cell_fill[r][c], 0xFFFFFFu);
-      }
+  size_t white = 0, cells = 0;
+  for (const Shape& s : matrix->drawing.shapes)
+    if (const auto* l = std::get_if<LabelShape>(&s); l && l->text == "bílé místo") ++white;
+  for (const ModelCell& c : ref.model_cells) cells += c.level > 0;
+  EXPECT_EQ(white, cells + 1);  // and once in the legend
+  size_t white_fills = 0;
+  for (const Shape& s : matrix->drawing.shapes)
+    if (const auto* r = std::get_if<RectShape>(&s); r && r->fill == 0xFFFFFFu) ++white_fills;
+  EXPECT_EQ(white_fills, cells + 1);
 }
 
 TEST_F(OrpAnalysisTest, RefusesACallerWhoMayNotReadTheOrp) {

@@ -289,28 +289,33 @@ void Networks(const Sources& s, std::vector<Block>& out) {
 }
 
 // The coverage matrix: need areas × levels, each cell coloured by its status.
-Table CoverageMatrix(const Sources& s) {
+Figure CoverageMatrix(const Sources& s) {
   const auto& levels = s.reference().support_levels;
-  Table t;
-  t.header = {Tr(s, "Oblast potřeb", "Need area")};
+  std::vector<std::string> header;
   for (const SupportLevel& l : levels)
-    t.header.push_back(std::to_string(l.level) + " " + s.L(l.label));
+    header.push_back(std::to_string(l.level) + " " + s.L(l.label));
+  std::vector<GridRow> rows;
   for (const NeedArea& a : s.reference().need_areas) {
-    std::vector<RichText> row = {Plain(s.L(a.label))};
-    std::vector<Rgb> fills = {kNoColour};
+    GridRow row{s.L(a.label), {}, {}};
     for (const SupportLevel& l : levels) {
       const CellCoverage* found = nullptr;
       for (const CellCoverage& c : s.coverage.cells)
         if (c.cell->need_area == a.id && c.cell->level == l.level) found = &c;
-      row.push_back(Plain(found ? StatusLabel(s, found->status) : "–"));
-      fills.push_back(found ? StatusColour(found->status) : kNoColour);
+      row.cells.push_back(found ? StatusLabel(s, found->status) : "–");
+      row.fills.push_back(found ? StatusColour(found->status) : kNoColour);
     }
-    t.rows.push_back(std::move(row));
-    t.cell_fill.push_back(std::move(fills));
+    rows.push_back(std::move(row));
   }
-  t.caption = Tr(s, "Pokrytí optimálního modelu (oblasti potřeb × úrovně podpory)",
-                 "Coverage of the optimal model (need areas × levels of support)");
-  return t;
+  std::vector<LegendEntry> legend;
+  for (int i = 0; i < kCellStatuses; ++i)
+    legend.push_back(
+        {StatusLabel(s, static_cast<CellStatus>(i)), StatusColour(static_cast<CellStatus>(i))});
+  return {ColouredGrid(header, rows, legend),
+          Tr(s, "Pokrytí optimálního modelu (oblasti potřeb × úrovně podpory)",
+             "Coverage of the optimal model (need areas × levels of support)"),
+          Tr(s, "Tabulka oblastí potřeb a úrovní podpory, buňky obarvené podle stavu pokrytí",
+             "Table of need areas and levels of support, cells coloured by their coverage status"),
+          0};
 }
 
 // Each municipality's share of the model's cells it reaches within the norm.

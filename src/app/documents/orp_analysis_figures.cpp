@@ -172,6 +172,53 @@ Drawing WhiteSpotsMap(const std::vector<MapArea>& areas, const MapLegend& legend
   return d;
 }
 
+Drawing ColouredGrid(const std::vector<std::string>& header, const std::vector<GridRow>& rows,
+                     const std::vector<LegendEntry>& legend) {
+  Drawing d;
+  d.width = kWidth;
+  const double label_w = 46, head_h = 12, row_h = 9;
+  const double cell_w = header.empty() ? 0 : (kWidth - label_w) / header.size();
+  const size_t legend_rows = (legend.size() + 2) / 3;
+  d.height = head_h + rows.size() * row_h + 4 + legend_rows * 6;
+  auto rect = [&](double x, double y, double w, double h, Rgb fill) {
+    RectShape r;
+    r.origin = {x, y};
+    r.width = w;
+    r.height = h;
+    r.fill = fill;
+    r.stroke = {0x888888, 0.3, {}};
+    d.shapes.push_back(r);
+  };
+  for (size_t c = 0; c < header.size(); ++c) {
+    rect(label_w + c * cell_w, 0, cell_w, head_h, 0xDDE4EE);
+    d.shapes.push_back(
+        Text({label_w + (c + 0.5) * cell_w, 7.5}, header[c], 3, TextAnchor::kMiddle));
+  }
+  for (size_t r = 0; r < rows.size(); ++r) {
+    const double y = head_h + r * row_h;
+    rect(0, y, label_w, row_h, 0xF4F6F9);
+    d.shapes.push_back(Text({1.5, y + 5.8}, rows[r].label, 3));
+    for (size_t c = 0; c < rows[r].cells.size() && c < header.size(); ++c) {
+      rect(label_w + c * cell_w, y, cell_w, row_h,
+           c < rows[r].fills.size() ? rows[r].fills[c] : kNoColour);
+      d.shapes.push_back(
+          Text({label_w + (c + 0.5) * cell_w, y + 5.8}, rows[r].cells[c], 3, TextAnchor::kMiddle));
+    }
+  }
+  for (size_t i = 0; i < legend.size(); ++i) {
+    const double x = (i % 3) * 56, y = head_h + rows.size() * row_h + 4 + (i / 3) * 6;
+    RectShape r;
+    r.origin = {x, y};
+    r.width = 6;
+    r.height = 4;
+    r.fill = legend[i].colour;
+    r.stroke = {0x888888, 0.3, {}};
+    d.shapes.push_back(r);
+    d.shapes.push_back(Text({x + 8, y + 3.4}, legend[i].label, 3));
+  }
+  return d;
+}
+
 Rgb SectorColour(size_t index) {
   static constexpr Rgb kPalette[] = {0x1F77B4, 0xFF7F0E, 0x2CA02C, 0xD62728, 0x9467BD,
                                      0x8C564B, 0xE377C2, 0x7F7F7F, 0xBCBD22, 0x17BECF};

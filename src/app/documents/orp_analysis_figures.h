@@ -41,14 +41,25 @@ Drawing WhiteSpotsMap(const std::vector<MapArea>& areas, const MapLegend& legend
 // quarter of the width.
 double ScaleBarKm(double width_km);
 
+struct LegendEntry {
+  std::string label;
+  Rgb colour = 0;
+};
+
+// A table drawn with coloured cells (the coverage matrix): `header` over the columns,
+// each row a label and its cells' texts and fills.
+struct GridRow {
+  std::string label;
+  std::vector<std::string> cells;
+  std::vector<Rgb> fills;
+};
+Drawing ColouredGrid(const std::vector<std::string>& header, const std::vector<GridRow>& rows,
+                     const std::vector<LegendEntry>& legend);
+
 struct NetworkNode {
   NodePosition at;
   Rgb colour = 0x777777;
   std::string label;  // drawn beside the node when the network is small
-};
-struct LegendEntry {
-  std::string label;
-  Rgb colour = 0;
 };
 Drawing NetworkDrawing(const std::vector<NetworkNode>& nodes,
                        const std::vector<std::pair<int, int>>& edges,
