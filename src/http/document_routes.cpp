@@ -14,7 +14,7 @@ namespace {
 struct DocumentFormat {
   const char* extension;
   const char* content_type;
-  Result<std::string> (*render)(const Document&);
+  Result<std::string> (*render)(const struct Document&);  // `Document` alone is a helper here
 };
 
 constexpr DocumentFormat kFormats[] = {

@@ -107,7 +107,7 @@ class OrpAnalysisTest(unittest.TestCase):
         body.update({"introduction": "Úvod síťařky: žluťoučký kůň úpěl ďábelské ódy.",
                      "cooperation": "Spolupráce se daří hlavně se školami."})
         stale = self.server.put(f"/api/v1/analysis-texts/{body['id']}", body,
-                                headers={**self.auth["networker"], "If-Match": '"0"'})
+                                headers={**self.auth["networker"], "If-Match": '"99"'})
         self.assertEqual(stale.status, 409, stale.body)
         put = self.server.put(f"/api/v1/analysis-texts/{body['id']}", body,
                               headers={**self.auth["networker"], "If-Match": own.headers["ETag"]})

@@ -393,6 +393,10 @@ ROUTES = {
     **work_routes("analysis-texts", list_path=False),
     ("GET", "/api/v1/orps/{code}"): Row(fixed({w: f"/api/v1/orps/{ORP[w]}" for w in ORP}),
                                         WORK_READ, "read"),
+    # the ORP analysis: who reads the ORP's internal records may download it
+    **{("GET", f"/api/v1/orps/{{code}}/report.{ext}"): Row(
+        fixed({w: f"/api/v1/orps/{ORP[w]}/report.{ext}" for w in ORP}), WORK_READ, "read")
+       for ext in ("pdf", "odt", "docx")},
     # -- analyses --------------------------------------------------------------------------
     ("GET", "/api/v1/analysis/coverage"): Row(scoped("/api/v1/analysis/coverage"), WORK_READ,
                                               "read"),

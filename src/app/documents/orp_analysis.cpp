@@ -50,6 +50,13 @@ std::string Format(const char* fmt, double v) {
 std::string Int(double v) { return Format("%.0f", v); }
 std::string Percent(double share) { return Format("%.0f %%", share * 100); }
 
+// At most `bytes` bytes of `text`, never cutting a UTF-8 character.
+std::string Shortened(const std::string& text, size_t bytes) {
+  if (text.size() <= bytes) return text;
+  while (bytes > 0 && (static_cast<unsigned char>(text[bytes]) & 0xC0) == 0x80) --bytes;
+  return text.substr(0, bytes) + "…";
+}
+
 std::string ChapterHeading(const std::string& key, Lang lang) {
   const std::string* label = LabelCatalog::BuiltIn().Field("analysis_text", key, lang);
   return label ? *label : key;
@@ -432,10 +439,7 @@ void NetworkMetricsText(const Sources& s, std::vector<Block>& out) {
   item(Tr(s, "Komunity: ", "Communities: ") + Int(n["communities"].value("count", 0.0)),
        meaning("communities"));
   item(Tr(s, "E-I index sítě: ", "E-I index of the network: ") +
-           num(n["sector_mixing"].contains("network")
-                   ? n["sector_mixing"]["network"].value("ei", json())
-                   : json(),
-               "%.2f"),
+           num(n["sector_mixing"]["ei"], "%.2f"),
        meaning("ei"));
   out.push_back(std::move(list));
 }
@@ -463,7 +467,7 @@ void Cooperation(const Sources& s, std::vector<Block>& out) {
     for (size_t i = 0; i < s.graph.nodes.size(); ++i) {
       const ActorEntry* a = s.snap.FindActor(s.graph.nodes[i].actor_id);
       nodes.push_back({(*positions)[i], SectorColour(sector_index(s.graph.nodes[i].sector)),
-                       a ? a->actor.name.substr(0, 40) : ""});
+                       a ? Shortened(a->actor.name, 40) : ""});
     }
     std::vector<std::pair<int, int>> edges;
     for (const CooperationEdge& e : s.graph.edges) edges.emplace_back(e.a, e.b);
