@@ -300,7 +300,7 @@ Figure CoverageMatrix(const Sources& s) {
   const auto& levels = s.reference().support_levels;
   std::vector<std::string> header;
   for (const SupportLevel& l : levels)
-    header.push_back(std::to_string(l.level) + " " + s.L(l.label));
+    header.push_back(Tr(s, "Úroveň ", "Level ") + std::to_string(l.level));  // names: see above
   std::vector<GridRow> rows;
   for (const NeedArea& a : s.reference().need_areas) {
     GridRow row{s.L(a.label), {}, {}};

@@ -231,7 +231,7 @@ Drawing NetworkDrawing(const std::vector<NetworkNode>& nodes,
   Drawing d;
   d.width = kWidth;
   const double area = 120, left = 6, top = 4;
-  const size_t legend_rows = (legend.size() + 2) / 3;
+  const size_t legend_rows = (legend.size() + 1) / 2;  // two columns: sector names are long
   d.height = top + area + 6 + legend_rows * 6;
   auto at = [&](const NodePosition& p) { return Point{left + p.x * area * 1.3, top + p.y * area}; };
   for (const auto& [a, b] : edges)
@@ -249,7 +249,7 @@ Drawing NetworkDrawing(const std::vector<NetworkNode>& nodes,
       d.shapes.push_back(Text({c.centre.x + 2.2, c.centre.y + 1}, n.label, 2.4));
   }
   for (size_t i = 0; i < legend.size(); ++i) {
-    double x = left + (i % 3) * 56, y = top + area + 6 + (i / 3) * 6;
+    double x = left + (i % 2) * 84, y = top + area + 6 + (i / 2) * 6;
     CircleShape c;
     c.centre = {x + 2, y};
     c.radius = 1.6;
