@@ -1,5 +1,6 @@
 #include "io/municipality_shapes.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <unordered_map>
@@ -128,6 +129,58 @@ ShapesDocument MunicipalityShapes::Build(const std::vector<std::string>& codes,
   }
   body += "]}";
   return {body, EtagOf(body)};
+}
+
+// An arc's points; quantized arcs (with a transform) are delta-encoded integers.
+LonLatRing MunicipalityShapes::DecodeArc(int64_t index) const {
+  nlohmann::json arc = nlohmann::json::parse(arcs_[index]);
+  const bool quantized = transform_.is_object();
+  double sx = 1, sy = 1, tx = 0, ty = 0;
+  if (quantized) {
+    sx = transform_["scale"][0].get<double>();
+    sy = transform_["scale"][1].get<double>();
+    tx = transform_["translate"][0].get<double>();
+    ty = transform_["translate"][1].get<double>();
+  }
+  LonLatRing out;
+  out.reserve(arc.size());
+  double x = 0, y = 0;
+  for (const auto& p : arc) {
+    double px = p[0].get<double>(), py = p[1].get<double>();
+    if (quantized) {
+      x += px;
+      y += py;
+      out.push_back({x * sx + tx, y * sy + ty});
+    } else {
+      out.push_back({px, py});
+    }
+  }
+  return out;
+}
+
+std::vector<LonLatRing> MunicipalityShapes::Rings(const std::string& code) const {
+  std::vector<LonLatRing> rings;
+  auto it = by_code_.find(code);
+  if (it == by_code_.end()) return rings;
+  const Geometry& g = geometries_[it->second];
+  auto add_ring = [&](const nlohmann::json& arcs) {
+    LonLatRing ring;
+    for (const auto& a : arcs) {
+      int64_t i = a.get<int64_t>();
+      LonLatRing part = DecodeArc(i < 0 ? ~i : i);
+      if (i < 0) std::reverse(part.begin(), part.end());
+      // Consecutive arcs share their joining point.
+      ring.insert(ring.end(), part.begin() + (ring.empty() || part.empty() ? 0 : 1), part.end());
+    }
+    if (!ring.empty()) rings.push_back(std::move(ring));
+  };
+  if (g.type == "Polygon") {
+    for (const auto& r : g.arcs) add_ring(r);
+  } else {
+    for (const auto& polygon : g.arcs)
+      for (const auto& r : polygon) add_ring(r);
+  }
+  return rings;
 }
 
 }  // namespace prosit

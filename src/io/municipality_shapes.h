@@ -17,6 +17,13 @@
 
 namespace prosit {
 
+// A point of a boundary in degrees.
+struct LonLat {
+  double lon = 0;
+  double lat = 0;
+};
+using LonLatRing = std::vector<LonLat>;
+
 // One answer: TopoJSON text and its ETag ("\"…\"").
 struct ShapesDocument {
   std::string body;
@@ -39,6 +46,10 @@ class MunicipalityShapes {
                                                const std::vector<std::string>& codes,
                                                const Properties& properties) const;
 
+  // The closed rings of municipality `code` (outer rings and holes of all its polygons,
+  // for an even-odd fill), decoded from the arcs; empty for an unknown code.
+  std::vector<LonLatRing> Rings(const std::string& code) const;
+
   size_t size() const { return geometries_.size(); }
 
  private:
@@ -48,6 +59,7 @@ class MunicipalityShapes {
     nlohmann::json arcs;  // indices into arcs_, ~i for a reversed arc
   };
   MunicipalityShapes() = default;
+  LonLatRing DecodeArc(int64_t index) const;
   ShapesDocument Build(const std::vector<std::string>& codes, const Properties& properties) const;
 
   nlohmann::json transform_;

@@ -5,6 +5,7 @@
 
 #include "io/binary_codec.h"
 #include "model/actor.h"
+#include "model/analysis_text.h"
 #include "model/contact.h"
 #include "model/meeting.h"
 #include "model/need.h"
@@ -205,6 +206,16 @@ struct BinaryFields<OrpText> {
   static void Visit(V&& v, R& r) {
     v(r.id, r.version, r.orp_code, r.characteristics, r.good_practice, r.needs_and_themes, r.focus,
       r.meaning, r.analysis_outputs, r.recommendations, r.is_demo, r.source);
+  }
+};
+
+template <>
+struct BinaryFields<AnalysisText> {
+  template <typename V, typename R>
+  static void Visit(V&& v, R& r) {
+    v(r.id, r.version, r.orp_code, r.introduction, r.about_project, r.networking, r.child_needs,
+      r.networks, r.network_analysis, r.cooperation, r.needs_found, r.good_practice,
+      r.recommendations, r.conclusion, r.annex, r.is_demo, r.source);
   }
 };
 

@@ -611,6 +611,28 @@ FieldErrors ValidateParticipation(const Participation& p, const ValidationContex
   return e;
 }
 
+FieldErrors ValidateAnalysisText(const AnalysisText& t, const ValidationContext& ctx) {
+  FieldErrors e;
+  BoundsCheck b(e);
+  b.Text(BoundOf("AnalysisText", "orp_code"), t.orp_code);
+  b.Text(BoundOf("AnalysisText", "introduction"), t.introduction);
+  b.Text(BoundOf("AnalysisText", "about_project"), t.about_project);
+  b.Text(BoundOf("AnalysisText", "networking"), t.networking);
+  b.Text(BoundOf("AnalysisText", "child_needs"), t.child_needs);
+  b.Text(BoundOf("AnalysisText", "networks"), t.networks);
+  b.Text(BoundOf("AnalysisText", "network_analysis"), t.network_analysis);
+  b.Text(BoundOf("AnalysisText", "cooperation"), t.cooperation);
+  b.Text(BoundOf("AnalysisText", "needs_found"), t.needs_found);
+  b.Text(BoundOf("AnalysisText", "good_practice"), t.good_practice);
+  b.Text(BoundOf("AnalysisText", "recommendations"), t.recommendations);
+  b.Text(BoundOf("AnalysisText", "conclusion"), t.conclusion);
+  b.Text(BoundOf("AnalysisText", "annex"), t.annex);
+  CheckProvenance(e, t.is_demo, t.source);
+  if (!e.empty()) return e;
+  if (!ctx.territory.FindOrp(t.orp_code)) e["orp_code"] = "unknown ORP '" + t.orp_code + "'";
+  return e;
+}
+
 FieldErrors ValidateOrpText(const OrpText& t, const ValidationContext& ctx) {
   FieldErrors e;
   BoundsCheck b(e);

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "model/actor.h"
+#include "model/analysis_text.h"
 #include "model/meeting.h"
 #include "model/need.h"
 #include "model/participation.h"
@@ -49,6 +50,7 @@ FieldErrors ValidateRecommendation(const Recommendation& recommendation,
 FieldErrors ValidateParticipation(const Participation& p, const ValidationContext& ctx);
 // Only an ORP's code: the texts are the ORP profile's.
 FieldErrors ValidateOrpText(const OrpText& t, const ValidationContext& ctx);
+FieldErrors ValidateAnalysisText(const AnalysisText& t, const ValidationContext& ctx);
 
 // The ORP a record of networking work belongs to, or a region for a region-level one
 // (its regional networker's or coordinator's strategy, needs and meetings).

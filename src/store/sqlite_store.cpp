@@ -43,6 +43,8 @@ const char* EntityName(EntityKind kind) {
       return "participation";
     case EntityKind::kOrpText:
       return "orp_text";
+    case EntityKind::kAnalysisText:
+      return "analysis_text";
     case EntityKind::kUser:
       return "user";
     case EntityKind::kErasure:
@@ -57,6 +59,7 @@ std::optional<EntityKind> ParseEntityName(const std::string& name) {
         EntityKind::kTerritory, EntityKind::kMeeting, EntityKind::kNeed, EntityKind::kTie,
         EntityKind::kTheme, EntityKind::kGoal, EntityKind::kStep, EntityKind::kGoodPractice,
         EntityKind::kRecommendation, EntityKind::kParticipation, EntityKind::kOrpText,
+        EntityKind::kAnalysisText,
         EntityKind::kUser, EntityKind::kErasure})
     if (name == EntityName(k)) return k;
   return std::nullopt;

@@ -35,6 +35,7 @@ enum class EntityKind {
   kRecommendation,
   kParticipation,
   kOrpText,
+  kAnalysisText,
   kUser,    // a user's document (never its password hash; see account_store.h)
   kErasure  // a personal-data erasure: who erased how much, never whose data
 };

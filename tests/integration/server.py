@@ -136,9 +136,10 @@ class Server:
                                      headers={"Content-Type": "application/json", **headers})
         try:
             with urllib.request.urlopen(req, timeout=30) as r:
-                return Response(r.status, r.headers, r.read().decode())
+                # Binary answers (the documents) are read with replacement characters.
+                return Response(r.status, r.headers, r.read().decode(errors="replace"))
         except urllib.error.HTTPError as e:
-            return Response(e.code, e.headers, e.read().decode())
+            return Response(e.code, e.headers, e.read().decode(errors="replace"))
 
     def get(self, path, **kw):
         return self.request("GET", path, **kw)
@@ -168,6 +169,7 @@ RECORD_KINDS = {
     "recommendations": ("recommendation", "text"),
     "participations": ("participation", "note"),
     "orp-texts": ("orp_text", "characteristics"),
+    "analysis-texts": ("analysis_text", "introduction"),
 }
 
 

@@ -136,6 +136,8 @@ class LabelsTest(unittest.TestCase):
                                {"orp_code", "since", "note", "bogus"}),
             "orp-texts": ({"orp_code": "0000", "focus": 5, "bogus": 1},
                           {"orp_code", "focus", "bogus"}),
+            "analysis-texts": ({"orp_code": "0000", "conclusion": 5, "bogus": 1},
+                               {"orp_code", "conclusion", "bogus"}),
         }
 
     def test_every_field_error_of_a_post_comes_in_one_answer_for_every_kind(self):

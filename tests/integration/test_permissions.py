@@ -390,8 +390,13 @@ ROUTES = {
     # -- the project: participation register, ORP profile and texts -----------------------
     **work_routes("participations"),
     **work_routes("orp-texts", list_path=False),
+    **work_routes("analysis-texts", list_path=False),
     ("GET", "/api/v1/orps/{code}"): Row(fixed({w: f"/api/v1/orps/{ORP[w]}" for w in ORP}),
                                         WORK_READ, "read"),
+    # the ORP analysis: who reads the ORP's internal records may download it
+    **{("GET", f"/api/v1/orps/{{code}}/report.{ext}"): Row(
+        fixed({w: f"/api/v1/orps/{ORP[w]}/report.{ext}" for w in ORP}), WORK_READ, "read")
+       for ext in ("pdf", "odt", "docx")},
     # -- analyses --------------------------------------------------------------------------
     ("GET", "/api/v1/analysis/coverage"): Row(scoped("/api/v1/analysis/coverage"), WORK_READ,
                                               "read"),
@@ -591,7 +596,8 @@ class PermissionTest(unittest.TestCase):
             fx["public_card"][w] = cls.admin_post("service-cards", cls.card_for(
                 a1["id"], w, contacts=contacts, name=f"Veřejná služba {w}"))
             for kind in ("meetings", "needs", "ties", "themes", "goals", "steps",
-                         "good-practices", "recommendations", "participations", "orp-texts"):
+                         "good-practices", "recommendations", "participations", "orp-texts",
+                         "analysis-texts"):
                 fx[kind][w] = cls.admin_post(kind, cls.work_body(kind, w))
         fx["service-cards"]["editor"] = cls.admin_post("service-cards", cls.card_for(
             cls.editor_actor_id, "in", published=False, name="Interní služba editora"))
@@ -632,6 +638,8 @@ class PermissionTest(unittest.TestCase):
                     "networkers": [{"name": f"Síťař {n}", "email": "sitar@example.cz"}]}
         if kind == "orp-texts":
             return {"orp_code": orp, "characteristics": f"Charakteristika {n}"}
+        if kind == "analysis-texts":
+            return {"orp_code": orp, "introduction": f"Úvod {n}"}
         raise KeyError(kind)
 
     def new_body(self, kind, where, role):

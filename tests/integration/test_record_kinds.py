@@ -73,6 +73,8 @@ class RecordKindsTest(ServerTest):
             return {"orp_code": orp, "since": "2016-08-01", "networkers": [{"name": "Síťař"}]}
         if kind == "orp-texts":
             return {"orp_code": orp, "characteristics": "Největší ORP kraje."}
+        if kind == "analysis-texts":
+            return {"orp_code": orp, "introduction": "Úvod analýzy místní sítě."}
         raise KeyError(kind)
 
     @classmethod

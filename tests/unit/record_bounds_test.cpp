@@ -9,6 +9,7 @@
 #include <set>
 
 #include "http/api_routes.h"
+#include "io/analysis_text_json.h"
 #include "io/meeting_json.h"
 #include "io/need_json.h"
 #include "io/network_json.h"
@@ -220,6 +221,23 @@ struct Filler {
     t.recommendations = Text(BoundOf("OrpText", "recommendations"));
     return t;
   }
+  AnalysisText MakeAnalysisText() {
+    AnalysisText t;
+    t.orp_code = Text(BoundOf("AnalysisText", "orp_code"));
+    t.introduction = Text(BoundOf("AnalysisText", "introduction"));
+    t.about_project = Text(BoundOf("AnalysisText", "about_project"));
+    t.networking = Text(BoundOf("AnalysisText", "networking"));
+    t.child_needs = Text(BoundOf("AnalysisText", "child_needs"));
+    t.networks = Text(BoundOf("AnalysisText", "networks"));
+    t.network_analysis = Text(BoundOf("AnalysisText", "network_analysis"));
+    t.cooperation = Text(BoundOf("AnalysisText", "cooperation"));
+    t.needs_found = Text(BoundOf("AnalysisText", "needs_found"));
+    t.good_practice = Text(BoundOf("AnalysisText", "good_practice"));
+    t.recommendations = Text(BoundOf("AnalysisText", "recommendations"));
+    t.conclusion = Text(BoundOf("AnalysisText", "conclusion"));
+    t.annex = Text(BoundOf("AnalysisText", "annex"));
+    return t;
+  }
   User MakeUser() {
     User u;
     u.login = Text(BoundOf("User", "login"));
@@ -253,6 +271,7 @@ std::vector<std::pair<std::string, std::string>> AllErrors(Filler f) {
   add("Recommendation", ValidateRecommendation(f.MakeRecommendation(), Ctx()));
   add("Participation", ValidateParticipation(f.MakeParticipation(), Ctx()));
   add("OrpText", ValidateOrpText(f.MakeOrpText(), Ctx()));
+  add("AnalysisText", ValidateAnalysisText(f.MakeAnalysisText(), Ctx()));
   add("User", ValidateUser(f.MakeUser(), testing::RealTerritory()));
   return out;
 }
@@ -350,6 +369,7 @@ TEST(RecordBounds, ARecordAtItsBoundsFitsTheBodyLimit) {
       {"recommendation", RecommendationToJson(f.MakeRecommendation()).dump().size()},
       {"participation", ParticipationToJson(f.MakeParticipation()).dump().size()},
       {"ORP text", OrpTextToJson(f.MakeOrpText()).dump().size()},
+      {"analysis text", AnalysisTextToJson(f.MakeAnalysisText()).dump().size()},
       {"user", UserToJson(f.MakeUser()).dump().size()}};
   for (const auto& [what, size] : sizes) EXPECT_LT(size, limit) << what << ": " << size << " bytes";
 }

@@ -21,7 +21,8 @@ const std::vector<EntityKind> kWritable = {
     EntityKind::kActor,          EntityKind::kServiceCard,   EntityKind::kMeeting,
     EntityKind::kNeed,           EntityKind::kTie,           EntityKind::kTheme,
     EntityKind::kGoal,           EntityKind::kStep,          EntityKind::kGoodPractice,
-    EntityKind::kRecommendation, EntityKind::kParticipation, EntityKind::kOrpText};
+    EntityKind::kRecommendation, EntityKind::kParticipation, EntityKind::kOrpText,
+    EntityKind::kAnalysisText};
 
 }  // namespace
 

@@ -371,6 +371,13 @@ Result<std::string> CooperationNetworkJson(const Caller& caller, const NetworkSn
   return AnalysisJson(snap, sg, scope, *analysis, q).dump();
 }
 
+Result<CooperationGraph> CooperationGraphOf(const Caller& caller, const NetworkSnapshot& snap,
+                                            CooperationQuery q, const std::string& today) {
+  PROSIT_RETURN_IF_ERROR(MayReadScope(caller, snap.frame->territory, q.region, q.orp, true));
+  GraphScope scope{q.region, q.orp, q.ties, q.at.empty() ? today : q.at, q.from, q.to};
+  return std::move(BuildGraph(caller, snap, scope).graph);
+}
+
 Result<std::string> CooperationChangesJson(const Caller& caller, const NetworkSnapshot& snap,
                                            CooperationChangesQuery q, const std::string& today) {
   PROSIT_RETURN_IF_ERROR(MayReadScope(caller, snap.frame->territory, q.region, q.orp, true));

@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "analysis/cooperation_graph.h"
 #include "app/accounts/caller.h"
 #include "app/snapshot/network_snapshot.h"
 #include "model/status.h"
@@ -38,6 +39,10 @@ FieldErrors CheckCooperationChanges(const CooperationChangesQuery& q, const Netw
 // `today` stands in for empty dates.
 Result<std::string> CooperationNetworkJson(const Caller& caller, const NetworkSnapshot& snap,
                                            CooperationQuery q, const std::string& today);
+// The graph the network answer analyses (its actors in id order, their merged ties), for
+// drawing it; read as the scope's internal records are.
+Result<CooperationGraph> CooperationGraphOf(const Caller& caller, const NetworkSnapshot& snap,
+                                            CooperationQuery q, const std::string& today);
 // Ties present at `to` but not at `from` (and the reverse), with which of the new ones
 // cross sectors. Declared: in force on the day; derived: met at a meeting on or before it.
 Result<std::string> CooperationChangesJson(const Caller& caller, const NetworkSnapshot& snap,

@@ -28,6 +28,7 @@ void AddNames(const Caller& caller, const NetworkSnapshot& snap, const Recommend
 inline void AddNames(const Caller&, const NetworkSnapshot&, const Participation&, nlohmann::json&) {
 }
 inline void AddNames(const Caller&, const NetworkSnapshot&, const OrpText&, nlohmann::json&) {}
+inline void AddNames(const Caller&, const NetworkSnapshot&, const AnalysisText&, nlohmann::json&) {}
 
 // The record's JSON form (its registry entry's ToJson) with the names beside its ids.
 template <typename T>

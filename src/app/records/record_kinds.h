@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "app/snapshot/network_snapshot.h"
+#include "io/analysis_text_json.h"
 #include "io/meeting_json.h"
 #include "io/need_json.h"
 #include "io/network_json.h"
@@ -280,11 +281,25 @@ struct RecordKind<OrpText> : WorkKind<OrpText, &NetworkSnapshot::orp_texts> {
   }
 };
 
+template <>
+struct RecordKind<AnalysisText> : WorkKind<AnalysisText, &NetworkSnapshot::analysis_texts> {
+  static constexpr EntityKind kKind = EntityKind::kAnalysisText;
+  static constexpr std::string_view kRoute = "analysis-texts", kLabel = "analysis text",
+                                    kSchema = "AnalysisText";
+  static constexpr auto Parse = AnalysisTextFromJson;
+  static constexpr auto ToJson = AnalysisTextToJson;
+  static constexpr auto Validate = ValidateAnalysisText;
+  static std::vector<Reference> References(const AnalysisText&) { return {}; }
+  static RecordPlace Place(const AnalysisText& t, const NetworkSnapshot& snap) {
+    return PlaceOfCode(t.orp_code, snap);
+  }
+};
+
 // Every kind of the registry, in the order routes and documents list them.
 template <typename... T>
 struct KindList {};
 using RecordTypes = KindList<Actor, ServiceCard, Meeting, Need, Tie, Theme, Goal, Step,
-                             GoodPractice, Recommendation, Participation, OrpText>;
+                             GoodPractice, Recommendation, Participation, OrpText, AnalysisText>;
 
 // ---- using it ------------------------------------------------------------------------------
 

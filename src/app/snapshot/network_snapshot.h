@@ -11,6 +11,7 @@
 #include "analysis/service_index.h"
 #include "app/snapshot/record_map.h"
 #include "model/actor.h"
+#include "model/analysis_text.h"
 #include "model/meeting.h"
 #include "model/need.h"
 #include "model/participation.h"
@@ -72,6 +73,7 @@ struct NetworkSnapshot {
   std::map<int64_t, std::shared_ptr<const Recommendation>> recommendations;
   std::map<int64_t, std::shared_ptr<const Participation>> participations;
   std::map<int64_t, std::shared_ptr<const OrpText>> orp_texts;
+  std::map<int64_t, std::shared_ptr<const AnalysisText>> analysis_texts;
   std::vector<const ActorEntry*> actors_sorted;  // Czech order of names
   // The search index of some earlier state, shared between snapshots, and the cards
   // changed since; Reindex() folds the overlay in.

@@ -407,6 +407,8 @@ const std::vector<std::unique_ptr<Section>>& Sections() {
     s->push_back(std::make_unique<MapSection<Participation, &NetworkSnapshot::participations>>(
         "participation"));
     s->push_back(std::make_unique<MapSection<OrpText, &NetworkSnapshot::orp_texts>>("orp_text"));
+    s->push_back(std::make_unique<MapSection<AnalysisText, &NetworkSnapshot::analysis_texts>>(
+        "analysis_text"));
     s->push_back(std::make_unique<OrderSection>());  // after the maps it orders
     return s;
   }();

@@ -393,6 +393,7 @@ Status SnapshotKeeper::CatchUpLocked() {
   snap->recommendations = base->recommendations;
   snap->participations = base->participations;
   snap->orp_texts = base->orp_texts;
+  snap->analysis_texts = base->analysis_texts;
   snap->index = base->index;
   snap->overlay = base->overlay;
   snap->actors_sorted = base->actors_sorted;
