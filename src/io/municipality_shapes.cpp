@@ -1,5 +1,6 @@
 #include "io/municipality_shapes.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <unordered_map>
@@ -128,6 +129,61 @@ ShapesDocument MunicipalityShapes::Build(const std::vector<std::string>& codes,
   }
   body += "]}";
   return {body, EtagOf(body)};
+}
+
+std::vector<MunicipalityShapes::LonLat> MunicipalityShapes::DecodeArc(int64_t index) const {
+  nlohmann::json arc = nlohmann::json::parse(arcs_[static_cast<size_t>(index)], nullptr, false);
+  std::vector<LonLat> points;
+  if (!arc.is_array()) return points;
+  const bool quantized = transform_.is_object();
+  double sx = 1, sy = 1, tx = 0, ty = 0;
+  if (quantized) {
+    sx = transform_["scale"][0].get<double>();
+    sy = transform_["scale"][1].get<double>();
+    tx = transform_["translate"][0].get<double>();
+    ty = transform_["translate"][1].get<double>();
+  }
+  double x = 0, y = 0;  // a quantized arc's positions are deltas from the previous one
+  for (const auto& p : arc) {
+    if (!p.is_array() || p.size() < 2) continue;
+    double px = p[0].get<double>(), py = p[1].get<double>();
+    if (quantized) {
+      x += px;
+      y += py;
+      points.push_back({x * sx + tx, y * sy + ty});
+    } else {
+      points.push_back({px, py});
+    }
+  }
+  return points;
+}
+
+std::vector<std::vector<MunicipalityShapes::LonLat>> MunicipalityShapes::Rings(
+    const std::string& code) const {
+  std::vector<std::vector<LonLat>> rings;
+  auto it = by_code_.find(code);
+  if (it == by_code_.end()) return rings;
+  const Geometry& g = geometries_[it->second];
+  // A ring is a list of arc indices; ~i walks arc i backwards, and consecutive arcs share
+  // their joining point, so each arc after the first drops its first point.
+  auto ring_of = [&](const nlohmann::json& arc_list) {
+    std::vector<LonLat> ring;
+    for (const auto& a : arc_list) {
+      int64_t i = a.get<int64_t>();
+      std::vector<LonLat> pts = DecodeArc(i < 0 ? ~i : i);
+      if (i < 0) std::reverse(pts.begin(), pts.end());
+      ring.insert(ring.end(), ring.empty() ? pts.begin() : pts.begin() + (pts.empty() ? 0 : 1),
+                  pts.end());
+    }
+    if (ring.size() >= 3) rings.push_back(std::move(ring));
+  };
+  if (g.type == "Polygon") {
+    for (const auto& r : g.arcs) ring_of(r);
+  } else {
+    for (const auto& polygon : g.arcs)
+      for (const auto& r : polygon) ring_of(r);
+  }
+  return rings;
 }
 
 }  // namespace prosit

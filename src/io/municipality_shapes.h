@@ -5,6 +5,7 @@
 // without loading the whole country. Each answer is built once and kept, with a strong
 // ETag of its bytes.
 
+#include <array>
 #include <functional>
 #include <map>
 #include <memory>
@@ -41,6 +42,12 @@ class MunicipalityShapes {
 
   size_t size() const { return geometries_.size(); }
 
+  // The rings of municipality `code` as longitude/latitude points (the arcs decoded from
+  // the quantized deltas, outer rings and holes alike, each closed); empty for an
+  // unknown code. For drawing a map on a document.
+  using LonLat = std::array<double, 2>;
+  std::vector<std::vector<LonLat>> Rings(const std::string& code) const;
+
  private:
   struct Geometry {
     std::string code;
@@ -49,6 +56,8 @@ class MunicipalityShapes {
   };
   MunicipalityShapes() = default;
   ShapesDocument Build(const std::vector<std::string>& codes, const Properties& properties) const;
+
+  std::vector<LonLat> DecodeArc(int64_t index) const;
 
   nlohmann::json transform_;
   std::vector<std::string> arcs_;  // each arc's JSON text
