@@ -76,7 +76,7 @@ struct Point {
 };
 struct Stroke {
   Rgb colour = kNoColour;
-  double width = 1;           // in drawing units
+  double width = 1;            // in drawing units
   std::vector<double> dashes;  // empty: solid
 };
 struct PathShape {  // one or more closed rings (holes by even-odd), or an open line
@@ -145,11 +145,11 @@ struct Document {
   std::string language = "cs";  // for hyphenation and the file's metadata
   std::string title;
   std::string subtitle;
-  std::string author;          // e.g. the ORP's networker, or "prosit"
-  std::string date;            // ISO date the document reflects
-  std::string footer;          // on every page, beside the page number
-  bool title_page = false;     // title, subtitle, author and date on a page of their own
-  bool contents = false;       // a table of contents after the title
+  std::string author;       // e.g. the ORP's networker, or "prosit"
+  std::string date;         // ISO date the document reflects
+  std::string footer;       // on every page, beside the page number
+  bool title_page = false;  // title, subtitle, author and date on a page of their own
+  bool contents = false;    // a table of contents after the title
   bool numbered_headings = false;
   PageSetup page;
   std::vector<Block> blocks;
