@@ -31,6 +31,7 @@ ApiRouter MakeApiRouter(ApiContext& ctx) {
   AddAuditRoutes(router, ctx);
   AddPersonalDataRoutes(router, ctx);
   AddModelRoutes(router, ctx);
+  AddRegionLeafletRoutes(router, ctx);
   // The served contract is the enforced one: a query parameter it does not name is a 400.
   Status contract = router.ApplyQueryContract(OpenApiDocument());
   if (!contract.ok()) throw std::logic_error(contract.ToString());
