@@ -21,6 +21,7 @@ REGION = "CZ053"
 HEADINGS = ["ORP kraje vedle sebe", "Bílá místa v kraji", "Společné potřeby a témata",
             "Síťování na úrovni kraje", "Doporučení", "Zdroje a metoda"]
 NBSP = "\u00a0"
+SHY = "\u00ad"
 
 
 def pdf_text(pdf, layout=False):
@@ -42,6 +43,7 @@ def pdf_pages(pdf):
 def readings(text):
     """The text as one line (words wrapped across lines joined by a space) and with the
     hyphens of broken words removed: a string present in the document is in one of them."""
+    text = re.sub(SHY + r"\s*", "", text)  # a soft hyphen where Pango broke a word
     spaced = re.sub(r"\s+", " ", text.replace(NBSP, " "))
     unhyphenated = re.sub(r"\s+", " ", re.sub(r"-\n", "", text).replace(NBSP, " "))
     return spaced, unhyphenated
@@ -53,7 +55,9 @@ def occurs(needle, text):
 
 
 def czech_count(n):
-    return f"{int(n):,}".replace(",", NBSP)
+    """A count as the documents group it, matched as pdftotext gives it back (the
+    non-breaking space of the grouping may come out as a plain one)."""
+    return re.escape(f"{int(n):,}").replace(",", f"[ {NBSP}]")
 
 
 class RegionLeafletTest(unittest.TestCase):
@@ -117,7 +121,7 @@ class RegionLeafletTest(unittest.TestCase):
         self.assertTrue(occurs("Síťování služeb pro děti a jejich rodiny v Pardubickém kraji", text))
         for heading in HEADINGS:
             self.assertTrue(occurs(heading, text), heading)
-        orps = self.get_json(f"/api/v1/orps?region={REGION}&limit=100")["items"]
+        orps = self.get_json(f"/api/v1/orps?region={REGION}")["items"]
         self.assertTrue(set(self.demo_orps) <= {o["code"] for o in orps})
         for orp in orps:
             self.assertTrue(occurs(orp["name"], text), orp["name"])
@@ -131,13 +135,13 @@ class RegionLeafletTest(unittest.TestCase):
             c = p["counts"]
             row = [p["population"], p["children"]["age_0_17"], c["actors"], c["service_cards"],
                    c["meetings"], c["meeting_records"], c["open_needs"], c["themes"]]
-            pattern = r"\s+".join(re.escape(czech_count(v)) for v in row)
+            pattern = r"\s+".join(czech_count(v) for v in row)
             self.assertRegex(text, pattern, (code, row))
             cells = self.get_json(f"/api/v1/analysis/coverage?orp={code}")["coverage"]["cells"]
             shares = [x["share_within_norm"]["pt"] for x in cells
                       if x["share_within_norm"]["pt"] is not None]
-            percent = f"{round(100 * sum(shares) / len(shares))}{NBSP}%"
-            self.assertRegex(text, re.escape(percent) + r"\s+" + str(white[code]) + r"\b",
+            percent = f"{round(100 * sum(shares) / len(shares))}[ {NBSP}]%"
+            self.assertRegex(text, percent + r"\s+" + str(white[code]) + r"\b",
                              (code, percent, white[code]))
 
     def test_summary_is_for_those_who_read_the_regions_records(self):

@@ -72,23 +72,23 @@ std::vector<const json*> CardsFor(const ModelSituation& s, const json& cards,
   return out;
 }
 
-// "tel. …, e-mail …, web …; street, municipality" from a card as the public reads it.
+// "tel. …, e-mail …; municipality" from a card as the public reads it.
 std::string ContactLine(const json& card, const Territory& t) {
   std::vector<std::string> parts;
   for (const auto& c : card.value("contacts", json::array())) {
     if (!c.value("public", false)) continue;  // the public read drops them already
     if (!c.value("phone", "").empty()) parts.push_back("tel. " + c.value("phone", ""));
     if (!c.value("email", "").empty()) parts.push_back(c.value("email", ""));
-    if (!c.value("web", "").empty()) parts.push_back(c.value("web", ""));
+    if (parts.empty() && !c.value("web", "").empty()) parts.push_back(c.value("web", ""));
     if (!parts.empty()) break;  // one contact is enough on paper
   }
   std::string line;
   for (const std::string& p : parts) line += (line.empty() ? "" : ", ") + p;
+  // The place, not the street: two pages hold twelve situations only so.
   for (const auto& l : card.value("locations", json::array())) {
     const Municipality* m = t.FindMunicipality(l.value("municipality_code", ""));
     if (!m) continue;  // a confidential address comes without its place
-    std::string street = l.value("street", "");
-    line += (line.empty() ? "" : "; ") + (street.empty() ? m->name : street + ", " + m->name);
+    line += (line.empty() ? "" : "; ") + m->name;
     break;
   }
   return line;
@@ -131,13 +131,13 @@ Result<Document> OrpLeafletDocument(const NetworkSnapshot& snap, const std::stri
   const json& cards = page["items"];
 
   Document doc;
-  doc.title = "Kam se obrátit: pomoc pro děti a rodiny";
-  doc.subtitle = "ORP " + orp->name;
+  doc.title = "Kam se obrátit";
+  doc.subtitle = "Pomoc pro děti a rodiny v ORP " + orp->name;
   doc.author = "prosit";
   doc.footer = "Kam se obrátit – ORP " + orp->name;
-  doc.page.margin_mm = 14;
+  doc.page.margin_mm = 12;
   const std::string page_url = PublicOrpUrl(options.public_base_url, orp_code);
-  doc.blocks.push_back(QrCode{page_url, 26, "Všechny služby a aktuální kontakty: " + page_url});
+  doc.blocks.push_back(QrCode{page_url, 22, "Všechny služby a kontakty: " + page_url});
   doc.blocks.push_back(Paragraph{
       Plain("Nevíte si rady? Najděte situaci, která se vás týká. U každé je, co můžete udělat, "
             "a na koho se v ORP " +
@@ -145,7 +145,7 @@ Result<Document> OrpLeafletDocument(const NetworkSnapshot& snap, const std::stri
       ParagraphStyle::kLead});
   doc.blocks.push_back(Paragraph{Plain(kEmergencyLine), ParagraphStyle::kWarning});
   for (const ModelSituation& s : snap.frame->reference.situations) {
-    doc.blocks.push_back(Heading{2, s.label.cs});
+    doc.blocks.push_back(Heading{3, s.label.cs});
     RichText advice = Plain(s.advice.cs + " ");
     advice.push_back(
         {"Více", false, false, PublicSituationUrl(options.public_base_url, orp_code, s.id)});
