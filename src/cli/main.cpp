@@ -195,7 +195,8 @@ std::string CheckpointPathOf(const CommonOptions& o, const std::string& option) 
 constexpr int64_t kCheckpointEveryChanges = 10000;
 
 int Serve(const CommonOptions& o, const HttpServerOptions& http, const TravelOptions& travel,
-          bool secure_cookies, StoreOptions store_options, const std::string& checkpoint) {
+          bool secure_cookies, StoreOptions store_options, const std::string& checkpoint,
+          const std::string& public_url) {
   store_options.busy_timeout_ms = kServeBusyTimeoutMs;
   auto store = OpenInitialised(o.database, store_options);
   if (!store.ok()) return Fail(store.status());
@@ -223,6 +224,7 @@ int Serve(const CommonOptions& o, const HttpServerOptions& http, const TravelOpt
   AnalysisBasisKeeper analysis(keeper.Current()->frame, std::move(*travel_times));
   Accounts accounts(**store, clock);
   ApiContext context{keeper, commands, **store, clock, analysis, &accounts, secure_cookies};
+  context.public_url = public_url;
   std::unique_ptr<MunicipalityShapes> shapes;
   auto parsed = shapes_parse.get();
   if (parsed.ok()) {
@@ -448,6 +450,18 @@ int Run(int argc, char** argv) {
   serve->add_flag("--secure-cookies", secure_cookies,
                   "mark the session cookie Secure: set it when clients reach prosit over HTTPS "
                   "(e.g. behind a TLS-terminating proxy)");
+  std::string public_url;
+  serve
+      ->add_option("--public-url", public_url,
+                   "the public base URL documents link to, e.g. https://prosit.example "
+                   "(the leaflet's QR code; default: the request's Host over http)")
+      ->check([](const std::string& url) {
+        bool scheme = url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
+        return scheme && url.back() != '/' ? std::string()
+                                           : std::string(
+                                                 "must start with http:// or https:// "
+                                                 "and not end with /");
+      });
 
   auto* travel_times = app.add_subcommand(
       "travel-times", "travel times between municipalities, or check a matrix file");
@@ -519,7 +533,7 @@ int Run(int argc, char** argv) {
     });
   if (serve->parsed()) {
     UseHugePageHeap(argv);
-    return Serve(common, http, travel, secure_cookies, store_options, checkpoint);
+    return Serve(common, http, travel, secure_cookies, store_options, checkpoint, public_url);
   }
   if (checkpoint_cmd->parsed()) return Checkpoint(common, checkpoint);
   if (travel_times->parsed()) return TravelTimes(common, travel, travel_query);

@@ -16,6 +16,7 @@ struct ApiRequest {
   std::map<std::string, std::string> params;  // from the route pattern, e.g. {"id": "7"}
   std::optional<std::string> if_match;
   std::optional<std::string> if_none_match;  // a cached answer's ETag (GET)
+  std::optional<std::string> host;           // Host: where the client reached the server
   std::optional<std::string> content_type;   // Content-Type
   // Accept-Language: the language of error messages (English unless it prefers Czech).
   std::optional<std::string> accept_language;

@@ -32,6 +32,7 @@ ApiRouter MakeApiRouter(ApiContext& ctx) {
   AddPersonalDataRoutes(router, ctx);
   AddModelRoutes(router, ctx);
   AddDocumentRoutes(router, ctx);
+  AddRegionLeafletRoutes(router, ctx);
   // The served contract is the enforced one: a query parameter it does not name is a 400.
   Status contract = router.ApplyQueryContract(OpenApiDocument());
   if (!contract.ok()) throw std::logic_error(contract.ToString());

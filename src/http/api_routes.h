@@ -23,6 +23,9 @@ struct ApiContext {
   std::shared_ptr<ModelFrames> model_frames = std::make_shared<ModelFrames>();
   // The municipalities' boundaries for maps; GET /territory/… answers 404 without them.
   const MunicipalityShapes* shapes = nullptr;
+  // The base of the public pages' URLs a document links to (`serve --public-url`); empty:
+  // the request's Host.
+  std::string public_url;
 };
 
 // Builds the router of every /api/v1 route. `context` must outlive it.

@@ -141,6 +141,7 @@ ApiRequest ReadRequest(const restinio::request_handle_t& req, const TrustedProxi
   SplitTarget(req->header().request_target(), r.path, r.query);
   r.if_match = Field(req, "If-Match");
   r.if_none_match = Field(req, "If-None-Match");
+  r.host = Field(req, "Host");
   r.content_type = Field(req, "Content-Type");
   r.accept_language = Field(req, "Accept-Language");
   r.cookie = Field(req, "Cookie");

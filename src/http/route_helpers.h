@@ -139,5 +139,6 @@ void AddAuditRoutes(ApiRouter& router, ApiContext& ctx);         // the change l
 void AddPersonalDataRoutes(ApiRouter& router, ApiContext& ctx);  // GDPR export and erasure
 void AddModelRoutes(ApiRouter& router, ApiContext& ctx);         // the reference model's versions
 void AddDocumentRoutes(ApiRouter& router, ApiContext& ctx);      // the ORP analysis PDF/ODT/DOCX
+void AddRegionLeafletRoutes(ApiRouter& router, ApiContext& ctx);  // regional summary, leaflet
 
 }  // namespace prosit

@@ -133,7 +133,9 @@ ShapesDocument MunicipalityShapes::Build(const std::vector<std::string>& codes,
 
 // An arc's points; quantized arcs (with a transform) are delta-encoded integers.
 LonLatRing MunicipalityShapes::DecodeArc(int64_t index) const {
-  nlohmann::json arc = nlohmann::json::parse(arcs_[index]);
+  LonLatRing out;
+  nlohmann::json arc = nlohmann::json::parse(arcs_[static_cast<size_t>(index)], nullptr, false);
+  if (!arc.is_array()) return out;
   const bool quantized = transform_.is_object();
   double sx = 1, sy = 1, tx = 0, ty = 0;
   if (quantized) {
@@ -142,10 +144,10 @@ LonLatRing MunicipalityShapes::DecodeArc(int64_t index) const {
     tx = transform_["translate"][0].get<double>();
     ty = transform_["translate"][1].get<double>();
   }
-  LonLatRing out;
   out.reserve(arc.size());
-  double x = 0, y = 0;
+  double x = 0, y = 0;  // a quantized arc's positions are deltas from the previous one
   for (const auto& p : arc) {
+    if (!p.is_array() || p.size() < 2) continue;
     double px = p[0].get<double>(), py = p[1].get<double>();
     if (quantized) {
       x += px;

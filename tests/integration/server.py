@@ -45,6 +45,12 @@ def query(database, sql, args=()):
         db.close()
 
 
+def text_of(body):
+    """A body as text; a binary one (a PDF) with its undecodable bytes replaced, so that a
+    sweep over every route can still read it."""
+    return body.decode("utf-8", errors="replace")
+
+
 class Response:
     def __init__(self, status, headers, body):
         self.status = status
@@ -136,10 +142,9 @@ class Server:
                                      headers={"Content-Type": "application/json", **headers})
         try:
             with urllib.request.urlopen(req, timeout=30) as r:
-                # Binary answers (the documents) are read with replacement characters.
-                return Response(r.status, r.headers, r.read().decode(errors="replace"))
+                return Response(r.status, r.headers, text_of(r.read()))
         except urllib.error.HTTPError as e:
-            return Response(e.code, e.headers, e.read().decode(errors="replace"))
+            return Response(e.code, e.headers, text_of(e.read()))
 
     def get(self, path, **kw):
         return self.request("GET", path, **kw)

@@ -397,6 +397,13 @@ ROUTES = {
     **{("GET", f"/api/v1/orps/{{code}}/report.{ext}"): Row(
         fixed({w: f"/api/v1/orps/{ORP[w]}/report.{ext}" for w in ORP}), WORK_READ, "read")
        for ext in ("pdf", "odt", "docx")},
+    # -- documents: the public leaflet, and the regional summary of a whole region -----------
+    ("GET", "/api/v1/orps/{code}/leaflet.pdf"): Row(
+        fixed({w: f"/api/v1/orps/{ORP[w]}/leaflet.pdf" for w in ORP}), EVERYONE, "read"),
+    ("GET", "/api/v1/regions/{code}/report.pdf"): Row(
+        fixed({"in": f"/api/v1/regions/{REGION_IN}/report.pdf",
+               "out": f"/api/v1/regions/{REGION_OUT}/report.pdf"}),
+        expect("200 200 403 403 403 200|403 401", "200 403 403 403 403 403 401"), "read"),
     # -- analyses --------------------------------------------------------------------------
     ("GET", "/api/v1/analysis/coverage"): Row(scoped("/api/v1/analysis/coverage"), WORK_READ,
                                               "read"),

@@ -13,6 +13,7 @@
 #include "app/analysis/coverage_queries.h"
 #include "app/analysis/meanings.h"
 #include "app/documents/orp_analysis_figures.h"
+#include "app/documents/share_map.h"
 #include "app/networking/profile_queries.h"
 #include "model/analysis_text.h"
 #include "model/czech_text.h"
@@ -325,22 +326,15 @@ Figure CoverageMatrix(const Sources& s) {
           0};
 }
 
-// Each municipality's share of the model's cells it reaches within the norm.
-std::vector<MapArea> MapAreas(const Sources& s) {
-  const Territory& t = s.basis.frame().territory;
-  const int pt = static_cast<int>(TravelMode::kPublicTransport);
-  std::map<uint32_t, size_t> reached;  // by municipality index
-  for (const CellCoverage& c : s.coverage.cells)
-    for (const PlaceReach& r : c.places) reached[r.place] += r.within_norm[pt];
-  const size_t cells = s.coverage.cells.size();
-  std::vector<MapArea> areas;
-  for (size_t i : t.MunicipalitiesOfOrp(s.orp.code)) {
-    const Municipality& m = t.municipalities()[i];
-    MapArea a{s.shapes->Rings(m.code), std::nullopt};
-    if (cells > 0 && m.children_0_17 > 0) a.share = static_cast<double>(reached[i]) / cells;
-    areas.push_back(std::move(a));
-  }
-  return areas;
+// The ORP's municipalities by the share of the model's cells they reach within the norm.
+Drawing WhiteSpotsMap(const Sources& s) {
+  ShareMapInput in;
+  in.legend_title = Tr(s, "Buňky modelu v normě (veřejná doprava)",
+                       "Model cells within the norm (public transport)");
+  in.no_data = Tr(s, "bez dětí", "no children");
+  AddMunicipalityShares(s.coverage, s.basis.frame().territory, in.share_by_municipality);
+  in.orps.push_back(&s.orp);
+  return DrawShareMap(*s.shapes, in);
 }
 
 void Accessibility(const Sources& s, std::vector<Block>& out) {
@@ -396,10 +390,8 @@ void NetworkAnalysis(const Sources& s, std::vector<Block>& out) {
   DemoWarning(s, s.coverage.records.invented, out);
   out.push_back(Heading{2, Tr(s, "Mapa bílých míst", "Map of white spots")});
   if (s.shapes) {
-    MapLegend legend{Tr(s, "Buňky modelu v normě", "Model cells within the norm"),
-                     Tr(s, "bez dětí", "no children"), Tr(s, "sever nahoře", "north up")};
     out.push_back(Figure{
-        WhiteSpotsMap(MapAreas(s), legend),
+        WhiteSpotsMap(s),
         Tr(s, "Obce ORP podle podílu buněk modelu, na které dosáhnou v normě veřejnou dopravou",
            "The ORP's municipalities by the share of the model's cells they reach within the norm "
            "by public transport"),

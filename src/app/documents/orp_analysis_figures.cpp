@@ -9,7 +9,6 @@ namespace prosit {
 namespace {
 
 constexpr double kWidth = 170;  // drawing units; the renderer fits them to the text width
-constexpr double kKmPerDegreeLat = 111.2;
 
 std::string Number(double v) {
   char buf[32];
@@ -39,72 +38,6 @@ PathShape Line(Point a, Point b, Rgb colour, double width) {
   return p;
 }
 
-// The map's frame in km: a local equirectangular plane around the areas' mean latitude.
-struct Projection {
-  double min_lon = 0, max_lat = 0, km_per_lon = 0;
-  double width_km = 0, height_km = 0;
-  Point Km(const LonLat& p) const {
-    return {(p.lon - min_lon) * km_per_lon, (max_lat - p.lat) * kKmPerDegreeLat};
-  }
-};
-
-Projection ProjectionOf(const std::vector<MapArea>& areas) {
-  double min_lon = 1e9, max_lon = -1e9, min_lat = 1e9, max_lat = -1e9;
-  for (const MapArea& a : areas)
-    for (const LonLatRing& r : a.rings)
-      for (const LonLat& p : r) {
-        min_lon = std::min(min_lon, p.lon);
-        max_lon = std::max(max_lon, p.lon);
-        min_lat = std::min(min_lat, p.lat);
-        max_lat = std::max(max_lat, p.lat);
-      }
-  Projection pr;
-  if (min_lon > max_lon) return pr;
-  const double mid_lat = (min_lat + max_lat) / 2 * M_PI / 180;
-  pr.min_lon = min_lon;
-  pr.max_lat = max_lat;
-  pr.km_per_lon = kKmPerDegreeLat * std::cos(mid_lat);
-  pr.width_km = (max_lon - min_lon) * pr.km_per_lon;
-  pr.height_km = (max_lat - min_lat) * kKmPerDegreeLat;
-  return pr;
-}
-
-void AddScaleBar(Drawing& d, double km_to_units, double width_km, Point at) {
-  const double km = ScaleBarKm(width_km);
-  const double len = km * km_to_units;
-  d.shapes.push_back(Line(at, {at.x + len, at.y}, 0x222222, 0.8));
-  for (double x : {at.x, at.x + len / 2, at.x + len})
-    d.shapes.push_back(Line({x, at.y - 1.5}, {x, at.y}, 0x222222, 0.5));
-  d.shapes.push_back(
-      Text({at.x + len / 2, at.y - 2.5}, Number(km) + " km", 3, TextAnchor::kMiddle));
-  d.shapes.push_back(Text({at.x, at.y + 3.5}, "0", 2.5, TextAnchor::kMiddle));
-}
-
-void AddMapLegend(Drawing& d, const MapLegend& legend, double x, double y) {
-  d.shapes.push_back(Text({x, y}, legend.title, 3, TextAnchor::kStart));
-  const char* ranges[] = {"0–20 %", "20–40 %", "40–60 %", "60–80 %", "80–100 %"};
-  const double mids[] = {0.1, 0.3, 0.5, 0.7, 0.9};
-  for (int i = 0; i < 5; ++i) {
-    double row = y + 4 + i * 6;
-    RectShape r;
-    r.origin = {x, row};
-    r.width = 8;
-    r.height = 4.5;
-    r.fill = MapClassColour(mids[i]);
-    r.stroke = {0x555555, 0.3, {}};
-    d.shapes.push_back(r);
-    d.shapes.push_back(Text({x + 10, row + 3.5}, ranges[i], 3));
-  }
-  RectShape grey;
-  grey.origin = {x, y + 34};
-  grey.width = 8;
-  grey.height = 4.5;
-  grey.fill = 0xCCCCCC;
-  grey.stroke = {0x555555, 0.3, {}};
-  d.shapes.push_back(grey);
-  d.shapes.push_back(Text({x + 10, y + 37.5}, legend.no_data, 3));
-}
-
 }  // namespace
 
 Drawing BarChart(const std::vector<BarItem>& items) {
@@ -125,50 +58,6 @@ Drawing BarChart(const std::vector<BarItem>& items) {
     d.shapes.push_back(bar);
     d.shapes.push_back(Text({label_w + bar.width + 2, y + 5}, Number(items[k].value), 3.2));
   }
-  return d;
-}
-
-Rgb MapClassColour(double share) {
-  static constexpr Rgb kClasses[] = {0xFFFFFF, 0xC7E9C0, 0x74C476, 0x31A354, 0x006D2C};
-  int c = 0;
-  for (double b : kMapClassBounds) c += share >= b;
-  return kClasses[c];
-}
-
-double ScaleBarKm(double width_km) {
-  const double target = std::max(width_km / 4, 0.1);
-  double best = 1, p = std::pow(10.0, std::floor(std::log10(target)));
-  for (double m : {1.0, 2.0, 5.0, 10.0})
-    if (m * p <= target) best = m * p;
-  return best;
-}
-
-Drawing WhiteSpotsMap(const std::vector<MapArea>& areas, const MapLegend& legend) {
-  Drawing d;
-  d.width = kWidth;
-  const Projection pr = ProjectionOf(areas);
-  const double map_w = 120, map_h = 120;
-  const double scale =
-      std::min(map_w / std::max(pr.width_km, 1e-6), map_h / std::max(pr.height_km, 1e-6));
-  d.height = std::max(pr.height_km * scale + 14, 50.0);
-  for (const MapArea& a : areas) {
-    PathShape p;
-    for (const LonLatRing& r : a.rings) {
-      std::vector<Point> ring;
-      ring.reserve(r.size());
-      for (const LonLat& ll : r) {
-        Point km = pr.Km(ll);
-        ring.push_back({km.x * scale, km.y * scale + 2});
-      }
-      p.rings.push_back(std::move(ring));
-    }
-    p.fill = a.share ? MapClassColour(*a.share) : 0xCCCCCC;
-    p.stroke = {0x444444, 0.25, {}};
-    d.shapes.push_back(std::move(p));
-  }
-  AddScaleBar(d, scale, pr.width_km, {4, d.height - 5});
-  AddMapLegend(d, legend, map_w + 6, 6);
-  d.shapes.push_back(Text({map_w + 6, 52}, legend.north_note, 2.8));
   return d;
 }
 

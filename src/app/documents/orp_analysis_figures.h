@@ -1,17 +1,15 @@
 #pragma once
-// The figures of the ORP analysis drawn as vector Drawings: a bar chart, the white-spots
-// map of the ORP's municipalities (local equirectangular projection, legend, scale bar in
-// km) and the cooperation network (positions from the seeded layout, coloured by sector).
+// The figures of the ORP analysis drawn as vector Drawings: a bar chart, the coverage
+// matrix and the cooperation network (positions from the seeded layout, coloured by
+// sector). The white-spots map is share_map.h's, shared with the regional summary.
 // Pure: they draw what they are given.
 
-#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "analysis/graph_layout.h"
 #include "documents/document.h"
-#include "io/municipality_shapes.h"
 
 namespace prosit {
 
@@ -21,25 +19,6 @@ struct BarItem {
 };
 // Horizontal bars, one per item, the value written at the end of each.
 Drawing BarChart(const std::vector<BarItem>& items);
-
-// A municipality on the map: its rings and the share (0..1) it is coloured by; no share
-// (no children) is drawn grey.
-struct MapArea {
-  std::vector<LonLatRing> rings;
-  std::optional<double> share;
-};
-struct MapLegend {
-  std::string title;       // what the colours mean
-  std::string no_data;     // the grey
-  std::string north_note;  // e.g. "sever nahoře"
-};
-// The five classes of the legend, lowest first.
-inline constexpr double kMapClassBounds[] = {0.2, 0.4, 0.6, 0.8};
-Rgb MapClassColour(double share);
-Drawing WhiteSpotsMap(const std::vector<MapArea>& areas, const MapLegend& legend);
-// The length of the scale bar for a map `width_km` wide: 1, 2 or 5 × 10^k km, about a
-// quarter of the width.
-double ScaleBarKm(double width_km);
 
 struct LegendEntry {
   std::string label;

@@ -10,6 +10,7 @@ import { allOrps, allRegions, byName, collator, Orp, Region } from "../territory
 import { ErrorNote } from "../components";
 import { useTitle } from "../hooks";
 import { CatalogMap, MunicipalityFilter } from "./CatalogMap";
+import { LeafletLink } from "../components/DocumentLinks";
 
 export interface CardSummary {
   id: number;
@@ -164,6 +165,9 @@ export function Catalog() {
         <div class="results-and-map">
         <section id="results" class="results" aria-labelledby="results-title">
           <h2 id="results-title">{t("catalog.results")}</h2>
+          {params.orp && places.orps.some((o) => o.code === params.orp) && (
+            <LeafletLink orp={params.orp} name={places.orps.find((o) => o.code === params.orp)!.name} />
+          )}
           <p class="muted" role="status" aria-live="polite">
             {page && (page.total === 0 ? t("catalog.none") : t("catalog.count", { total: page.total }))}
           </p>

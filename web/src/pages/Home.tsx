@@ -12,6 +12,7 @@ import { ErrorNote, Loading } from "../components";
 import { Loaded, useLoad, useTitle } from "../hooks";
 import type { CardSummary } from "./Catalog";
 import "../styles/catalog.css";
+import { RegionSummaryLink } from "../components/DocumentLinks";
 
 interface Scope {
   orp?: string;
@@ -164,6 +165,7 @@ function HomeFor({ scope, orps, regions, allOrps: every, allRegions: everyRegion
         )}
       </div>
 
+      {region && (user.role === "regional_coordinator" || user.role === "admin") && <RegionSummaryLink region={region.code} name={region.name} />}
       <h2>{t("home.counts")}</h2>
       {data.error ? (
         <ErrorNote error={data.error} />
