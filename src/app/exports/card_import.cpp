@@ -136,7 +136,7 @@ struct RowReader {
     const XlsxCell& cell = row[static_cast<size_t>(i)];
     return cell.kind == XlsxCell::Kind::kEmpty || Trim(cell.text).empty() ? nullptr : &cell;
   }
-  std::optional<double> Number(size_t c) {
+  std::optional<double> Number(size_t c, const char* cs = "číslo", const char* en = "a number") {
     const XlsxCell* cell = Get(c);
     if (!cell) return std::nullopt;
     std::string s = CellString(*cell);
@@ -145,13 +145,13 @@ struct RowReader {
     double v = 0;
     auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
     if (ec != std::errc() || end != s.data() + s.size() || !std::isfinite(v)) {
-      bad.emplace_back(c, L(lang, "číslo", "a number"));
+      bad.emplace_back(c, L(lang, cs, en));
       return std::nullopt;
     }
     return v;
   }
   std::optional<int64_t> Whole(size_t c) {
-    auto v = Number(c);
+    auto v = Number(c, "celé číslo", "a whole number");
     if (!v) return std::nullopt;
     if (std::floor(*v) != *v || std::fabs(*v) > 1e12) {
       bad.emplace_back(c, L(lang, "celé číslo", "a whole number"));

@@ -286,7 +286,7 @@ Result<Workbook> KumuWorkbook(const Caller& caller, const NetworkSnapshot& snap,
   CooperationQuery cq;
   cq.orp = orp;
   cq.sort = "name";
-  cq.limit = SIZE_MAX;
+  cq.limit = 1'000'000;  // SIZE_MAX would overflow the page's end
   auto network = CooperationNetworkJson(caller, snap, cq, today);
   if (!network.ok()) return network.status();
   TieQuery tq;
@@ -320,8 +320,9 @@ Result<Workbook> KumuWorkbook(const Caller& caller, const NetworkSnapshot& snap,
          Cell::Text(type ? (lang == Lang::kCs ? type->cs : type->en) : a.actor_type),
          Cell::Text(tag), Cell::Text(seat ? seat->orp_code : ""), Cell::Text(a.ico)});
   };
-  for (const auto& item : nlohmann::json::parse(*network)["items"])
-    add_element(item.value("id", int64_t{0}));
+  // Held in a variable: a range-for over a member of a temporary would dangle.
+  const nlohmann::json network_doc = nlohmann::json::parse(*network);
+  for (const auto& item : network_doc["items"]) add_element(item.value("id", int64_t{0}));
 
   Sheet connections{
       "Connections", {"ID", "From", "To", "Type", "Description", "Tags", "Strength"}, {}};
