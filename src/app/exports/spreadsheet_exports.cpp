@@ -3,11 +3,13 @@
 #include <cstdint>
 #include <map>
 
+#include "app/accounts/permissions.h"
 #include "app/analysis/cooperation_queries.h"
 #include "app/exports/table_columns.h"
 #include "app/networking/monitoring_queries.h"
 #include "app/networking/strategy_queries.h"
 #include "app/networking/tie_queries.h"
+#include "app/records/record_kinds.h"
 #include "io/csv_reader.h"
 #include "io/csv_writer.h"
 
@@ -93,27 +95,152 @@ std::vector<Column> CardColumns(Lang lang) {
   };
 }
 
+namespace {
+
+// A card's row, laid out from the snapshot's struct in the columns of CardColumns and
+// with the cells CellOf gives the card's JSON document (CardDocument): the export of
+// 60,000 cards must not render and parse each card as JSON.
+class CardRows {
+ public:
+  CardRows(const Caller& caller, const NetworkSnapshot& snap, Lang lang)
+      : caller_(caller),
+        snap_(snap),
+        ref_(snap.frame->reference),
+        lang_(lang),
+        personal_(SeesPersonalData(caller)) {}
+
+  std::vector<Cell> Row(const CardEntry& e) {
+    const ServiceCard& c = e.card;
+    const ActorEntry* actor = snap_.FindActor(c.actor_id);
+    // A confidential address shows only to those who may see the place (ShowPlacesTo).
+    bool places = !c.confidential_address || SeesPlace(caller_, PlaceOf(c, snap_));
+    std::vector<Cell> row;
+    row.reserve(kCardColumns);
+    row.push_back(Cell::Number(static_cast<double>(c.id)));
+    row.push_back(actor ? Cell::Text(actor->actor.name) : Cell{});
+    row.push_back(actor ? Cell::Text(actor->actor.ico) : Cell{});
+    row.push_back(Cell::Text(c.name));
+    row.push_back(Cell::Text(Ref("service_types", c.service_type)));
+    row.push_back(Cell::Text(JoinRefs("need_areas", c.need_areas)));
+    const SupportLevel* level = ref_.FindLevel(c.level);
+    row.push_back(Cell::Text(level ? Pick(level->label) : std::to_string(c.level)));
+    row.push_back(Cell::Text(c.description));
+    row.push_back(Cell::Text(c.target_group));
+    row.push_back(Cell::Number(c.age_min));
+    row.push_back(Cell::Number(c.age_max));
+    row.push_back(Cell::Text(JoinEnums("forms", c.forms)));
+    row.push_back(Cell::Text(Locations(c, places)));
+    row.push_back(Cell::Text(Enum("territory_kinds", ToString(c.territory.kind))));
+    row.push_back(Cell::Text(Join(c.territory.codes)));
+    row.push_back(c.capacity.amount ? Cell::Number(*c.capacity.amount) : Cell{});
+    row.push_back(Cell::Text(Ref("capacity_units", c.capacity.unit)));
+    row.push_back(c.waiting_days ? Cell::Number(*c.waiting_days) : Cell{});
+    row.push_back(Cell::Bool(c.free_of_charge));
+    row.push_back(Cell::Text(c.cost_note));
+    row.push_back(Cell::Text(c.hours));
+    row.push_back(Cell::Text(Enum("accesses", ToString(c.access))));
+    row.push_back(Cell::Text(c.access_note));
+    row.push_back(Cell::Text(c.does));
+    row.push_back(Cell::Text(c.does_not));
+    row.push_back(Cell::Text(Contacts(c.contacts)));
+    row.push_back(Cell::Text(RegistryIds(c.registry_ids)));
+    row.push_back(Cell::Date(c.last_verified));
+    row.push_back(Cell::Bool(c.published));
+    row.push_back(Cell::Bool(c.confidential_address));
+    return row;
+  }
+
+  static constexpr size_t kCardColumns = 30;
+
+ private:
+  std::string Pick(const Label& l) const { return lang_ == Lang::kCs ? l.cs : l.en; }
+  std::string Ref(const char* group, const std::string& id) const {
+    const Label* l = ReferenceLabel(ref_, group, id);
+    return l ? Pick(*l) : id;
+  }
+  std::string Enum(const char* group, const std::string& value) const {
+    const std::string* l = LabelCatalog::BuiltIn().Enum(group, value, lang_);
+    return l ? *l : value;
+  }
+  static void Append(std::string& out, const std::string& part) {
+    if (part.empty()) return;
+    if (!out.empty()) out += kListSeparator;
+    out += part;
+  }
+  std::string JoinRefs(const char* group, const std::vector<std::string>& ids) const {
+    std::string out;
+    for (const auto& id : ids) Append(out, Ref(group, id));
+    return out;
+  }
+  std::string JoinEnums(const char* group, const std::vector<std::string>& values) const {
+    std::string out;
+    for (const auto& v : values) Append(out, Enum(group, v));
+    return out;
+  }
+  static std::string Join(const std::vector<std::string>& values) {
+    std::string out;
+    for (const auto& v : values) Append(out, v);
+    return out;
+  }
+  // One line per entry, its fields joined by the separator even when empty (as Lines).
+  template <typename Items, typename Fields>
+  static std::string Lines(const Items& items, Fields fields) {
+    std::string out;
+    for (const auto& item : items) {
+      if (!out.empty()) out += "\n";
+      fields(out, item);
+    }
+    return out;
+  }
+  static std::string Locations(const ServiceCard& c, bool places) {
+    // A hidden place keeps its line, with neither municipality nor street (HidePlaces).
+    return Lines(c.locations, [places](std::string& out, const DeliveryLocation& l) {
+      if (places) out += l.municipality_code;
+      out += kListSeparator;
+      if (places) out += l.street;
+    });
+  }
+  std::string Contacts(const std::vector<Contact>& contacts) const {
+    std::string out;
+    for (const Contact& k : contacts) {
+      if (!personal_ && !k.is_public) continue;  // DropContacts
+      if (!out.empty()) out += "\n";
+      for (const std::string* f : {&k.name, &k.role, &k.phone, &k.email, &k.web}) {
+        out += *f;
+        out += kListSeparator;
+      }
+      out += k.is_public ? "ano" : "ne";
+    }
+    return out;
+  }
+  static std::string RegistryIds(const std::vector<RegistryId>& ids) {
+    return Lines(ids, [](std::string& out, const RegistryId& r) {
+      out += r.registry;
+      out += kListSeparator;
+      out += r.id;
+    });
+  }
+
+  const Caller& caller_;
+  const NetworkSnapshot& snap_;
+  const ReferenceData& ref_;
+  Lang lang_;
+  bool personal_;
+};
+
+}  // namespace
+
 Workbook ServiceCardsWorkbook(const Caller& caller, const NetworkSnapshot& snap, ServiceQuery q,
                               Lang lang) {
-  q.offset = 0;
-  q.limit = SIZE_MAX;
-  nlohmann::json items = Items(SearchServiceCards(caller, snap, q));
-  nlohmann::json cards = nlohmann::json::array();
-  for (const auto& summary : items) {
-    auto doc = CardDocument(caller, snap, summary.value("id", int64_t{0}));
-    if (!doc.ok()) continue;
-    nlohmann::json card = nlohmann::json::parse(*doc);
-    const ActorEntry* actor = snap.FindActor(card.value("actor_id", int64_t{0}));
-    card["_actor_ico"] = actor ? actor->actor.ico : "";
-    card["_locations"] = Lines(card["locations"], {"municipality_code", "street"});
-    card["_contacts"] =
-        Lines(card["contacts"], {"name", "role", "phone", "email", "web", "public"});
-    card["_registry_ids"] = Lines(card["registry_ids"], {"registry", "id"});
-    cards.push_back(std::move(card));
-  }
   Workbook book = BookOf(L(lang, "Katalog služeb", "Service catalog"), lang);
-  book.sheets.push_back(SheetOf(L(lang, "Karty služeb", "Service cards"), cards, CardColumns(lang),
-                                snap.frame->reference, lang));
+  Sheet sheet;
+  sheet.name = L(lang, "Karty služeb", "Service cards");
+  for (const Column& c : CardColumns(lang)) sheet.headers.push_back(c.header);
+  std::vector<const CardEntry*> cards = SearchedCards(caller, snap, q);
+  sheet.rows.reserve(cards.size());
+  CardRows rows(caller, snap, lang);
+  for (const CardEntry* e : cards) sheet.rows.push_back(rows.Row(*e));
+  book.sheets.push_back(std::move(sheet));
   return book;
 }
 
