@@ -238,6 +238,36 @@ class CardImportTest(ServerTest):
         status, _, body = fetch(server or self.server, "POST", path, data, content_type)
         return status, json.loads(body)
 
+    def test_the_public_export_shows_no_private_contact_and_no_confidential_place(self):
+        r = self.server.post("/api/v1/service-cards", card(
+            self.actors[0]["id"], name="Azylový dům", confidential_address=True,
+            locations=[{"municipality_code": "571164", "street": "Tajná 7"}],
+            contacts=[{"name": "Správce", "phone": "+420 777 000 111"},
+                      {"name": "Linka", "phone": "+420 800 000 000", "public": True}]))
+        self.assertEqual(r.status, 201, r.body)
+        shelter = r.json()["id"]
+        try:
+            def row(anonymous):
+                header, rows = rows_of(workbook(self.server, "/api/v1/service-cards.xlsx",
+                                                anonymous)[0].worksheets[0])
+                found = {r[0]: dict(zip(header, r)) for r in rows}
+                return found[shelter], found[self.cards[1]["id"]]
+            admin, admin_other = row(False)
+            public, public_other = row(True)
+            self.assertIn("Tajná 7", admin["místa poskytování"])
+            self.assertIn("571164", admin["místa poskytování"])
+            self.assertIn("Správce", admin["kontakty"])
+            self.assertIn("Podatelna", admin_other["kontakty"])
+            self.assertNotIn("Tajná 7", public["místa poskytování"] or "")
+            self.assertNotIn("571164", public["místa poskytování"] or "")
+            self.assertNotIn("Správce", public["kontakty"])
+            self.assertIn("Linka", public["kontakty"])
+            self.assertNotIn("Podatelna", public_other["kontakty"])
+            self.assertIn("Jana Nová", public_other["kontakty"])
+        finally:
+            self.server.delete(f"/api/v1/service-cards/{shelter}",
+                               headers={"If-Match": f'"{r.json()["version"]}"'})
+
     def test_exported_catalog_imports_back_unchanged_and_into_an_empty_database_as_the_same_cards(self):
         _, body = self.export()
         status, report = self.post_import(body, XLSX, dry_run=True)
