@@ -4,7 +4,7 @@
 Starts `prosit serve` on DATABASE, signs in as an admin made for the run (an API token),
 and alternates run by run: GET /api/v1/service-cards.xlsx (every card, one workbook) and
 the JSON list /api/v1/service-cards paged through at 200 a page (the same cards). Prints
-the median, min and max of each and the ratio of the medians."""
+the median, min and max of each, the ratio of the medians and the host's load average."""
 import os
 import re
 import socket
@@ -53,6 +53,7 @@ try:
     import json
     total = json.loads(get("/api/v1/service-cards?limit=1"))["total"]
     xlsx, listing, size = [], [], 0
+    load_before = os.getloadavg()[0]
     for _ in range(runs):
         t = time.perf_counter()
         size = len(get("/api/v1/service-cards.xlsx"))
@@ -62,6 +63,7 @@ try:
             get(f"/api/v1/service-cards?offset={offset}&limit=200")
         listing.append(time.perf_counter() - t)
     m = lambda xs: statistics.median(xs)
+    print("load average before/after: %.1f / %.1f" % (load_before, os.getloadavg()[0]))
     print(f"{total} cards, workbook {size / 1e6:.1f} MB, {runs} runs each, alternating")
     print(f"XLSX export:       median {m(xlsx):.2f} s (min {min(xlsx):.2f}, max {max(xlsx):.2f})")
     print(f"JSON list, paged:  median {m(listing):.2f} s (min {min(listing):.2f}, max {max(listing):.2f})")
