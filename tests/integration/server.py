@@ -136,9 +136,10 @@ class Server:
                                      headers={"Content-Type": "application/json", **headers})
         try:
             with urllib.request.urlopen(req, timeout=30) as r:
-                return Response(r.status, r.headers, r.read().decode())
+                # A workbook (.xlsx) is bytes: undecodable bytes become U+FFFD.
+                return Response(r.status, r.headers, r.read().decode(errors="replace"))
         except urllib.error.HTTPError as e:
-            return Response(e.code, e.headers, e.read().decode())
+            return Response(e.code, e.headers, e.read().decode(errors="replace"))
 
     def get(self, path, **kw):
         return self.request("GET", path, **kw)
