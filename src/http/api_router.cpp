@@ -151,7 +151,8 @@ ApiResponse ApiRouter::DispatchRoute(ApiRequest& request) const {
     if (r.method != request.method) continue;
     request.params.clear();
     Match(r.pattern, request.path, &request.params);
-    if (auto refused = CheckMediaType(request)) return *refused;
+    if (!r.options.any_media_type)
+      if (auto refused = CheckMediaType(request)) return *refused;
     if (auto refused = CheckQueryParameters(r, request)) return *refused;
     if (resolver_ && !r.options.own_credentials) {
       auto caller = resolver_(request);

@@ -23,6 +23,9 @@ struct RouteOptions {
   // Reads much of the store (the audit trail): runs on the store pool with the writes,
   // so that it never holds up an I/O thread (and with it /health).
   bool store_bound = false;
+  // The handler reads a body that is not JSON by itself (a spreadsheet to import), so the
+  // router does not ask for application/json.
+  bool any_media_type = false;
 };
 
 struct Route {

@@ -22,6 +22,7 @@ ApiRouter MakeApiRouter(ApiContext& ctx) {
   });
   router.Add("GET", "/api/v1/openapi.json",
              [](const ApiRequest&) { return ApiResponse::Json(OpenApiDocument()); });
+  AddExportRoutes(router, ctx);
   AddCatalogRoutes(router, ctx);
   AddWorkRoutes(router, ctx);
   AddRecordRoutes(router, ctx);  // after AddWorkRoutes: /ties/derived before /ties/{id}

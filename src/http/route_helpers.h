@@ -132,6 +132,9 @@ void AddGetById(ApiRouter& router, ApiContext& ctx, const std::string& pattern, 
 // The route modules.
 void AddCatalogRoutes(ApiRouter& router, ApiContext& ctx);   // territory, reference, actors, cards
 void AddWorkRoutes(ApiRouter& router, ApiContext& ctx);      // the networker's records
+// Spreadsheets (XLSX, CSV), the Kumu workbook and the import of cards; before the
+// catalog's routes, whose /service-cards/{id} would take "import-template.xlsx".
+void AddExportRoutes(ApiRouter& router, ApiContext& ctx);
 void AddAnalysisRoutes(ApiRouter& router, ApiContext& ctx);  // coverage, accessibility, what-if
 void AddCooperationRoutes(ApiRouter& router, ApiContext& ctx);   // the cooperation network
 void AddAccountRoutes(ApiRouter& router, ApiContext& ctx);       // sign-in, users, API tokens

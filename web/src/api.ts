@@ -27,6 +27,11 @@ export function setCsrfToken(token: string): void {
   csrfToken = token;
 }
 
+// The header that a request which does not go through api() (an upload) needs for a change.
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken ? { "X-CSRF-Token": csrfToken } : {};
+}
+
 export type Query = Record<string, string | number | boolean | undefined | null>;
 
 // "?a=1&b=x" of the given members, leaving out empty ones.

@@ -21,6 +21,7 @@ import { History } from "./pages/History";
 import { Users } from "./pages/Users";
 import { UserEdit } from "./pages/UserEdit";
 import { PersonalData } from "./pages/PersonalData";
+import { CardImport } from "./pages/CardImport";
 
 // A page of the application: `match` returns its content for a path, or null.
 export interface Route {
@@ -85,6 +86,8 @@ export const routes: Route[] = [
   exact("/admin/users", () => <Users />),
   withId(/^\/admin\/users\/(\d+)$/, (id) => <UserEdit id={id} />),
   exact("/admin/personal-data", () => <PersonalData />),
+  // Imports: service cards from a spreadsheet
+  exact("/import/cards", () => <CardImport />),
 ];
 
 export const nav: NavItem[] = [
@@ -103,4 +106,6 @@ export const nav: NavItem[] = [
   // History, users, personal data
   { href: "/admin/users", key: "nav.users", signedIn: true, roles: ["admin"] },
   { href: "/admin/personal-data", key: "nav.personalData", signedIn: true, roles: ["admin"] },
+  // Imports
+  { href: "/import/cards", key: "nav.imports", signedIn: true, roles: ["admin", "regional_coordinator", "networker", "actor_editor"] },
 ];

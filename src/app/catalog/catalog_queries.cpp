@@ -117,6 +117,22 @@ std::string SearchServiceCards(const Caller& caller, const NetworkSnapshot& snap
   return RenderPage(items, hits.total, q.offset, q.limit);
 }
 
+std::vector<const CardEntry*> SearchedCards(const Caller& caller, const NetworkSnapshot& snap,
+                                            ServiceQuery q) {
+  q.offset = 0;
+  q.limit = SIZE_MAX;
+  NarrowToCaller(caller, q);
+  ServiceIndex::Hits hits = snap.index->Search(q, snap.overlay);
+  std::vector<const CardEntry*> cards;
+  cards.reserve(hits.page.size());
+  for (const SearchableCard* card : hits.page) {
+    const CardEntry* e = snap.FindCard(card->id);
+    // As CardDocument judges each card the list names.
+    if (e && SeesCard(caller, e->card, e->searchable.orps)) cards.push_back(e);
+  }
+  return cards;
+}
+
 FieldErrors CheckVerifiedBefore(const std::string& before) {
   FieldErrors e;
   CheckDateParam(e, "verified_before", before);

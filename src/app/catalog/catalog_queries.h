@@ -29,6 +29,10 @@ FieldErrors CheckActorQuery(const ActorQuery& q, const NetworkSnapshot& snap);
 // {"items": [card summaries], "total", "offset", "limit"}: the published cards and the
 // internal ones the caller may see.
 std::string SearchServiceCards(const Caller& caller, const NetworkSnapshot& snap, ServiceQuery q);
+// The same search's cards themselves, every hit (the page is ignored), in its order, each
+// one the caller may see: for exports that lay cards out from the snapshot, not from JSON.
+std::vector<const CardEntry*> SearchedCards(const Caller& caller, const NetworkSnapshot& snap,
+                                            ServiceQuery q);
 // The same search narrowed to the cards never verified or last verified before `before`
 // (YYYY-MM-DD), the records that need checking. The index pages by the other filters;
 // this one walks their hits (an ORP's cards are a few hundred).

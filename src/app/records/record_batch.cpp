@@ -159,17 +159,25 @@ FieldErrors Validate(RecordBatch& batch, const ValidationContext& ctx,
   for (size_t i = 0; i < batch.orp_texts.size() && errors.size() < kMaxErrors; ++i)
     Prefix(errors, "orp_texts[" + std::to_string(i) + "].",
            ValidateOrpText(batch.orp_texts[i], ctx));
+  for (size_t i = 0; i < batch.cards_of_stored_actors.size() && errors.size() < kMaxErrors; ++i) {
+    ServiceCard& card = batch.cards_of_stored_actors[i];
+    ApplyServiceTypeDefaults(card, reference);
+    Prefix(errors, "cards_of_stored_actors[" + std::to_string(i) + "].",
+           ValidateServiceCard(card, ctx));
+  }
   CheckDuplicates(batch, errors);
   return errors;
 }
 
-// Writes one new record, with the references and parent its kind's entry names.
+// Writes one record, with the references and parent its kind's entry names: a new one,
+// or (`id`) the replacement of version `expected_version` of a stored one.
 template <typename T>
-Result<int64_t> Write(StoreTransaction& tx, T& value) {
+Result<int64_t> Write(StoreTransaction& tx, T& value, int64_t id = 0,
+                      int64_t expected_version = 0) {
   using Kind = RecordKind<T>;
   DocumentPut put{Kind::kKind,
-                  0,
-                  0,
+                  id,
+                  expected_version,
                   Kind::Parent(value),
                   [&](int64_t id, int64_t version) {
                     value.id = id;
@@ -262,6 +270,10 @@ Result<size_t> ImportNetworkBatch(Store& store, RecordBatch batch, const Territo
     }
     for (OrpText& t : batch.orp_texts) {
       auto id = Write(tx, t);
+      if (!id.ok()) return id.status();
+    }
+    for (ServiceCard& card : batch.cards_of_stored_actors) {
+      auto id = Write(tx, card, card.id, card.version);
       if (!id.ok()) return id.status();
     }
     return Status::Ok();

@@ -87,18 +87,23 @@ struct RecordBatch {
   std::vector<BatchRecommendation> recommendations;
   std::vector<Participation> participations;  // the register: which ORPs take part
   std::vector<OrpText> orp_texts;             // the networkers' texts of the ORP profiles
+  // Cards of actors already stored (`card.actor_id`), as an import of the catalog brings
+  // them: a new card when `id` is 0, else the replacement of version `version` of card `id`.
+  std::vector<ServiceCard> cards_of_stored_actors;
 
   size_t size() const {
     return actors.size() + cards.size() + meetings.size() + needs.size() + ties.size() +
            themes.size() + goals.size() + steps.size() + good_practices.size() +
-           recommendations.size() + participations.size() + orp_texts.size();
+           recommendations.size() + participations.size() + orp_texts.size() +
+           cards_of_stored_actors.size();
   }
 };
 
 // Validates every record (errors name "actors[i].field", "cards[i].field",
 // "meetings[i].field", "needs[i].field", "ties[i].field", "themes[i].field",
 // "goals[i].field", "steps[i].field", "good_practices[i].field",
-// "recommendations[i].field", "participations[i].field", "orp_texts[i].field"; a step due
+// "recommendations[i].field", "participations[i].field", "orp_texts[i].field",
+// "cards_of_stored_actors[i].field"; a step due
 // before its goal was set is "steps[i].deadline") and, only if all pass, writes them in
 // one transaction: actors, cards, themes, meetings, needs, goals, steps, good practices,
 // recommendations, ties, participations, ORP texts. Returns the number of records

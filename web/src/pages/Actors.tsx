@@ -16,6 +16,7 @@ import { ContactsField } from "./CardEdit";
 import type { Contact } from "./CardView";
 import type { CardSummary } from "./Catalog";
 import "../styles/catalog.css";
+import { XlsxLink } from "../components/XlsxLink";
 
 export interface Actor {
   id: number;
@@ -72,6 +73,7 @@ export function Actors() {
     <section>
       <div class="page-head">
         <h1>{t("actors.title")}</h1>
+        <XlsxLink path="/api/v1/actors.xlsx" filters={["q", "orp", "sector", "actor_type"]} />
         {session && ["admin", "networker", "regional_coordinator"].includes(session.user.role) && (
           <a class="button" href="/actors/new">
             {t("actors.new")}

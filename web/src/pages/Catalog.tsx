@@ -11,6 +11,7 @@ import { ErrorNote } from "../components";
 import { useTitle } from "../hooks";
 import { CatalogMap, MunicipalityFilter } from "./CatalogMap";
 import { LeafletLink } from "../components/DocumentLinks";
+import { XlsxLink } from "../components/XlsxLink";
 
 export interface CardSummary {
   id: number;
@@ -119,6 +120,7 @@ export function Catalog() {
   return (
     <section>
       <h1>{t("catalog.title")}</h1>
+      <XlsxLink path="/api/v1/service-cards.xlsx" filters={["q", "need_area", "level", "sector", "service_type", "form", "age", "region", "orp", "municipality", "published"]} />
       {session && session.user.role !== "viewer" && session.user.role !== "methodologist" && <p><a class="button secondary" href="/catalog/new">{t("cardEdit.newTitle")}</a></p>}
       <div class="search">
         <label for="q">{t("catalog.search")}</label>

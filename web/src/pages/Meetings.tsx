@@ -10,6 +10,7 @@ import { useLoad, useTitle } from "../hooks";
 import { enumLabel, refLabel, referenceOrder, useLabelCatalog } from "../labelCatalog";
 import { chosenOrp, OrpSelect, useMyOrps } from "../components/OrpChooser";
 import "../styles/networking.css";
+import { XlsxLink } from "../components/XlsxLink";
 
 export interface MeetingItem {
   id: number;
@@ -70,6 +71,7 @@ export function Meetings() {
     <section class="networking">
       <div class="page-head">
         <h1>{t("meetings.title")}</h1>
+        <XlsxLink path="/api/v1/meetings.xlsx" filters={["orp", "category", "format", "from", "to", "actor_id", "has_record", "q"]} extra={{ orp }} />
         <a class="button" href={"/meetings/new" + (orp ? "?orp=" + orp : "")}>
           {t("meetings.new")}
         </a>

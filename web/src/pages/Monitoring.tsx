@@ -11,6 +11,7 @@ import { ErrorNote, Loading } from "../components";
 import { useLoad, useTitle } from "../hooks";
 import { TrendChart } from "../components/TrendChart";
 import "../styles/admin.css";
+import { XlsxLink } from "../components/XlsxLink";
 
 interface Column {
   code: string;
@@ -161,7 +162,8 @@ function Figures({ m, scope }: { m: MonitoringAnswer; scope: Scope }) {
       <p>
         <a class="button secondary" href={csv} download={`monitoring-${scope.orp ?? scope.region ?? "cr"}.csv`}>
           {t("monitoring.csv")}
-        </a>
+        </a>{" "}
+        <XlsxLink path="/api/v1/monitoring.xlsx" filters={["orp", "region", "from", "to"]} extra={{ orp: scope.orp, region: scope.region, from: scope.from, to: scope.to }} />
       </p>
       <h2 id="mon-table">{t("monitoring.table")}</h2>
       <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="mon-table">

@@ -12,6 +12,7 @@ import { useLoad, useTitle } from "../hooks";
 import { enumLabel, LabelCatalog, refLabel, referenceOrder, useLabelCatalog } from "../labelCatalog";
 import { chosenOrp, OrpSelect, useMyOrps } from "../components/OrpChooser";
 import "../styles/networking.css";
+import { XlsxLink } from "../components/XlsxLink";
 
 interface Ref {
   id: number;
@@ -100,6 +101,7 @@ export function NeedsBoard() {
     <section class="networking">
       <div class="page-head">
         <h1>{t("needs.title")}</h1>
+        <XlsxLink path="/api/v1/needs.xlsx" filters={["orp", "status", "priority", "need_area", "network_need"]} extra={{ orp }} />
       </div>
       <form class="filter-bar" aria-label={t("needs.view")} onSubmit={(e) => e.preventDefault()}>
         <OrpSelect id="n-orp" orps={mine} value={orp} onChange={(v) => setParam("orp", v)} />

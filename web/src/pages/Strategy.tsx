@@ -14,6 +14,7 @@ import { enumLabel, LabelCatalog, useLabelCatalog } from "../labelCatalog";
 import { ActorPicker, ActorRef } from "../components/ActorPicker";
 import { chosenOrp, OrpSelect, useMyOrps } from "../components/OrpChooser";
 import "../styles/networking.css";
+import { XlsxLink } from "../components/XlsxLink";
 
 interface Step {
   id: number;
@@ -104,6 +105,7 @@ export function Strategy() {
     <section class="networking strategy">
       <div class="page-head">
         <h1>{t("strategy.title")}</h1>
+        <XlsxLink path="/api/v1/strategy.xlsx" filters={["orp", "at"]} extra={{ orp }} />
       </div>
       <form class="filter-bar" aria-label={t("strategy.view")} onSubmit={(e) => e.preventDefault()}>
         <OrpSelect id="s-orp" orps={mine} value={orp} onChange={(v) => setParam("orp", v)} />
