@@ -21,6 +21,7 @@ import { History } from "./pages/History";
 import { Users } from "./pages/Users";
 import { UserEdit } from "./pages/UserEdit";
 import { PersonalData } from "./pages/PersonalData";
+import { AnalysisTexts } from "./pages/AnalysisTexts";
 
 // A page of the application: `match` returns its content for a path, or null.
 export interface Route {
@@ -85,6 +86,14 @@ export const routes: Route[] = [
   exact("/admin/users", () => <Users />),
   withId(/^\/admin\/users\/(\d+)$/, (id) => <UserEdit id={id} />),
   exact("/admin/personal-data", () => <PersonalData />),
+  // Documents: the networker's chapter texts of the ORP analysis (signed in only)
+  {
+    match: (path, session) => {
+      const m = /^\/orps\/([0-9A-Za-z]+)\/analysis-texts$/.exec(path);
+      if (!m) return null;
+      return session ? <AnalysisTexts code={m[1]} /> : <SignIn />;
+    },
+  },
 ];
 
 export const nav: NavItem[] = [
