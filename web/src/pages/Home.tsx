@@ -395,7 +395,8 @@ function OrpProfile({ code, profile, writes }: { code: string; profile: Loaded<P
 // The roles that write an ORP's records (the server decides; this only hides a useless link).
 const WRITERS = ["admin", "regional_coordinator", "networker"];
 
-// The ORP analysis document in its three formats, and (for writers) its chapter texts.
+// The ORP analysis document in its three formats (the links named by the format alone, so
+// that a link named "Analýza" stays the navigation's one), and for writers its chapter texts.
 function ReportLinks({ code, writes }: { code: string; writes: boolean }) {
   return (
     <p class="report-links" data-report-links>
@@ -403,7 +404,7 @@ function ReportLinks({ code, writes }: { code: string; writes: boolean }) {
       {reportLinks(code).map(([format, href], i) => (
         <span key={format}>
           {i > 0 && " · "}
-          <a href={href} download aria-label={t("home.reportFormat", { format })}>
+          <a href={href} download>
             {format}
           </a>
         </span>
