@@ -39,6 +39,7 @@ test("the home page's profile links the analysis in three formats; the PDF answe
   assert.match(pdf.type, /^application\/pdf/);
   assert.equal(pdf.head, "%PDF-");
   await assertAccessible(page, "home with the report links");
+  await page.locator("section.profile").screenshot({ path: REPO_DIR + "/docs/screenshots/home-report-links.png" });
   assert.deepEqual(page.errors, []);
 });
 
