@@ -151,6 +151,17 @@ void AddProfileRoutes(ApiRouter& router, ApiContext& ctx) {
     return AnswerList(qr, CheckParticipationQuery(q, *snap),
                       [&] { return ListParticipations(r.caller, *snap, q); });
   });
+  // The ORP's chapter texts of its analysis, newest first (the editor finds its record here).
+  router.Add("GET", "/api/v1/analysis-texts", [&ctx](const ApiRequest& r) {
+    auto snap = ctx.keeper.Current();
+    QueryReader qr(r);
+    ParticipationQuery q;
+    q.region = qr.Text("region");
+    q.orp = qr.Text("orp");
+    qr.Page(q.offset, q.limit);
+    return AnswerList(qr, CheckParticipationQuery(q, *snap),
+                      [&] { return ListAnalysisTexts(r.caller, *snap, q); });
+  });
 }
 
 // The monitoring table as JSON or CSV: the same scope, two renderings.

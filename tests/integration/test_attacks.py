@@ -112,6 +112,8 @@ class AttackTest(unittest.TestCase):
                                                               "since": "2016-08-01"}).json()
         cls.orp_text = s.post("/api/v1/orp-texts", {"orp_code": "5304",
                                                     "characteristics": "Text."}).json()
+        cls.analysis_text = s.post("/api/v1/analysis-texts", {"orp_code": "5304",
+                                                              "introduction": "Úvod."}).json()
         r = s.post("/api/v1/api-tokens", {"name": "victim token", "scope": "read"},
                    headers=cls.networker)
         assert r.status == 201, r.body
@@ -492,6 +494,7 @@ class AttackTest(unittest.TestCase):
             ("POST", "/api/v1/recommendations", {"orp_code": "5304", "text": "R"}),
             ("POST", "/api/v1/participations", {"orp_code": "5304", "since": "2016-08-01"}),
             ("POST", "/api/v1/orp-texts", {"orp_code": "5304", "focus": "F"}),
+            ("POST", "/api/v1/analysis-texts", {"orp_code": "5304", "introduction": "U"}),
             ("POST", "/api/v1/users", {"login": "body.user", "display_name": "B",
                                        "role": "viewer", "territories": ["5304"]}),
             ("POST", "/api/v1/api-tokens", {"name": "body", "scope": "read"}),
@@ -609,6 +612,7 @@ class AttackTest(unittest.TestCase):
             "/api/v1/recommendations/{id}": self.recommendation,
             "/api/v1/participations/{id}": self.participation,
             "/api/v1/orp-texts/{id}": self.orp_text,
+            "/api/v1/analysis-texts/{id}": self.analysis_text,
         }
         bodies = {path: body for method, path, body in self.write_routes() if method == "POST"}
         user_id = query(self.server.database,

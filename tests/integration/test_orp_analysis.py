@@ -98,6 +98,26 @@ class OrpAnalysisTest(unittest.TestCase):
                 self.assertRegex(flat, rf"Karty služeb {counts['service_cards']}\b")
                 self.assertIn(profile["orp"]["name"], flat)
 
+    def test_the_texts_of_an_orp_are_listed_newest_first_within_the_callers_scope(self):
+        ids = []
+        for text in ("Starší úvod.", "Novější úvod."):
+            r = self.server.post("/api/v1/analysis-texts", {"orp_code": OWN_ORP, "introduction": text},
+                                 headers=self.auth["networker"])
+            self.assertEqual(r.status, 201, r.body)
+            ids.append(r.json()["id"])
+        listed = self.server.get(f"/api/v1/analysis-texts?orp={OWN_ORP}&limit=1", headers=self.auth["networker"])
+        self.assertEqual(listed.status, 200, listed.body)
+        page = listed.json()
+        self.assertGreaterEqual(page["total"], 2)
+        self.assertEqual(page["items"][0]["id"], max(ids))
+        self.assertEqual(page["items"][0]["introduction"], "Novější úvod.")
+        # Another ORP's networker neither reads this ORP's list nor sees its texts in its own.
+        self.assertEqual(self.server.get(f"/api/v1/analysis-texts?orp={OWN_ORP}",
+                                         headers=self.auth["outsider"]).status, 403)
+        theirs = self.server.get("/api/v1/analysis-texts", headers=self.auth["outsider"]).json()
+        self.assertNotIn(max(ids), [t["id"] for t in theirs["items"]])
+        self.assertEqual(self.server.get("/api/v1/analysis-texts?orp=0000").status, 422)
+
     def test_the_networkers_texts_appear_in_their_orps_document_only(self):
         own = self.server.post("/api/v1/analysis-texts", {
             "orp_code": OWN_ORP, "introduction": "Původní úvod."},

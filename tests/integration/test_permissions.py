@@ -390,7 +390,7 @@ ROUTES = {
     # -- the project: participation register, ORP profile and texts -----------------------
     **work_routes("participations"),
     **work_routes("orp-texts", list_path=False),
-    **work_routes("analysis-texts", list_path=False),
+    **work_routes("analysis-texts"),
     ("GET", "/api/v1/orps/{code}"): Row(fixed({w: f"/api/v1/orps/{ORP[w]}" for w in ORP}),
                                         WORK_READ, "read"),
     # the ORP analysis: who reads the ORP's internal records may download it

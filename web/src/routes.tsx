@@ -23,6 +23,8 @@ import { UserEdit } from "./pages/UserEdit";
 import { PersonalData } from "./pages/PersonalData";
 import { CardImport } from "./pages/CardImport";
 
+import { AnalysisTexts } from "./pages/AnalysisTexts";
+
 // A page of the application: `match` returns its content for a path, or null.
 export interface Route {
   match: (path: string, session: SessionInfo | null) => ComponentChildren | null;
@@ -88,6 +90,15 @@ export const routes: Route[] = [
   exact("/admin/personal-data", () => <PersonalData />),
   // Imports: service cards from a spreadsheet
   exact("/import/cards", () => <CardImport />),
+
+  // Documents: the networker's chapter texts of the ORP analysis (signed in only)
+  {
+    match: (path, session) => {
+      const m = /^\/orps\/([0-9A-Za-z]+)\/analysis-texts$/.exec(path);
+      if (!m) return null;
+      return session ? <AnalysisTexts code={m[1]} /> : <SignIn />;
+    },
+  },
 ];
 
 export const nav: NavItem[] = [

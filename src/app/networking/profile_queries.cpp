@@ -8,6 +8,7 @@
 #include "analysis/monitoring.h"
 #include "app/accounts/permissions.h"
 #include "app/query_scope.h"
+#include "io/analysis_text_json.h"
 #include "io/participation_json.h"
 #include "io/territory_json.h"
 
@@ -185,6 +186,22 @@ Result<std::string> ListParticipations(const Caller& caller, const NetworkSnapsh
   std::vector<std::string> rendered;
   for (size_t i = q.offset; i < rows.size() && rendered.size() < q.limit; ++i)
     rendered.push_back(ParticipationToJson(*rows[i]).dump());
+  return RenderPage({rendered.begin(), rendered.end()}, rows.size(), q.offset, q.limit);
+}
+
+Result<std::string> ListAnalysisTexts(const Caller& caller, const NetworkSnapshot& snap,
+                                      const ParticipationQuery& q) {
+  const Territory& t = snap.frame->territory;
+  PROSIT_RETURN_IF_ERROR(MayReadScope(caller, t, q.region, q.orp, false));
+  std::vector<const AnalysisText*> rows;
+  for (const auto& [id, a] : snap.analysis_texts)
+    if (OrpInScope(t, a->orp_code, q.region, q.orp, caller)) rows.push_back(a.get());
+  // Ids grow: the highest is the newest.
+  std::sort(rows.begin(), rows.end(),
+            [](const AnalysisText* a, const AnalysisText* b) { return a->id > b->id; });
+  std::vector<std::string> rendered;
+  for (size_t i = q.offset; i < rows.size() && rendered.size() < q.limit; ++i)
+    rendered.push_back(AnalysisTextToJson(*rows[i]).dump());
   return RenderPage({rendered.begin(), rendered.end()}, rows.size(), q.offset, q.limit);
 }
 

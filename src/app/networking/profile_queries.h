@@ -29,4 +29,10 @@ FieldErrors CheckParticipationQuery(const ParticipationQuery& q, const NetworkSn
 Result<std::string> ListParticipations(const Caller& caller, const NetworkSnapshot& snap,
                                        const ParticipationQuery& q);
 
+// The analysis texts (AnalysisText) of an ORP, of a region's ORPs, or all the caller may
+// read, the newest first: the first of an ORP's is the one its analysis uses. The same
+// territory filter as the participations.
+Result<std::string> ListAnalysisTexts(const Caller& caller, const NetworkSnapshot& snap,
+                                      const ParticipationQuery& q);
+
 }  // namespace prosit

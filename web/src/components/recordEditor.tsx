@@ -20,6 +20,9 @@ export interface EditorConfig<T> {
   blank: () => T;
   // The body to send: the members the person edits (read-only ones left out).
   body: (v: T) => Record<string, unknown>;
+  // Whether the kind's GET names the caller's methods in Allow (actors, cards); without it
+  // the editor opens and a refused write shows as the save's error.
+  allowHeader?: boolean;
 }
 
 export type Phase = "loading" | "ready" | "forbidden" | "missing" | "failed";
@@ -102,7 +105,7 @@ export function useRecordEditor<T extends object>(cfg: EditorConfig<T>, deps: un
       (stored) => {
         if (ctl.signal.aborted) return;
         // The server says whether this caller may change the record; the editor asks, not guesses.
-        if (!allow.split(/,\s*/).includes("PUT")) {
+        if (cfg.allowHeader !== false && !allow.split(/,\s*/).includes("PUT")) {
           setPhase("forbidden");
           return;
         }

@@ -11,6 +11,7 @@ import { allOrps, allRegions, byName, Orp, Region } from "../territory";
 import { ErrorNote, Loading } from "../components";
 import { Loaded, useLoad, useTitle } from "../hooks";
 import type { CardSummary } from "./Catalog";
+import { reportLinks } from "./AnalysisTexts";
 import "../styles/catalog.css";
 import { RegionSummaryLink } from "../components/DocumentLinks";
 
@@ -187,7 +188,7 @@ function HomeFor({ scope, orps, regions, allOrps: every, allRegions: everyRegion
           {data.data && <Attention data={data.data} where={where} />}
         </section>
         {orp ? (
-          <OrpProfile code={orp.code} profile={profile} />
+          <OrpProfile code={orp.code} profile={profile} writes={WRITERS.includes(user.role)} />
         ) : (
           <section aria-labelledby="profile">
             <h2 id="profile">{t("home.profile")}</h2>
@@ -309,7 +310,7 @@ interface Profile {
 }
 
 // The seeds' "Charakteristika ORP" (GET /api/v1/orps/{code}).
-function OrpProfile({ code, profile }: { code: string; profile: Loaded<Profile | null> }) {
+function OrpProfile({ code, profile, writes }: { code: string; profile: Loaded<Profile | null>; writes: boolean }) {
   const { labels } = useApp();
   const p = profile.data;
   return (
@@ -386,9 +387,37 @@ function OrpProfile({ code, profile }: { code: string; profile: Loaded<Profile |
               ))}
             </tbody>
           </table>
+          <ReportLinks code={code} writes={writes} />
         </>
       )}
     </section>
+  );
+}
+
+// The roles that write an ORP's records (the server decides; this only hides a useless link).
+const WRITERS = ["admin", "regional_coordinator", "networker"];
+
+// The ORP analysis document in its three formats (the links named by the format alone, so
+// that a link named "Analýza" stays the navigation's one), and for writers its chapter texts.
+function ReportLinks({ code, writes }: { code: string; writes: boolean }) {
+  return (
+    <p class="report-links" data-report-links>
+      <span class="strong">{t("home.report")}:</span>{" "}
+      {reportLinks(code).map(([format, href], i) => (
+        <span key={format}>
+          {i > 0 && " · "}
+          <a href={href} download>
+            {format}
+          </a>
+        </span>
+      ))}
+      {writes && (
+        <>
+          {" — "}
+          <a href={`/orps/${code}/analysis-texts`}>{t("home.reportTexts")}</a>
+        </>
+      )}
+    </p>
   );
 }
 
