@@ -138,5 +138,6 @@ void AddAccountRoutes(ApiRouter& router, ApiContext& ctx);       // sign-in, use
 void AddAuditRoutes(ApiRouter& router, ApiContext& ctx);         // the change log, read only
 void AddPersonalDataRoutes(ApiRouter& router, ApiContext& ctx);  // GDPR export and erasure
 void AddModelRoutes(ApiRouter& router, ApiContext& ctx);         // the reference model's versions
+void AddOpenFormatRoutes(ApiRouter& router, ApiContext& ctx);    // GeoJSON, GraphML, iCalendar
 
 }  // namespace prosit

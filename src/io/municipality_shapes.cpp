@@ -1,5 +1,6 @@
 #include "io/municipality_shapes.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <unordered_map>
@@ -36,7 +37,73 @@ std::string EtagOf(const std::string& body) {
   return buf;
 }
 
+// TopoJSON arcs to positions: with a transform, each position after the first is a
+// delta of quantized integers, scaled and translated; without one, absolute positions.
+Result<std::vector<GeoRing>> DecodeArcs(const nlohmann::json& arcs,
+                                        const nlohmann::json& transform) {
+  bool quantized = transform.is_object();
+  double sx = 1, sy = 1, tx = 0, ty = 0;
+  if (quantized) {
+    const nlohmann::json& scale = transform.value("scale", nlohmann::json());
+    const nlohmann::json& translate = transform.value("translate", nlohmann::json());
+    if (!scale.is_array() || scale.size() != 2 || !translate.is_array() || translate.size() != 2 ||
+        !scale[0].is_number() || !scale[1].is_number() || !translate[0].is_number() ||
+        !translate[1].is_number())
+      return Status::Invalid("municipality boundaries: a transform without scale and translate");
+    sx = scale[0], sy = scale[1], tx = translate[0], ty = translate[1];
+  }
+  std::vector<GeoRing> out;
+  out.reserve(arcs.size());
+  for (const auto& arc : arcs) {
+    if (!arc.is_array()) return Status::Invalid("municipality boundaries: an arc is not a list");
+    GeoRing& ring = out.emplace_back();
+    ring.reserve(arc.size());
+    double x = 0, y = 0;
+    for (const auto& p : arc) {
+      if (!p.is_array() || p.size() < 2 || !p[0].is_number() || !p[1].is_number())
+        return Status::Invalid("municipality boundaries: a position is not two numbers");
+      if (quantized) {
+        x += p[0].get<double>(), y += p[1].get<double>();
+        ring.push_back({x * sx + tx, y * sy + ty});
+      } else {
+        ring.push_back({p[0].get<double>(), p[1].get<double>()});
+      }
+    }
+  }
+  return out;
+}
+
 }  // namespace
+
+std::vector<GeoPolygon> MunicipalityShapes::Polygons(const std::string& code) const {
+  auto it = by_code_.find(code);
+  if (it == by_code_.end()) return {};
+  const Geometry& g = geometries_[it->second];
+  // One ring: its arcs in order, each (reversed for ~i) without its first position,
+  // which is the last of the arc before it.
+  auto ring_of = [&](const nlohmann::json& arc_list) {
+    GeoRing ring;
+    for (const auto& a : arc_list) {
+      int64_t i = a.get<int64_t>();
+      const GeoRing& arc = points_[i < 0 ? ~i : i];
+      GeoRing part(arc.begin(), arc.end());
+      if (i < 0) std::reverse(part.begin(), part.end());
+      ring.insert(ring.end(), part.begin() + (ring.empty() ? 0 : 1), part.end());
+    }
+    return ring;
+  };
+  auto polygon_of = [&](const nlohmann::json& rings) {
+    GeoPolygon polygon;
+    for (const auto& r : rings) polygon.push_back(ring_of(r));
+    return polygon;
+  };
+  std::vector<GeoPolygon> out;
+  if (g.type == "Polygon")
+    out.push_back(polygon_of(g.arcs));
+  else
+    for (const auto& p : g.arcs) out.push_back(polygon_of(p));
+  return out;
+}
 
 Result<std::unique_ptr<MunicipalityShapes>> MunicipalityShapes::Parse(const std::string& text) {
   nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
@@ -48,6 +115,9 @@ Result<std::unique_ptr<MunicipalityShapes>> MunicipalityShapes::Parse(const std:
   if (doc.contains("transform")) s->transform_ = doc["transform"];
   s->arcs_.reserve(doc["arcs"].size());
   for (const auto& arc : doc["arcs"]) s->arcs_.push_back(arc.dump());
+  auto decoded = DecodeArcs(doc["arcs"], s->transform_);
+  if (!decoded.ok()) return decoded.status();
+  s->points_ = std::move(*decoded);
   const nlohmann::json& collection = doc["objects"].begin().value();
   if (!collection.is_object() || !collection["geometries"].is_array())
     return Status::Invalid("municipality boundaries: the object is not a GeometryCollection");

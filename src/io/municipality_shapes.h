@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "io/geojson.h"
 #include "model/status.h"
 
 namespace prosit {
@@ -41,6 +42,11 @@ class MunicipalityShapes {
 
   size_t size() const { return geometries_.size(); }
 
+  // The boundary of one municipality as GeoJSON polygons in longitude/latitude (the
+  // arcs decoded: delta-encoded, quantized by the transform, stitched into closed
+  // rings); empty for a code it does not have.
+  std::vector<GeoPolygon> Polygons(const std::string& code) const;
+
  private:
   struct Geometry {
     std::string code;
@@ -52,6 +58,7 @@ class MunicipalityShapes {
 
   nlohmann::json transform_;
   std::vector<std::string> arcs_;  // each arc's JSON text
+  std::vector<GeoRing> points_;    // each arc decoded to positions
   std::vector<Geometry> geometries_;
   std::map<std::string, size_t> by_code_;
 
