@@ -10,6 +10,7 @@ import { allOrps, allRegions, byName, collator, Orp, Region } from "../territory
 import { ErrorNote } from "../components";
 import { useTitle } from "../hooks";
 import { CatalogMap, MunicipalityFilter } from "./CatalogMap";
+import { DownloadLink, fileQuery } from "../components/OpenFormats";
 
 export interface CardSummary {
   id: number;
@@ -190,6 +191,9 @@ export function Catalog() {
         <CatalogMap cards={page?.items ?? []} region={params.region} orp={params.orp} />
         </div>
       </div>
+      <p>
+        <DownloadLink id="cards-geojson" href={"/api/v1/service-cards.geojson" + fileQuery(params)} label={t("openFormats.cardsGeojson")} />
+      </p>
     </section>
   );
 }

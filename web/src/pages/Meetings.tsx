@@ -10,6 +10,7 @@ import { useLoad, useTitle } from "../hooks";
 import { enumLabel, refLabel, referenceOrder, useLabelCatalog } from "../labelCatalog";
 import { chosenOrp, OrpSelect, useMyOrps } from "../components/OrpChooser";
 import "../styles/networking.css";
+import { CalendarPanel } from "../components/OpenFormats";
 
 export interface MeetingItem {
   id: number;
@@ -141,6 +142,7 @@ export function Meetings() {
           </button>
         </nav>
       )}
+      {orp && <CalendarPanel orp={orp} />}
     </section>
   );
 }
