@@ -14,7 +14,8 @@
 namespace prosit {
 
 // One attribute of every node (or every edge), in node (edge) order: text, a number
-// (nullopt: undefined, written as NaN) or a yes/no.
+// (nullopt: undefined — igraph leaves it out, and readers take a missing value as NaN)
+// or a yes/no.
 struct GraphAttribute {
   enum class Kind { kText, kNumber, kBool };
   std::string name;
