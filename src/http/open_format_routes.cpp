@@ -148,7 +148,7 @@ void AddCalendarRoutes(ApiRouter& router, ApiContext& ctx) {
     if (!body.ok()) return ApiResponse::Error(body.status());
     json in = json::parse(*body, nullptr, false);
     if (in.is_discarded() || !in.is_object())
-      return ApiResponse::Error(400, "malformed_json", "the body is not a JSON object");
+      return ApiResponse::Error(Status::Malformed("the body must be a JSON object"));
     FieldErrors e;
     for (const auto& [key, value] : in.items())
       if (key != "orp" && key != "name")
