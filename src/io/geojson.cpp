@@ -8,18 +8,19 @@ namespace {
 
 void AppendPosition(std::string& out, const LonLat& p) {
   char buf[64];
-  std::snprintf(buf, sizeof buf, "[%.6f,%.6f]", p[0], p[1]);
+  std::snprintf(buf, sizeof buf, "[%.6f,%.6f]", p.lon, p.lat);
   out += buf;
 }
 
-void AppendRing(std::string& out, const GeoRing& ring) {
+void AppendRing(std::string& out, const LonLatRing& ring) {
   out += '[';
   for (size_t i = 0; i < ring.size(); ++i) {
     if (i) out += ',';
     AppendPosition(out, ring[i]);
   }
   // A linear ring ends where it starts (RFC 7946 §3.1.6).
-  if (!ring.empty() && ring.front() != ring.back()) {
+  if (!ring.empty() &&
+      (ring.front().lon != ring.back().lon || ring.front().lat != ring.back().lat)) {
     out += ',';
     AppendPosition(out, ring.front());
   }
@@ -73,7 +74,9 @@ std::string WriteFeatureCollection(const std::vector<GeoFeature>& features,
     if (!f.id.is_null()) out += ",\"id\":" + f.id.dump();
     out += ",\"geometry\":";
     AppendGeometry(out, f);
-    out += ",\"properties\":" + f.properties.dump() + '}';
+    out += ",\"properties\":";
+    out += f.properties;
+    out += '}';
   }
   out += "]}";
   return out;

@@ -3,16 +3,15 @@
 // longitude/latitude order and free properties, as one FeatureCollection. Pure: it
 // writes text, the caller decides what goes in (and what a reader may not see).
 
-#include <array>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
+#include "io/municipality_shapes.h"
+
 namespace prosit {
 
-using LonLat = std::array<double, 2>;  // [longitude, latitude]
-using GeoRing = std::vector<LonLat>;
-using GeoPolygon = std::vector<GeoRing>;  // the outer ring, then holes
+using GeoPolygon = std::vector<LonLatRing>;  // the outer ring, then holes
 
 struct GeoFeature {
   nlohmann::json id;  // a string or a number; null: none
@@ -21,7 +20,9 @@ struct GeoFeature {
   bool has_point = false;
   LonLat point{};
   std::vector<GeoPolygon> polygons;
-  nlohmann::json properties = nlohmann::json::object();
+  // The properties as the text of a JSON object: written once by the caller (JsonWriter),
+  // not built as a document per feature, for the national files' tens of thousands.
+  std::string properties = "{}";
 };
 
 // The FeatureCollection; `members` are added beside "type" and "features" (RFC 7946

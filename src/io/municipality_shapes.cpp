@@ -37,73 +37,16 @@ std::string EtagOf(const std::string& body) {
   return buf;
 }
 
-// TopoJSON arcs to positions: with a transform, each position after the first is a
-// delta of quantized integers, scaled and translated; without one, absolute positions.
-Result<std::vector<GeoRing>> DecodeArcs(const nlohmann::json& arcs,
-                                        const nlohmann::json& transform) {
-  bool quantized = transform.is_object();
-  double sx = 1, sy = 1, tx = 0, ty = 0;
-  if (quantized) {
-    const nlohmann::json& scale = transform.value("scale", nlohmann::json());
-    const nlohmann::json& translate = transform.value("translate", nlohmann::json());
-    if (!scale.is_array() || scale.size() != 2 || !translate.is_array() || translate.size() != 2 ||
-        !scale[0].is_number() || !scale[1].is_number() || !translate[0].is_number() ||
-        !translate[1].is_number())
-      return Status::Invalid("municipality boundaries: a transform without scale and translate");
-    sx = scale[0], sy = scale[1], tx = translate[0], ty = translate[1];
-  }
-  std::vector<GeoRing> out;
-  out.reserve(arcs.size());
-  for (const auto& arc : arcs) {
-    if (!arc.is_array()) return Status::Invalid("municipality boundaries: an arc is not a list");
-    GeoRing& ring = out.emplace_back();
-    ring.reserve(arc.size());
-    double x = 0, y = 0;
-    for (const auto& p : arc) {
-      if (!p.is_array() || p.size() < 2 || !p[0].is_number() || !p[1].is_number())
-        return Status::Invalid("municipality boundaries: a position is not two numbers");
-      if (quantized) {
-        x += p[0].get<double>(), y += p[1].get<double>();
-        ring.push_back({x * sx + tx, y * sy + ty});
-      } else {
-        ring.push_back({p[0].get<double>(), p[1].get<double>()});
-      }
-    }
-  }
-  return out;
+// A transform must carry a scale and a translate of two numbers each.
+bool ValidTransform(const nlohmann::json& t) {
+  auto pair = [&](const char* key) {
+    const nlohmann::json& v = t.value(key, nlohmann::json());
+    return v.is_array() && v.size() == 2 && v[0].is_number() && v[1].is_number();
+  };
+  return pair("scale") && pair("translate");
 }
 
 }  // namespace
-
-std::vector<GeoPolygon> MunicipalityShapes::Polygons(const std::string& code) const {
-  auto it = by_code_.find(code);
-  if (it == by_code_.end()) return {};
-  const Geometry& g = geometries_[it->second];
-  // One ring: its arcs in order, each (reversed for ~i) without its first position,
-  // which is the last of the arc before it.
-  auto ring_of = [&](const nlohmann::json& arc_list) {
-    GeoRing ring;
-    for (const auto& a : arc_list) {
-      int64_t i = a.get<int64_t>();
-      const GeoRing& arc = points_[i < 0 ? ~i : i];
-      GeoRing part(arc.begin(), arc.end());
-      if (i < 0) std::reverse(part.begin(), part.end());
-      ring.insert(ring.end(), part.begin() + (ring.empty() ? 0 : 1), part.end());
-    }
-    return ring;
-  };
-  auto polygon_of = [&](const nlohmann::json& rings) {
-    GeoPolygon polygon;
-    for (const auto& r : rings) polygon.push_back(ring_of(r));
-    return polygon;
-  };
-  std::vector<GeoPolygon> out;
-  if (g.type == "Polygon")
-    out.push_back(polygon_of(g.arcs));
-  else
-    for (const auto& p : g.arcs) out.push_back(polygon_of(p));
-  return out;
-}
 
 Result<std::unique_ptr<MunicipalityShapes>> MunicipalityShapes::Parse(const std::string& text) {
   nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
@@ -115,9 +58,8 @@ Result<std::unique_ptr<MunicipalityShapes>> MunicipalityShapes::Parse(const std:
   if (doc.contains("transform")) s->transform_ = doc["transform"];
   s->arcs_.reserve(doc["arcs"].size());
   for (const auto& arc : doc["arcs"]) s->arcs_.push_back(arc.dump());
-  auto decoded = DecodeArcs(doc["arcs"], s->transform_);
-  if (!decoded.ok()) return decoded.status();
-  s->points_ = std::move(*decoded);
+  if (s->transform_.is_object() && !ValidTransform(s->transform_))
+    return Status::Invalid("municipality boundaries: a transform without scale and translate");
   const nlohmann::json& collection = doc["objects"].begin().value();
   if (!collection.is_object() || !collection["geometries"].is_array())
     return Status::Invalid("municipality boundaries: the object is not a GeometryCollection");
@@ -198,6 +140,78 @@ ShapesDocument MunicipalityShapes::Build(const std::vector<std::string>& codes,
   }
   body += "]}";
   return {body, EtagOf(body)};
+}
+
+// An arc's points; quantized arcs (with a transform) are delta-encoded integers.
+LonLatRing MunicipalityShapes::DecodeArc(int64_t index) const {
+  nlohmann::json arc = nlohmann::json::parse(arcs_[index]);
+  const bool quantized = transform_.is_object();
+  double sx = 1, sy = 1, tx = 0, ty = 0;
+  if (quantized) {
+    sx = transform_["scale"][0].get<double>();
+    sy = transform_["scale"][1].get<double>();
+    tx = transform_["translate"][0].get<double>();
+    ty = transform_["translate"][1].get<double>();
+  }
+  LonLatRing out;
+  out.reserve(arc.size());
+  double x = 0, y = 0;
+  for (const auto& p : arc) {
+    double px = p[0].get<double>(), py = p[1].get<double>();
+    if (quantized) {
+      x += px;
+      y += py;
+      out.push_back({x * sx + tx, y * sy + ty});
+    } else {
+      out.push_back({px, py});
+    }
+  }
+  return out;
+}
+
+std::vector<LonLatRing> MunicipalityShapes::Rings(const std::string& code) const {
+  std::vector<LonLatRing> rings;
+  auto it = by_code_.find(code);
+  if (it == by_code_.end()) return rings;
+  const Geometry& g = geometries_[it->second];
+  auto add_ring = [&](const nlohmann::json& arcs) {
+    LonLatRing ring;
+    for (const auto& a : arcs) {
+      int64_t i = a.get<int64_t>();
+      LonLatRing part = DecodeArc(i < 0 ? ~i : i);
+      if (i < 0) std::reverse(part.begin(), part.end());
+      // Consecutive arcs share their joining point.
+      ring.insert(ring.end(), part.begin() + (ring.empty() || part.empty() ? 0 : 1), part.end());
+    }
+    if (!ring.empty()) rings.push_back(std::move(ring));
+  };
+  if (g.type == "Polygon") {
+    for (const auto& r : g.arcs) add_ring(r);
+  } else {
+    for (const auto& polygon : g.arcs)
+      for (const auto& r : polygon) add_ring(r);
+  }
+  return rings;
+}
+
+// Rings() in order, split at each polygon's count of rings.
+std::vector<std::vector<LonLatRing>> MunicipalityShapes::Polygons(const std::string& code) const {
+  std::vector<std::vector<LonLatRing>> polygons;
+  std::vector<LonLatRing> rings = Rings(code);
+  if (rings.empty()) return polygons;
+  const Geometry& g = geometries_[by_code_.at(code)];
+  auto take = [&](const nlohmann::json& polygon, size_t& next) {
+    std::vector<LonLatRing>& out = polygons.emplace_back();
+    for (const auto& r : polygon)
+      if (!r.empty() && next < rings.size()) out.push_back(std::move(rings[next++]));
+  };
+  size_t next = 0;
+  if (g.type == "Polygon") {
+    take(g.arcs, next);
+  } else {
+    for (const auto& polygon : g.arcs) take(polygon, next);
+  }
+  return polygons;
 }
 
 }  // namespace prosit

@@ -13,10 +13,16 @@
 #include <string>
 #include <vector>
 
-#include "io/geojson.h"
 #include "model/status.h"
 
 namespace prosit {
+
+// A point of a boundary in degrees.
+struct LonLat {
+  double lon = 0;
+  double lat = 0;
+};
+using LonLatRing = std::vector<LonLat>;
 
 // One answer: TopoJSON text and its ETag ("\"…\"").
 struct ShapesDocument {
@@ -40,12 +46,15 @@ class MunicipalityShapes {
                                                const std::vector<std::string>& codes,
                                                const Properties& properties) const;
 
-  size_t size() const { return geometries_.size(); }
+  // The closed rings of municipality `code` (outer rings and holes of all its polygons,
+  // for an even-odd fill), decoded from the arcs; empty for an unknown code.
+  std::vector<LonLatRing> Rings(const std::string& code) const;
 
-  // The boundary of one municipality as GeoJSON polygons in longitude/latitude (the
-  // arcs decoded: delta-encoded, quantized by the transform, stitched into closed
-  // rings); empty for a code it does not have.
-  std::vector<GeoPolygon> Polygons(const std::string& code) const;
+  // The same rings grouped by polygon (each: the outer ring, then its holes), as GeoJSON
+  // writes them; empty for an unknown code.
+  std::vector<std::vector<LonLatRing>> Polygons(const std::string& code) const;
+
+  size_t size() const { return geometries_.size(); }
 
  private:
   struct Geometry {
@@ -54,11 +63,11 @@ class MunicipalityShapes {
     nlohmann::json arcs;  // indices into arcs_, ~i for a reversed arc
   };
   MunicipalityShapes() = default;
+  LonLatRing DecodeArc(int64_t index) const;
   ShapesDocument Build(const std::vector<std::string>& codes, const Properties& properties) const;
 
   nlohmann::json transform_;
   std::vector<std::string> arcs_;  // each arc's JSON text
-  std::vector<GeoRing> points_;    // each arc decoded to positions
   std::vector<Geometry> geometries_;
   std::map<std::string, size_t> by_code_;
 

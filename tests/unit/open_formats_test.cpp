@@ -16,6 +16,9 @@
 #include "io/municipality_shapes.h"
 
 namespace prosit {
+
+bool operator==(const LonLat& a, const LonLat& b) { return a.lon == b.lon && a.lat == b.lat; }
+
 namespace {
 
 using nlohmann::json;
@@ -25,7 +28,7 @@ TEST(GeoJson, WritesPointsPolygonsAndClosesRings) {
   point.id = "a";
   point.has_point = true;
   point.point = {15.7931, 49.9532};
-  point.properties = {{"name", "Poradna \"U mostu\""}};
+  point.properties = json{{"name", "Poradna \"U mostu\""}}.dump();
   GeoFeature square;
   square.id = 7;
   square.polygons = {{{{15, 49}, {16, 49}, {16, 50}, {15, 50}}}};  // left open
@@ -67,10 +70,10 @@ TEST(MunicipalityShapes, DecodesQuantizedArcsIntoClosedRings) {
   auto left = (*shapes)->Polygons("100001");
   ASSERT_EQ(left.size(), 1u);
   ASSERT_EQ(left[0].size(), 1u);
-  EXPECT_EQ(left[0][0], (GeoRing{{16, 49}, {16, 50}, {15, 50}, {15, 49}, {16, 49}}));
+  EXPECT_EQ(left[0][0], (LonLatRing{{16, 49}, {16, 50}, {15, 50}, {15, 49}, {16, 49}}));
   auto right = (*shapes)->Polygons("100002");  // a numeric id is its code too
   ASSERT_EQ(right.size(), 1u);
-  EXPECT_EQ(right[0][0], (GeoRing{{16, 49}, {17, 49}, {17, 50}, {16, 50}, {16, 49}}));
+  EXPECT_EQ(right[0][0], (LonLatRing{{16, 49}, {17, 49}, {17, 50}, {16, 50}, {16, 49}}));
   EXPECT_TRUE((*shapes)->Polygons("999999").empty());
 }
 

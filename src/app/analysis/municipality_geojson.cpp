@@ -34,7 +34,7 @@ json AccessOfPlace(const CellAccess& a, uint32_t place) {
 }
 
 json PlaceProperties(const AnalysisBasis& basis, const OrpCoverage& c, size_t k,
-                     TravelMode judged_by, const json& orp_white_spots) {
+                     TravelMode judged_by) {
   const PlaceReach& first = c.cells.front().places[k];
   const Municipality& m = basis.frame().territory.municipalities()[first.place];
   json within = json::object(), minutes = json::object(), gaps = json::array();
@@ -55,8 +55,7 @@ json PlaceProperties(const AnalysisBasis& basis, const OrpCoverage& c, size_t k,
           {"within_norm", within},
           {"minutes", minutes},
           {"cells_out_of_reach", gaps},
-          {"white_spot", !gaps.empty()},
-          {"orp_white_spots", orp_white_spots}};
+          {"white_spot", !gaps.empty()}};
 }
 
 }  // namespace
@@ -73,15 +72,21 @@ Result<std::string> MunicipalitiesGeoJson(const Caller& caller, const AnalysisBa
   std::vector<GeoFeature> features;
   for (const OrpCoverage& c : orps) {
     if (c.cells.empty()) continue;
-    json white = WhiteSpotsJson(c);
+    const std::string white = WhiteSpotsJson(c).dump();  // once per ORP, not per place
     for (size_t k = 0; k < c.cells.front().places.size(); ++k) {
       GeoFeature f;
-      f.properties = PlaceProperties(basis, c, k, mode, white);
       uint32_t place = c.cells.front().places[k].place;
+      // The place's own members, then the ORP's white spots written once, spliced in
+      // as text before the closing brace.
+      std::string props = PlaceProperties(basis, c, k, mode).dump();
+      props.pop_back();
+      props += ",\"orp_white_spots\":" + white;
+      if (cell) props += ",\"access_per_1000_children\":" + AccessOfPlace(access, place).dump();
+      props += '}';
+      f.properties = std::move(props);
       const std::string& code = basis.frame().territory.municipalities()[place].code;
       f.id = code;
       f.polygons = shapes.Polygons(code);
-      if (cell) f.properties["access_per_1000_children"] = AccessOfPlace(access, place);
       features.push_back(std::move(f));
     }
   }

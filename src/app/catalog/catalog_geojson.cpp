@@ -4,6 +4,7 @@
 
 #include "app/accounts/permissions.h"
 #include "io/geojson.h"
+#include "io/json_writer.h"
 #include "io/network_json.h"
 
 namespace prosit {
@@ -21,23 +22,43 @@ void NarrowToCaller(const Caller& caller, ServiceQuery& q) {
   }
 }
 
-// What a map shows of a card; contacts as the card's GET shows them to this caller.
-json CardProperties(const Caller& caller, const NetworkSnapshot& snap, const ServiceCard& c) {
+void StringArray(JsonWriter& w, std::string_view key, const std::vector<std::string>& values) {
+  w.Key(key).BeginArray();
+  for (const std::string& v : values) w.String(v);
+  w.EndArray();
+}
+
+// What a map shows of a card, as an object's members without its closing brace (each
+// location adds its own); contacts as the card's GET shows them to this caller.
+std::string CardProperties(const Caller& caller, const NetworkSnapshot& snap,
+                           const ServiceCard& c) {
   const ActorEntry* actor = snap.FindActor(c.actor_id);
-  std::vector<Contact> contacts;
-  for (const Contact& k : c.contacts)
-    if (k.is_public || SeesPersonalData(caller)) contacts.push_back(k);
-  return {
-      {"card_id", c.id},
-      {"name", c.name},
-      {"actor", {{"id", c.actor_id}, {"name", actor ? json(actor->actor.name) : json(nullptr)}}},
-      {"service_type", c.service_type},
-      {"need_areas", c.need_areas},
-      {"level", c.level},
-      {"forms", c.forms},
-      {"access", ToString(c.access)},
-      {"published", c.published},
-      {"contacts", ContactsToJson(contacts)}};
+  JsonWriter w;
+  w.BeginObject().Field("card_id", c.id).Field("name", c.name);
+  w.Key("actor").BeginObject().Field("id", c.actor_id).Key("name");
+  if (actor)
+    w.String(actor->actor.name);
+  else
+    w.Null();
+  w.EndObject().Field("service_type", c.service_type);
+  StringArray(w, "need_areas", c.need_areas);
+  w.Field("level", c.level);
+  StringArray(w, "forms", c.forms);
+  w.Field("access", ToString(c.access)).Field("published", c.published);
+  w.Key("contacts").BeginArray();
+  for (const Contact& k : c.contacts) {
+    if (!k.is_public && !SeesPersonalData(caller)) continue;
+    w.BeginObject()
+        .Field("name", k.name)
+        .Field("role", k.role)
+        .Field("phone", k.phone)
+        .Field("email", k.email)
+        .Field("web", k.web)
+        .Field("public", k.is_public)
+        .EndObject();
+  }
+  w.EndArray();
+  return std::move(w.str());
 }
 
 }  // namespace
@@ -60,7 +81,7 @@ std::string ServiceCardsGeoJson(const Caller& caller, const NetworkSnapshot& sna
       ++hidden;
       continue;
     }
-    json props = CardProperties(caller, snap, c);
+    const std::string props = CardProperties(caller, snap, c);
     for (size_t k = 0; k < c.locations.size(); ++k) {
       const DeliveryLocation& l = c.locations[k];
       const Municipality* m = t.FindMunicipality(l.municipality_code);
@@ -71,11 +92,16 @@ std::string ServiceCardsGeoJson(const Caller& caller, const NetworkSnapshot& sna
       // Without its own point, the location stands at its municipality's.
       const GeoPoint& p = l.has_location ? l.location : m->location;
       f.point = {p.lon, p.lat};
-      f.properties = props;
-      f.properties["municipality_code"] = l.municipality_code;
-      f.properties["orp_code"] = m ? json(m->orp_code) : json(nullptr);
-      f.properties["street"] = l.street;
-      f.properties["precision"] = l.has_location ? "address" : "municipality";
+      JsonWriter w;
+      w.Raw(props).Field("municipality_code", l.municipality_code).Key("orp_code");
+      if (m)
+        w.String(m->orp_code);
+      else
+        w.Null();
+      w.Field("street", l.street)
+          .Field("precision", l.has_location ? "address" : "municipality")
+          .EndObject();
+      f.properties = std::move(w.str());
       features.push_back(std::move(f));
     }
   }
