@@ -31,9 +31,17 @@ bool Match(std::string_view pattern, std::string_view path,
     bool more_pattern = NextSegment(pattern, pp, ps), more_path = NextSegment(path, xp, xs);
     if (more_pattern != more_path) return false;
     if (!more_pattern) break;
-    bool is_param = ps.size() > 2 && ps.front() == '{' && ps.back() == '}';
-    if (!is_param && ps != xs) return false;
-    if (is_param && params) (*params)[std::string(ps.substr(1, ps.size() - 2))] = std::string(xs);
+    // A parameter is "{name}" or "{name}.ext", the literal suffix of a file name.
+    size_t close = ps.size() > 2 && ps.front() == '{' ? ps.find('}') : std::string_view::npos;
+    if (close == std::string_view::npos) {
+      if (ps != xs) return false;
+      continue;
+    }
+    std::string_view suffix = ps.substr(close + 1);
+    if (xs.size() <= suffix.size() || xs.substr(xs.size() - suffix.size()) != suffix) return false;
+    if (params)
+      (*params)[std::string(ps.substr(1, close - 1))] =
+          std::string(xs.substr(0, xs.size() - suffix.size()));
   }
   return true;
 }

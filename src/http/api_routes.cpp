@@ -23,6 +23,7 @@ ApiRouter MakeApiRouter(ApiContext& ctx) {
   router.Add("GET", "/api/v1/openapi.json",
              [](const ApiRequest&) { return ApiResponse::Json(OpenApiDocument()); });
   AddExportRoutes(router, ctx);
+  AddOpenFormatRoutes(router, ctx);  // before the catalog: /service-cards.geojson
   AddCatalogRoutes(router, ctx);
   AddWorkRoutes(router, ctx);
   AddRecordRoutes(router, ctx);  // after AddWorkRoutes: /ties/derived before /ties/{id}

@@ -143,5 +143,6 @@ void AddPersonalDataRoutes(ApiRouter& router, ApiContext& ctx);  // GDPR export 
 void AddModelRoutes(ApiRouter& router, ApiContext& ctx);         // the reference model's versions
 void AddDocumentRoutes(ApiRouter& router, ApiContext& ctx);      // the ORP analysis PDF/ODT/DOCX
 void AddRegionLeafletRoutes(ApiRouter& router, ApiContext& ctx);  // regional summary, leaflet
+void AddOpenFormatRoutes(ApiRouter& router, ApiContext& ctx);    // GeoJSON, GraphML, iCalendar
 
 }  // namespace prosit

@@ -18,6 +18,9 @@ class JsonWriter {
   JsonWriter& String(std::string_view value);
   JsonWriter& Int(int64_t value);
   JsonWriter& Bool(bool value);
+  JsonWriter& Null();
+  // A value already written as JSON text (e.g. a document dumped once and repeated).
+  JsonWriter& Raw(std::string_view json);
   // Shorthands for a key with its value.
   JsonWriter& Field(std::string_view key, std::string_view value) { return Key(key).String(value); }
   JsonWriter& Field(std::string_view key, const char* value) { return Key(key).String(value); }

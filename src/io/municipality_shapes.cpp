@@ -37,6 +37,15 @@ std::string EtagOf(const std::string& body) {
   return buf;
 }
 
+// A transform must carry a scale and a translate of two numbers each.
+bool ValidTransform(const nlohmann::json& t) {
+  auto pair = [&](const char* key) {
+    const nlohmann::json& v = t.value(key, nlohmann::json());
+    return v.is_array() && v.size() == 2 && v[0].is_number() && v[1].is_number();
+  };
+  return pair("scale") && pair("translate");
+}
+
 }  // namespace
 
 Result<std::unique_ptr<MunicipalityShapes>> MunicipalityShapes::Parse(const std::string& text) {
@@ -49,6 +58,8 @@ Result<std::unique_ptr<MunicipalityShapes>> MunicipalityShapes::Parse(const std:
   if (doc.contains("transform")) s->transform_ = doc["transform"];
   s->arcs_.reserve(doc["arcs"].size());
   for (const auto& arc : doc["arcs"]) s->arcs_.push_back(arc.dump());
+  if (s->transform_.is_object() && !ValidTransform(s->transform_))
+    return Status::Invalid("municipality boundaries: a transform without scale and translate");
   const nlohmann::json& collection = doc["objects"].begin().value();
   if (!collection.is_object() || !collection["geometries"].is_array())
     return Status::Invalid("municipality boundaries: the object is not a GeometryCollection");
@@ -183,6 +194,26 @@ std::vector<LonLatRing> MunicipalityShapes::Rings(const std::string& code) const
       for (const auto& r : polygon) add_ring(r);
   }
   return rings;
+}
+
+// Rings() in order, split at each polygon's count of rings.
+std::vector<std::vector<LonLatRing>> MunicipalityShapes::Polygons(const std::string& code) const {
+  std::vector<std::vector<LonLatRing>> polygons;
+  std::vector<LonLatRing> rings = Rings(code);
+  if (rings.empty()) return polygons;
+  const Geometry& g = geometries_[by_code_.at(code)];
+  auto take = [&](const nlohmann::json& polygon, size_t& next) {
+    std::vector<LonLatRing>& out = polygons.emplace_back();
+    for (const auto& r : polygon)
+      if (!r.empty() && next < rings.size()) out.push_back(std::move(rings[next++]));
+  };
+  size_t next = 0;
+  if (g.type == "Polygon") {
+    take(g.arcs, next);
+  } else {
+    for (const auto& polygon : g.arcs) take(polygon, next);
+  }
+  return polygons;
 }
 
 }  // namespace prosit

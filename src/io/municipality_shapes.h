@@ -50,6 +50,10 @@ class MunicipalityShapes {
   // for an even-odd fill), decoded from the arcs; empty for an unknown code.
   std::vector<LonLatRing> Rings(const std::string& code) const;
 
+  // The same rings grouped by polygon (each: the outer ring, then its holes), as GeoJSON
+  // writes them; empty for an unknown code.
+  std::vector<std::vector<LonLatRing>> Polygons(const std::string& code) const;
+
   size_t size() const { return geometries_.size(); }
 
  private:

@@ -40,6 +40,19 @@ struct ApiTokenRecord {
   std::optional<std::string> revoked;
 };
 
+// A per-ORP calendar feed a calendar client fetches by the secret in its URL; it reads
+// with the rights of its user at the time of each fetch.
+struct CalendarFeedRecord {
+  int64_t id = 0;
+  std::string token_hash;
+  int64_t user_id = 0;
+  std::string orp_code;
+  std::string name;
+  std::string created;
+  std::optional<std::string> last_used;
+  std::optional<std::string> revoked;
+};
+
 // One sign-in attempt. `device` is the hash of the trusted-device cookie the attempt came
 // with when that device had signed in to this login before; empty otherwise.
 struct LoginAttempt {
@@ -84,6 +97,16 @@ class AccountStore {
   virtual Status RevokeApiToken(int64_t id, const std::string& at) = 0;
   // The user's API tokens, revoked ones too, oldest first.
   virtual Result<std::vector<ApiTokenRecord>> ApiTokensOf(int64_t user_id) = 0;
+
+  virtual Result<int64_t> AddCalendarFeed(const CalendarFeedRecord& feed) = 0;
+  virtual Result<std::optional<CalendarFeedRecord>> FindCalendarFeed(
+      const std::string& token_hash) = 0;
+  virtual Result<std::optional<CalendarFeedRecord>> GetCalendarFeed(int64_t id) = 0;
+  virtual Status RevokeCalendarFeed(int64_t id, const std::string& at) = 0;
+  // Records a fetch: when the feed was last read.
+  virtual Status TouchCalendarFeed(int64_t id, const std::string& at) = 0;
+  // The user's feeds, revoked ones too, oldest first.
+  virtual Result<std::vector<CalendarFeedRecord>> CalendarFeedsOf(int64_t user_id) = 0;
   // The user's sessions that have not reached their absolute time-out at `now`.
   virtual Result<int64_t> CountSessionsOf(int64_t user_id, const std::string& now) = 0;
 

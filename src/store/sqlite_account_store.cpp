@@ -82,6 +82,40 @@ class SqliteAccountStore : public AccountStore {
     PROSIT_RETURN_IF_ERROR(s.status());
     return out;
   }
+  Result<int64_t> AddCalendarFeed(const CalendarFeedRecord& f) override {
+    std::lock_guard lock(mu_);
+    SqliteStatement s(conn_,
+                      "INSERT INTO calendar_feeds (token_hash, user_id, orp_code, name, created) "
+                      "VALUES (?, ?, ?, ?, ?)");
+    s.Bind(1, f.token_hash).Bind(2, f.user_id).Bind(3, f.orp_code).Bind(4, f.name);
+    s.Bind(5, f.created);
+    PROSIT_RETURN_IF_ERROR(s.Run());
+    return static_cast<int64_t>(sqlite3_last_insert_rowid(conn_.db()));
+  }
+  Result<std::optional<CalendarFeedRecord>> FindCalendarFeed(const std::string& hash) override {
+    auto feeds = FeedsWhere("token_hash = ?", [&](SqliteStatement& s) { s.Bind(1, hash); });
+    if (!feeds.ok()) return feeds.status();
+    if (feeds->empty()) return std::optional<CalendarFeedRecord>();
+    return std::optional<CalendarFeedRecord>(feeds->front());
+  }
+  Result<std::optional<CalendarFeedRecord>> GetCalendarFeed(int64_t id) override {
+    auto feeds = FeedsWhere("id = ?", [&](SqliteStatement& s) { s.Bind(1, id); });
+    if (!feeds.ok()) return feeds.status();
+    if (feeds->empty()) return std::optional<CalendarFeedRecord>();
+    return std::optional<CalendarFeedRecord>(feeds->front());
+  }
+  Status RevokeCalendarFeed(int64_t id, const std::string& at) override {
+    return Exec("UPDATE calendar_feeds SET revoked = ?2 WHERE id = ?1 AND revoked IS NULL",
+                [&](SqliteStatement& s) { s.Bind(1, id).Bind(2, at); });
+  }
+  Status TouchCalendarFeed(int64_t id, const std::string& at) override {
+    return Exec("UPDATE calendar_feeds SET last_used = ?2 WHERE id = ?1",
+                [&](SqliteStatement& s) { s.Bind(1, id).Bind(2, at); });
+  }
+  Result<std::vector<CalendarFeedRecord>> CalendarFeedsOf(int64_t user_id) override {
+    return FeedsWhere("user_id = ? ORDER BY id", [&](SqliteStatement& s) { s.Bind(1, user_id); });
+  }
+
   Result<int64_t> CountSessionsOf(int64_t user_id, const std::string& now) override {
     std::lock_guard lock(mu_);
     SqliteStatement s(conn_, "SELECT count(*) FROM sessions WHERE user_id = ? AND expires > ?");
@@ -194,6 +228,22 @@ class SqliteAccountStore : public AccountStore {
                                                           s.Text(4), s.Text(5), s.OptionalText(6)});
     PROSIT_RETURN_IF_ERROR(s.status());
     return std::optional<ApiTokenRecord>();
+  }
+
+  template <typename BindFn>
+  Result<std::vector<CalendarFeedRecord>> FeedsWhere(const std::string& condition, BindFn bind) {
+    std::lock_guard lock(mu_);
+    SqliteStatement s(conn_,
+                      "SELECT id, token_hash, user_id, orp_code, name, created, last_used, revoked "
+                      "FROM calendar_feeds WHERE " +
+                          condition);
+    bind(s);
+    std::vector<CalendarFeedRecord> out;
+    while (s.Step())
+      out.push_back({s.Int(0), s.Text(1), s.Int(2), s.Text(3), s.Text(4), s.Text(5),
+                     s.OptionalText(6), s.OptionalText(7)});
+    PROSIT_RETURN_IF_ERROR(s.status());
+    return out;
   }
 
   SqliteConnection& conn_;

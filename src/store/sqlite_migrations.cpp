@@ -174,6 +174,20 @@ INSERT INTO model_versions (number, at, author, note)
 INSERT INTO model_version_documents (version, name, json)
   SELECT 1, name, json FROM reference_documents;
 )sql"},
+      // A calendar client cannot sign in: it fetches a per-ORP feed by a secret in its URL.
+      {8, "calendar feeds: per-ORP iCalendar subscriptions under hashed tokens", R"sql(
+CREATE TABLE calendar_feeds (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  token_hash TEXT NOT NULL UNIQUE,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  orp_code TEXT NOT NULL,
+  name TEXT NOT NULL,
+  created TEXT NOT NULL,
+  last_used TEXT,
+  revoked TEXT
+);
+CREATE INDEX calendar_feeds_by_user ON calendar_feeds(user_id);
+)sql"},
   };
   return kMigrations;
 }

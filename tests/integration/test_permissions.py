@@ -330,6 +330,27 @@ def publish_model(t, role, where):
                                                 r.json()["number"]))
 
 
+def calendar_feed(t, role, where):
+    """A feed of the inside ORP fetched without credentials: a live one inside, a revoked
+    one outside."""
+    r = t.server.post("/api/v1/calendar-feeds", {"orp": ORP["in"]})
+    assert r.status == 201, r.body
+    feed = r.json()
+    if where == "out":
+        assert t.server.delete(f"/api/v1/calendar-feeds/{feed['id']}").status == 204
+    return Req("GET", feed["path"], creds="none")
+
+
+def revoke_feed(t, role, where):
+    if where == "in":
+        owner = role if role in ("admin", "coordinator", "networker", "viewer") else "networker"
+    else:
+        owner = "coordinator" if role in ("admin", "networker", "token_read") else "networker"
+    r = t.callers[owner].request("POST", "/api/v1/calendar-feeds", {"orp": ORP["in"]})
+    assert r.status == 201, (owner, r.body)
+    return Req("DELETE", f"/api/v1/calendar-feeds/{r.json()['id']}")
+
+
 SESSION_IN = "204 204 204 204 204 403|422 401"
 NOBODY = "401 401 401 401 401 401 401"
 
@@ -417,6 +438,26 @@ ROUTES = {
     ("GET", "/api/v1/analysis/network/changes"): Row(
         scoped("/api/v1/analysis/network/changes", "&from=2016-01-01&to=2019-12-31"),
         WORK_READ, "read"),
+    # -- the open formats (test_open_formats) ---------------------------------------------
+    ("GET", "/api/v1/service-cards.geojson"): Row(scoped("/api/v1/service-cards.geojson"),
+                                                  EVERYONE, "read"),
+    ("GET", "/api/v1/analysis/municipalities.geojson"): Row(
+        scoped("/api/v1/analysis/municipalities.geojson"), WORK_READ, "read"),
+    ("GET", "/api/v1/analysis/cooperation.graphml"): Row(
+        scoped("/api/v1/analysis/cooperation.graphml"), WORK_READ, "read"),
+    ("GET", "/api/v1/orps/{code}/calendar.ics"): Row(
+        fixed({w: f"/api/v1/orps/{ORP[w]}/calendar.ics" for w in ORP}), WORK_READ, "read"),
+    ("GET", "/api/v1/calendar/{token}.ics"): Row(
+        calendar_feed, expect("200 200 200 200 200 200 200", "404 404 404 404 404 404 404"),
+        "read"),
+    ("GET", "/api/v1/calendar-feeds"): Row(fixed("/api/v1/calendar-feeds"),
+                                           expect("200 200 200 200 200 200 401"), "read"),
+    ("POST", "/api/v1/calendar-feeds"): Row(
+        lambda t, role, where: Req("POST", "/api/v1/calendar-feeds", {"orp": ORP[where]}),
+        expect("201 201 201 201 403 403 401", "201 403 403 403 403 403 401"), "unlogged"),
+    ("DELETE", "/api/v1/calendar-feeds/{id}"): Row(
+        revoke_feed, expect("204 204 204 204 404 403 401", "204 404 404 404 404 404 401"),
+        "unlogged"),
     # -- the audit trail and personal data -------------------------------------------------
     ("GET", "/api/v1/audit"): Row(audit("/api/v1/audit"), WORK_READ, "read"),
     ("GET", "/api/v1/audit.csv"): Row(audit("/api/v1/audit.csv"), WORK_READ, "read"),

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "app/accounts/csrf.h"
+#include "app/accounts/permissions.h"
 #include "app/accounts/secret_tokens.h"
 #include "io/user_json.h"
 #include "model/record_bounds.h"
@@ -356,6 +357,66 @@ Status Accounts::RevokeApiToken(const Principal& principal, int64_t id) {
   if (!principal.CanWrite()) return Status::Forbidden("a read-only token cannot revoke tokens");
   verified_.Forget((*found)->token_hash);
   return store_.accounts().RevokeApiToken(id, clock_.now());
+}
+
+Result<CreatedCalendarFeed> Accounts::CreateCalendarFeed(const Principal& principal,
+                                                         const std::string& orp_code,
+                                                         const std::string& name,
+                                                         const Territory& territory) {
+  if (!principal.CanWrite()) return Status::Forbidden("a read-only token cannot create feeds");
+  FieldErrors errors;
+  if (!territory.FindOrp(orp_code)) errors["orp"] = "unknown ORP code";
+  if (name.size() > 200)
+    errors["name"] = "at most 200 characters";
+  else if (std::string why = TextProblem(name, BoundKind::kLine, 200); !why.empty())
+    errors["name"] = why;
+  if (!errors.empty()) return Status::Invalid("the feed request breaks some rules", errors);
+  PROSIT_RETURN_IF_ERROR(
+      MayReadScope(Caller::Of(principal, territory), territory, "", orp_code, true));
+  CreatedCalendarFeed f;
+  f.token = RandomToken();  // hex only: it stands in a URL as it is
+  f.orp_code = orp_code;
+  f.name = name.empty() ? "ORP " + territory.FindOrp(orp_code)->name : name;
+  f.created = clock_.now();
+  CalendarFeedRecord record{
+      0, HashToken(f.token), principal.user.id, orp_code, f.name, f.created, {}, {}};
+  auto id = store_.accounts().AddCalendarFeed(record);
+  if (!id.ok()) return id.status();
+  f.id = *id;
+  return f;
+}
+
+Result<std::vector<CalendarFeedRecord>> Accounts::CalendarFeedsOf(const Principal& principal) {
+  return store_.accounts().CalendarFeedsOf(principal.user.id);
+}
+
+Status Accounts::RevokeCalendarFeed(const Principal& principal, int64_t id) {
+  auto found = store_.accounts().GetCalendarFeed(id);
+  if (!found.ok()) return found.status();
+  bool mine = found->has_value() && (*found)->user_id == principal.user.id;
+  if (!found->has_value() || (!mine && principal.user.role != Role::kAdmin))
+    return Status::NotFound("no calendar feed " + std::to_string(id));
+  if (!principal.CanWrite()) return Status::Forbidden("a read-only token cannot revoke feeds");
+  return store_.accounts().RevokeCalendarFeed(id, clock_.now());
+}
+
+Result<FeedReader> Accounts::CalendarFeedReader(const std::string& token,
+                                                const Territory& territory) {
+  auto gone = [] { return Status::NotFound("no such calendar feed"); };
+  // Only a token of the right form reaches the store.
+  if (token.size() != 64 || token.find_first_not_of("0123456789abcdef") != std::string::npos)
+    return gone();
+  auto found = store_.accounts().FindCalendarFeed(HashToken(token));
+  if (!found.ok()) return found.status();
+  if (!found->has_value() || (*found)->revoked) return gone();
+  auto user = LoadUser((*found)->user_id);
+  if (!user.ok() || !user->active) return gone();
+  PROSIT_RETURN_IF_ERROR(store_.accounts().TouchCalendarFeed((*found)->id, clock_.now()));
+  Principal p;
+  p.user = std::move(*user);
+  p.via = Principal::Via::kApiToken;
+  p.scope = "read";  // a feed reads, whatever its user may write
+  return FeedReader{Caller::Of(p, territory), (*found)->orp_code};
 }
 
 }  // namespace prosit

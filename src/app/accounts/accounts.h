@@ -66,6 +66,18 @@ struct CreatedApiToken {
   std::string token, scope, name, created;
 };
 
+// A calendar feed: `token` is shown once (in the feed's URL) and never again.
+struct CreatedCalendarFeed {
+  int64_t id = 0;
+  std::string token, orp_code, name, created;
+};
+
+// Who reads a calendar feed: its user as the user's rights are now, and its ORP.
+struct FeedReader {
+  Caller caller;
+  std::string orp_code;
+};
+
 // The write of a user's document (an actor editor's actors as references).
 DocumentPut PutUser(const User& user, int64_t expected_version);
 
@@ -119,6 +131,19 @@ class Accounts {
                                             const std::string& scope);
   // The owner, or an admin, revokes a token.
   Status RevokeApiToken(const Principal& principal, int64_t id);
+  // A per-ORP calendar feed for a calendar client that cannot sign in: created by a
+  // signed-in user (not a read-only token) for an ORP whose internal records it may read.
+  Result<CreatedCalendarFeed> CreateCalendarFeed(const Principal& principal,
+                                                 const std::string& orp_code,
+                                                 const std::string& name,
+                                                 const Territory& territory);
+  // The principal's own feeds, revoked ones too.
+  Result<std::vector<CalendarFeedRecord>> CalendarFeedsOf(const Principal& principal);
+  // The owner, or an admin, revokes a feed.
+  Status RevokeCalendarFeed(const Principal& principal, int64_t id);
+  // The reader of a feed's token, its use recorded; NotFound for an unknown or revoked
+  // token and for a user no longer active, so a URL that stopped working tells nothing.
+  Result<FeedReader> CalendarFeedReader(const std::string& token, const Territory& territory);
   // Forgets what this instance believes of the user's sessions and tokens, so that a
   // change of them (user_admin.h) takes effect with the next request.
   void ForgetUser(int64_t user_id) { verified_.ForgetUser(user_id); }

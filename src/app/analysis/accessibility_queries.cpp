@@ -9,13 +9,13 @@ namespace prosit {
 
 using nlohmann::json;
 
-namespace {
-
 const ModelCell* FindCell(const ReferenceData& ref, const std::string& key) {
   for (const ModelCell& c : ref.model_cells)
     if (CellKey(c) == key) return &c;
   return nullptr;
 }
+
+namespace {
 
 json CatchmentJson(const Catchment& c, float access_minutes) {
   json steps = json::array();

@@ -22,6 +22,8 @@ struct AccessibilityQuery {
   std::optional<int64_t> max_minutes;  // instead of the norm's
 };
 
+// The model cell of a key "need_area:level", or null.
+const ModelCell* FindCell(const ReferenceData& ref, const std::string& key);
 FieldErrors CheckAccessibilityQuery(const AccessibilityQuery& q, const Frame& frame);
 // The catchment asked for must lie within the travel times' cutoff.
 FieldErrors CheckCatchmentReach(const AnalysisBasis& basis, const AccessibilityQuery& q);

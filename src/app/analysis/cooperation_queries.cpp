@@ -1,6 +1,7 @@
 #include "app/analysis/cooperation_queries.h"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <numeric>
@@ -9,6 +10,7 @@
 #include <unordered_set>
 
 #include "analysis/cooperation_analysis.h"
+#include "analysis/graphml_writer.h"
 #include "app/accounts/permissions.h"
 #include "app/analysis/meanings.h"
 #include "app/query_scope.h"
@@ -376,6 +378,100 @@ Result<CooperationGraph> CooperationGraphOf(const Caller& caller, const NetworkS
   PROSIT_RETURN_IF_ERROR(MayReadScope(caller, snap.frame->territory, q.region, q.orp, true));
   GraphScope scope{q.region, q.orp, q.ties, q.at.empty() ? today : q.at, q.from, q.to};
   return std::move(BuildGraph(caller, snap, scope).graph);
+}
+
+namespace {
+
+// The mean of the rated items of the ratings, or nullopt when none is rated.
+std::optional<double> MeanRating(const std::vector<PartnerRatings>& ratings, bool value) {
+  double sum = 0;
+  int count = 0;
+  for (const PartnerRatings& r : ratings) {
+    auto items = value ? std::array{r.power_influence, r.involvement, r.resource_contribution}
+                       : std::array{r.reliability, r.mission_support, r.openness};
+    for (const auto& item : items)
+      if (item) sum += *item, ++count;
+  }
+  if (count == 0) return std::nullopt;
+  return sum / count;
+}
+
+std::vector<GraphAttribute> NodeAttributes(const NetworkSnapshot& snap, const ScopedGraph& sg,
+                                           const CooperationAnalysis& a) {
+  const CooperationGraph& g = sg.graph;
+  size_t n = g.nodes.size();
+  std::vector<std::string> name(n), sector(n), type(n), orp(n);
+  std::vector<std::optional<double>> id(n), degree(n), betweenness(n), closeness(n), harmonic(n),
+      coreness(n), community(n), component(n), trust(n), value(n);
+  for (size_t v = 0; v < n; ++v) {
+    const ActorEntry* e = snap.FindActor(g.nodes[v].actor_id);
+    const ActorMetrics& m = a.network.per_actor[v];
+    id[v] = static_cast<double>(g.nodes[v].actor_id);
+    name[v] = e ? e->actor.name : std::string();
+    sector[v] = g.nodes[v].sector;
+    type[v] = e ? e->actor.actor_type : std::string();
+    auto it = sg.orp_of.find(g.nodes[v].actor_id);
+    orp[v] = it == sg.orp_of.end() ? std::string() : it->second;
+    degree[v] = m.degree, betweenness[v] = m.betweenness, closeness[v] = m.closeness;
+    harmonic[v] = m.harmonic, coreness[v] = m.coreness, community[v] = m.community;
+    component[v] = m.component;
+    trust[v] = a.quality.actor_trust[v].mean, value[v] = a.quality.actor_value[v].mean;
+  }
+  using A = GraphAttribute;
+  return {A::Text("name", name),
+          A::Number("actor_id", id),
+          A::Text("sector", sector),
+          A::Text("actor_type", type),
+          A::Text("orp", orp),
+          A::Number("degree", degree),
+          A::Number("betweenness", betweenness),
+          A::Number("closeness", closeness),
+          A::Number("harmonic_closeness", harmonic),
+          A::Number("coreness", coreness),
+          A::Number("community", community),
+          A::Number("component", component),
+          A::Number("trust", trust),
+          A::Number("value", value)};
+}
+
+std::vector<GraphAttribute> EdgeAttributes(const CooperationGraph& g) {
+  size_t n = g.edges.size();
+  std::vector<std::string> types(n);
+  std::vector<bool> declared(n), derived(n);
+  std::vector<std::optional<double>> weight(n), declared_ties(n), meetings(n), value(n), trust(n);
+  for (size_t i = 0; i < n; ++i) {
+    const CooperationEdge& e = g.edges[i];
+    for (const std::string& t : e.types) types[i] += (types[i].empty() ? "" : ";") + t;
+    declared[i] = e.declared_ties > 0;
+    derived[i] = e.shared_meetings > 0;
+    // How many declared ties and shared meetings hold the pair together.
+    weight[i] = e.declared_ties + e.shared_meetings;
+    declared_ties[i] = e.declared_ties;
+    meetings[i] = e.shared_meetings;
+    value[i] = MeanRating(e.ratings, true);
+    trust[i] = MeanRating(e.ratings, false);
+  }
+  using A = GraphAttribute;
+  return {A::Text("types", types),
+          A::Bool("declared", declared),
+          A::Bool("co_attendance", derived),
+          A::Number("weight", weight),
+          A::Number("declared_ties", declared_ties),
+          A::Number("shared_meetings", meetings),
+          A::Number("value", value),
+          A::Number("trust", trust)};
+}
+
+}  // namespace
+
+Result<std::string> CooperationGraphml(const Caller& caller, const NetworkSnapshot& snap,
+                                       CooperationQuery q, const std::string& today) {
+  PROSIT_RETURN_IF_ERROR(MayReadScope(caller, snap.frame->territory, q.region, q.orp, true));
+  GraphScope scope{q.region, q.orp, q.ties, q.at.empty() ? today : q.at, q.from, q.to};
+  ScopedGraph sg = BuildGraph(caller, snap, scope);
+  auto analysis = AnalyseCooperation(sg.graph);
+  if (!analysis.ok()) return analysis.status();
+  return WriteGraphml(sg.graph, NodeAttributes(snap, sg, *analysis), EdgeAttributes(sg.graph));
 }
 
 Result<std::string> CooperationChangesJson(const Caller& caller, const NetworkSnapshot& snap,

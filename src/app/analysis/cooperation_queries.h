@@ -43,6 +43,12 @@ Result<std::string> CooperationNetworkJson(const Caller& caller, const NetworkSn
 // drawing it; read as the scope's internal records are.
 Result<CooperationGraph> CooperationGraphOf(const Caller& caller, const NetworkSnapshot& snap,
                                             CooperationQuery q, const std::string& today);
+// The same network as GraphML (igraph writes it): nodes with name, sector, actor type,
+// ORP and the centralities; edges with their tie types, whether declared and derived,
+// a weight and the mean PARTNER value and trust ratings. `sort`, offset and limit do
+// not apply: every actor is a node.
+Result<std::string> CooperationGraphml(const Caller& caller, const NetworkSnapshot& snap,
+                                       CooperationQuery q, const std::string& today);
 // Ties present at `to` but not at `from` (and the reverse), with which of the new ones
 // cross sectors. Declared: in force on the day; derived: met at a meeting on or before it.
 Result<std::string> CooperationChangesJson(const Caller& caller, const NetworkSnapshot& snap,

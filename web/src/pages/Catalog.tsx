@@ -12,6 +12,7 @@ import { useTitle } from "../hooks";
 import { CatalogMap, MunicipalityFilter } from "./CatalogMap";
 import { LeafletLink } from "../components/DocumentLinks";
 import { XlsxLink } from "../components/XlsxLink";
+import { DownloadLink, fileQuery } from "../components/OpenFormats";
 
 export interface CardSummary {
   id: number;
@@ -196,6 +197,9 @@ export function Catalog() {
         <CatalogMap cards={page?.items ?? []} region={params.region} orp={params.orp} />
         </div>
       </div>
+      <p>
+        <DownloadLink id="cards-geojson" href={"/api/v1/service-cards.geojson" + fileQuery(params)} label={t("openFormats.cardsGeojson")} />
+      </p>
     </section>
   );
 }

@@ -11,6 +11,7 @@ import { enumLabel, refLabel, referenceOrder, useLabelCatalog } from "../labelCa
 import { chosenOrp, OrpSelect, useMyOrps } from "../components/OrpChooser";
 import "../styles/networking.css";
 import { XlsxLink } from "../components/XlsxLink";
+import { CalendarPanel } from "../components/OpenFormats";
 
 export interface MeetingItem {
   id: number;
@@ -143,6 +144,7 @@ export function Meetings() {
           </button>
         </nav>
       )}
+      {orp && <CalendarPanel orp={orp} />}
     </section>
   );
 }

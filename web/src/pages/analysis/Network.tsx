@@ -11,6 +11,7 @@ import { useLoad, useTitle } from "../../hooks";
 import { ErrorNote, Loading } from "../../components";
 import { GraphEdge, GraphNode, NetworkGraph, SECTOR_COLORS } from "../../components/NetworkGraph";
 import { AnalysisTabs, Bilingual, pick, ScopePicker, scopeQuery, useParam, useScope, useServerLabels } from "./common";
+import { DownloadLink, fileQuery } from "../../components/OpenFormats";
 
 interface ActorFigures {
   id: number;
@@ -283,6 +284,9 @@ export function Network() {
           </tbody>
         </table>
       )}
+      <p>
+        <DownloadLink id="network-graphml" href={"/api/v1/analysis/cooperation.graphml" + fileQuery(scope.orp ? { orp: scope.orp, ties } : { region: scope.region, ties })} label={t("openFormats.graphml")} />
+      </p>
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { useLoad, useTitle } from "../../hooks";
 import { ErrorNote, Loading } from "../../components";
 import { LegendItem, MunicipalityMap, NO_DATA, PALETTE } from "../../components/MunicipalityMap";
 import { AnalysisTabs, Bilingual, ModeSwitch, pick, ScopePicker, scopeQuery, useParam, useScope, useServerLabels } from "./common";
+import { DownloadLink, fileQuery } from "../../components/OpenFormats";
 
 interface Coverage {
   coverage?: { cells: { cell: string; label: Bilingual }[]; municipalities: { code: string; name: string; cells_out_of_reach: string[] }[] };
@@ -175,6 +176,13 @@ export function WhiteSpots() {
           </table>
         )}
       </div>
+      <p>
+        <DownloadLink
+          id="municipalities-geojson"
+          href={"/api/v1/analysis/municipalities.geojson" + fileQuery(scope.orp ? { orp: scope.orp, mode } : scope.region ? { region: scope.region, mode } : { mode })}
+          label={t("openFormats.municipalitiesGeojson")}
+        />
+      </p>
     </section>
   );
 }
