@@ -138,7 +138,8 @@ Drawing DrawShareMap(const MunicipalityShapes& shapes, const ShareMapInput& inpu
     double by = y + swatch + 22;
     d.shapes.push_back(RectShape{{0, by}, len / 2, 5, 0x000000, {0x000000, 0.5, {}}});
     d.shapes.push_back(RectShape{{len / 2, by}, len / 2, 5, 0xFFFFFF, {0x000000, 0.5, {}}});
-    d.shapes.push_back(LabelShape{{0, by - 3}, "0", 9, 0x000000, TextAnchor::kMiddle, false});
+    // The zero starts at the bar's left end: centred there it would fall off the drawing.
+    d.shapes.push_back(LabelShape{{0, by - 3}, "0", 9, 0x000000, TextAnchor::kStart, false});
     d.shapes.push_back(LabelShape{{len, by - 3},
                                   CzechCount(static_cast<int64_t>(km)) + "\u00A0km",
                                   9,
