@@ -3,6 +3,7 @@
 
 #include "app/catalog/catalog_queries.h"
 #include "app/catalog/territory_queries.h"
+#include "http/list_filters.h"
 #include "http/route_helpers.h"
 #include "io/label_catalog.h"
 
@@ -13,15 +14,7 @@ namespace {
 ApiResponse SearchCards(ApiContext& ctx, const ApiRequest& r) {
   auto snap = ctx.keeper.Current();
   QueryReader qr(r);
-  ServiceQuery q;
-  ReadCommonFilters(qr, q);
-  q.service_type = qr.Text("service_type");
-  q.need_area = qr.Text("need_area");
-  q.form = qr.Text("form");
-  if (auto v = qr.Int("level", 0, 100)) q.level = static_cast<int>(*v);
-  if (auto v = qr.Int("age", 0, 200)) q.age = static_cast<int>(*v);
-  q.published = qr.Bool("published");
-  q.actor_id = qr.Int("actor_id", 1, INT64_MAX);
+  ServiceQuery q = ReadServiceFilters(qr);
   std::string before = qr.Text("verified_before");
   FieldErrors errors = CheckServiceQuery(q, *snap);
   errors.merge(CheckVerifiedBefore(before));
@@ -34,9 +27,7 @@ ApiResponse SearchCards(ApiContext& ctx, const ApiRequest& r) {
 ApiResponse ListActorsRoute(ApiContext& ctx, const ApiRequest& r) {
   auto snap = ctx.keeper.Current();
   QueryReader qr(r);
-  ActorQuery q;
-  ReadCommonFilters(qr, q);
-  q.actor_type = qr.Text("actor_type");
+  ActorQuery q = ReadActorFilters(qr);
   return AnswerList(qr, CheckActorQuery(q, *snap), [&] { return ListActors(r.caller, *snap, q); });
 }
 

@@ -5,6 +5,7 @@
 
 #include "app/exports/card_import.h"
 #include "app/exports/spreadsheet_exports.h"
+#include "http/list_filters.h"
 #include "http/route_helpers.h"
 #include "io/xlsx_writer.h"
 
@@ -52,15 +53,7 @@ void AddListExports(ApiRouter& router, ApiContext& ctx) {
   AddXlsx(router, ctx, "/api/v1/service-cards.xlsx", "karty-sluzeb.xlsx",
           [](const ApiRequest& r, const NetworkSnapshot& snap, QueryReader& qr, Lang lang,
              const std::string& file) {
-            ServiceQuery q;
-            ReadCommonFilters(qr, q);
-            q.service_type = qr.Text("service_type");
-            q.need_area = qr.Text("need_area");
-            q.form = qr.Text("form");
-            if (auto v = qr.Int("level", 0, 100)) q.level = static_cast<int>(*v);
-            if (auto v = qr.Int("age", 0, 200)) q.age = static_cast<int>(*v);
-            q.published = qr.Bool("published");
-            q.actor_id = qr.Int("actor_id", 1, INT64_MAX);
+            ServiceQuery q = ReadServiceFilters(qr);
             return AnswerChecked(qr, CheckServiceQuery(q, snap), [&] {
               return XlsxAnswer(ServiceCardsWorkbook(r.caller, snap, q, lang), file);
             });
@@ -68,9 +61,7 @@ void AddListExports(ApiRouter& router, ApiContext& ctx) {
   AddXlsx(router, ctx, "/api/v1/actors.xlsx", "akteri.xlsx",
           [](const ApiRequest& r, const NetworkSnapshot& snap, QueryReader& qr, Lang lang,
              const std::string& file) {
-            ActorQuery q;
-            ReadCommonFilters(qr, q);
-            q.actor_type = qr.Text("actor_type");
+            ActorQuery q = ReadActorFilters(qr);
             return AnswerChecked(qr, CheckActorQuery(q, snap), [&] {
               return XlsxAnswer(ActorsWorkbook(r.caller, snap, q, lang), file);
             });
@@ -78,16 +69,7 @@ void AddListExports(ApiRouter& router, ApiContext& ctx) {
   AddXlsx(router, ctx, "/api/v1/meetings.xlsx", "setkani.xlsx",
           [](const ApiRequest& r, const NetworkSnapshot& snap, QueryReader& qr, Lang lang,
              const std::string& file) {
-            MeetingQuery q;
-            q.region = qr.Text("region");
-            q.orp = qr.Text("orp");
-            q.category = qr.Text("category");
-            q.format = qr.Text("format");
-            q.from = qr.Text("from");
-            q.to = qr.Text("to");
-            q.actor_id = qr.Int("actor_id", 1, INT64_MAX);
-            q.has_record = qr.Bool("has_record");
-            q.text = qr.Text("q");
+            MeetingQuery q = ReadMeetingFilters(qr);
             return AnswerChecked(qr, CheckMeetingQuery(q, snap), [&] {
               return XlsxAnswer(MeetingsWorkbook(r.caller, snap, q, lang), file);
             });
@@ -95,17 +77,7 @@ void AddListExports(ApiRouter& router, ApiContext& ctx) {
   AddXlsx(router, ctx, "/api/v1/needs.xlsx", "potreby.xlsx",
           [](const ApiRequest& r, const NetworkSnapshot& snap, QueryReader& qr, Lang lang,
              const std::string& file) {
-            NeedQuery q;
-            q.region = qr.Text("region");
-            q.orp = qr.Text("orp");
-            q.status = qr.Text("status");
-            q.priority = qr.Text("priority");
-            q.need_area = qr.Text("need_area");
-            q.network_need = qr.Text("network_need");
-            q.from = qr.Text("from");
-            q.to = qr.Text("to");
-            q.actor_id = qr.Int("actor_id", 1, INT64_MAX);
-            q.meeting_id = qr.Int("meeting_id", 1, INT64_MAX);
+            NeedQuery q = ReadNeedFilters(qr);
             return AnswerChecked(qr, CheckNeedQuery(q, snap), [&] {
               return XlsxAnswer(NeedsWorkbook(r.caller, snap, q, lang), file);
             });

@@ -11,6 +11,7 @@
 #include "app/catalog/catalog_geojson.h"
 #include "app/catalog/catalog_queries.h"
 #include "app/networking/calendar_queries.h"
+#include "http/list_filters.h"
 #include "http/route_helpers.h"
 
 namespace prosit {
@@ -39,15 +40,7 @@ void AddGeoJsonRoutes(ApiRouter& router, ApiContext& ctx) {
   router.Add("GET", "/api/v1/service-cards.geojson", [&ctx](const ApiRequest& r) {
     auto snap = ctx.keeper.Current();
     QueryReader qr(r);
-    ServiceQuery q;
-    ReadCommonFilters(qr, q);  // the list's filters; the page does not apply to a map
-    q.service_type = qr.Text("service_type");
-    q.need_area = qr.Text("need_area");
-    q.form = qr.Text("form");
-    if (auto v = qr.Int("level", 0, 100)) q.level = static_cast<int>(*v);
-    if (auto v = qr.Int("age", 0, 200)) q.age = static_cast<int>(*v);
-    q.published = qr.Bool("published");
-    q.actor_id = qr.Int("actor_id", 1, INT64_MAX);
+    ServiceQuery q = ReadServiceFilters(qr);  // the list's; the page does not apply to a map
     return AnswerChecked(qr, CheckServiceQuery(q, *snap), [&] {
       return FileOrError(ServiceCardsGeoJson(r.caller, *snap, q), kGeoJson,
                          "service-cards.geojson");

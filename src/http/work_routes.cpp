@@ -9,6 +9,7 @@
 #include "app/networking/profile_queries.h"
 #include "app/networking/strategy_queries.h"
 #include "app/networking/tie_queries.h"
+#include "http/list_filters.h"
 #include "http/route_helpers.h"
 
 namespace prosit {
@@ -19,17 +20,7 @@ void AddMeetingRoutes(ApiRouter& router, ApiContext& ctx) {
   router.Add("GET", "/api/v1/meetings", [&ctx](const ApiRequest& r) {
     auto snap = ctx.keeper.Current();
     QueryReader qr(r);
-    MeetingQuery q;
-    q.region = qr.Text("region");
-    q.orp = qr.Text("orp");
-    q.category = qr.Text("category");
-    q.format = qr.Text("format");
-    q.from = qr.Text("from");
-    q.to = qr.Text("to");
-    q.actor_id = qr.Int("actor_id", 1, INT64_MAX);
-    q.has_record = qr.Bool("has_record");
-    q.text = qr.Text("q");
-    qr.Page(q.offset, q.limit);
+    MeetingQuery q = ReadMeetingFilters(qr);
     return AnswerList(qr, CheckMeetingQuery(q, *snap),
                       [&] { return ListMeetings(r.caller, *snap, q); });
   });
@@ -39,18 +30,7 @@ void AddNeedRoutes(ApiRouter& router, ApiContext& ctx) {
   router.Add("GET", "/api/v1/needs", [&ctx](const ApiRequest& r) {
     auto snap = ctx.keeper.Current();
     QueryReader qr(r);
-    NeedQuery q;
-    q.region = qr.Text("region");
-    q.orp = qr.Text("orp");
-    q.status = qr.Text("status");
-    q.priority = qr.Text("priority");
-    q.need_area = qr.Text("need_area");
-    q.network_need = qr.Text("network_need");
-    q.from = qr.Text("from");
-    q.to = qr.Text("to");
-    q.actor_id = qr.Int("actor_id", 1, INT64_MAX);
-    q.meeting_id = qr.Int("meeting_id", 1, INT64_MAX);
-    qr.Page(q.offset, q.limit);
+    NeedQuery q = ReadNeedFilters(qr);
     return AnswerList(qr, CheckNeedQuery(q, *snap), [&] { return ListNeeds(r.caller, *snap, q); });
   });
 }
