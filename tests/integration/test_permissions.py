@@ -439,6 +439,27 @@ ROUTES = {
         scoped("/api/v1/analysis/network/changes", "&from=2016-01-01&to=2019-12-31"),
         WORK_READ, "read"),
     # -- the open formats (test_open_formats) ---------------------------------------------
+    # -- spreadsheets: each list's XLSX twin has the list's scope; the import of cards ------
+    ("GET", "/api/v1/service-cards.xlsx"): Row(scoped("/api/v1/service-cards.xlsx"), EVERYONE,
+                                               "read"),
+    ("GET", "/api/v1/actors.xlsx"): Row(scoped("/api/v1/actors.xlsx"), EVERYONE, "read"),
+    ("GET", "/api/v1/meetings.xlsx"): Row(scoped("/api/v1/meetings.xlsx"), WORK_READ, "read"),
+    ("GET", "/api/v1/needs.xlsx"): Row(scoped("/api/v1/needs.xlsx"), WORK_READ, "read"),
+    ("GET", "/api/v1/strategy.xlsx"): Row(scoped("/api/v1/strategy.xlsx"), WORK_READ, "read"),
+    ("GET", "/api/v1/monitoring.xlsx"): Row(scoped("/api/v1/monitoring.xlsx"), WORK_READ,
+                                            "read"),
+    ("GET", "/api/v1/orps/{code}/cooperation.kumu.xlsx"): Row(
+        fixed({w: f"/api/v1/orps/{ORP[w]}/cooperation.kumu.xlsx" for w in ORP}), WORK_READ,
+        "read"),
+    ("GET", "/api/v1/service-cards/import-template.xlsx"): Row(
+        fixed("/api/v1/service-cards/import-template.xlsx"), EVERYONE, "read"),
+    ("GET", "/api/v1/service-cards/import-template.csv"): Row(
+        fixed("/api/v1/service-cards/import-template.csv"), EVERYONE, "read"),
+    # A file without the template's header: refused whole, nothing written.
+    ("POST", "/api/v1/service-cards/import"): Row(
+        lambda t, role, where: Req("POST", "/api/v1/service-cards/import?dry_run=true",
+                                   {"not": "a sheet"}, {"Content-Type": "text/csv"}),
+        expect("422 422 422 403 422 403 401"), "read"),
     ("GET", "/api/v1/service-cards.geojson"): Row(scoped("/api/v1/service-cards.geojson"),
                                                   EVERYONE, "read"),
     ("GET", "/api/v1/analysis/municipalities.geojson"): Row(

@@ -281,6 +281,8 @@ Result<ImportSheet> ImportSheetFromCsv(std::string_view text) {
 Result<CardImportReport> ImportCards(const Caller& caller, const NetworkSnapshot& snap,
                                      Store& store, const ImportSheet& sheet, bool dry_run,
                                      const std::string& now, Lang lang) {
+  // Who may write no card at all is refused before the file is read.
+  PROSIT_RETURN_IF_ERROR(MayWriteAny(caller));
   const ReferenceData& ref = snap.frame->reference;
   CardImportReport report;
   report.dry_run = dry_run;
