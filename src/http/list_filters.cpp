@@ -55,4 +55,15 @@ NeedQuery ReadNeedFilters(QueryReader& qr) {
   return q;
 }
 
+CooperationQuery ReadCooperationScope(QueryReader& qr) {
+  CooperationQuery q;
+  q.region = qr.Text("region");
+  q.orp = qr.Text("orp");
+  if (!qr.Text("ties").empty()) q.ties = qr.Text("ties");
+  q.at = qr.Text("at");
+  q.from = qr.Text("from");
+  q.to = qr.Text("to");
+  return q;
+}
+
 }  // namespace prosit

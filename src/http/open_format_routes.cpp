@@ -73,13 +73,7 @@ void AddGraphmlRoute(ApiRouter& router, ApiContext& ctx) {
   router.Add("GET", "/api/v1/analysis/cooperation.graphml", [&ctx](const ApiRequest& r) {
     auto snap = ctx.keeper.Current();
     QueryReader qr(r);
-    CooperationQuery q;
-    q.region = qr.Text("region");
-    q.orp = qr.Text("orp");
-    if (!qr.Text("ties").empty()) q.ties = qr.Text("ties");
-    q.at = qr.Text("at");
-    q.from = qr.Text("from");
-    q.to = qr.Text("to");
+    CooperationQuery q = ReadCooperationScope(qr);
     return AnswerChecked(qr, CheckCooperationQuery(q, *snap), [&] {
       return FileOrError(CooperationGraphml(r.caller, *snap, q, ctx.clock.Today()), kGraphml,
                          "cooperation-" + (q.orp.empty() ? q.region : q.orp) + ".graphml");
