@@ -4,7 +4,6 @@
 // responsible actor and of those that can help, and for whom it is written. Saving publishes
 // a new version of the model (POST /api/v1/model/versions) over the version the edit began
 // on; the server checks the whole model and names each problem at its field.
-import { useState } from "preact/hooks";
 import { api, ApiError, FieldErrors, get } from "../api";
 import { currentLang, t, tDynamic } from "../i18n";
 import { useApp } from "../session";
@@ -194,7 +193,6 @@ function SituationEditor({ id, model }: { id: string; model: ModelVersion }) {
     load: async (signal) => editedOf(await loadModel(signal), id),
     write: publish,
   });
-  const [published, setPublished] = useState<number | null>(null);
   const v = ed.value;
   useTitle(v.cs ? t("situations.editTitle", { name: currentLang() === "cs" ? v.cs : v.en }) : t("situations.title"));
   const back = (
@@ -216,10 +214,6 @@ function SituationEditor({ id, model }: { id: string; model: ModelVersion }) {
   const levelOptions: [string, string][] = docs.support_levels.map((l) => [String(l.level), `${l.level} – ${nameOf(l)}`]);
   const labelOf = (path: string) => (path.startsWith("documents.") ? path.slice("documents.".length) : fieldLabel(path));
   const set = (patch: Partial<Edited>) => ed.set(patch);
-  const save = async () => {
-    const stored = await ed.save();
-    if (stored) setPublished(stored.version);
-  };
   const shown = (f: string, x: unknown) => {
     if (f === "audience") return ((x as string[]) ?? []).map((a) => tDynamic("situations.audience." + a, a)).join(", ") || "—";
     if (f === "safety_first") return tDynamic("situations.safety." + x, String(x));
@@ -234,9 +228,9 @@ function SituationEditor({ id, model }: { id: string; model: ModelVersion }) {
       <h1>{t("situations.editTitle", { name: currentLang() === "cs" ? v.cs || v.id : v.en || v.id })}</h1>
       <p class="muted">{t("situations.editIntro", { id: v.id, version: ed.base?.version ?? v.version })}</p>
       <DraftNotice editor={ed} />
-      {ed.saved && published !== null && (
+      {ed.saved && ed.base && (
         <p class="notice saved" role="status">
-          {t("situations.published", { version: published })}
+          {t("situations.published", { version: ed.base.version })}
         </p>
       )}
       {ed.conflict && (
@@ -259,7 +253,7 @@ function SituationEditor({ id, model }: { id: string; model: ModelVersion }) {
         class="record-form"
         onSubmit={(e) => {
           e.preventDefault();
-          void save();
+          void ed.save();
         }}
       >
         <fieldset class="section">
