@@ -7,6 +7,7 @@
 import { api, ApiError, FieldErrors, get } from "../api";
 import { currentLang, t, tDynamic } from "../i18n";
 import { useApp } from "../session";
+import { label } from "../labels";
 import { ErrorNote, Loading } from "../components";
 import { useLoad, useTitle } from "../hooks";
 import { ChecksField, ErrorSummary, FieldError, fieldId, SelectField, TextField } from "../components/forms";
@@ -94,6 +95,7 @@ function useMayEdit(): boolean | null {
 
 export function ModelSituations() {
   useTitle(t("situations.title"));
+  const { labels } = useApp();
   const may = useMayEdit();
   const model = useModel();
   if (may === false) return <Refusal />;
@@ -124,7 +126,7 @@ export function ModelSituations() {
                   <a href={"/model/situations/" + s.id}>{currentLang() === "cs" ? s.cs : s.en}</a>
                   <span class="muted situation-id">{s.id}</span>
                 </th>
-                <td>{(s.audience ?? []).map((a) => tDynamic("situations.audience." + a, a)).join(", ")}</td>
+                <td>{(s.audience ?? []).map((a) => label(labels, "situation_audiences", a)).join(", ")}</td>
                 <td>{tDynamic("situations.safety." + s.safety_first, s.safety_first)}</td>
                 <td>{typeNames(s.responsible_service_types ?? [])}</td>
                 <td>{t("situations.typeCount", { count: (s.service_types ?? []).length })}</td>
@@ -149,9 +151,17 @@ function editedOf(m: ModelVersion, id: string): Edited {
 
 // The server names fields by their place in the body ("documents.model_situations[3].cs");
 // those of this situation become the form's own paths ("cs"), the rest stay as they are.
-function localFields(fields: FieldErrors, index: number): FieldErrors {
+// Beside its field a message needs neither the server's path nor the situation's id, which
+// begin the message of each rule ("…[3].cs: debts: the Czech wording is empty").
+function localFields(fields: FieldErrors, index: number, id: string): FieldErrors {
   const prefix = `documents.model_situations[${index}].`;
-  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k.startsWith(prefix) ? k.slice(prefix.length) : k, v]));
+  return Object.fromEntries(
+    Object.entries(fields).map(([k, v]) => {
+      if (!k.startsWith(prefix)) return [k, v];
+      const own = v.indexOf(id + ": ");
+      return [k.slice(prefix.length), own < 0 ? v : v.slice(own + id.length + 2)];
+    }),
+  );
 }
 
 // Publishes `v` as a change of the version it was begun on (`against`): that version's
@@ -166,7 +176,7 @@ async function publish(v: Edited, against: Edited | null): Promise<Edited> {
   try {
     ({ number } = await api<{ number: number }>("POST", "/api/v1/model/versions", { note, based_on: base.number, documents: { model_situations: situations } }));
   } catch (e) {
-    if (e instanceof ApiError && e.status === 422) throw new ApiError(e.status, e.code, e.message, localFields(e.fields, index < 0 ? list.length : index));
+    if (e instanceof ApiError && e.status === 422) throw new ApiError(e.status, e.code, e.message, localFields(e.fields, index < 0 ? list.length : index, v.id));
     throw e;
   }
   return editedOf(await get<ModelVersion>(`/api/v1/model/versions/${number}`), v.id);
@@ -182,6 +192,7 @@ export function ModelSituationEdit({ id }: { id: string }) {
 }
 
 function SituationEditor({ id, model }: { id: string; model: ModelVersion }) {
+  const { labels } = useApp();
   const ed = useRecordEditor<Edited>({
     kind: "model_situation",
     collection: "/api/v1/model",
@@ -194,7 +205,10 @@ function SituationEditor({ id, model }: { id: string; model: ModelVersion }) {
     write: publish,
   });
   const v = ed.value;
-  useTitle(v.cs ? t("situations.editTitle", { name: currentLang() === "cs" ? v.cs : v.en }) : t("situations.title"));
+  // Named as stored: the heading does not change while the wording is being edited.
+  const stored = ed.base ?? v;
+  const title = t("situations.editTitle", { name: (currentLang() === "cs" ? stored.cs : stored.en) || stored.id });
+  useTitle(title);
   const back = (
     <p>
       <a href="/model/situations">← {t("situations.back")}</a>
@@ -215,7 +229,7 @@ function SituationEditor({ id, model }: { id: string; model: ModelVersion }) {
   const labelOf = (path: string) => (path.startsWith("documents.") ? path.slice("documents.".length) : fieldLabel(path));
   const set = (patch: Partial<Edited>) => ed.set(patch);
   const shown = (f: string, x: unknown) => {
-    if (f === "audience") return ((x as string[]) ?? []).map((a) => tDynamic("situations.audience." + a, a)).join(", ") || "—";
+    if (f === "audience") return ((x as string[]) ?? []).map((a) => label(labels, "situation_audiences", a)).join(", ") || "—";
     if (f === "safety_first") return tDynamic("situations.safety." + x, String(x));
     if (f === "need_areas") return ((x as string[]) ?? []).map((a) => areaOptions.find(([i]) => i === a)?.[1] ?? a).join(", ") || "—";
     if (f.endsWith("service_types")) return ((x as string[]) ?? []).map((s) => typeNames.get(s) ?? s).join(", ") || "—";
@@ -225,7 +239,7 @@ function SituationEditor({ id, model }: { id: string; model: ModelVersion }) {
   return (
     <section class="editor situation-editor">
       {back}
-      <h1>{t("situations.editTitle", { name: currentLang() === "cs" ? v.cs || v.id : v.en || v.id })}</h1>
+      <h1>{title}</h1>
       <p class="muted">{t("situations.editIntro", { id: v.id, version: ed.base?.version ?? v.version })}</p>
       <DraftNotice editor={ed} />
       {ed.saved && ed.base && (
@@ -261,7 +275,7 @@ function SituationEditor({ id, model }: { id: string; model: ModelVersion }) {
           <p class="hint">{t("situations.wordingHint")}</p>
           <TextField path="cs" label={fieldLabel("cs")} value={v.cs} set={(x) => set({ cs: x })} errors={ed.errors} />
           <TextField path="en" label={fieldLabel("en")} value={v.en} set={(x) => set({ en: x })} errors={ed.errors} />
-          <ChecksField path="audience" label={fieldLabel("audience")} value={v.audience} set={(x) => set({ audience: x })} errors={ed.errors} options={AUDIENCES.map((a) => [a, t(`situations.audience.${a}`)])} />
+          <ChecksField path="audience" label={fieldLabel("audience")} value={v.audience} set={(x) => set({ audience: x })} errors={ed.errors} options={AUDIENCES.map((a) => [a, label(labels, "situation_audiences", a)])} />
           <TextField path="advice_cs" label={fieldLabel("advice_cs")} value={v.advice_cs} set={(x) => set({ advice_cs: x })} errors={ed.errors} multiline />
           <TextField path="advice_en" label={fieldLabel("advice_en")} value={v.advice_en} set={(x) => set({ advice_en: x })} errors={ed.errors} multiline />
         </fieldset>
