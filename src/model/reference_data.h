@@ -87,6 +87,20 @@ struct ModelSituation {
   Label advice;
 };
 
+// A national number to call when safety is at stake (112, 155, 158, 150) or a national
+// helpline (116 111 Linka bezpečí, …): the navigator shows them before any local service
+// where a situation puts the child's safety first.
+struct EmergencyContact {
+  std::string id;
+  std::string number;  // as people dial it, grouped: "116 111"
+  std::string kind;    // "emergency" (the integrated rescue system) | "helpline"
+  Label label;
+  Label when;   // when to call, in plain words
+  Label hours;  // empty when nonstop
+  bool free = true;
+  bool nonstop = true;
+};
+
 class ReferenceData {
  public:
   std::vector<NeedArea> need_areas;
@@ -99,6 +113,7 @@ class ReferenceData {
   std::vector<ModelSituation> situations;
   std::vector<Category> meeting_categories;
   std::vector<Category> network_need_categories;
+  std::vector<EmergencyContact> emergency_contacts;
 
   // Builds the lookup indexes; call once after filling the vectors.
   void Index();
