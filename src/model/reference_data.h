@@ -78,6 +78,9 @@ struct Category {
   Label label;
 };
 
+// A life situation of the public navigator, worded for the people in it (data/reference/
+// model_situations.json): the need areas and levels behind it and the service types that
+// can help. "Kdo co dělá" names the responsible ones first.
 struct ModelSituation {
   std::string id;
   Label label;
@@ -85,6 +88,9 @@ struct ModelSituation {
   std::vector<int> levels;
   std::string safety_first;  // "yes" | "no" | "depends"
   Label advice;
+  std::vector<std::string> service_types;              // services that can help
+  std::vector<std::string> responsible_service_types;  // the actor whose duty it is
+  std::vector<std::string> audience;                   // see kSituationAudiences
 };
 
 // A national number to call when safety is at stake (112, 155, 158, 150) or a national
@@ -100,6 +106,9 @@ struct EmergencyContact {
   bool free = true;
   bool nonstop = true;
 };
+
+// Who a situation's wording is written for.
+inline constexpr const char* kSituationAudiences[] = {"parents", "children", "teachers"};
 
 class ReferenceData {
  public:
