@@ -14,7 +14,7 @@ const std::vector<std::string>& ReferenceDocumentNames() {
   static const std::vector<std::string> kNames = {
       "need_areas",         "support_levels",         "sectors",       "actor_types",
       "capacity_units",     "service_types",          "optimal_model", "model_situations",
-      "meeting_categories", "network_need_categories"};
+      "meeting_categories", "network_need_categories", "emergency_contacts"};
   return kNames;
 }
 
@@ -34,7 +34,8 @@ void ReadLabel(JsonReader& r, const char* prefix, Label& label) {
   // The reader keeps the keys it was asked for until RejectUnknown: they must outlive it.
   static const std::map<std::string, std::pair<std::string, std::string>> kKeys = [] {
     std::map<std::string, std::pair<std::string, std::string>> keys;
-    for (std::string p : {"", "description_", "for_whom_", "explanation_", "advice_"})
+    for (std::string p :
+         {"", "description_", "for_whom_", "explanation_", "advice_", "when_", "hours_"})
       keys[p] = {p + "cs", p + "en"};
     return keys;
   }();
@@ -190,6 +191,19 @@ void CrossCheck(const ReferenceData& ref, FieldErrors& e) {
         Add(e, f + "audience",
             s.id + ": unknown audience '" + a + "' (parents, children or teachers)");
   }
+  CheckUniqueIds(ref.emergency_contacts, "emergency_contacts", e);
+  for (size_t i = 0; i < ref.emergency_contacts.size(); ++i) {
+    const EmergencyContact& c = ref.emergency_contacts[i];
+    std::string f = "emergency_contacts[" + std::to_string(i) + "].";
+    // People dial it from the page (a tel: link) and read it aloud from paper.
+    if (c.number.empty() || c.number.find_first_not_of("0123456789 ") != std::string::npos)
+      Add(e, f + "number", "must be digits, grouped by spaces");
+    if (c.kind != "emergency" && c.kind != "helpline")
+      Add(e, f + "kind", "must be emergency or helpline");
+    if (c.label.cs.empty() || c.label.en.empty()) Add(e, f + "cs", "needs a Czech and an English label");
+    if (!c.nonstop && (c.hours.cs.empty() || c.hours.en.empty()))
+      Add(e, f + "hours_cs", "a line that is not nonstop needs its hours in Czech and English");
+  }
 }
 
 }  // namespace
@@ -272,6 +286,20 @@ Result<ReferenceData> ParseReferenceData(const ReferenceDocuments& documents) {
       ParseList(docs, "meeting_categories", ref.meeting_categories, read_category));
   PROSIT_RETURN_IF_ERROR(
       ParseList(docs, "network_need_categories", ref.network_need_categories, read_category));
+  // A model published before the emergency contacts were reference data has none; the
+  // next `prosit init` (or publication) adds them.
+  if (documents.count("emergency_contacts"))
+    PROSIT_RETURN_IF_ERROR(ParseList(
+        docs, "emergency_contacts", ref.emergency_contacts, [](JsonReader& r, EmergencyContact& c) {
+          r.String("id", c.id);
+          r.String("number", c.number);
+          r.String("kind", c.kind);
+          ReadLabel(r, "", c.label);
+          ReadLabel(r, "when_", c.when);
+          ReadLabel(r, "hours_", c.hours);
+          r.Bool("free", c.free);
+          r.Bool("nonstop", c.nonstop);
+        }));
   FieldErrors& e = docs.errors;
   for (const auto& [name, text] : documents)
     if (std::find(ReferenceDocumentNames().begin(), ReferenceDocumentNames().end(), name) ==
