@@ -62,10 +62,11 @@ Document AnswerLeafletDocument(const json& answer, const Territory& territory,
   const json& emergency = answer["emergency"];
   auto emergency_block = [&] {
     BulletList list;
+    // The number and whose it is: the page says when to call each; paper keeps its room
+    // for the services.
     for (const json& c : emergency["contacts"])
-      list.items.push_back(
-          RichText{{c.value("number", ""), true, false, c.value("tel", "")},
-                   {" " + c.value(lang, "") + ": " + c.value("when_" + lang, "")}});
+      list.items.push_back(RichText{{c.value("number", ""), true, false, c.value("tel", "")},
+                                    {" " + c.value(lang, "")}});
     doc.blocks.push_back(Heading{2, words.emergency});
     doc.blocks.push_back(std::move(list));
   };
