@@ -70,8 +70,11 @@ json ServiceItem(const PublicSite& site, const Territory& t, Lang lang, const js
     distance =
         Fill(site.Text(comes ? "navigator_comes_or_minutes" : "navigator_minutes_by_car", lang),
              std::to_string(service["travel"].value("minutes", 0)));
+  else if (comes)
+    distance = site.Text("navigator_comes_to_you", lang);
   else
-    distance = site.Text(comes ? "navigator_comes_to_you" : "navigator_no_distance", lang);
+    distance = site.Text(
+        service.value("remote", false) ? "navigator_remote" : "navigator_no_distance", lang);
   json contacts = json::array();
   for (const json& c : card.value("contacts", json::array())) {
     std::string phone = c.value("phone", ""), tel;
@@ -243,6 +246,7 @@ AnswerLeafletWords LeafletWords(const PublicSite& site, Lang lang) {
           m("navigator_minutes_by_car"),
           m("navigator_comes_to_you"),
           m("navigator_comes_or_minutes"),
+          m("navigator_remote"),
           m("navigator_none"),
           m("navigator_leaflet_qr"),
           m("navigator_leaflet_source")};

@@ -212,7 +212,7 @@ bool InRegionBruteForce(const ServiceCard& c, const Territory& t, const Municipa
 }
 
 float Distance(const SituationCard& c) {
-  if (c.comes_to_you) return 0;
+  if (c.comes_to_you || c.remote) return 0;
   return c.travel ? c.travel->minutes : std::numeric_limits<float>::infinity();
 }
 

@@ -49,7 +49,7 @@ async function newPage(javaScriptEnabled, viewport = { width: 1280, height: 900 
 async function distances(page, section) {
   const texts = await page.locator(`section[aria-labelledby="${section}-heading"] .distance`).allInnerTexts();
   return texts.map((t) => {
-    if (t.startsWith("přijedou za vámi")) return 0;
+    if (t.startsWith("přijedou za vámi") || t.startsWith("po telefonu nebo online")) return 0;
     const m = /asi (\d+) min autem/.exec(t);
     return m ? Number(m[1]) : Infinity;
   });
