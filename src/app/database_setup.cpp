@@ -14,6 +14,9 @@ Status InitDatabase(Store& store, const std::string& data_dir, const Author& aut
   if (!docs.ok()) return docs.status();
   auto reference = ParseReferenceData(*docs);  // refuse broken reference data up front
   if (!reference.ok()) return reference.status();
+  // The folder becomes a new version: the rules of publishing hold for it too.
+  if (FieldErrors problems = PublicationProblems(*reference); !problems.empty())
+    return Status::Invalid("the reference data has problems", problems);
   auto stored = store.LoadTerritory();
   if (!stored.ok()) return stored.status();
   if (stored->municipalities().empty()) PROSIT_RETURN_IF_ERROR(store.ReplaceTerritory(*territory));

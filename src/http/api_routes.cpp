@@ -35,6 +35,7 @@ ApiRouter MakeApiRouter(ApiContext& ctx) {
   AddModelRoutes(router, ctx);
   AddDocumentRoutes(router, ctx);
   AddRegionLeafletRoutes(router, ctx);
+  AddNavigatorRoutes(router, ctx);
   // The served contract is the enforced one: a query parameter it does not name is a 400.
   Status contract = router.ApplyQueryContract(OpenApiDocument());
   if (!contract.ok()) throw std::logic_error(contract.ToString());

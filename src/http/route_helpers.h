@@ -144,5 +144,6 @@ void AddModelRoutes(ApiRouter& router, ApiContext& ctx);         // the referenc
 void AddDocumentRoutes(ApiRouter& router, ApiContext& ctx);      // the ORP analysis PDF/ODT/DOCX
 void AddRegionLeafletRoutes(ApiRouter& router, ApiContext& ctx);  // regional summary, leaflet
 void AddOpenFormatRoutes(ApiRouter& router, ApiContext& ctx);    // GeoJSON, GraphML, iCalendar
+void AddNavigatorRoutes(ApiRouter& router, ApiContext& ctx);     // situations, who does what
 
 }  // namespace prosit

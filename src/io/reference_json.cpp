@@ -1,6 +1,9 @@
 #include "io/reference_json.h"
 
 #include <algorithm>
+#include <iterator>
+#include <set>
+#include <string_view>
 
 #include "io/csv_reader.h"
 #include "io/json_reader.h"
@@ -11,7 +14,7 @@ const std::vector<std::string>& ReferenceDocumentNames() {
   static const std::vector<std::string> kNames = {
       "need_areas",         "support_levels",         "sectors",       "actor_types",
       "capacity_units",     "service_types",          "optimal_model", "model_situations",
-      "meeting_categories", "network_need_categories"};
+      "meeting_categories", "network_need_categories", "emergency_contacts"};
   return kNames;
 }
 
@@ -31,7 +34,8 @@ void ReadLabel(JsonReader& r, const char* prefix, Label& label) {
   // The reader keeps the keys it was asked for until RejectUnknown: they must outlive it.
   static const std::map<std::string, std::pair<std::string, std::string>> kKeys = [] {
     std::map<std::string, std::pair<std::string, std::string>> keys;
-    for (std::string p : {"", "description_", "for_whom_", "explanation_", "advice_"})
+    for (std::string p :
+         {"", "description_", "for_whom_", "explanation_", "advice_", "when_", "hours_"})
       keys[p] = {p + "cs", p + "en"};
     return keys;
   }();
@@ -114,6 +118,11 @@ void CheckUniqueIds(const std::vector<T>& items, const std::string& name, FieldE
   }
 }
 
+// A situation's list of service types by its field name.
+const std::vector<std::string>& SituationList(const ModelSituation& s, std::string_view list) {
+  return list == "service_types" ? s.service_types : s.responsible_service_types;
+}
+
 // Every id one document names must exist in the document that defines it; ids, levels
 // and cells are each given once.
 void CrossCheck(const ReferenceData& ref, FieldErrors& e) {
@@ -172,6 +181,28 @@ void CrossCheck(const ReferenceData& ref, FieldErrors& e) {
       if (!ref.FindLevel(l)) Add(e, f + "levels", "unknown level " + std::to_string(l));
     if (s.safety_first != "yes" && s.safety_first != "no" && s.safety_first != "depends")
       Add(e, f + "safety_first", "must be yes, no or depends");
+    for (const char* list : {"service_types", "responsible_service_types"})
+      for (const auto& t : SituationList(s, list))
+        if (!ref.FindServiceType(t)) Add(e, f + list, s.id + ": unknown service type '" + t + "'");
+    for (const auto& a : s.audience)
+      if (std::find_if(std::begin(kSituationAudiences), std::end(kSituationAudiences),
+                       [&](const char* known) { return a == known; }) ==
+          std::end(kSituationAudiences))
+        Add(e, f + "audience",
+            s.id + ": unknown audience '" + a + "' (parents, children or teachers)");
+  }
+  CheckUniqueIds(ref.emergency_contacts, "emergency_contacts", e);
+  for (size_t i = 0; i < ref.emergency_contacts.size(); ++i) {
+    const EmergencyContact& c = ref.emergency_contacts[i];
+    std::string f = "emergency_contacts[" + std::to_string(i) + "].";
+    // People dial it from the page (a tel: link) and read it aloud from paper.
+    if (c.number.empty() || c.number.find_first_not_of("0123456789 ") != std::string::npos)
+      Add(e, f + "number", "must be digits, grouped by spaces");
+    if (c.kind != "emergency" && c.kind != "helpline")
+      Add(e, f + "kind", "must be emergency or helpline");
+    if (c.label.cs.empty() || c.label.en.empty()) Add(e, f + "cs", "needs a Czech and an English label");
+    if (!c.nonstop && (c.hours.cs.empty() || c.hours.en.empty()))
+      Add(e, f + "hours_cs", "a line that is not nonstop needs its hours in Czech and English");
   }
 }
 
@@ -243,6 +274,9 @@ Result<ReferenceData> ParseReferenceData(const ReferenceDocuments& documents) {
         r.Ints("levels", s.levels);
         r.String("safety_first", s.safety_first);
         ReadLabel(r, "advice_", s.advice);
+        r.Strings("service_types", s.service_types);
+        r.Strings("responsible_service_types", s.responsible_service_types);
+        r.Strings("audience", s.audience);
       }));
   auto read_category = [](JsonReader& r, Category& c) {
     r.String("id", c.id);
@@ -252,6 +286,20 @@ Result<ReferenceData> ParseReferenceData(const ReferenceDocuments& documents) {
       ParseList(docs, "meeting_categories", ref.meeting_categories, read_category));
   PROSIT_RETURN_IF_ERROR(
       ParseList(docs, "network_need_categories", ref.network_need_categories, read_category));
+  // A model published before the emergency contacts were reference data has none; the
+  // next `prosit init` (or publication) adds them.
+  if (documents.count("emergency_contacts"))
+    PROSIT_RETURN_IF_ERROR(ParseList(
+        docs, "emergency_contacts", ref.emergency_contacts, [](JsonReader& r, EmergencyContact& c) {
+          r.String("id", c.id);
+          r.String("number", c.number);
+          r.String("kind", c.kind);
+          ReadLabel(r, "", c.label);
+          ReadLabel(r, "when_", c.when);
+          ReadLabel(r, "hours_", c.hours);
+          r.Bool("free", c.free);
+          r.Bool("nonstop", c.nonstop);
+        }));
   FieldErrors& e = docs.errors;
   for (const auto& [name, text] : documents)
     if (std::find(ReferenceDocumentNames().begin(), ReferenceDocumentNames().end(), name) ==
@@ -261,6 +309,59 @@ Result<ReferenceData> ParseReferenceData(const ReferenceDocuments& documents) {
   CrossCheck(ref, e);
   if (!e.empty()) return Status::Invalid("the reference data has problems", e);
   return ref;
+}
+
+namespace {
+
+// The problems of one situation under the rules of PublicationProblems.
+void CheckSituationForPublication(const ReferenceData& ref, const ModelSituation& s,
+                                  const std::string& f, FieldErrors& e) {
+  auto name = [&](const std::string& message) { return s.id + ": " + message; };
+  if (s.label.cs.empty()) Add(e, f + "cs", name("the Czech wording is empty"));
+  if (s.label.en.empty()) Add(e, f + "en", name("the English wording is empty"));
+  if (s.advice.cs.empty()) Add(e, f + "advice_cs", name("the Czech advice is empty"));
+  if (s.advice.en.empty()) Add(e, f + "advice_en", name("the English advice is empty"));
+  if (s.need_areas.empty()) Add(e, f + "need_areas", name("names no need area"));
+  if (s.levels.empty()) Add(e, f + "levels", name("names no level"));
+  if (s.service_types.empty()) Add(e, f + "service_types", name("names no service that can help"));
+  if (s.audience.empty())
+    Add(e, f + "audience",
+        name("names no audience: say for whom it is written (parents, children, teachers)"));
+  std::map<std::string, std::string> seen;  // a service type → the list that named it first
+  for (const char* list : {"responsible_service_types", "service_types"}) {
+    for (const auto& id : SituationList(s, list)) {
+      auto [it, fresh] = seen.emplace(id, list);
+      if (!fresh) {
+        Add(e, f + list,
+            name("'" + id + "' is already in " + it->second +
+                 (it->second == list ? "" : ": a type is either responsible or helping")));
+        continue;
+      }
+      // The navigator finds services through these types, and the model through the need
+      // areas: a type that meets none of the situation's areas means one of them is wrong.
+      const ServiceType* t = ref.FindServiceType(id);
+      if (t && std::none_of(t->need_areas.begin(), t->need_areas.end(), [&](const auto& a) {
+            return std::find(s.need_areas.begin(), s.need_areas.end(), a) != s.need_areas.end();
+          }))
+        Add(e, f + list,
+            name("'" + id +
+                 "' meets none of the situation's need areas; add its area to "
+                 "need_areas or drop it"));
+    }
+  }
+  std::set<std::string> audiences;
+  for (const auto& a : s.audience)
+    if (!audiences.insert(a).second) Add(e, f + "audience", name("'" + a + "' given twice"));
+}
+
+}  // namespace
+
+FieldErrors PublicationProblems(const ReferenceData& ref) {
+  FieldErrors e;
+  for (size_t i = 0; i < ref.situations.size(); ++i)
+    CheckSituationForPublication(ref, ref.situations[i],
+                                 "model_situations[" + std::to_string(i) + "].", e);
+  return e;
 }
 
 }  // namespace prosit

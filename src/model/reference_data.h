@@ -78,6 +78,9 @@ struct Category {
   Label label;
 };
 
+// A life situation of the public navigator, worded for the people in it (data/reference/
+// model_situations.json): the need areas and levels behind it and the service types that
+// can help. "Kdo co dělá" names the responsible ones first.
 struct ModelSituation {
   std::string id;
   Label label;
@@ -85,7 +88,27 @@ struct ModelSituation {
   std::vector<int> levels;
   std::string safety_first;  // "yes" | "no" | "depends"
   Label advice;
+  std::vector<std::string> service_types;              // services that can help
+  std::vector<std::string> responsible_service_types;  // the actor whose duty it is
+  std::vector<std::string> audience;                   // see kSituationAudiences
 };
+
+// A national number to call when safety is at stake (112, 155, 158, 150) or a national
+// helpline (116 111 Linka bezpečí, …): the navigator shows them before any local service
+// where a situation puts the child's safety first.
+struct EmergencyContact {
+  std::string id;
+  std::string number;  // as people dial it, grouped: "116 111"
+  std::string kind;    // "emergency" (the integrated rescue system) | "helpline"
+  Label label;
+  Label when;   // when to call, in plain words
+  Label hours;  // empty when nonstop
+  bool free = true;
+  bool nonstop = true;
+};
+
+// Who a situation's wording is written for.
+inline constexpr const char* kSituationAudiences[] = {"parents", "children", "teachers"};
 
 class ReferenceData {
  public:
@@ -99,6 +122,7 @@ class ReferenceData {
   std::vector<ModelSituation> situations;
   std::vector<Category> meeting_categories;
   std::vector<Category> network_need_categories;
+  std::vector<EmergencyContact> emergency_contacts;
 
   // Builds the lookup indexes; call once after filling the vectors.
   void Index();

@@ -18,7 +18,7 @@ from server import BIN, DATA, DemoServerTest, Server, add_token, add_user, run_c
 
 DOCUMENTS = ("need_areas", "support_levels", "sectors", "actor_types", "capacity_units",
              "service_types", "optimal_model", "model_situations", "meeting_categories",
-             "network_need_categories")
+             "network_need_categories", "emergency_contacts")
 
 
 def shipped():

@@ -421,6 +421,13 @@ ROUTES = {
     # -- documents: the public leaflet, and the regional summary of a whole region -----------
     ("GET", "/api/v1/orps/{code}/leaflet.pdf"): Row(
         fixed({w: f"/api/v1/orps/{ORP[w]}/leaflet.pdf" for w in ORP}), EVERYONE, "read"),
+    # -- the situation navigator: public, built from what the public catalog answers --------
+    ("GET", "/api/v1/situations"): Row(fixed("/api/v1/situations"), EVERYONE, "read"),
+    ("GET", "/api/v1/situations/{id}/services"): Row(
+        fixed({w: f"/api/v1/situations/child_abuse/services?municipality={MUN[w]}" for w in MUN}),
+        EVERYONE, "read"),
+    ("GET", "/api/v1/orps/{code}/who-does-what"): Row(
+        fixed({w: f"/api/v1/orps/{ORP[w]}/who-does-what" for w in ORP}), EVERYONE, "read"),
     ("GET", "/api/v1/regions/{code}/report.pdf"): Row(
         fixed({"in": f"/api/v1/regions/{REGION_IN}/report.pdf",
                "out": f"/api/v1/regions/{REGION_OUT}/report.pdf"}),

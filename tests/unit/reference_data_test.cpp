@@ -81,4 +81,110 @@ TEST(ReferenceData, NamesEveryProblemOfEveryDocumentAtOnce) {
     EXPECT_EQ(f.count(field), 1u) << field << " in " << r.status().ToString();
 }
 
+// The situations as shipped meet the rules of a new version: the navigator has services to
+// find for each, and each says for whom it is worded.
+TEST(ModelSituations, ShippedOnesArePublishable) {
+  const ReferenceData& ref = RealReference();
+  FieldErrors problems = PublicationProblems(ref);
+  EXPECT_TRUE(problems.empty()) << Status::Invalid("", problems).ToString();
+  for (const ModelSituation& s : ref.situations) {
+    EXPECT_FALSE(s.service_types.empty()) << s.id;
+    EXPECT_FALSE(s.audience.empty()) << s.id;
+  }
+  const ModelSituation* abuse = nullptr;
+  for (const ModelSituation& s : ref.situations)
+    if (s.id == "child_abuse") abuse = &s;
+  ASSERT_NE(abuse, nullptr);
+  EXPECT_EQ(abuse->responsible_service_types.front(), "ospod_spod");
+}
+
+namespace {
+
+// Replaces the first `what` of the situation `id` in the model_situations document.
+void EditSituation(ReferenceDocuments& docs, const std::string& id, const std::string& what,
+                   const std::string& with) {
+  std::string& text = docs["model_situations"];
+  size_t from = text.find("\"id\": \"" + id + "\"");
+  ASSERT_NE(from, std::string::npos) << id;
+  size_t at = text.find(what, from);
+  ASSERT_NE(at, std::string::npos) << what;
+  text.replace(at, what.size(), with);
+}
+
+// The index of situation `id` in the shipped document, as fields name it.
+std::string SituationField(const std::string& id, const std::string& field) {
+  const auto& all = RealReference().situations;
+  for (size_t i = 0; i < all.size(); ++i)
+    if (all[i].id == id) return "model_situations[" + std::to_string(i) + "]." + field;
+  ADD_FAILURE() << id;
+  return "";
+}
+
+}  // namespace
+
+TEST(ModelSituations, UnknownServiceTypeOrAudienceNamesTheSituationAndField) {
+  ReferenceDocuments docs = RealReferenceDocuments();
+  EditSituation(docs, "debts", "\"ss37_debt\"", "\"ss37_dept\"");
+  EditSituation(docs, "child_abuse", "\"police_cr\"", "\"policie\"");
+  EditSituation(docs, "teacher_concern", "\"teachers\"", "\"teacher\"");
+  auto r = ParseReferenceData(docs);
+  ASSERT_FALSE(r.ok());
+  const FieldErrors& f = r.status().fields();
+  ASSERT_EQ(f.count(SituationField("debts", "service_types")), 1u) << r.status().ToString();
+  EXPECT_EQ(f.at(SituationField("debts", "service_types")),
+            "debts: unknown service type 'ss37_dept'");
+  ASSERT_EQ(f.count(SituationField("child_abuse", "responsible_service_types")), 1u);
+  EXPECT_EQ(f.at(SituationField("child_abuse", "responsible_service_types")),
+            "child_abuse: unknown service type 'policie'");
+  ASSERT_EQ(f.count(SituationField("teacher_concern", "audience")), 1u);
+  EXPECT_NE(f.at(SituationField("teacher_concern", "audience")).find("'teacher'"),
+            std::string::npos);
+  EXPECT_EQ(f.size(), 3u) << r.status().ToString();
+}
+
+// Versions stored before situations named their services still load: the rules of a new
+// version are not the rules of reading one.
+TEST(ModelSituations, OlderVersionsWithoutServicesStillLoad) {
+  ReferenceDocuments docs = RealReferenceDocuments();
+  // A situation as stored before: no service types, no audience.
+  docs["model_situations"] =
+      "[{\"id\": \"debts\", \"cs\": \"Máme dluhy\", \"en\": \"Debts\", "
+      "\"need_areas\": [\"material\"], \"levels\": [2], \"safety_first\": \"no\", "
+      "\"advice_cs\": \"a\", \"advice_en\": \"b\"}]";
+  auto r = ParseReferenceData(docs);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  FieldErrors problems = PublicationProblems(*r);
+  EXPECT_EQ(problems.at("model_situations[0].service_types"),
+            "debts: names no service that can help");
+  EXPECT_EQ(problems.count("model_situations[0].audience"), 1u);
+  EXPECT_EQ(problems.count("model_situations[0].responsible_service_types"), 0u);
+}
+
+TEST(ModelSituations, PublicationRulesNameEachProblem) {
+  ReferenceDocuments docs = RealReferenceDocuments();
+  // A housing type for a child being hurt meets none of its areas (safety).
+  EditSituation(docs, "child_abuse", "\"service_types\": [",
+                "\"service_types\": [\"housing_crisis\", ");
+  // A type both responsible and helping.
+  EditSituation(docs, "debts", "\"service_types\": [",
+                "\"service_types\": [\"lg_social_worker\", ");
+  EditSituation(docs, "self_harm", "\"en\": \"My child harms themselves or talks about death\"",
+                "\"en\": \"\"");
+  EditSituation(docs, "parents_separating", "\"audience\": [\n      \"parents\"",
+                "\"audience\": [\n      \"parents\", \"parents\"");
+  auto r = ParseReferenceData(docs);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  FieldErrors f = PublicationProblems(*r);
+  EXPECT_EQ(f.size(), 4u) << Status::Invalid("", f).ToString();
+  EXPECT_NE(f[SituationField("child_abuse", "service_types")].find(
+                "child_abuse: 'housing_crisis' meets none of the situation's need areas"),
+            std::string::npos);
+  EXPECT_NE(f[SituationField("debts", "service_types")].find(
+                "debts: 'lg_social_worker' is already in responsible_service_types"),
+            std::string::npos);
+  EXPECT_EQ(f[SituationField("self_harm", "en")], "self_harm: the English wording is empty");
+  EXPECT_NE(f[SituationField("parents_separating", "audience")].find("given twice"),
+            std::string::npos);
+}
+
 }  // namespace prosit

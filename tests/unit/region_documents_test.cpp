@@ -322,7 +322,7 @@ TEST_F(DemoDocuments, LeafletPutsOspodFirstWhereSafetyIsAtStake) {
   auto snap = keeper_->Current();
   auto doc = OrpLeafletDocument(*snap, "5304", {"https://prosit.example", 3});
   ASSERT_TRUE(doc.ok());
-  // The list after the heading "Někdo dítěti ubližuje" starts with an OSPOD card.
+  // The list after the heading "Někdo ubližuje dítěti" starts with an OSPOD card.
   std::string abuse;
   for (const ModelSituation& s : snap->frame->reference.situations)
     if (s.id == "child_abuse") abuse = s.label.cs;

@@ -171,12 +171,16 @@ Result<int64_t> PublishModel(const Caller& caller, Store& store, const NetworkSn
   std::map<std::string, std::string> docs = (*base)->documents;
   for (auto& [name, text] : publication->documents) docs[name] = std::move(text);
   auto reference = ParseReferenceData(docs);
+  FieldErrors problems;
   if (!reference.ok()) {
     const Status& s = reference.status();
-    return Status::Invalid(
-        "the model has " + std::to_string(std::max<size_t>(1, s.fields().size())) + " problem(s)",
-        InBody(s.fields().empty() ? FieldErrors{{"", s.message()}} : s.fields()));
+    problems = s.fields().empty() ? FieldErrors{{"", s.message()}} : s.fields();
+  } else {
+    problems = PublicationProblems(*reference);
   }
+  if (!problems.empty())
+    return Status::Invalid("the model has " + std::to_string(problems.size()) + " problem(s)",
+                           InBody(problems));
   FieldErrors broken = RecordsBrokenBy(snap, *reference, today);
   if (!broken.empty()) {
     size_t total = broken.size();

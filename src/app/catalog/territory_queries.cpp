@@ -31,7 +31,7 @@ FieldErrors CheckPlaceQuery(const PlaceQuery& q, const Territory& t) {
   return e;
 }
 
-std::string FindMunicipalities(const Territory& t, const PlaceQuery& q) {
+std::vector<const Municipality*> MatchingMunicipalities(const Territory& t, const PlaceQuery& q) {
   std::string folded_query = FoldForSearch(q.text);
   auto words = SearchTokens(folded_query);
   struct Hit {
@@ -59,10 +59,17 @@ std::string FindMunicipalities(const Territory& t, const PlaceQuery& q) {
     if (a.m->population != b.m->population) return a.m->population > b.m->population;
     return a.m->code < b.m->code;
   });
+  std::vector<const Municipality*> out;
+  out.reserve(hits.size());
+  for (const Hit& h : hits) out.push_back(h.m);
+  return out;
+}
+
+std::string FindMunicipalities(const Territory& t, const PlaceQuery& q) {
+  std::vector<const Municipality*> hits = MatchingMunicipalities(t, q);
   std::vector<std::string> rendered;
-  for (size_t i = q.offset; i < hits.size() && rendered.size() < q.limit; ++i) {
-    rendered.push_back(WithNames(t, *hits[i].m).dump());
-  }
+  for (size_t i = q.offset; i < hits.size() && rendered.size() < q.limit; ++i)
+    rendered.push_back(WithNames(t, *hits[i]).dump());
   return RenderPage({rendered.begin(), rendered.end()}, hits.size(), q.offset, q.limit);
 }
 

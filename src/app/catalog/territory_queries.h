@@ -5,6 +5,7 @@
 // and region too.
 
 #include <string>
+#include <vector>
 
 #include "model/status.h"
 #include "model/territory.h"
@@ -19,8 +20,10 @@ struct PlaceQuery {
 
 // Unknown region or ORP codes, a text too long to be a name.
 FieldErrors CheckPlaceQuery(const PlaceQuery& q, const Territory& t);
-// Municipalities whose name matches, those starting with the whole query first, then the
-// most populous (the one a person most likely means), as a page.
+// Municipalities whose name matches (or whose code is the text), those starting with the
+// whole query first, then the most populous (the one a person most likely means).
+std::vector<const Municipality*> MatchingMunicipalities(const Territory& t, const PlaceQuery& q);
+// The same as a page.
 std::string FindMunicipalities(const Territory& t, const PlaceQuery& q);
 // ORPs of the region and matching the text, in the territory's order, as {items, total}.
 std::string FindOrps(const Territory& t, const PlaceQuery& q);

@@ -72,7 +72,18 @@ std::vector<const json*> CardsFor(const ModelSituation& s, const json& cards,
   return out;
 }
 
-// "tel. …, e-mail …; municipality" from a card as the public reads it.
+RichText CardItem(const json& summary, const json& card, const Territory& t) {
+  RichText item{{summary.value("name", ""), true, false, ""}};
+  std::string actor = summary.value("actor_name", "");
+  if (!actor.empty() && actor != summary.value("name", ""))
+    item.push_back({" (" + actor + ")", false, false, ""});
+  std::string contact = ContactLine(card, t);
+  if (!contact.empty()) item.push_back({": " + contact, false, false, ""});
+  return item;
+}
+
+}  // namespace
+
 std::string ContactLine(const json& card, const Territory& t) {
   std::vector<std::string> parts;
   for (const auto& c : card.value("contacts", json::array())) {
@@ -93,18 +104,6 @@ std::string ContactLine(const json& card, const Territory& t) {
   }
   return line;
 }
-
-RichText CardItem(const json& summary, const json& card, const Territory& t) {
-  RichText item{{summary.value("name", ""), true, false, ""}};
-  std::string actor = summary.value("actor_name", "");
-  if (!actor.empty() && actor != summary.value("name", ""))
-    item.push_back({" (" + actor + ")", false, false, ""});
-  std::string contact = ContactLine(card, t);
-  if (!contact.empty()) item.push_back({": " + contact, false, false, ""});
-  return item;
-}
-
-}  // namespace
 
 std::string PublicOrpUrl(const std::string& base, const std::string& orp_code) {
   return base + "/verejne/orp/" + orp_code;

@@ -7,6 +7,7 @@
 // PUBLIC reads (what an anonymous caller is answered), so no internal card, non-public
 // contact or confidential address can reach it.
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "app/snapshot/network_snapshot.h"
@@ -27,6 +28,11 @@ struct LeafletOptions {
 std::string PublicOrpUrl(const std::string& base, const std::string& orp_code);
 std::string PublicSituationUrl(const std::string& base, const std::string& orp_code,
                                const std::string& situation_id);
+
+// "tel. …, e-mail …; municipality" of a card as the public reads it (its JSON from the
+// public catalog): one contact and the place, never a street — what fits on paper. A
+// confidential address comes without its place.
+std::string ContactLine(const nlohmann::json& card, const Territory& t);
 
 // The leaflet of ORP `orp_code`; public, no caller needed.
 Result<Document> OrpLeafletDocument(const NetworkSnapshot& snap, const std::string& orp_code,

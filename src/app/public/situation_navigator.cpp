@@ -1,0 +1,243 @@
+#include "app/public/situation_navigator.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "app/catalog/catalog_queries.h"
+#include "app/catalog/territory_queries.h"
+#include "model/czech_text.h"
+
+namespace prosit {
+
+using nlohmann::json;
+
+namespace {
+
+std::string Trimmed(const std::string& s) {
+  size_t b = s.find_first_not_of(" \t\r\n"), e = s.find_last_not_of(" \t\r\n");
+  return b == std::string::npos ? "" : s.substr(b, e - b + 1);
+}
+
+bool IsMunicipalityCode(const std::string& s) {
+  return s.size() == 6 && std::all_of(s.begin(), s.end(), [](unsigned char c) {
+           return std::isdigit(c);
+         });
+}
+
+// Folded words joined by one space: "Heřmanův  Městec" and "hermanuv mestec" compare equal.
+std::string FoldedName(const std::string& name) {
+  std::string out;
+  for (const std::string& w : SearchTokens(FoldForSearch(name))) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
+json LabelJson(const Label& l, const char* prefix = "") {
+  return {{std::string(prefix) + "cs", l.cs}, {std::string(prefix) + "en", l.en}};
+}
+
+json SituationJson(const ModelSituation& s) {
+  json j = {{"id", s.id}, {"cs", s.label.cs}, {"en", s.label.en}};
+  j["advice_cs"] = s.advice.cs;
+  j["advice_en"] = s.advice.en;
+  j["safety_first"] = s.safety_first;
+  j["audience"] = s.audience;
+  j["responsible_service_types"] = s.responsible_service_types;
+  j["service_types"] = s.service_types;
+  return j;
+}
+
+json EmergencyContactJson(const EmergencyContact& c) {
+  std::string dial;
+  for (char ch : c.number)
+    if (ch != ' ') dial += ch;
+  json j = {{"id", c.id},       {"number", c.number},       {"tel", "tel:" + dial},
+            {"kind", c.kind},   {"cs", c.label.cs},         {"en", c.label.en},
+            {"when_cs", c.when.cs}, {"when_en", c.when.en}, {"free", c.free},
+            {"nonstop", c.nonstop}};
+  if (!c.nonstop) j.update(LabelJson(c.hours, "hours_"));
+  return j;
+}
+
+json MunicipalityJson(const Territory& t, const Municipality& m) {
+  json j = {{"code", m.code}, {"name", m.name}, {"orp_code", m.orp_code}};
+  if (const Orp* o = t.FindOrp(m.orp_code)) j["orp_name"] = o->name;
+  j["region_code"] = m.region_code;
+  if (const Region* r = t.FindRegion(m.region_code)) j["region_name"] = r->name;
+  return j;
+}
+
+// The card exactly as an anonymous caller reads it (published, public contacts only, a
+// confidential place coarsened to its ORP), with its service type's label.
+json PublicCard(const NetworkSnapshot& snap, const CardEntry& e) {
+  auto doc = CardDocument(Caller::Public(), snap, e.card.id);
+  json card = doc.ok() ? json::parse(*doc) : json::object();
+  if (const ServiceType* type = snap.frame->reference.FindServiceType(e.card.service_type))
+    card["service_type_label"] = LabelJson(type->label);
+  return card;
+}
+
+json ServiceJson(const NetworkSnapshot& snap, const SituationCard& c) {
+  json travel = nullptr;
+  if (c.travel)
+    travel = {{"minutes", static_cast<int>(c.travel->minutes + 0.5f)},
+              {"estimated", c.travel->estimated}};
+  return {{"card", PublicCard(snap, *c.entry)},
+          {"travel", travel},
+          {"comes_to_you", c.comes_to_you},
+          {"serves_here", c.serves_here}};
+}
+
+}  // namespace
+
+HomeMatch FindHome(const Territory& territory, const std::string& text) {
+  HomeMatch match;
+  std::string typed = Trimmed(text);
+  if (typed.empty()) return match;
+  if (IsMunicipalityCode(typed)) {
+    match.municipality = territory.FindMunicipality(typed);
+    match.total = match.municipality ? 1 : 0;
+    return match;
+  }
+  PlaceQuery q;
+  q.text = typed;
+  std::vector<const Municipality*> hits = MatchingMunicipalities(territory, q);
+  std::string folded = FoldedName(typed);
+  std::vector<const Municipality*> exact;
+  for (const Municipality* m : hits)
+    if (FoldedName(m->name) == folded) exact.push_back(m);
+  const std::vector<const Municipality*>& fit = exact.empty() ? hits : exact;
+  match.total = fit.size();
+  if (fit.size() == 1) {
+    match.municipality = fit.front();
+    return match;
+  }
+  match.candidates.assign(fit.begin(), fit.begin() + std::min(fit.size(), kMaxCandidates));
+  return match;
+}
+
+const ModelSituation* FindSituation(const ReferenceData& reference, const std::string& id) {
+  for (const ModelSituation& s : reference.situations)
+    if (s.id == id) return &s;
+  return nullptr;
+}
+
+EmergencyEmphasis EmphasisOf(const ModelSituation& situation) {
+  if (situation.safety_first == "yes") return EmergencyEmphasis::kFirst;
+  if (situation.safety_first == "depends") return EmergencyEmphasis::kShown;
+  return EmergencyEmphasis::kNone;
+}
+
+const char* ToString(EmergencyEmphasis emphasis) {
+  switch (emphasis) {
+    case EmergencyEmphasis::kFirst: return "first";
+    case EmergencyEmphasis::kShown: return "shown";
+    case EmergencyEmphasis::kNone: break;
+  }
+  return "none";
+}
+
+NavigatorAnswer Navigate(const NetworkSnapshot& snap, const ModelSituation& situation,
+                         const Municipality& municipality, const CarMinutes& travel,
+                         size_t helping_limit) {
+  NavigatorAnswer a;
+  a.situation = &situation;
+  a.municipality = &municipality;
+  a.emergency = EmphasisOf(situation);
+  if (a.emergency != EmergencyEmphasis::kNone)
+    for (const EmergencyContact& c : snap.frame->reference.emergency_contacts)
+      a.emergency_contacts.push_back(&c);
+  a.cards = ChooseSituationCards(snap, situation, municipality, travel, helping_limit);
+  a.travel_source = travel.Source();
+  a.travel_estimated = travel.estimated_only();
+  return a;
+}
+
+std::string SituationsJson(const ReferenceData& reference) {
+  json situations = json::array(), contacts = json::array();
+  for (const ModelSituation& s : reference.situations) situations.push_back(SituationJson(s));
+  for (const EmergencyContact& c : reference.emergency_contacts)
+    contacts.push_back(EmergencyContactJson(c));
+  return json{{"situations", situations}, {"emergency_contacts", contacts}}.dump();
+}
+
+std::string NavigatorAnswerJson(const NetworkSnapshot& snap, const NavigatorAnswer& a) {
+  json contacts = json::array(), responsible = json::array(), helping = json::array();
+  for (const EmergencyContact* c : a.emergency_contacts) contacts.push_back(EmergencyContactJson(*c));
+  for (const SituationCard& c : a.cards.responsible) responsible.push_back(ServiceJson(snap, c));
+  for (const SituationCard& c : a.cards.helping) helping.push_back(ServiceJson(snap, c));
+  return json{{"situation", SituationJson(*a.situation)},
+              {"municipality", MunicipalityJson(snap.frame->territory, *a.municipality)},
+              {"emergency", {{"emphasis", ToString(a.emergency)}, {"contacts", contacts}}},
+              {"responsible", responsible},
+              {"helping", helping},
+              {"helping_total", a.cards.helping_total},
+              {"travel", {{"mode", "car"},
+                          {"source", a.travel_source},
+                          {"estimated", a.travel_estimated}}}}
+      .dump();
+}
+
+Result<WhoDoesWhat> FindWhoDoesWhat(const NetworkSnapshot& snap, const std::string& orp_code) {
+  WhoDoesWhat answer;
+  answer.orp = snap.frame->territory.FindOrp(orp_code);
+  if (!answer.orp) return Status::NotFound("no ORP with code " + orp_code);
+  for (const ModelSituation& s : snap.frame->reference.situations) {
+    WhoDoesWhat::Row row{&s, {}, {}};
+    for (const std::string& type : SituationServiceTypes(s)) {
+      ServiceQuery q;
+      q.orp = orp_code;
+      q.service_type = type;
+      q.published = true;
+      bool responsible = std::find(s.responsible_service_types.begin(),
+                                   s.responsible_service_types.end(),
+                                   type) != s.responsible_service_types.end();
+      auto& into = responsible ? row.responsible : row.helping;
+      for (const CardEntry* e : SearchedCards(Caller::Public(), snap, q)) into.push_back(e);
+    }
+    for (auto* list : {&row.responsible, &row.helping})
+      std::stable_sort(list->begin(), list->end(), [](const CardEntry* a, const CardEntry* b) {
+        return a->searchable.sort_key < b->searchable.sort_key;
+      });
+    answer.rows.push_back(std::move(row));
+  }
+  return answer;
+}
+
+std::string WhoDoesWhatJson(const NetworkSnapshot& snap, const WhoDoesWhat& answer) {
+  const Territory& t = snap.frame->territory;
+  json rows = json::array();
+  // A card is read once however many situations list it.
+  std::map<int64_t, json> read;
+  auto entry = [&](const CardEntry* e) {
+    auto [it, fresh] = read.emplace(e->card.id, json());
+    if (fresh) {
+      json card = PublicCard(snap, *e);
+      it->second = {{"id", e->card.id},
+                    {"name", card.value("name", "")},
+                    {"actor", card.value("actor", json::object())},
+                    {"service_type", e->card.service_type},
+                    {"service_type_label", card.value("service_type_label", json::object())},
+                    {"does", card.value("does", "")},
+                    {"does_not", card.value("does_not", "")},
+                    {"access", card.value("access", "")},
+                    {"contacts", card.value("contacts", json::array())}};
+    }
+    return it->second;
+  };
+  for (const WhoDoesWhat::Row& row : answer.rows) {
+    json responsible = json::array(), helping = json::array();
+    for (const CardEntry* e : row.responsible) responsible.push_back(entry(e));
+    for (const CardEntry* e : row.helping) helping.push_back(entry(e));
+    rows.push_back({{"situation", SituationJson(*row.situation)},
+                    {"responsible", responsible},
+                    {"helping", helping}});
+  }
+  json orp = {{"code", answer.orp->code}, {"name", answer.orp->name}};
+  if (const Region* r = t.FindRegion(answer.orp->region_code))
+    orp["region_name"] = r->name;
+  return json{{"orp", orp}, {"situations", rows}}.dump();
+}
+
+}  // namespace prosit

@@ -1,0 +1,135 @@
+"""The situation navigator over real HTTP on the demo network of Pardubický kraj: the API
+(situations, the services for a situation where a person lives, "kdo co dělá" of an ORP)
+answers with the emergency numbers first where safety is at stake, the responsible actor and
+the helping services nearest first, each card exactly as the public catalog gives it; bad
+input is a 404 or a 422 that says what is wrong. The pages (/verejne/situace/…) work without
+JavaScript: the form finds a municipality typed without diacritics and redirects (303) to
+the answer, offers a choice when a name fits several and says so when none; the answer
+carries its QR code and prints as a one-page PDF leaflet (pdfinfo)."""
+
+import re
+import subprocess
+import tempfile
+import unittest
+import urllib.error
+import urllib.parse
+import urllib.request
+
+from server import DemoServerTest, strict_json
+
+CHRUDIM, SKUTEC, HERMANUV_MESTEC = "571164", "572241", "571385"
+
+
+def distance(service):
+    """The order the answer promises: coming to you, then by minutes, no place last."""
+    if service["comes_to_you"]:
+        return 0
+    return service["travel"]["minutes"] if service["travel"] else float("inf")
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+class NavigatorApi(DemoServerTest):
+    def anon(self, path, status=200, headers=None):
+        r = self.server.get(path, anonymous=True, headers=headers)
+        self.assertEqual(r.status, status, r.body)
+        return strict_json(r.body)
+
+    def test_situations_are_listed_for_people_with_the_emergency_numbers(self):
+        j = self.anon("/api/v1/situations")
+        ids = [s["id"] for s in j["situations"]]
+        self.assertEqual(len(ids), 12)
+        self.assertIn("child_abuse", ids)
+        for s in j["situations"]:
+            self.assertTrue(s["cs"] and s["en"] and s["advice_cs"] and s["advice_en"], s["id"])
+            self.assertTrue(s["audience"], s["id"])
+        numbers = [c["number"] for c in j["emergency_contacts"]]
+        for n in ("112", "155", "158", "150", "116 111", "116 000", "116 123"):
+            self.assertIn(n, numbers)
+        self.assertEqual(self.anon("/api/v1/reference/emergency-contacts")[0]["number"], "112")
+
+    def test_safety_first_puts_the_emergency_numbers_first_and_ospod_responsible(self):
+        j = self.anon(f"/api/v1/situations/child_abuse/services?municipality={CHRUDIM}")
+        self.assertEqual(list(j)[:3], ["situation", "municipality", "emergency"])
+        self.assertEqual(j["municipality"]["name"], "Chrudim")
+        self.assertEqual(j["emergency"]["emphasis"], "first")
+        self.assertEqual(j["emergency"]["contacts"][0]["number"], "112")
+        self.assertEqual(j["emergency"]["contacts"][0]["tel"], "tel:112")
+        ospod = [s for s in j["responsible"] if s["card"]["service_type"] == "ospod_spod"]
+        self.assertTrue(ospod, j["responsible"])
+        self.assertTrue(all(s["serves_here"] for s in ospod))
+        # Not the OSPOD of another ORP: each one serves ORP Chrudim.
+        for s in ospod:
+            self.assertIn("5304", s["card"]["territory"]["codes"] + [
+                l.get("orp_code", "") for l in s["card"]["locations"]], s["card"]["name"])
+        self.assertEqual(j["travel"]["mode"], "car")
+        self.assertTrue(j["travel"]["source"])
+        teacher = self.anon(f"/api/v1/situations/teacher_concern/services?municipality={SKUTEC}")
+        self.assertEqual(teacher["emergency"]["emphasis"], "shown")
+        school = self.anon(f"/api/v1/situations/school_refusal/services?municipality={SKUTEC}")
+        self.assertEqual(school["emergency"], {"emphasis": "none", "contacts": []})
+
+    def test_services_are_nearest_first_and_exactly_as_the_public_reads_them(self):
+        for situation in ("child_abuse", "parents_separating", "debts"):
+            for code in (CHRUDIM, SKUTEC, HERMANUV_MESTEC):
+                with self.subTest(situation=situation, municipality=code):
+                    j = self.anon(f"/api/v1/situations/{situation}/services?municipality={code}")
+                    types = set(j["situation"]["service_types"]) | set(
+                        j["situation"]["responsible_service_types"])
+                    for key in ("responsible", "helping"):
+                        minutes = [distance(s) for s in j[key]]
+                        self.assertEqual(minutes, sorted(minutes), key)
+                    self.assertLessEqual(len(j["helping"]), 10)
+                    self.assertGreaterEqual(j["helping_total"], len(j["helping"]))
+                    for s in j["responsible"] + j["helping"]:
+                        card = dict(s["card"])
+                        self.assertIn(card["service_type"], types)
+                        label = card.pop("service_type_label")
+                        self.assertTrue(label["cs"] and label["en"])
+                        public = self.anon(f"/api/v1/service-cards/{card['id']}")
+                        self.assertEqual(card, public)
+                        self.assertTrue(public["published"])
+                        if public.get("confidential_address"):
+                            self.assertIsNone(s["travel"])
+
+    def test_bad_input_says_what_is_wrong(self):
+        r = self.server.get("/api/v1/situations/no_such/services?municipality=571164",
+                            anonymous=True)
+        self.assertEqual(r.status, 404, r.body)
+        for query, message in (("", "is required"),
+                               ("?municipality=Chrudim", "6-digit municipality code"),
+                               ("?municipality=57116", "6-digit municipality code"),
+                               ("?municipality=999999", "unknown municipality code")):
+            with self.subTest(query=query):
+                j = self.anon(f"/api/v1/situations/debts/services{query}", 422)
+                self.assertEqual(j["error"]["code"], "validation_failed")
+                self.assertIn(message, j["error"]["fields"]["municipality"])
+        cs = self.anon("/api/v1/situations/debts/services?municipality=abc", 422,
+                       headers={"Accept-Language": "cs"})
+        self.assertIn("šestimístný kód obce", cs["error"]["fields"]["municipality"])
+        self.anon("/api/v1/situations/debts/services?municipality=571164&obec=x", 400)
+        self.anon("/api/v1/orps/0000/who-does-what", 404)
+
+    def test_who_does_what_names_the_responsible_and_the_helping_per_situation(self):
+        j = self.anon("/api/v1/orps/5304/who-does-what")
+        self.assertEqual(j["orp"]["name"], "Chrudim")
+        self.assertEqual(len(j["situations"]), 12)
+        abuse = next(r for r in j["situations"] if r["situation"]["id"] == "child_abuse")
+        self.assertIn("ospod_spod", [c["service_type"] for c in abuse["responsible"]])
+        for row in j["situations"]:
+            for c in row["responsible"]:
+                self.assertIn(c["service_type"], row["situation"]["responsible_service_types"])
+            for c in row["helping"]:
+                self.assertIn(c["service_type"], row["situation"]["service_types"])
+                self.assertIn("does", c)
+        # Nothing internal: every card named is one the public may read.
+        ids = {c["id"] for row in j["situations"] for c in row["responsible"] + row["helping"]}
+        for card_id in list(ids)[:40]:
+            self.anon(f"/api/v1/service-cards/{card_id}")
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,375 @@
+// The situation navigator (app/public): where a person lives from what they type, the one
+// rule choosing a situation's cards for a municipality — checked against a brute force over
+// every card of the demo network, with an unpublished, a confidential and an outreach card
+// planted beside a real one — its order, the emergency numbers first, and "kdo co dělá".
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <limits>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include "analysis/great_circle_travel.h"
+#include "app/clock.h"
+#include "app/database_setup.h"
+#include "app/public/situation_navigator.h"
+#include "app/records/record_batch.h"
+#include "app/snapshot/snapshot_keeper.h"
+#include "datasets/generator.h"
+#include "test_data.h"
+
+namespace prosit {
+namespace {
+
+using testing::RealReference;
+using testing::RealReferenceDocuments;
+using testing::RealTerritory;
+
+constexpr const char* kChrudim = "571164";
+constexpr const char* kSkutec = "572241";
+constexpr const char* kHermanuvMestec = "571385";
+
+std::string SourceFile(const std::string& path) {
+  std::ifstream in(std::string(PROSIT_SOURCE_DIR "/") + path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// ---- where a person lives -----------------------------------------------------------------
+
+TEST(FindHome, NamesTypedWithoutDiacriticsFindTheirMunicipality) {
+  const Territory& t = RealTerritory();
+  for (auto [typed, code] : {std::pair{"skutec", kSkutec}, std::pair{"Skuteč", kSkutec},
+                             std::pair{"hermanuv mestec", kHermanuvMestec},
+                             std::pair{"  Heřmanův   Městec ", kHermanuvMestec},
+                             std::pair{"CHRUDIM", kChrudim}, std::pair{"571164", kChrudim}}) {
+    HomeMatch m = FindHome(t, typed);
+    ASSERT_NE(m.municipality, nullptr) << typed;
+    EXPECT_EQ(m.municipality->code, code) << typed;
+    EXPECT_TRUE(m.candidates.empty()) << typed;
+  }
+}
+
+TEST(FindHome, AnAmbiguousNameGivesCandidatesToChooseFrom) {
+  const Territory& t = RealTerritory();
+  // Two municipalities are called Hlinsko: the person chooses, the larger first.
+  HomeMatch two = FindHome(t, "hlinsko");
+  EXPECT_EQ(two.municipality, nullptr);
+  ASSERT_EQ(two.candidates.size(), 2u);
+  EXPECT_EQ(two.total, 2u);
+  EXPECT_EQ(two.candidates[0]->code, "571393");  // ORP Hlinsko's seat, 9,642 people
+  EXPECT_EQ(two.candidates[1]->code, "569267");
+  // No name is "chrud": Chrudim and Chrudichromy start so.
+  HomeMatch start = FindHome(t, "chrud");
+  EXPECT_EQ(start.municipality, nullptr);
+  std::set<std::string> codes;
+  for (const Municipality* m : start.candidates) codes.insert(m->code);
+  EXPECT_TRUE(codes.count(kChrudim));
+  EXPECT_TRUE(codes.count("581534"));
+  // A common start is cut to the list a person can read, and says how many there were.
+  HomeMatch many = FindHome(t, "nova");
+  EXPECT_EQ(many.candidates.size(), kMaxCandidates);
+  EXPECT_GT(many.total, kMaxCandidates);
+}
+
+TEST(FindHome, NothingFitsNothing) {
+  const Territory& t = RealTerritory();
+  for (const char* typed : {"", "   ", "xyzzy", "999999", "57116"}) {
+    HomeMatch m = FindHome(t, typed);
+    EXPECT_EQ(m.municipality, nullptr) << typed;
+    EXPECT_TRUE(m.candidates.empty()) << typed;
+  }
+}
+
+// ---- emergency contacts as reference data -------------------------------------------------
+
+TEST(EmergencyContacts, ShipWithTheReferenceDataInBothLanguages) {
+  const ReferenceData& ref = RealReference();
+  std::set<std::string> numbers;
+  for (const EmergencyContact& c : ref.emergency_contacts) {
+    numbers.insert(c.number);
+    EXPECT_FALSE(c.label.cs.empty() || c.label.en.empty() || c.when.cs.empty() ||
+                 c.when.en.empty())
+        << c.id;
+  }
+  for (const char* n : {"112", "155", "158", "150", "116 111", "116 000", "116 123"})
+    EXPECT_TRUE(numbers.count(n)) << n;
+  EXPECT_EQ(ref.emergency_contacts.front().number, "112");
+}
+
+TEST(EmergencyContacts, ABadContactIsNamedAndAnOldModelWithoutThemStillLoads) {
+  ReferenceDocuments docs = RealReferenceDocuments();
+  docs["emergency_contacts"] =
+      R"([{"id": "x", "number": "11a", "kind": "other", "cs": "", "en": "X", "when_cs": "",
+           "when_en": "", "nonstop": false}])";
+  auto bad = ParseReferenceData(docs);
+  ASSERT_FALSE(bad.ok());
+  for (const char* field : {"emergency_contacts[0].number", "emergency_contacts[0].kind",
+                            "emergency_contacts[0].cs", "emergency_contacts[0].hours_cs"})
+    EXPECT_EQ(bad.status().fields().count(field), 1u) << field << " " << bad.status().ToString();
+  docs.erase("emergency_contacts");  // a version published before they existed
+  auto old = ParseReferenceData(docs);
+  ASSERT_TRUE(old.ok()) << old.status().ToString();
+  EXPECT_TRUE(old->emergency_contacts.empty());
+}
+
+// ---- the rule, over the demo network ----------------------------------------------------
+
+const ModelSituation& Situation(const std::string& id) {
+  const ModelSituation* s = FindSituation(RealReference(), id);
+  if (!s) throw std::runtime_error("no situation " + id);
+  return *s;
+}
+
+bool Has(const std::vector<std::string>& list, const std::string& v) {
+  return std::find(list.begin(), list.end(), v) != list.end();
+}
+
+// The demo network of Pardubický kraj with three copies of one published card delivered
+// in Chrudim that helps when a child is being hurt: one internal, one at a confidential
+// address and one that comes to people's homes.
+class Navigator : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    db_ = new testing::TempDatabase();
+    auto store = OpenStore(db_->path());
+    ASSERT_TRUE(store.ok());
+    store_ = store->release();
+    Author author{"test", SystemClock().now()};
+    ASSERT_TRUE(InitDatabase(*store_, PROSIT_SOURCE_DIR "/data", author).ok());
+    auto batch =
+        BuildDemoNetwork(RealTerritory(), RealReference(), SourceFile("data/demo/seed-facts.json"),
+                         SourceFile("data/demo/seed-networking.json"), 1);
+    ASSERT_TRUE(batch.ok());
+    const ModelSituation& abuse = Situation("child_abuse");
+    const std::pair<size_t, ServiceCard>* model = nullptr;
+    for (const auto& entry : batch->cards) {
+      const ServiceCard& c = entry.second;
+      bool in_chrudim = std::any_of(c.locations.begin(), c.locations.end(),
+                                    [](const auto& l) { return l.municipality_code == kChrudim; });
+      if (c.published && !c.confidential_address && in_chrudim &&
+          Has(abuse.service_types, c.service_type) && !Has(c.forms, "outreach")) {
+        model = &entry;
+        break;
+      }
+    }
+    ASSERT_NE(model, nullptr) << "the demo has no helping card delivered in Chrudim";
+    helping_type_ = model->second.service_type;
+    auto plant = [&](const std::string& name, auto change) {
+      ServiceCard c = model->second;
+      c.name = name;
+      change(c);
+      batch->cards.push_back({model->first, c});
+    };
+    plant("Zasazená interní", [](ServiceCard& c) { c.published = false; });
+    plant("Zasazená důvěrná", [](ServiceCard& c) { c.confidential_address = true; });
+    plant("Zasazená terénní", [](ServiceCard& c) { c.forms = {"outreach"}; });
+    ASSERT_TRUE(
+        ImportNetworkBatch(*store_, std::move(*batch), RealTerritory(), RealReference(), author)
+            .ok());
+    keeper_ = new SnapshotKeeper(*store_);
+    ASSERT_TRUE(keeper_->Load().ok());
+    analysis_ =
+        new AnalysisBasisKeeper(keeper_->Current()->frame, std::make_shared<GreatCircleTravel>());
+  }
+  static void TearDownTestSuite() {
+    delete analysis_;
+    delete keeper_;
+    delete store_;
+    delete db_;
+  }
+  static const NetworkSnapshot& Snap() { return *keeper_->Current(); }
+  static const Municipality& Place(const std::string& code) {
+    return *Snap().frame->territory.FindMunicipality(code);
+  }
+  static const CardEntry* Named(const std::string& name) {
+    for (const auto& [id, e] : Snap().cards)
+      if (e->card.name == name) return e.get();
+    return nullptr;
+  }
+
+  static testing::TempDatabase* db_;
+  static Store* store_;
+  static SnapshotKeeper* keeper_;
+  static AnalysisBasisKeeper* analysis_;
+  static std::string helping_type_;
+};
+testing::TempDatabase* Navigator::db_ = nullptr;
+Store* Navigator::store_ = nullptr;
+SnapshotKeeper* Navigator::keeper_ = nullptr;
+AnalysisBasisKeeper* Navigator::analysis_ = nullptr;
+std::string Navigator::helping_type_;
+
+// Written out again from the cards themselves, independently of the search index: whether
+// a card serves the municipality (delivered there at a public address, or its territory
+// covers it) and whether it is delivered in the municipality's region.
+bool ServesBruteForce(const ServiceCard& c, const Municipality& m) {
+  for (const auto& l : c.locations)
+    if (!c.confidential_address && l.municipality_code == m.code) return true;
+  const auto& t = c.territory;
+  switch (t.kind) {
+    case TerritoryKind::kCountry: return true;
+    case TerritoryKind::kMunicipalities: return Has(t.codes, m.code);
+    case TerritoryKind::kOrp: return Has(t.codes, m.orp_code);
+    case TerritoryKind::kRegion: return Has(t.codes, m.region_code);
+  }
+  return false;
+}
+
+bool InRegionBruteForce(const ServiceCard& c, const Territory& t, const Municipality& m) {
+  for (const auto& l : c.locations)
+    if (const Municipality* at = t.FindMunicipality(l.municipality_code))
+      if (at->region_code == m.region_code) return true;
+  return false;
+}
+
+float Distance(const SituationCard& c) {
+  if (c.comes_to_you) return 0;
+  return c.travel ? c.travel->minutes : std::numeric_limits<float>::infinity();
+}
+
+TEST_F(Navigator, ChoosesExactlyThePublishedCardsOfTheSituationsTypesNearby) {
+  CarMinutes travel(Snap().frame->territory, nullptr);
+  for (const char* code : {kChrudim, kSkutec, kHermanuvMestec})
+    for (const ModelSituation& s : RealReference().situations) {
+      const Municipality& home = Place(code);
+      SituationCards got = ChooseSituationCards(Snap(), s, home, travel, 1000);
+      std::set<int64_t> helping, expected;
+      for (const SituationCard& c : got.helping) helping.insert(c.entry->card.id);
+      for (const auto& [id, e] : Snap().cards) {
+        const ServiceCard& c = e->card;
+        if (!c.published || !Has(s.service_types, c.service_type) ||
+            Has(s.responsible_service_types, c.service_type))
+          continue;
+        if (ServesBruteForce(c, home) || InRegionBruteForce(c, Snap().frame->territory, home))
+          expected.insert(id);
+      }
+      EXPECT_EQ(helping, expected) << s.id << " in " << home.name;
+      EXPECT_EQ(got.helping_total, expected.size());
+      // The responsible serve the municipality, unless none of their type does.
+      for (const SituationCard& c : got.responsible) {
+        EXPECT_TRUE(c.entry->card.published);
+        EXPECT_TRUE(Has(s.responsible_service_types, c.entry->card.service_type));
+        if (!c.serves_here) {
+          for (const auto& [id, e] : Snap().cards)
+            EXPECT_FALSE(e->card.published && e->card.service_type == c.entry->card.service_type &&
+                         ServesBruteForce(e->card, home))
+                << "card " << id << " serves " << home.name << " but " << c.entry->card.id
+                << " stands in for it";
+        }
+      }
+      // Nearest first, in both lists.
+      for (const auto* list : {&got.responsible, &got.helping})
+        EXPECT_TRUE(std::is_sorted(list->begin(), list->end(),
+                                   [](const SituationCard& a, const SituationCard& b) {
+                                     return Distance(a) < Distance(b);
+                                   }))
+            << s.id;
+    }
+}
+
+TEST_F(Navigator, NeverTheInternalCardAndNoDistanceToAConfidentialAddress) {
+  const ModelSituation& abuse = Situation("child_abuse");
+  CarMinutes travel(Snap().frame->territory, nullptr);
+  SituationCards got = ChooseSituationCards(Snap(), abuse, Place(kChrudim), travel, 1000);
+  const CardEntry *internal = Named("Zasazená interní"), *confidential = Named("Zasazená důvěrná"),
+                  *outreach = Named("Zasazená terénní");
+  ASSERT_TRUE(internal && confidential && outreach);
+  auto find = [&](const CardEntry* e) -> const SituationCard* {
+    for (const SituationCard& c : got.helping)
+      if (c.entry == e) return &c;
+    return nullptr;
+  };
+  EXPECT_EQ(find(internal), nullptr);
+  // A shelter's distance would tell where it is: it has none and comes after every
+  // service with a public place.
+  const SituationCard* hidden = find(confidential);
+  ASSERT_NE(hidden, nullptr);
+  EXPECT_FALSE(hidden->travel.has_value());
+  EXPECT_EQ(&got.helping.back(), hidden) << "only the planted card is confidential";
+  // A service coming to people's homes is nearest of all.
+  const SituationCard* comes = find(outreach);
+  ASSERT_NE(comes, nullptr);
+  EXPECT_TRUE(comes->comes_to_you);
+  EXPECT_EQ(Distance(got.helping.front()), 0.0f);
+}
+
+TEST_F(Navigator, TheLimitKeepsTheNearestAndCountsTheRest) {
+  const ModelSituation& abuse = Situation("child_abuse");
+  CarMinutes travel(Snap().frame->territory, nullptr);
+  SituationCards all = ChooseSituationCards(Snap(), abuse, Place(kSkutec), travel, 1000);
+  ASSERT_GT(all.helping.size(), 2u);
+  SituationCards two = ChooseSituationCards(Snap(), abuse, Place(kSkutec), travel, 2);
+  ASSERT_EQ(two.helping.size(), 2u);
+  EXPECT_EQ(two.helping_total, all.helping.size());
+  EXPECT_EQ(two.helping[0].entry, all.helping[0].entry);
+  EXPECT_EQ(two.helping[1].entry, all.helping[1].entry);
+}
+
+TEST_F(Navigator, EmergencyNumbersComeFirstOnlyWhereSafetyIsAtStake) {
+  CarMinutes travel(Snap().frame->territory, nullptr);
+  NavigatorAnswer abuse = Navigate(Snap(), Situation("child_abuse"), Place(kChrudim), travel);
+  EXPECT_EQ(abuse.emergency, EmergencyEmphasis::kFirst);
+  ASSERT_FALSE(abuse.emergency_contacts.empty());
+  EXPECT_EQ(abuse.emergency_contacts.front()->number, "112");
+  NavigatorAnswer teacher =
+      Navigate(Snap(), Situation("teacher_concern"), Place(kChrudim), travel);
+  EXPECT_EQ(teacher.emergency, EmergencyEmphasis::kShown);
+  EXPECT_FALSE(teacher.emergency_contacts.empty());
+  NavigatorAnswer school = Navigate(Snap(), Situation("school_refusal"), Place(kChrudim), travel);
+  EXPECT_EQ(school.emergency, EmergencyEmphasis::kNone);
+  EXPECT_TRUE(school.emergency_contacts.empty());
+  // In the JSON the emergency box is the answer's first part after what it answers, and
+  // OSPOD of Chrudim is the responsible actor.
+  auto j = nlohmann::json::parse(NavigatorAnswerJson(Snap(), abuse));
+  EXPECT_EQ(j["emergency"]["emphasis"], "first");
+  EXPECT_EQ(j["emergency"]["contacts"][0]["tel"], "tel:112");
+  bool ospod = false;
+  for (const auto& r : j["responsible"])
+    ospod |= r["card"]["service_type"] == "ospod_spod" && r["serves_here"] == true;
+  EXPECT_TRUE(ospod) << j["responsible"].dump();
+  EXPECT_EQ(j["travel"]["estimated"], true);
+}
+
+TEST_F(Navigator, TravelTimesComeFromTheAnalysisBasisWhenReady) {
+  auto basis = analysis_->Basis(keeper_->Current());  // waits for the table
+  ASSERT_TRUE(basis.ok());
+  CarMinutes table = CarMinutes::For(*analysis_, keeper_->Current());
+  EXPECT_FALSE(table.estimated_only());
+  CarMinutes::Figure f = table.Between(Place(kSkutec), Place(kChrudim));
+  EXPECT_FALSE(f.estimated);
+  // The table is the same estimate here, so the figures agree.
+  CarMinutes estimate(Snap().frame->territory, nullptr);
+  EXPECT_NEAR(f.minutes, estimate.Between(Place(kSkutec), Place(kChrudim)).minutes, 0.5);
+  EXPECT_TRUE(estimate.Between(Place(kSkutec), Place(kChrudim)).estimated);
+  EXPECT_GT(f.minutes, 10);  // some 19 km apart
+  EXPECT_LT(f.minutes, 40);
+}
+
+TEST_F(Navigator, WhoDoesWhatNamesTheResponsibleFirstForEverySituation) {
+  auto answer = FindWhoDoesWhat(Snap(), "5304");
+  ASSERT_TRUE(answer.ok());
+  ASSERT_EQ(answer->rows.size(), RealReference().situations.size());
+  for (const WhoDoesWhat::Row& row : answer->rows) {
+    for (const CardEntry* e : row.responsible) {
+      EXPECT_TRUE(e->card.published);
+      EXPECT_TRUE(Has(row.situation->responsible_service_types, e->card.service_type));
+    }
+    for (const CardEntry* e : row.helping) {
+      EXPECT_TRUE(e->card.published);
+      EXPECT_TRUE(Has(row.situation->service_types, e->card.service_type));
+    }
+  }
+  auto j = nlohmann::json::parse(WhoDoesWhatJson(Snap(), *answer));
+  EXPECT_EQ(j["orp"]["name"], "Chrudim");
+  EXPECT_FALSE(FindWhoDoesWhat(Snap(), "0000").ok());
+  std::string text = j.dump();
+  EXPECT_EQ(text.find("Zasazená interní"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace prosit
