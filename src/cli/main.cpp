@@ -25,6 +25,7 @@
 #include "io/csv_reader.h"
 #include "io/reference_json.h"
 #include "io/territory_csv.h"
+#include "site/site_pages.h"
 
 namespace prosit {
 namespace {
@@ -235,6 +236,8 @@ int Serve(const CommonOptions& o, const HttpServerOptions& http, const TravelOpt
               << "\n";
   }
   ApiRouter router = MakeApiRouter(context);
+  // The public pages (/verejne/, /en/public/): the same snapshot, shapes and base URL.
+  auto site = MakePublicSite({keeper, shapes.get(), &analysis, public_url});
   std::optional<CheckpointWriter> checkpoints;
   Status s = RunHttpServer(router, http, [&] {
     auto snap = keeper.Current();
@@ -249,7 +252,7 @@ int Serve(const CommonOptions& o, const HttpServerOptions& http, const TravelOpt
                           std::chrono::seconds(10), [](const std::string& line) {
                             std::cout << "prosit: " << line << std::endl;
                           });
-  });
+  }, site.get());
   return s.ok() ? 0 : Fail(s);
 }
 

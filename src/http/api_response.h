@@ -16,6 +16,9 @@ struct ApiResponse {
   std::vector<std::pair<std::string, std::string>> headers;
   std::string log_detail;  // what went wrong inside, for the server log only (5xx)
   std::string content_type = "application/json; charset=utf-8";
+  // Any site may frame it or load it (the public widget and its script); otherwise only
+  // prosit's own pages may (security_headers.h).
+  bool embeddable = false;
 
   static ApiResponse Json(std::string body, int status = 200) {
     return {status, std::move(body), {}, {}};

@@ -9,6 +9,7 @@
 #include "http/client_address.h"
 #include "http/connection_slots.h"
 #include "http/framing_guard.h"
+#include "http/public_site_routes.h"
 #include "http/security_headers.h"
 #include "http/static_files.h"
 
@@ -43,6 +44,12 @@ const char* ReasonPhrase(int status) {
       return "Created";
     case 204:
       return "No Content";
+    case 301:
+      return "Moved Permanently";
+    case 303:
+      return "See Other";
+    case 304:
+      return "Not Modified";
     case 400:
       return "Bad Request";
     case 401:
@@ -89,10 +96,12 @@ struct Traits : restinio::traits_t<restinio::asio_timer_manager_t, restinio::nul
 };
 
 // Every answer starts here, so none can leave without the security headers.
-restinio::response_builder_t<restinio::restinio_controlled_output_t> SecureResponse(
-    const restinio::request_handle_t& req, restinio::http_status_line_t status = StatusLine(200)) {
-  auto out = req->create_response(std::move(status));
-  for (const auto& [name, value] : SecurityHeaders())
+template <typename Output = restinio::restinio_controlled_output_t>
+restinio::response_builder_t<Output> SecureResponse(
+    const restinio::request_handle_t& req, restinio::http_status_line_t status = StatusLine(200),
+    bool embeddable = false) {
+  auto out = req->create_response<Output>(std::move(status));
+  for (const auto& [name, value] : embeddable ? EmbeddableSecurityHeaders() : SecurityHeaders())
     out.append_header(std::string(name), std::string(value));
   return out;
 }
@@ -166,9 +175,21 @@ ApiResponse Answer(const ApiRouter& router, ApiRequest& r) {
   return resp;
 }
 
+// A HEAD's answer: the GET's headers and length without its body (RFC 9110 9.3.2).
+restinio::request_handling_status_t SendHead(const restinio::request_handle_t& req,
+                                             ApiResponse resp) {
+  auto out = SecureResponse<restinio::user_controlled_output_t>(req, StatusLine(resp.status),
+                                                                resp.embeddable);
+  if (resp.status != 304) out.append_header(restinio::http_field::content_type, resp.content_type);
+  for (const auto& [k, v] : resp.headers) out.append_header(k, v);
+  if (resp.status != 304) out.set_content_length(resp.body.size());
+  return out.done();
+}
+
 // Sends the response; safe from any thread (RESTinio posts it to the connection).
 restinio::request_handling_status_t Send(const restinio::request_handle_t& req, ApiResponse resp) {
-  auto out = SecureResponse(req, StatusLine(resp.status));
+  if (req->header().method() == restinio::http_method_head()) return SendHead(req, std::move(resp));
+  auto out = SecureResponse(req, StatusLine(resp.status), resp.embeddable);
   // 204 and 304 carry no body (RFC 9110 15.3.5, 15.4.5).
   bool bodiless = resp.status == 204 || resp.status == 304;
   if (!resp.body.empty() || !bodiless)
@@ -206,7 +227,7 @@ void SplitTarget(std::string_view target, std::string& path,
 }
 
 Status RunHttpServer(const ApiRouter& router, const HttpServerOptions& options,
-                     const std::function<void()>& on_ready) {
+                     const std::function<void()>& on_ready, const PublicSite* public_site) {
   std::string constant_body;
   if (options.constant_body_bytes > 0)
     constant_body = "{\"constant\":\"" + std::string(options.constant_body_bytes, 'x') + "\"}";
@@ -250,7 +271,19 @@ Status RunHttpServer(const ApiRouter& router, const HttpServerOptions& options,
     if (!opened.ok()) return opened.status();
     static_files = std::move(*opened);
   }
-  auto route = [&handler, &static_files](const restinio::request_handle_t& req) {
+  auto route = [&handler, &static_files, &proxies,
+                public_site](const restinio::request_handle_t& req) {
+    // The public pages come before the web UI's files, whose fallback takes every path.
+    if (public_site) {
+      std::string_view target = req->header().request_target();
+      std::string path;
+      std::map<std::string, std::string> ignored;
+      SplitTarget(target.substr(0, target.find('?')), path, ignored);
+      if (IsPublicSiteRequest(path)) {
+        ApiRequest r = ReadRequest(req, *proxies);
+        return Send(req, AnswerPublicPage(*public_site, r));
+      }
+    }
     if (static_files && IsStaticRequest(req))
       return SendStatic(req, static_files->Find(req->header().request_target()));
     return handler(req);

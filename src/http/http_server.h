@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "http/api_router.h"
+#include "site/public_site.h"
 
 namespace prosit {
 
@@ -38,9 +39,11 @@ struct HttpServerOptions {
   std::filesystem::path static_root;
 };
 
-// Runs until SIGINT/SIGTERM. `on_ready` is called once the socket listens.
+// Runs until SIGINT/SIGTERM. `on_ready` is called once the socket listens. With
+// `public_site`, its pages answer their paths (http/public_site_routes.h).
 Status RunHttpServer(const ApiRouter& router, const HttpServerOptions& options,
-                     const std::function<void()>& on_ready);
+                     const std::function<void()>& on_ready,
+                     const PublicSite* public_site = nullptr);
 
 // Turns a raw request target into path and decoded query parameters.
 void SplitTarget(std::string_view target, std::string& path,

@@ -20,4 +20,24 @@ const HeaderList& SecurityHeaders() {
   return kHeaders;
 }
 
+const HeaderList& EmbeddableSecurityHeaders() {
+  static const HeaderList kHeaders = [] {
+    HeaderList h;
+    for (const auto& [name, value] : SecurityHeaders()) {
+      if (name == "X-Frame-Options") continue;  // it has no value that allows every site
+      if (name == "Content-Security-Policy")
+        h.emplace_back(name,
+                       "default-src 'self'; script-src 'self'; style-src 'self'; "
+                       "img-src 'self' data:; connect-src 'self'; object-src 'none'; "
+                       "base-uri 'none'; form-action 'self'; frame-ancestors *");
+      else if (name == "Cross-Origin-Resource-Policy")
+        h.emplace_back(name, "cross-origin");
+      else
+        h.emplace_back(name, value);
+    }
+    return h;
+  }();
+  return kHeaders;
+}
+
 }  // namespace prosit
