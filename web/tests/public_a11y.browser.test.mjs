@@ -22,8 +22,10 @@ before(async () => {
   browser = await launchBrowser();
   kit = browserKit(server, browser);
   const list = async (query) => (await (await fetch(`${server.base}/api/v1/service-cards?${query}`)).json()).items;
-  const ordinary = (await list(`orp=${ORP}&q=poradna&limit=50`)).find((c) => !c.confidential_address);
-  const shelter = (await list(`region=CZ053&service_type=ss57&limit=50`)).find((c) => c.confidential_address);
+  // The public sees a confidential address as its ORP alone: no municipality code.
+  const hidden = (c) => c.municipalities.some((m) => m.code === "");
+  const ordinary = (await list(`orp=${ORP}&q=poradna&limit=50`)).find((c) => c.municipalities.length && !hidden(c));
+  const shelter = (await list(`region=CZ053&service_type=ss57&limit=50`)).find(hidden);
   assert.ok(ordinary && shelter, "the demo has a card and a shelter's card to show");
   cards = { ordinary: ordinary.id, shelter: shelter.id };
 });
