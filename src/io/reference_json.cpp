@@ -12,8 +12,8 @@ namespace prosit {
 
 const std::vector<std::string>& ReferenceDocumentNames() {
   static const std::vector<std::string> kNames = {
-      "need_areas",         "support_levels",         "sectors",       "actor_types",
-      "capacity_units",     "service_types",          "optimal_model", "model_situations",
+      "need_areas",         "support_levels",          "sectors",           "actor_types",
+      "capacity_units",     "service_types",           "optimal_model",     "model_situations",
       "meeting_categories", "network_need_categories", "emergency_contacts"};
   return kNames;
 }
@@ -200,7 +200,8 @@ void CrossCheck(const ReferenceData& ref, FieldErrors& e) {
       Add(e, f + "number", "must be digits, grouped by spaces");
     if (c.kind != "emergency" && c.kind != "helpline")
       Add(e, f + "kind", "must be emergency or helpline");
-    if (c.label.cs.empty() || c.label.en.empty()) Add(e, f + "cs", "needs a Czech and an English label");
+    if (c.label.cs.empty() || c.label.en.empty())
+      Add(e, f + "cs", "needs a Czech and an English label");
     if (!c.nonstop && (c.hours.cs.empty() || c.hours.en.empty()))
       Add(e, f + "hours_cs", "a line that is not nonstop needs its hours in Czech and English");
   }
@@ -289,17 +290,17 @@ Result<ReferenceData> ParseReferenceData(const ReferenceDocuments& documents) {
   // A model published before the emergency contacts were reference data has none; the
   // next `prosit init` (or publication) adds them.
   if (documents.count("emergency_contacts"))
-    PROSIT_RETURN_IF_ERROR(ParseList(
-        docs, "emergency_contacts", ref.emergency_contacts, [](JsonReader& r, EmergencyContact& c) {
-          r.String("id", c.id);
-          r.String("number", c.number);
-          r.String("kind", c.kind);
-          ReadLabel(r, "", c.label);
-          ReadLabel(r, "when_", c.when);
-          ReadLabel(r, "hours_", c.hours);
-          r.Bool("free", c.free);
-          r.Bool("nonstop", c.nonstop);
-        }));
+    PROSIT_RETURN_IF_ERROR(ParseList(docs, "emergency_contacts", ref.emergency_contacts,
+                                     [](JsonReader& r, EmergencyContact& c) {
+                                       r.String("id", c.id);
+                                       r.String("number", c.number);
+                                       r.String("kind", c.kind);
+                                       ReadLabel(r, "", c.label);
+                                       ReadLabel(r, "when_", c.when);
+                                       ReadLabel(r, "hours_", c.hours);
+                                       r.Bool("free", c.free);
+                                       r.Bool("nonstop", c.nonstop);
+                                     }));
   FieldErrors& e = docs.errors;
   for (const auto& [name, text] : documents)
     if (std::find(ReferenceDocumentNames().begin(), ReferenceDocumentNames().end(), name) ==

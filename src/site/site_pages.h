@@ -13,6 +13,10 @@ void AddCatalogPages(PublicSite& site);
 // and robots.txt (sharing_pages.cpp).
 void AddSharingPages(PublicSite& site);
 
+// The situation navigator: situations, one situation with "Kde bydlíte?", the answer,
+// its leaflet, and "kdo co dělá" of an ORP (navigator_pages.cpp).
+void AddNavigatorPages(PublicSite& site);
+
 // A site with every page registered.
 std::unique_ptr<PublicSite> MakePublicSite(SiteContext context);
 

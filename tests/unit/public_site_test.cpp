@@ -5,21 +5,15 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
-#include <sstream>
 
-#include "app/clock.h"
-#include "app/database_setup.h"
-#include "app/records/record_batch.h"
-#include "datasets/generator.h"
+#include "demo_store.h"
 #include "site/page_cache.h"
 #include "site/public_urls.h"
 #include "site/site_messages.h"
 #include "site/site_pages.h"
-#include "test_data.h"
 
 namespace prosit {
 namespace {
@@ -212,28 +206,12 @@ TEST(PageCache, ANewRevisionEmptiesItAndAnOlderOneIsNotKept) {
 
 // ---- Pages of the demo network ----
 
-std::string DemoFile(const char* name) {
-  std::ifstream in(std::string(PROSIT_SOURCE_DIR "/data/demo/") + name);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 class PublicSitePages : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     db_ = new testing::TempDatabase();
-    auto store = OpenStore(db_->path());
-    ASSERT_TRUE(store.ok());
-    store_ = store->release();
-    Author author{"test", SystemClock().now()};
-    ASSERT_TRUE(InitDatabase(*store_, PROSIT_SOURCE_DIR "/data", author).ok());
-    auto batch = BuildDemoNetwork(RealTerritory(), RealReference(), DemoFile("seed-facts.json"),
-                                  DemoFile("seed-networking.json"), 1);
-    ASSERT_TRUE(batch.ok());
-    ASSERT_TRUE(
-        ImportNetworkBatch(*store_, std::move(*batch), RealTerritory(), RealReference(), author)
-            .ok());
+    store_ = testing::OpenDemoStore(db_->path()).release();
+    ASSERT_NE(store_, nullptr);
     keeper_ = new SnapshotKeeper(*store_);
     ASSERT_TRUE(keeper_->Load().ok());
     site_ = MakePublicSite({*keeper_, nullptr, nullptr, "https://prosit.example"}).release();
@@ -320,7 +298,9 @@ TEST_F(PublicSitePages, AConfidentialCardShowsItsOrpAndNoPlace) {
     auto page = Get(CardUrl(lang, shelter->id));
     ASSERT_EQ(page->status, 200);
     for (const DeliveryLocation& l : shelter->locations) {
-      if (!l.street.empty()) EXPECT_EQ(page->body.find(EscapeHtml(l.street)), std::string::npos);
+      if (!l.street.empty()) {
+        EXPECT_EQ(page->body.find(EscapeHtml(l.street)), std::string::npos);
+      }
       if (l.has_location) {
         EXPECT_EQ(page->body.find(nlohmann::json(l.location.lat).dump()), std::string::npos);
         EXPECT_EQ(page->body.find(nlohmann::json(l.location.lon).dump()), std::string::npos);
@@ -354,9 +334,11 @@ TEST_F(PublicSitePages, ACardPageCarriesItsFactsSchemaOrgAndQrCode) {
   EXPECT_EQ(doc["@type"], "Service");
   EXPECT_EQ(doc["name"], card->name);
   EXPECT_EQ(doc["url"], "https://prosit.example" + CardUrl(Lang::kCs, card->id));
-  for (const Contact& c : card->contacts)
-    if (!c.is_public && !c.email.empty())
+  for (const Contact& c : card->contacts) {
+    if (!c.is_public && !c.email.empty()) {
       EXPECT_EQ(page->body.find(c.email), std::string::npos) << "internal contact shown";
+    }
+  }
 }
 
 TEST_F(PublicSitePages, SearchFindsAMunicipalityTypedWithoutDiacritics) {

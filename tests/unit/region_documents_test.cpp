@@ -18,6 +18,7 @@
 #include "app/records/record_batch.h"
 #include "app/snapshot/snapshot_keeper.h"
 #include "datasets/generator.h"
+#include "demo_store.h"
 #include "io/csv_reader.h"
 #include "model/region_names.h"
 #include "test_data.h"
@@ -30,16 +31,10 @@ using testing::RealTerritory;
 
 constexpr const char* kDemoRegion = "CZ053";
 
-std::string SourceFile(const std::string& path) {
-  std::ifstream in(std::string(PROSIT_SOURCE_DIR "/") + path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 const MunicipalityShapes& Shapes() {
   static const std::unique_ptr<MunicipalityShapes> shapes = [] {
-    auto r = MunicipalityShapes::Parse(SourceFile("data/territory/municipalities.topo.json"));
+    auto r =
+        MunicipalityShapes::Parse(testing::SourceText("data/territory/municipalities.topo.json"));
     if (!r.ok()) throw std::runtime_error(r.status().ToString());
     return std::move(*r);
   }();
@@ -75,18 +70,8 @@ class DemoDocuments : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     db_ = new testing::TempDatabase();
-    auto store = OpenStore(db_->path());
-    ASSERT_TRUE(store.ok());
-    store_ = store->release();
-    Author author{"test", SystemClock().now()};
-    ASSERT_TRUE(InitDatabase(*store_, PROSIT_SOURCE_DIR "/data", author).ok());
-    auto batch =
-        BuildDemoNetwork(RealTerritory(), RealReference(), SourceFile("data/demo/seed-facts.json"),
-                         SourceFile("data/demo/seed-networking.json"), 1);
-    ASSERT_TRUE(batch.ok());
-    ASSERT_TRUE(
-        ImportNetworkBatch(*store_, std::move(*batch), RealTerritory(), RealReference(), author)
-            .ok());
+    store_ = testing::OpenDemoStore(db_->path()).release();
+    ASSERT_NE(store_, nullptr);
     keeper_ = new SnapshotKeeper(*store_);
     ASSERT_TRUE(keeper_->Load().ok());
     analysis_ =

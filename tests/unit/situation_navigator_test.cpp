@@ -3,6 +3,8 @@
 // every card of the demo network, with an unpublished, a confidential and an outreach card
 // planted beside a real one — its order, the emergency numbers first, and "kdo co dělá".
 
+#include "app/public/situation_navigator.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -15,7 +17,6 @@
 #include "analysis/great_circle_travel.h"
 #include "app/clock.h"
 #include "app/database_setup.h"
-#include "app/public/situation_navigator.h"
 #include "app/records/record_batch.h"
 #include "app/snapshot/snapshot_keeper.h"
 #include "datasets/generator.h"
@@ -92,8 +93,7 @@ TEST(EmergencyContacts, ShipWithTheReferenceDataInBothLanguages) {
   std::set<std::string> numbers;
   for (const EmergencyContact& c : ref.emergency_contacts) {
     numbers.insert(c.number);
-    EXPECT_FALSE(c.label.cs.empty() || c.label.en.empty() || c.when.cs.empty() ||
-                 c.when.en.empty())
+    EXPECT_FALSE(c.label.cs.empty() || c.label.en.empty() || c.when.cs.empty() || c.when.en.empty())
         << c.id;
   }
   for (const char* n : {"112", "155", "158", "150", "116 111", "116 000", "116 123"})
@@ -212,10 +212,14 @@ bool ServesBruteForce(const ServiceCard& c, const Municipality& m) {
     if (!c.confidential_address && l.municipality_code == m.code) return true;
   const auto& t = c.territory;
   switch (t.kind) {
-    case TerritoryKind::kCountry: return true;
-    case TerritoryKind::kMunicipalities: return Has(t.codes, m.code);
-    case TerritoryKind::kOrp: return Has(t.codes, m.orp_code);
-    case TerritoryKind::kRegion: return Has(t.codes, m.region_code);
+    case TerritoryKind::kCountry:
+      return true;
+    case TerritoryKind::kMunicipalities:
+      return Has(t.codes, m.code);
+    case TerritoryKind::kOrp:
+      return Has(t.codes, m.orp_code);
+    case TerritoryKind::kRegion:
+      return Has(t.codes, m.region_code);
   }
   return false;
 }
@@ -316,8 +320,7 @@ TEST_F(Navigator, EmergencyNumbersComeFirstOnlyWhereSafetyIsAtStake) {
   EXPECT_EQ(abuse.emergency, EmergencyEmphasis::kFirst);
   ASSERT_FALSE(abuse.emergency_contacts.empty());
   EXPECT_EQ(abuse.emergency_contacts.front()->number, "112");
-  NavigatorAnswer teacher =
-      Navigate(Snap(), Situation("teacher_concern"), Place(kChrudim), travel);
+  NavigatorAnswer teacher = Navigate(Snap(), Situation("teacher_concern"), Place(kChrudim), travel);
   EXPECT_EQ(teacher.emergency, EmergencyEmphasis::kShown);
   EXPECT_FALSE(teacher.emergency_contacts.empty());
   NavigatorAnswer school = Navigate(Snap(), Situation("school_refusal"), Place(kChrudim), travel);

@@ -30,12 +30,13 @@ RichText ServiceItem(const json& service, const Territory& territory,
   RichText item{{card.value("name", ""), true, false, ""}};
   std::string actor = card.contains("actor") ? card["actor"].value("name", "") : "";
   if (!actor.empty() && actor != card.value("name", "")) item.push_back({" (" + actor + ")"});
-  if (service.value("comes_to_you", false))
-    item.push_back({" – " + words.comes_to_you, false, true, ""});
-  else if (service["travel"].is_object())
-    item.push_back({" – " + Fill(words.minutes_by_car,
+  bool comes = service.value("comes_to_you", false);
+  if (service["travel"].is_object())
+    item.push_back({" – " + Fill(comes ? words.comes_or_minutes : words.minutes_by_car,
                                  std::to_string(service["travel"].value("minutes", 0))),
                     false, true, ""});
+  else if (comes)
+    item.push_back({" – " + words.comes_to_you, false, true, ""});
   std::string does = Short(card.value("does", ""), 160);
   if (!does.empty()) item.push_back({". " + does});
   std::string contact = ContactLine(card, territory);
@@ -53,22 +54,25 @@ Document AnswerLeafletDocument(const json& answer, const Territory& territory,
   Document doc;
   doc.language = lang;
   doc.title = words.title;
-  doc.subtitle = Fill(words.subtitle, situation.value(lang, "") + " – " +
-                                          answer["municipality"].value("name", ""));
+  doc.subtitle = Fill(words.subtitle,
+                      situation.value(lang, "") + " – " + answer["municipality"].value("name", ""));
   doc.author = "prosit";
   doc.footer = doc.title + " – " + answer["municipality"].value("name", "");
   doc.page.margin_mm = 12;
   const json& emergency = answer["emergency"];
   auto emergency_block = [&] {
     BulletList list;
+    // The number and whose it is: the page says when to call each; paper keeps its room
+    // for the services.
     for (const json& c : emergency["contacts"])
       list.items.push_back(RichText{{c.value("number", ""), true, false, c.value("tel", "")},
-                                    {" " + c.value(lang, "") + ": " + c.value("when_" + lang, "")}});
+                                    {" " + c.value(lang, "")}});
     doc.blocks.push_back(Heading{2, words.emergency});
     doc.blocks.push_back(std::move(list));
   };
   if (emergency.value("emphasis", "") == "first") emergency_block();
-  doc.blocks.push_back(Paragraph{Plain(situation.value("advice_" + lang, "")), ParagraphStyle::kLead});
+  doc.blocks.push_back(
+      Paragraph{Plain(situation.value("advice_" + lang, "")), ParagraphStyle::kLead});
   auto services = [&](const std::string& heading, const json& list, size_t limit) {
     if (list.empty()) return;
     doc.blocks.push_back(Heading{2, heading});

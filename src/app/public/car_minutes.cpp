@@ -28,8 +28,6 @@ CarMinutes::Figure CarMinutes::Between(const Municipality& from, const Municipal
   return {static_cast<float>(estimate_.Minutes(TravelMode::kCar, km)), true};
 }
 
-std::string CarMinutes::Source() const {
-  return times_ ? times_->source() : estimate_.Describe();
-}
+std::string CarMinutes::Source() const { return times_ ? times_->source() : estimate_.Describe(); }
 
 }  // namespace prosit

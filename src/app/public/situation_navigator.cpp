@@ -21,15 +21,15 @@ std::string Trimmed(const std::string& s) {
 }
 
 bool IsMunicipalityCode(const std::string& s) {
-  return s.size() == 6 && std::all_of(s.begin(), s.end(), [](unsigned char c) {
-           return std::isdigit(c);
-         });
+  return s.size() == 6 &&
+         std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
 }
 
 // Folded words joined by one space: "Heřmanův  Městec" and "hermanuv mestec" compare equal.
 std::string FoldedName(const std::string& name) {
   std::string out;
-  for (const std::string& w : SearchTokens(FoldForSearch(name))) out += (out.empty() ? "" : " ") + w;
+  for (const std::string& w : SearchTokens(FoldForSearch(name)))
+    out += (out.empty() ? "" : " ") + w;
   return out;
 }
 
@@ -52,8 +52,8 @@ json EmergencyContactJson(const EmergencyContact& c) {
   std::string dial;
   for (char ch : c.number)
     if (ch != ' ') dial += ch;
-  json j = {{"id", c.id},       {"number", c.number},       {"tel", "tel:" + dial},
-            {"kind", c.kind},   {"cs", c.label.cs},         {"en", c.label.en},
+  json j = {{"id", c.id},           {"number", c.number},   {"tel", "tel:" + dial},
+            {"kind", c.kind},       {"cs", c.label.cs},     {"en", c.label.en},
             {"when_cs", c.when.cs}, {"when_en", c.when.en}, {"free", c.free},
             {"nonstop", c.nonstop}};
   if (!c.nonstop) j.update(LabelJson(c.hours, "hours_"));
@@ -131,9 +131,12 @@ EmergencyEmphasis EmphasisOf(const ModelSituation& situation) {
 
 const char* ToString(EmergencyEmphasis emphasis) {
   switch (emphasis) {
-    case EmergencyEmphasis::kFirst: return "first";
-    case EmergencyEmphasis::kShown: return "shown";
-    case EmergencyEmphasis::kNone: break;
+    case EmergencyEmphasis::kFirst:
+      return "first";
+    case EmergencyEmphasis::kShown:
+      return "shown";
+    case EmergencyEmphasis::kNone:
+      break;
   }
   return "none";
 }
@@ -164,18 +167,18 @@ std::string SituationsJson(const ReferenceData& reference) {
 
 std::string NavigatorAnswerJson(const NetworkSnapshot& snap, const NavigatorAnswer& a) {
   json contacts = json::array(), responsible = json::array(), helping = json::array();
-  for (const EmergencyContact* c : a.emergency_contacts) contacts.push_back(EmergencyContactJson(*c));
+  for (const EmergencyContact* c : a.emergency_contacts)
+    contacts.push_back(EmergencyContactJson(*c));
   for (const SituationCard& c : a.cards.responsible) responsible.push_back(ServiceJson(snap, c));
   for (const SituationCard& c : a.cards.helping) helping.push_back(ServiceJson(snap, c));
-  return json{{"situation", SituationJson(*a.situation)},
-              {"municipality", MunicipalityJson(snap.frame->territory, *a.municipality)},
-              {"emergency", {{"emphasis", ToString(a.emergency)}, {"contacts", contacts}}},
-              {"responsible", responsible},
-              {"helping", helping},
-              {"helping_total", a.cards.helping_total},
-              {"travel", {{"mode", "car"},
-                          {"source", a.travel_source},
-                          {"estimated", a.travel_estimated}}}}
+  return json{
+      {"situation", SituationJson(*a.situation)},
+      {"municipality", MunicipalityJson(snap.frame->territory, *a.municipality)},
+      {"emergency", {{"emphasis", ToString(a.emergency)}, {"contacts", contacts}}},
+      {"responsible", responsible},
+      {"helping", helping},
+      {"helping_total", a.cards.helping_total},
+      {"travel", {{"mode", "car"}, {"source", a.travel_source}, {"estimated", a.travel_estimated}}}}
       .dump();
 }
 
@@ -190,9 +193,9 @@ Result<WhoDoesWhat> FindWhoDoesWhat(const NetworkSnapshot& snap, const std::stri
       q.orp = orp_code;
       q.service_type = type;
       q.published = true;
-      bool responsible = std::find(s.responsible_service_types.begin(),
-                                   s.responsible_service_types.end(),
-                                   type) != s.responsible_service_types.end();
+      bool responsible =
+          std::find(s.responsible_service_types.begin(), s.responsible_service_types.end(), type) !=
+          s.responsible_service_types.end();
       auto& into = responsible ? row.responsible : row.helping;
       for (const CardEntry* e : SearchedCards(Caller::Public(), snap, q)) into.push_back(e);
     }
@@ -235,8 +238,7 @@ std::string WhoDoesWhatJson(const NetworkSnapshot& snap, const WhoDoesWhat& answ
                     {"helping", helping}});
   }
   json orp = {{"code", answer.orp->code}, {"name", answer.orp->name}};
-  if (const Region* r = t.FindRegion(answer.orp->region_code))
-    orp["region_name"] = r->name;
+  if (const Region* r = t.FindRegion(answer.orp->region_code)) orp["region_name"] = r->name;
   return json{{"orp", orp}, {"situations", rows}}.dump();
 }
 
