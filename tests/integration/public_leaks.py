@@ -32,9 +32,10 @@ WORD = re.compile(r"\w+")
 
 
 def decoded(body):
-    """The body as a reader sees it: HTML entities, JSON \\u escapes and %-encoding undone,
-    every run of white space (a line break in a PDF, a no-break space) one space."""
+    """The body as a reader sees it: HTML entities, JSON \\u escapes, %-encoding and a PDF's
+    hyphenation undone, every run of white space (a line break, a no-break space) one space."""
     text = html.unescape(body)
+    text = re.sub("\u00ad\\s*", "", text)  # a soft hyphen, and the line break a PDF put after it
     if "\\" in text:
         text = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), text)
         text = text.replace("\\/", "/").replace('\\"', '"')
