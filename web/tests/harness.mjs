@@ -127,8 +127,8 @@ export function browserKit(server, browser) {
       }, every);
       if (violations.length) throw new Error(`${what}: ${violations.join("; ")}`);
     },
-    async shot(page, name) {
-      await page.screenshot({ path: join(shots, name + ".png") });
+    async shot(page, name, { fullPage = false } = {}) {
+      await page.screenshot({ path: join(shots, name + ".png"), fullPage });
     },
   };
 }
