@@ -94,7 +94,17 @@ def page_types(server):
         db, "SELECT id, json_extract(doc, '$.confidential_address') FROM service_cards "
         "WHERE json_extract(doc, '$.published') ORDER BY id")]
     sample = [i for n, (i, c) in enumerate(cards) if c or n % max(1, len(cards) // 60) == 0]
+    # The demo's region, and the three ORPs with the most cards (the longest lists)
     orps = [o for (o,) in query(db, "SELECT code FROM orps WHERE region_code = ?", (REGION,))]
+    busiest = [o for (o, _) in query(
+        db, "SELECT m.orp_code, count(*) AS n FROM service_cards c, "
+        "json_each(c.doc, '$.locations') l JOIN municipalities m "
+        "ON m.code = json_extract(l.value, '$.municipality_code') "
+        "GROUP BY m.orp_code ORDER BY n DESC LIMIT 3")]
+    orps += [o for o in busiest if o not in orps]
+    seats = [m for (m,) in query(db, "SELECT seat_municipality_code FROM orps WHERE code IN (%s)"
+                                 % ",".join("?" * len(busiest)), busiest)]
+    towns_codes = list(TOWNS) + [m for m in seats if m not in TOWNS]
     situations = [s["id"] for s in server.get("/api/v1/reference/model-situations",
                                               anonymous=True).json()]
     towns = [n for (n,) in query(db, "SELECT name FROM municipalities WHERE code IN (%s)" %
@@ -108,10 +118,10 @@ def page_types(server):
         "situations": [("/verejne/situace/", "/en/public/situations/")],
         "situation": [(f"/verejne/situace/{s}", f"/en/public/situations/{s}") for s in situations],
         "answer": [(f"/verejne/situace/{s}/{t}", f"/en/public/situations/{s}/{t}")
-                   for s in situations for t in TOWNS],
+                   for s in situations for t in towns_codes],
         "who does what": [(f"/verejne/orp/{o}/kdo-co-dela", f"/en/public/orp/{o}/who-does-what")
                           for o in orps],
-        "widget": [(f"/verejne/vlozit/{t}", f"/en/public/embed/{t}") for t in TOWNS],
+        "widget": [(f"/verejne/vlozit/{t}", f"/en/public/embed/{t}") for t in towns_codes],
         "embed guide": [("/verejne/vlozit", "/en/public/embed")],
         "not found": [("/verejne/sluzba/987654321", "/en/public/service/987654321")],
     }
