@@ -334,8 +334,9 @@ void CheckSituationForPublication(const ReferenceData& ref, const ModelSituation
       auto [it, fresh] = seen.emplace(id, list);
       if (!fresh) {
         Add(e, f + list,
-            name("'" + id + "' is already in " + it->second +
-                 (it->second == list ? "" : ": a type is either responsible or helping")));
+            name("'" + id + "' " +
+                 (it->second == list ? std::string("is given twice")
+                                     : "is both responsible and helping: keep it in one list")));
         continue;
       }
       // The navigator finds services through these types, and the model through the need
@@ -352,7 +353,7 @@ void CheckSituationForPublication(const ReferenceData& ref, const ModelSituation
   }
   std::set<std::string> audiences;
   for (const auto& a : s.audience)
-    if (!audiences.insert(a).second) Add(e, f + "audience", name("'" + a + "' given twice"));
+    if (!audiences.insert(a).second) Add(e, f + "audience", name("'" + a + "' is given twice"));
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "app/public/situation_navigator.h"
 #include "documents/qr_code.h"
 #include "site/card_views.h"
+#include "site/place_choice.h"
 #include "site/site_pages.h"
 
 namespace prosit {
@@ -49,16 +50,6 @@ std::string EmergencyHtml(const PublicSite& site, const json& contacts, bool fir
                      {{"first", first}, {"contacts", EmergencyJson(contacts, lang)}}, lang);
 }
 
-// "Chrudim (ORP Chrudim, Pardubický kraj)" tells namesakes apart.
-std::string WhereText(const Territory& t, const Municipality& m) {
-  std::string where = m.name;
-  const Orp* o = t.FindOrp(m.orp_code);
-  const Region* r = t.FindRegion(m.region_code);
-  if (o || r)
-    where += " (" + (o ? "ORP " + o->name : "") + (o && r ? ", " : "") + (r ? r->name : "") + ")";
-  return where;
-}
-
 // The place a card is given at, as the public reads it: a municipality, or for a
 // confidential address its ORP (app/accounts/card_places.h left nothing else).
 std::string PlaceText(const PublicSite& site, const Territory& t, Lang lang, const json& card) {
@@ -66,7 +57,7 @@ std::string PlaceText(const PublicSite& site, const Territory& t, Lang lang, con
     if (const Municipality* m = t.FindMunicipality(l.value("municipality_code", "")))
       return l.value("street", "").empty() ? m->name : l.value("street", "") + ", " + m->name;
     if (const Orp* o = t.FindOrp(l.value("orp_code", "")))
-      return site.Text("navigator_place_hidden", lang) + " " + o->name;
+      return site.Text("card_place_orp_prefix", lang) + " " + o->name;
   }
   return "";
 }
@@ -79,8 +70,11 @@ json ServiceItem(const PublicSite& site, const Territory& t, Lang lang, const js
     distance =
         Fill(site.Text(comes ? "navigator_comes_or_minutes" : "navigator_minutes_by_car", lang),
              std::to_string(service["travel"].value("minutes", 0)));
+  else if (comes)
+    distance = site.Text("navigator_comes_to_you", lang);
   else
-    distance = site.Text(comes ? "navigator_comes_to_you" : "navigator_no_distance", lang);
+    distance = site.Text(
+        service.value("remote", false) ? "navigator_remote" : "navigator_no_distance", lang);
   json contacts = json::array();
   for (const json& c : card.value("contacts", json::array())) {
     std::string phone = c.value("phone", ""), tel;
@@ -134,7 +128,6 @@ Page Situations(const PublicSite& site, const PageRequest& r) {
 Page Situation(const PublicSite& site, const PageRequest& r) {
   const ModelSituation* s = FindSituation(r.snap->frame->reference, r.params.at("situation"));
   if (!s) return site.NotFound(r);
-  const Territory& t = r.snap->frame->territory;
   std::string typed = r.Query(public_urls::kMunicipalityParam);
   Page p;
   p.template_name = "navigator_situation";
@@ -150,19 +143,15 @@ Page Situation(const PublicSite& site, const PageRequest& r) {
   p.data["emergency_first"] = EmphasisOf(*s) == EmergencyEmphasis::kFirst;
   if (typed.empty()) return p;
   p.noindex = true;  // a search, not a page of its own
-  HomeMatch home = FindHome(t, typed);
-  if (home.municipality) return Page::Redirect(AnswerUrl(r.lang, s->id, home.municipality->code));
-  if (home.candidates.empty()) {
+  PlaceChoice place = ChoosePlace(
+      site, r, typed, [&](const Municipality& m) { return AnswerUrl(r.lang, s->id, m.code); });
+  if (place.municipality) return Page::Redirect(AnswerUrl(r.lang, s->id, place.municipality->code));
+  // The choice as the search shows it, said with what was typed.
+  p.data["place"] = place.data;
+  if (place.data.value("has_choices", false))
+    p.data["choose"] = Fill(site.Text("navigator_place_choose", r.lang), typed);
+  else
     p.data["not_found"] = Fill(site.Text("navigator_place_none", r.lang), typed);
-    return p;
-  }
-  json choices = json::array();
-  for (const Municipality* m : home.candidates)
-    choices.push_back({{"url", AnswerUrl(r.lang, s->id, m->code)}, {"text", WhereText(t, *m)}});
-  p.data["choices"] = choices;
-  p.data["choose"] = Fill(site.Text("navigator_place_choose", r.lang), typed);
-  if (home.total > home.candidates.size())
-    p.data["more"] = site.Text("navigator_place_more", r.lang);
   return p;
 }
 
@@ -257,6 +246,7 @@ AnswerLeafletWords LeafletWords(const PublicSite& site, Lang lang) {
           m("navigator_minutes_by_car"),
           m("navigator_comes_to_you"),
           m("navigator_comes_or_minutes"),
+          m("navigator_remote"),
           m("navigator_none"),
           m("navigator_leaflet_qr"),
           m("navigator_leaflet_source")};

@@ -148,6 +148,49 @@ class ModelVersionsTest(DemoServerTest):
         self.assertEqual(set(fields), {"note", "documents.optimal_models", "extra"})
         self.assertEqual(self.current()["number"], model["number"])
 
+    def test_situations_name_their_service_types_and_a_bad_one_is_refused_at_its_field(self):
+        model = self.current()
+        situations = copy.deepcopy(model["documents"]["model_situations"])
+        served = self.get("/api/v1/reference/model-situations")
+        self.assertEqual(served, situations)
+        by_id = {s["id"]: s for s in served}
+        self.assertEqual(by_id["child_abuse"]["responsible_service_types"][0], "ospod_spod")
+        self.assertIn("edu_spp", by_id["school_refusal"]["responsible_service_types"])
+        self.assertEqual(by_id["teacher_concern"]["audience"], ["teachers"])
+        i = next(n for n, s in enumerate(situations) if s["id"] == "debts")
+        j = next(n for n, s in enumerate(situations) if s["id"] == "self_harm")
+        situations[i]["service_types"].append("ss37_dept")  # misspelt
+        situations[i]["audience"].append("grandparents")
+        situations[j]["service_types"].append("housing_crisis")  # meets none of its areas
+        situations[j]["cs"] = ""
+        fields = self.publish({"note": "bad situations",
+                               "documents": {"model_situations": situations}},
+                              422)["error"]["fields"]
+        at = f"documents.model_situations[{i}]."
+        self.assertEqual(fields[at + "service_types"], "debts: unknown service type 'ss37_dept'")
+        self.assertIn("debts: unknown audience 'grandparents'", fields[at + "audience"])
+        # The id errors come first: with them fixed, the rules of a new version speak.
+        situations[i]["service_types"].pop()
+        situations[i]["audience"].pop()
+        fields = self.publish({"note": "bad situations",
+                               "documents": {"model_situations": situations}},
+                              422)["error"]["fields"]
+        at = f"documents.model_situations[{j}]."
+        self.assertEqual(set(fields), {at + "service_types", at + "cs"}, fields)
+        self.assertIn("self_harm: 'housing_crisis' meets none of the situation's need areas",
+                      fields[at + "service_types"])
+        self.assertEqual(self.current()["number"], model["number"])
+        # Put right, a situation's new service types are served at once.
+        situations[j]["service_types"].pop()
+        situations[j]["cs"] = model["documents"]["model_situations"][j]["cs"]
+        situations[i]["service_types"].append("housing_social")
+        number = self.publish({"note": "debts: social housing can help",
+                               "based_on": model["number"],
+                               "documents": {"model_situations": situations}})["number"]
+        self.assertEqual(number, model["number"] + 1)
+        served = {s["id"]: s for s in self.get("/api/v1/reference/model-situations")}
+        self.assertIn("housing_social", served["debts"]["service_types"])
+
     def test_a_stale_edit_is_refused(self):
         model = self.current()
         if model["number"] == 1:
@@ -164,6 +207,9 @@ class ModelVersionsTest(DemoServerTest):
         for cell in docs["optimal_model"]["cells"]:
             cell["service_types"] = [t for t in cell["service_types"] if t != dropped] or \
                 [docs["service_types"][0]["id"]]
+        for situation in docs["model_situations"]:
+            for key in ("service_types", "responsible_service_types"):
+                situation[key] = [t for t in situation[key] if t != dropped]
         error = self.publish({"note": f"without {dropped}", "documents": docs}, 409)["error"]
         field = f"service_card {card['id']}: service_type"
         self.assertIn(field, error["fields"], error)

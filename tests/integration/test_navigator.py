@@ -22,7 +22,7 @@ CHRUDIM, SKUTEC, HERMANUV_MESTEC = "571164", "572241", "571385"
 
 def distance(service):
     """The order the answer promises: coming to you, then by minutes, no place last."""
-    if service["comes_to_you"]:
+    if service["comes_to_you"] or service["remote"]:
         return 0
     return service["travel"]["minutes"] if service["travel"] else float("inf")
 

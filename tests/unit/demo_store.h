@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -25,9 +26,11 @@ inline std::string SourceText(const std::string& path) {
   return s.str();
 }
 
-// The store at `path`, initialised with the data folder and holding the demo network;
-// nullptr (with the test failed) when any step fails.
-inline std::unique_ptr<Store> OpenDemoStore(const std::string& path) {
+// The store at `path`, initialised with the data folder and holding the demo network —
+// with what `change` plants in it first, if given; nullptr (with the test failed) when any
+// step fails.
+inline std::unique_ptr<Store> OpenDemoStore(
+    const std::string& path, const std::function<void(RecordBatch&)>& change = nullptr) {
   auto store = OpenStore(path);
   EXPECT_TRUE(store.ok());
   if (!store.ok()) return nullptr;
@@ -39,6 +42,7 @@ inline std::unique_ptr<Store> OpenDemoStore(const std::string& path) {
                        SourceText("data/demo/seed-networking.json"), 1);
   EXPECT_TRUE(batch.ok());
   if (!init.ok() || !batch.ok()) return nullptr;
+  if (change) change(*batch);
   auto written =
       ImportNetworkBatch(**store, std::move(*batch), RealTerritory(), RealReference(), author);
   EXPECT_TRUE(written.ok()) << written.status().ToString();

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "io/label_catalog.h"
 #include "test_data.h"
 
 namespace prosit {
@@ -100,6 +101,12 @@ TEST(ModelSituations, ShippedOnesArePublishable) {
 
 namespace {
 
+// Czech readers get every message of the situations' rules in Czech.
+void ExpectCzech(const FieldErrors& errors) {
+  for (const auto& [field, message] : errors)
+    EXPECT_NE(LabelCatalog::BuiltIn().Message(message, Lang::kCs), message) << field;
+}
+
 // Replaces the first `what` of the situation `id` in the model_situations document.
 void EditSituation(ReferenceDocuments& docs, const std::string& id, const std::string& what,
                    const std::string& with) {
@@ -140,6 +147,7 @@ TEST(ModelSituations, UnknownServiceTypeOrAudienceNamesTheSituationAndField) {
   EXPECT_NE(f.at(SituationField("teacher_concern", "audience")).find("'teacher'"),
             std::string::npos);
   EXPECT_EQ(f.size(), 3u) << r.status().ToString();
+  ExpectCzech(f);
 }
 
 // Versions stored before situations named their services still load: the rules of a new
@@ -158,6 +166,7 @@ TEST(ModelSituations, OlderVersionsWithoutServicesStillLoad) {
             "debts: names no service that can help");
   EXPECT_EQ(problems.count("model_situations[0].audience"), 1u);
   EXPECT_EQ(problems.count("model_situations[0].responsible_service_types"), 0u);
+  ExpectCzech(problems);
 }
 
 TEST(ModelSituations, PublicationRulesNameEachProblem) {
@@ -180,11 +189,14 @@ TEST(ModelSituations, PublicationRulesNameEachProblem) {
                 "child_abuse: 'housing_crisis' meets none of the situation's need areas"),
             std::string::npos);
   EXPECT_NE(f[SituationField("debts", "service_types")].find(
-                "debts: 'lg_social_worker' is already in responsible_service_types"),
+                "debts: 'lg_social_worker' is both responsible and helping"),
             std::string::npos);
   EXPECT_EQ(f[SituationField("self_harm", "en")], "self_harm: the English wording is empty");
-  EXPECT_NE(f[SituationField("parents_separating", "audience")].find("given twice"),
+  EXPECT_NE(f[SituationField("parents_separating", "audience")].find("is given twice"),
             std::string::npos);
+  ExpectCzech(f);
+  EXPECT_EQ(LabelCatalog::BuiltIn().Message(f[SituationField("self_harm", "en")], Lang::kCs),
+            "self_harm: chybí anglické znění situace");
 }
 
 }  // namespace prosit

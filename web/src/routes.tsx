@@ -24,6 +24,7 @@ import { PersonalData } from "./pages/PersonalData";
 import { CardImport } from "./pages/CardImport";
 
 import { AnalysisTexts } from "./pages/AnalysisTexts";
+import { MODEL_EDITORS, ModelSituationEdit, ModelSituations } from "./pages/ModelSituations";
 
 // A page of the application: `match` returns its content for a path, or null.
 export interface Route {
@@ -99,6 +100,15 @@ export const routes: Route[] = [
       return session ? <AnalysisTexts code={m[1]} /> : <SignIn />;
     },
   },
+  // The reference model: the situations of the public navigator (methodologists, admins)
+  {
+    match: (path, session) => {
+      const m = /^\/model\/situations(?:\/([a-z0-9_]+))?$/.exec(path);
+      if (!m) return null;
+      if (!session) return <SignIn />;
+      return m[1] ? <ModelSituationEdit id={m[1]} /> : <ModelSituations />;
+    },
+  },
 ];
 
 export const nav: NavItem[] = [
@@ -119,4 +129,6 @@ export const nav: NavItem[] = [
   { href: "/admin/personal-data", key: "nav.personalData", signedIn: true, roles: ["admin"] },
   // Imports
   { href: "/import/cards", key: "nav.imports", signedIn: true, roles: ["admin", "regional_coordinator", "networker", "actor_editor"] },
+  // The reference model
+  { href: "/model/situations", key: "nav.situations", signedIn: true, roles: MODEL_EDITORS },
 ];

@@ -38,6 +38,7 @@ after(async () => {
 async function newPage(javaScriptEnabled, viewport = { width: 1280, height: 900 }) {
   const context = await browser.newContext({ viewport, locale: "cs-CZ", javaScriptEnabled });
   const page = await context.newPage();
+  page.jsOn = javaScriptEnabled;
   page.errors = [];
   page.on("pageerror", (e) => page.errors.push(e.message));
   return page;
@@ -48,10 +49,20 @@ async function newPage(javaScriptEnabled, viewport = { width: 1280, height: 900 
 async function distances(page, section) {
   const texts = await page.locator(`section[aria-labelledby="${section}-heading"] .distance`).allInnerTexts();
   return texts.map((t) => {
-    if (t.startsWith("přijedou za vámi")) return 0;
+    if (t.startsWith("přijedou za vámi") || t.startsWith("po telefonu nebo online")) return 0;
     const m = /asi (\d+) min autem/.exec(t);
     return m ? Number(m[1]) : Infinity;
   });
+}
+
+// axe-core runs in the page: a page without JavaScript is checked as the same URL loaded
+// with it (the markup is the server's either way).
+let checker;
+async function assertAccessible(page, what) {
+  if (page.jsOn) return kit.assertAccessible(page, what);
+  checker ??= await newPage(true);
+  await checker.goto(page.url());
+  await kit.assertAccessible(checker, what);
 }
 
 function pdfPages(bytes) {
@@ -90,7 +101,7 @@ for (const javaScriptEnabled of [true, false]) {
         for (const list of [responsible, helping])
           assert.deepEqual(list, [...list].sort((a, b) => a - b), `${s.id} in ${place.name}: not nearest first`);
         assert.equal(await page.locator(".qr svg").count(), 1);
-        await kit.assertAccessible(page, `${s.id} in ${place.name} ${mode}`);
+        await assertAccessible(page, `${s.id} in ${place.name} ${mode}`);
         if (javaScriptEnabled && place.code === "572241") await kit.shot(page, `navigator-answer-${s.id}`);
       }
     }
@@ -105,8 +116,8 @@ for (const javaScriptEnabled of [true, false]) {
     await page.getByRole("heading", { name: "Kterou obec „hlinsko“ myslíte?" }).waitFor();
     const choices = page.locator(".choices a");
     assert.equal(await choices.count(), 2);
-    assert.match(await choices.first().innerText(), /^Hlinsko \(ORP Hlinsko, Pardubický kraj\)$/);
-    await kit.assertAccessible(page, `choice ${mode}`);
+    assert.equal(await page.locator(".choices li").first().innerText(), "Hlinsko (ORP Hlinsko, Pardubický kraj)");
+    await assertAccessible(page, `choice ${mode}`);
     if (javaScriptEnabled) await kit.shot(page, "navigator-choose");
     await choices.first().click();
     await page.waitForURL("**/verejne/situace/debts/571393");
@@ -116,7 +127,7 @@ for (const javaScriptEnabled of [true, false]) {
     await page.getByRole("alert").waitFor();
     assert.match(await page.getByRole("alert").innerText(), /Obec „xyzzy“ jsme nenašli/);
     assert.equal(await page.getByLabel("Kde bydlíte?").inputValue(), "xyzzy");  // nothing typed is lost
-    await kit.assertAccessible(page, `not found ${mode}`);
+    await assertAccessible(page, `not found ${mode}`);
     assert.deepEqual(page.errors, []);
   });
 }

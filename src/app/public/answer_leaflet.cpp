@@ -37,6 +37,8 @@ RichText ServiceItem(const json& service, const Territory& territory,
                     false, true, ""});
   else if (comes)
     item.push_back({" – " + words.comes_to_you, false, true, ""});
+  else if (service.value("remote", false))
+    item.push_back({" – " + words.remote, false, true, ""});
   std::string does = Short(card.value("does", ""), 160);
   if (!does.empty()) item.push_back({". " + does});
   std::string contact = ContactLine(card, territory);

@@ -26,6 +26,7 @@ struct AnswerLeafletWords {
   std::string minutes_by_car;    // "asi {} min autem"
   std::string comes_to_you;      // "přijedou za vámi"
   std::string comes_or_minutes;  // "přijedou za vámi, nebo asi {} min autem"
+  std::string remote;            // "po telefonu nebo online"
   std::string none;              // no service found
   std::string qr_caption;        // "{}" → the URL
   std::string source;            // the closing note; "{}" → the URL

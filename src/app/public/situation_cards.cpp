@@ -29,7 +29,8 @@ bool DeliveredInRegion(const ServiceCard& card, const Territory& t, const std::s
 
 SituationCard Judge(const CardEntry& e, bool serves_here, const Municipality& home,
                     const Territory& t, const CarMinutes& travel) {
-  SituationCard c{&e, serves_here, serves_here && Has(e.card.forms, "outreach"), std::nullopt};
+  SituationCard c{&e, serves_here, serves_here && Has(e.card.forms, "outreach"),
+                  serves_here && Has(e.card.forms, "remote"), std::nullopt};
   if (e.card.confidential_address) return c;
   for (const DeliveryLocation& l : e.card.locations) {
     const Municipality* at = t.FindMunicipality(l.municipality_code);
@@ -41,7 +42,7 @@ SituationCard Judge(const CardEntry& e, bool serves_here, const Municipality& ho
 }
 
 float Distance(const SituationCard& c) {
-  if (c.comes_to_you) return 0;
+  if (c.comes_to_you || c.remote) return 0;
   return c.travel ? c.travel->minutes : std::numeric_limits<float>::infinity();
 }
 

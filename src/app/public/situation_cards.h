@@ -10,9 +10,9 @@
 // in the municipality's region. The actor RESPONSIBLE (e.g. OSPOD when a child is being
 // hurt) is the one whose card of a responsible type serves the municipality; only where
 // none does, the nearest of that type in the region stands in. Each list is nearest
-// first by car: a service that comes to people (outreach, serving the municipality)
-// counts as no drive, a card with no public place (a confidential address) comes after
-// those with one, and ties go by name in Czech order.
+// first by car: a service that comes to people or is given by phone or online (outreach
+// or remote, serving the municipality) counts as no drive, a card with no public place (a
+// confidential address) comes after those with one, and ties go by name in Czech order.
 
 #include <optional>
 #include <vector>
@@ -26,6 +26,7 @@ struct SituationCard {
   const CardEntry* entry = nullptr;
   bool serves_here = false;   // delivered in the municipality or its territory covers it
   bool comes_to_you = false;  // an outreach service serving the municipality
+  bool remote = false;        // by phone or online, serving the municipality: no drive
   // The drive to its nearest public delivery place; none for a confidential address
   // (its distance would tell where it is) or a card without a place.
   std::optional<CarMinutes::Figure> travel;

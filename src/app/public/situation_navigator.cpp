@@ -86,6 +86,7 @@ json ServiceJson(const NetworkSnapshot& snap, const SituationCard& c) {
   return {{"card", PublicCard(snap, *c.entry)},
           {"travel", travel},
           {"comes_to_you", c.comes_to_you},
+          {"remote", c.remote},
           {"serves_here", c.serves_here}};
 }
 

@@ -16,10 +16,16 @@ export interface StoredRecord {
 export interface EditorConfig<T> {
   kind: string; // the record kind ("service_card", "actor"): names its draft
   collection: string; // "/api/v1/service-cards"
-  id: number | null; // null: a new record
+  id: number | string | null; // null: a new record
   blank: () => T;
   // The body to send: the members the person edits (read-only ones left out).
   body: (v: T) => Record<string, unknown>;
+  // For a value that is not a record of its own (a model situation lives in a version of
+  // the model): `load` reads the stored value instead of GET collection/id, `write` stores
+  // `v` over `against` instead of PUT with If-Match and answers the stored value. A 409 of
+  // `write` is a conflict: `load` then gives the value stored meanwhile.
+  load?: (signal?: AbortSignal) => Promise<T>;
+  write?: (v: T, against: T | null) => Promise<T>;
   // Whether the kind's GET names the caller's methods in Allow (actors, cards); without it
   // the editor opens and a refused write shows as the save's error.
   allowHeader?: boolean;
@@ -51,7 +57,7 @@ export interface Editor<T> {
   discardDraft: () => void;
 }
 
-const draftKey = (kind: string, id: number | null) => `prosit.draft.${kind}.${id ?? "new"}`;
+const draftKey = (kind: string, id: number | string | null) => `prosit.draft.${kind}.${id ?? "new"}`;
 
 interface Draft<T> {
   base: T | null;
@@ -101,7 +107,8 @@ export function useRecordEditor<T extends object>(cfg: EditorConfig<T>, deps: un
       return;
     }
     let allow = "";
-    api<T>("GET", `${cfg.collection}/${cfg.id}`, undefined, ctl.signal, { onResponse: (r) => (allow = r.headers.get("Allow") ?? "") }).then(
+    const loaded = cfg.load ? cfg.load(ctl.signal) : api<T>("GET", `${cfg.collection}/${cfg.id}`, undefined, ctl.signal, { onResponse: (r) => (allow = r.headers.get("Allow") ?? "") });
+    loaded.then(
       (stored) => {
         if (ctl.signal.aborted) return;
         // The server says whether this caller may change the record; the editor asks, not guesses.
@@ -141,8 +148,9 @@ export function useRecordEditor<T extends object>(cfg: EditorConfig<T>, deps: un
     setDuplicate(null);
     try {
       const version = (against as unknown as StoredRecord | null)?.version;
-      const stored =
-        cfg.id === null
+      const stored = cfg.write
+        ? await cfg.write(v, against)
+        : cfg.id === null
           ? await api<T>("POST", cfg.collection, cfg.body(v))
           : await api<T>("PUT", `${cfg.collection}/${cfg.id}`, cfg.body(v), undefined, { ifMatch: version });
       writeDraft(key, null);
@@ -160,7 +168,7 @@ export function useRecordEditor<T extends object>(cfg: EditorConfig<T>, deps: un
       } else if (e instanceof ApiError && e.status === 409 && cfg.id !== null) {
         // Someone saved meanwhile: fetch their version and let the person merge.
         try {
-          setConflict(await api<T>("GET", `${cfg.collection}/${cfg.id}`));
+          setConflict(await (cfg.load ? cfg.load() : api<T>("GET", `${cfg.collection}/${cfg.id}`)));
           setErrors({});
         } catch (again) {
           setError(again);
@@ -238,12 +246,13 @@ interface ConflictProps<T> {
   show?: (field: string, v: unknown) => string;
   onMerge: (merged: T) => void;
   onKeepTheirs: () => void;
+  explain?: string; // what happened, when not a record saved meanwhile
 }
 
 // Both versions side by side, one row per field that differs; for each the person keeps
 // theirs or the stored one. A field only they changed starts on theirs, one only the other
 // person changed on the stored one.
-export function ConflictPanel<T extends object>({ mine, theirs, base, fields, labelOf, show = (_f, v) => showValue(v), onMerge, onKeepTheirs }: ConflictProps<T>) {
+export function ConflictPanel<T extends object>({ mine, theirs, base, fields, labelOf, show = (_f, v) => showValue(v), onMerge, onKeepTheirs, explain }: ConflictProps<T>) {
   const m = mine as Record<string, unknown>;
   const th = theirs as Record<string, unknown>;
   const b = (base ?? {}) as Record<string, unknown>;
@@ -261,7 +270,7 @@ export function ConflictPanel<T extends object>({ mine, theirs, base, fields, la
       <h2 id="conflict-title" tabIndex={-1}>
         {t("conflict.title")}
       </h2>
-      <p>{t("conflict.explain", { version: String((theirs as unknown as StoredRecord).version) })}</p>
+      <p>{explain ?? t("conflict.explain", { version: String((theirs as unknown as StoredRecord).version) })}</p>
       {differing.length === 0 ? (
         <p>{t("conflict.noDifference")}</p>
       ) : (
