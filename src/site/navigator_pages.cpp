@@ -64,17 +64,21 @@ std::string PlaceText(const PublicSite& site, const Territory& t, Lang lang, con
 
 json ServiceItem(const PublicSite& site, const Territory& t, Lang lang, const json& service) {
   const json& card = service["card"];
+  // How it reaches the person: it comes, or by phone and online, and the drive to its
+  // nearest place where it has one.
   std::string distance;
-  bool comes = service.value("comes_to_you", false);
+  bool comes = service.value("comes_to_you", false), remote = service.value("remote", false);
   if (service["travel"].is_object())
-    distance =
-        Fill(site.Text(comes ? "navigator_comes_or_minutes" : "navigator_minutes_by_car", lang),
-             std::to_string(service["travel"].value("minutes", 0)));
-  else if (comes)
-    distance = site.Text("navigator_comes_to_you", lang);
+    distance = Fill(site.Text(comes    ? "navigator_comes_or_minutes"
+                              : remote ? "navigator_remote_or_minutes"
+                                       : "navigator_minutes_by_car",
+                              lang),
+                    std::to_string(service["travel"].value("minutes", 0)));
   else
-    distance = site.Text(
-        service.value("remote", false) ? "navigator_remote" : "navigator_no_distance", lang);
+    distance = site.Text(comes    ? "navigator_comes_to_you"
+                         : remote ? "navigator_remote"
+                                  : "navigator_no_distance",
+                         lang);
   json contacts = json::array();
   for (const json& c : card.value("contacts", json::array())) {
     std::string phone = c.value("phone", ""), tel;
@@ -237,19 +241,20 @@ Page Answer(const PublicSite& site, const PageRequest& r) {
 // The words of the leaflet, from the same catalog as the page.
 AnswerLeafletWords LeafletWords(const PublicSite& site, Lang lang) {
   auto m = [&](const char* key) { return site.Text(key, lang); };
-  return {LangKey(lang),
-          m("navigator_leaflet_title"),
-          "{}",
-          m("navigator_emergency_heading"),
-          m("navigator_responsible_heading"),
-          m("navigator_helping_heading"),
-          m("navigator_minutes_by_car"),
-          m("navigator_comes_to_you"),
-          m("navigator_comes_or_minutes"),
-          m("navigator_remote"),
-          m("navigator_none"),
-          m("navigator_leaflet_qr"),
-          m("navigator_leaflet_source")};
+  return {.lang = LangKey(lang),
+          .title = m("navigator_leaflet_title"),
+          .subtitle = "{}",
+          .emergency = m("navigator_emergency_heading"),
+          .responsible = m("navigator_responsible_heading"),
+          .helping = m("navigator_helping_heading"),
+          .minutes_by_car = m("navigator_minutes_by_car"),
+          .comes_to_you = m("navigator_comes_to_you"),
+          .comes_or_minutes = m("navigator_comes_or_minutes"),
+          .remote = m("navigator_remote"),
+          .remote_or_minutes = m("navigator_remote_or_minutes"),
+          .none = m("navigator_none"),
+          .qr_caption = m("navigator_leaflet_qr"),
+          .source = m("navigator_leaflet_source")};
 }
 
 Page Leaflet(const PublicSite& site, const PageRequest& r) {

@@ -30,15 +30,15 @@ RichText ServiceItem(const json& service, const Territory& territory,
   RichText item{{card.value("name", ""), true, false, ""}};
   std::string actor = card.contains("actor") ? card["actor"].value("name", "") : "";
   if (!actor.empty() && actor != card.value("name", "")) item.push_back({" (" + actor + ")"});
-  bool comes = service.value("comes_to_you", false);
+  bool comes = service.value("comes_to_you", false), remote = service.value("remote", false);
   if (service["travel"].is_object())
-    item.push_back({" – " + Fill(comes ? words.comes_or_minutes : words.minutes_by_car,
+    item.push_back({" – " + Fill(comes    ? words.comes_or_minutes
+                                 : remote ? words.remote_or_minutes
+                                          : words.minutes_by_car,
                                  std::to_string(service["travel"].value("minutes", 0))),
                     false, true, ""});
-  else if (comes)
-    item.push_back({" – " + words.comes_to_you, false, true, ""});
-  else if (service.value("remote", false))
-    item.push_back({" – " + words.remote, false, true, ""});
+  else if (comes || remote)
+    item.push_back({" – " + (comes ? words.comes_to_you : words.remote), false, true, ""});
   std::string does = Short(card.value("does", ""), 160);
   if (!does.empty()) item.push_back({". " + does});
   std::string contact = ContactLine(card, territory);

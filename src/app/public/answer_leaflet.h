@@ -17,19 +17,20 @@ namespace prosit {
 // The words the leaflet prints, in the reader's language; the site fills them from its
 // message catalog so that page and paper say the same. `{}` in a pattern is the value.
 struct AnswerLeafletWords {
-  std::string lang = "cs";       // "cs" | "en": which labels of the answer to print
-  std::string title;             // "Kam se obrátit"
-  std::string subtitle;          // "{}" → "Dítě přestalo chodit do školy – Skuteč"
-  std::string emergency;         // heading of the emergency numbers
-  std::string responsible;       // heading: who is responsible
-  std::string helping;           // heading: who can help
-  std::string minutes_by_car;    // "asi {} min autem"
-  std::string comes_to_you;      // "přijedou za vámi"
-  std::string comes_or_minutes;  // "přijedou za vámi, nebo asi {} min autem"
-  std::string remote;            // "po telefonu nebo online"
-  std::string none;              // no service found
-  std::string qr_caption;        // "{}" → the URL
-  std::string source;            // the closing note; "{}" → the URL
+  std::string lang = "cs";        // "cs" | "en": which labels of the answer to print
+  std::string title;              // "Kam se obrátit"
+  std::string subtitle;           // "{}" → "Dítě přestalo chodit do školy – Skuteč"
+  std::string emergency;          // heading of the emergency numbers
+  std::string responsible;        // heading: who is responsible
+  std::string helping;            // heading: who can help
+  std::string minutes_by_car;     // "asi {} min autem"
+  std::string comes_to_you;       // "přijedou za vámi"
+  std::string comes_or_minutes;   // "přijedou za vámi, nebo asi {} min autem"
+  std::string remote;             // "po telefonu nebo online"
+  std::string remote_or_minutes;  // "po telefonu nebo online, nebo asi {} min autem"
+  std::string none;               // no service found
+  std::string qr_caption;         // "{}" → the URL
+  std::string source;             // the closing note; "{}" → the URL
 };
 
 // At most this many pages: the answer is printed on one sheet.
