@@ -157,7 +157,7 @@ Page EmbedGuide(const PublicSite& site, const PageRequest& r) {
                        "\" data-obec=\"" + m.code + "\"" +
                        (r.lang == Lang::kEn ? " data-lang=\"en\"" : "") + " async></script>";
   std::string iframe = "<iframe src=\"" + widget + "\" title=\"" + site.Text("site_name", r.lang) +
-                       "\" width=\"100%\" height=\"460\" loading=\"lazy\"></iframe>";
+                       "\" width=\"100%\" height=\"640\" loading=\"lazy\"></iframe>";
   p.data["municipality"] = m.name;
   p.data["script_snippet"] = script;
   p.data["iframe_snippet"] = iframe;

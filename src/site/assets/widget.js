@@ -15,7 +15,7 @@
   frame.title = en ? '__TITLE_EN__' : '__TITLE_CS__';
   frame.loading = 'lazy';
   frame.width = '100%';
-  frame.height = String(height > 0 ? height : 460);
+  frame.height = String(height > 0 ? height : 640);
   frame.style.border = '1px solid #d5dbe1';
   frame.style.borderRadius = '6px';
   frame.style.maxWidth = '40rem';
