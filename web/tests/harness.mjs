@@ -115,19 +115,20 @@ export function browserKit(server, browser) {
       await page.getByLabel("Heslo", { exact: true }).fill(password);
       await page.getByRole("button", { name: "Přihlásit se" }).last().click();
     },
-    // axe-core is evaluated in the page, so the page's CSP need not allow it.
-    async assertAccessible(page, what) {
+    // axe-core is evaluated in the page, so the page's CSP need not allow it. `every`: any
+    // violation fails, not only serious and critical ones (the public pages' bar).
+    async assertAccessible(page, what, { every = false } = {}) {
       if (!(await page.evaluate(() => typeof window.axe !== "undefined"))) await page.evaluate(axe.source);
-      const violations = await page.evaluate(async () => {
+      const violations = await page.evaluate(async (every) => {
         const r = await window.axe.run(document, { resultTypes: ["violations"] });
         return r.violations
-          .filter((v) => v.impact === "serious" || v.impact === "critical")
+          .filter((v) => every || v.impact === "serious" || v.impact === "critical")
           .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-      });
+      }, every);
       if (violations.length) throw new Error(`${what}: ${violations.join("; ")}`);
     },
-    async shot(page, name) {
-      await page.screenshot({ path: join(shots, name + ".png") });
+    async shot(page, name, { fullPage = false } = {}) {
+      await page.screenshot({ path: join(shots, name + ".png"), fullPage });
     },
   };
 }
