@@ -20,7 +20,7 @@ inline constexpr SituationCardLimits kAnswerLimits{.responsible = 3, .helping = 
 // "Kdo co dělá": per situation and role, the actors shown (most cards first) and the
 // cards shown of each; the rest is counted and left to the catalog search.
 inline constexpr size_t kWhoDoesWhatActors = 8;
-inline constexpr size_t kWhoDoesWhatCardsPerActor = 2;
+inline constexpr size_t kWhoDoesWhatCardsPerActor = 1;
 // The municipalities offered to choose from when a name fits several.
 inline constexpr size_t kMaxCandidates = 20;
 
