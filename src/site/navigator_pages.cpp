@@ -193,8 +193,8 @@ Page Answer(const PublicSite& site, const PageRequest& r) {
                   {"heading", site.Text(std::string("navigator_") + key + "_heading", r.lang)},
                   {"items", items}};
     // The rest of the list (app/public's kAnswerLimits) is the catalog search's.
-    int64_t more = answer.value(std::string(key) + "_total", int64_t{0}) -
-                   static_cast<int64_t>(items.size());
+    int64_t more =
+        answer.value(std::string(key) + "_total", int64_t{0}) - static_cast<int64_t>(items.size());
     if (more > 0) {
       group["more"] = site.messages().Plural(std::string("navigator_more_") + key, r.lang, more);
       group["search_url"] = SearchUrl(r.lang, code);
@@ -311,8 +311,8 @@ Page WhoDoesWhatPage(const PublicSite& site, const PageRequest& r) {
                     {"actors", actors(role)}};
       if (role["actors"].empty())
         group["none"] = site.Text(std::string("navigator_wdw_no_") + key, r.lang);
-      int64_t more = role.value("actors_total", int64_t{0}) -
-                     static_cast<int64_t>(role["actors"].size());
+      int64_t more =
+          role.value("actors_total", int64_t{0}) - static_cast<int64_t>(role["actors"].size());
       if (more > 0) {
         group["more"] = site.messages().Plural("navigator_wdw_more_actors", r.lang, more);
         group["search_url"] = search_url;
