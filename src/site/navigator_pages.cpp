@@ -189,15 +189,17 @@ Page Answer(const PublicSite& site, const PageRequest& r) {
     for (const json& s : answer[key]) items.push_back(ServiceItem(site, t, r.lang, s));
     shown += items.size();
     if (items.empty()) continue;
-    groups.push_back({{"id", key},
-                      {"heading", site.Text(std::string("navigator_") + key + "_heading", r.lang)},
-                      {"items", items}});
-  }
-  int64_t more =
-      answer.value("helping_total", int64_t{0}) - static_cast<int64_t>(answer["helping"].size());
-  if (more > 0 && !groups.empty()) {
-    groups.back()["more"] = site.messages().Plural("navigator_more_services", r.lang, more);
-    groups.back()["search_url"] = SearchUrl(r.lang, code);
+    json group = {{"id", key},
+                  {"heading", site.Text(std::string("navigator_") + key + "_heading", r.lang)},
+                  {"items", items}};
+    // The rest of the list (app/public's kAnswerLimits) is the catalog search's.
+    int64_t more =
+        answer.value(std::string(key) + "_total", int64_t{0}) - static_cast<int64_t>(items.size());
+    if (more > 0) {
+      group["more"] = site.messages().Plural(std::string("navigator_more_") + key, r.lang, more);
+      group["search_url"] = SearchUrl(r.lang, code);
+    }
+    groups.push_back(group);
   }
   std::string emphasis = answer["emergency"].value("emphasis", "none");
   std::string qr_svg;
@@ -277,15 +279,26 @@ Page WhoDoesWhatPage(const PublicSite& site, const PageRequest& r) {
   auto found = FindWhoDoesWhat(*r.snap, r.params.at("orp"));
   if (!found.ok()) return site.NotFound(r);
   json j = json::parse(WhoDoesWhatJson(*r.snap, *found));
-  auto entries = [&](const json& list) {
+  std::string search_url = SearchUrl(r.lang, j["orp"].value("seat_municipality_code", ""));
+  auto card_item = [&](const json& c) {
+    return json{{"url", CardUrl(r.lang, c.value("id", int64_t{0}))},
+                {"name", c.value("name", "")},
+                {"type", Pick(c["service_type_label"], "", r.lang)},
+                {"does", c.value("does", "")},
+                {"does_not", c.value("does_not", "")}};
+  };
+  // One role's actors, each with its cards, and how many more of each (app/public's
+  // kWhoDoesWhatActors, kWhoDoesWhatCardsPerActor) the catalog search has.
+  auto actors = [&](const json& role) {
     json out = json::array();
-    for (const json& c : list)
-      out.push_back({{"url", CardUrl(r.lang, c.value("id", int64_t{0}))},
-                     {"name", c.value("name", "")},
-                     {"actor", c["actor"].value("name", "")},
-                     {"type", Pick(c["service_type_label"], "", r.lang)},
-                     {"does", c.value("does", "")},
-                     {"does_not", c.value("does_not", "")}});
+    for (const json& a : role["actors"]) {
+      json cards = json::array();
+      for (const json& c : a["cards"]) cards.push_back(card_item(c));
+      json item = {{"actor", a["actor"].value("name", "")}, {"cards", cards}};
+      int64_t more = a.value("cards_total", int64_t{0}) - static_cast<int64_t>(cards.size());
+      if (more > 0) item["more"] = site.messages().Plural("navigator_wdw_more_cards", r.lang, more);
+      out.push_back(item);
+    }
     return out;
   };
   json rows = json::array();
@@ -293,10 +306,17 @@ Page WhoDoesWhatPage(const PublicSite& site, const PageRequest& r) {
     const json& s = row["situation"];
     json groups = json::array();
     for (const char* key : {"responsible", "helping"}) {
+      const json& role = row[key];
       json group = {{"heading", site.Text(std::string("navigator_wdw_") + key, r.lang)},
-                    {"items", entries(row[key])}};
-      if (row[key].empty())
+                    {"actors", actors(role)}};
+      if (role["actors"].empty())
         group["none"] = site.Text(std::string("navigator_wdw_no_") + key, r.lang);
+      int64_t more =
+          role.value("actors_total", int64_t{0}) - static_cast<int64_t>(role["actors"].size());
+      if (more > 0) {
+        group["more"] = site.messages().Plural("navigator_wdw_more_actors", r.lang, more);
+        group["search_url"] = search_url;
+      }
       groups.push_back(group);
     }
     rows.push_back({{"id", s.value("id", "")},

@@ -81,8 +81,10 @@ class NavigatorApi(DemoServerTest):
                     for key in ("responsible", "helping"):
                         minutes = [distance(s) for s in j[key]]
                         self.assertEqual(minutes, sorted(minutes), key)
-                    self.assertLessEqual(len(j["helping"]), 10)
+                    self.assertLessEqual(len(j["helping"]), j["limits"]["helping"])
                     self.assertGreaterEqual(j["helping_total"], len(j["helping"]))
+                    self.assertLessEqual(len(j["responsible"]), j["limits"]["responsible"])
+                    self.assertGreaterEqual(j["responsible_total"], len(j["responsible"]))
                     for s in j["responsible"] + j["helping"]:
                         card = dict(s["card"])
                         self.assertIn(card["service_type"], types)
@@ -117,15 +119,31 @@ class NavigatorApi(DemoServerTest):
         self.assertEqual(j["orp"]["name"], "Chrudim")
         self.assertEqual(len(j["situations"]), 12)
         abuse = next(r for r in j["situations"] if r["situation"]["id"] == "child_abuse")
-        self.assertIn("ospod_spod", [c["service_type"] for c in abuse["responsible"]])
+
+        def cards(role):
+            return [c for a in role["actors"] for c in a["cards"]]
+
+        self.assertIn("ospod_spod", [c["service_type"] for c in cards(abuse["responsible"])])
         for row in j["situations"]:
-            for c in row["responsible"]:
+            for c in cards(row["responsible"]):
                 self.assertIn(c["service_type"], row["situation"]["responsible_service_types"])
-            for c in row["helping"]:
+            for c in cards(row["helping"]):
                 self.assertIn(c["service_type"], row["situation"]["service_types"])
                 self.assertIn("does", c)
+            # By actor, at most the limits, the rest counted.
+            for role in (row["responsible"], row["helping"]):
+                self.assertLessEqual(len(role["actors"]), j["limits"]["actors"])
+                self.assertGreaterEqual(role["actors_total"], len(role["actors"]))
+                self.assertGreaterEqual(role["cards_total"],
+                                        sum(a["cards_total"] for a in role["actors"]))
+                for a in role["actors"]:
+                    self.assertLessEqual(len(a["cards"]), j["limits"]["cards_per_actor"])
+                    self.assertGreaterEqual(a["cards_total"], len(a["cards"]))
+                    for c in a["cards"]:
+                        self.assertEqual(c["actor"]["name"], a["actor"]["name"])
         # Nothing internal: every card named is one the public may read.
-        ids = {c["id"] for row in j["situations"] for c in row["responsible"] + row["helping"]}
+        ids = {c["id"] for row in j["situations"]
+               for c in cards(row["responsible"]) + cards(row["helping"])}
         for card_id in list(ids)[:40]:
             self.anon(f"/api/v1/service-cards/{card_id}")
 

@@ -26,6 +26,8 @@ using testing::RealTerritory;
 constexpr const char* kChrudim = "571164";
 constexpr const char* kSkutec = "572241";
 constexpr const char* kHermanuvMestec = "571385";
+// Responsible offices planted in Chrudim, more than any list of the navigator shows.
+constexpr size_t kPlantedOffices = 12;
 
 // ---- where a person lives -----------------------------------------------------------------
 
@@ -151,6 +153,17 @@ class Navigator : public ::testing::Test {
                  c.forms = {"residential"};
                });
                plant("Zasazená terénní", [](ServiceCard& c) { c.forms = {"outreach"}; });
+               // More responsible offices serving Chrudim than an answer lists, each of
+               // another actor (as Prague's districts and every school's counselling team).
+               ServiceCard office = model->second;
+               office.service_type = abuse.responsible_service_types.front();
+               office.forms = {"ambulatory"};
+               office.confidential_address = false;
+               for (size_t i = 0; i < kPlantedOffices; ++i) {
+                 ServiceCard c = office;
+                 c.name = "Zasazené pracoviště " + std::to_string(i);
+                 batch.cards.push_back({(model->first + 1 + i) % batch.actors.size(), c});
+               }
              }).release();
     ASSERT_NE(store_, nullptr);
     keeper_ = new SnapshotKeeper(*store_);
@@ -221,7 +234,7 @@ TEST_F(Navigator, ChoosesExactlyThePublishedCardsOfTheSituationsTypesNearby) {
   for (const char* code : {kChrudim, kSkutec, kHermanuvMestec})
     for (const ModelSituation& s : RealReference().situations) {
       const Municipality& home = Place(code);
-      SituationCards got = ChooseSituationCards(Snap(), s, home, travel, 1000);
+      SituationCards got = ChooseSituationCards(Snap(), s, home, travel, {1000, 1000});
       std::set<int64_t> helping, expected;
       for (const SituationCard& c : got.helping) helping.insert(c.entry->card.id);
       for (const auto& [id, e] : Snap().cards) {
@@ -234,6 +247,7 @@ TEST_F(Navigator, ChoosesExactlyThePublishedCardsOfTheSituationsTypesNearby) {
       }
       EXPECT_EQ(helping, expected) << s.id << " in " << home.name;
       EXPECT_EQ(got.helping_total, expected.size());
+      EXPECT_EQ(got.responsible_total, got.responsible.size());
       // The responsible serve the municipality, unless none of their type does.
       for (const SituationCard& c : got.responsible) {
         EXPECT_TRUE(c.entry->card.published);
@@ -259,7 +273,7 @@ TEST_F(Navigator, ChoosesExactlyThePublishedCardsOfTheSituationsTypesNearby) {
 TEST_F(Navigator, NeverTheInternalCardAndNoDistanceToAConfidentialAddress) {
   const ModelSituation& abuse = Situation("child_abuse");
   CarMinutes travel(Snap().frame->territory, nullptr);
-  SituationCards got = ChooseSituationCards(Snap(), abuse, Place(kChrudim), travel, 1000);
+  SituationCards got = ChooseSituationCards(Snap(), abuse, Place(kChrudim), travel, {1000, 1000});
   const CardEntry *internal = Named("Zasazená interní"), *confidential = Named("Zasazená důvěrná"),
                   *outreach = Named("Zasazená terénní");
   ASSERT_TRUE(internal && confidential && outreach);
@@ -286,13 +300,39 @@ TEST_F(Navigator, NeverTheInternalCardAndNoDistanceToAConfidentialAddress) {
 TEST_F(Navigator, TheLimitKeepsTheNearestAndCountsTheRest) {
   const ModelSituation& abuse = Situation("child_abuse");
   CarMinutes travel(Snap().frame->territory, nullptr);
-  SituationCards all = ChooseSituationCards(Snap(), abuse, Place(kSkutec), travel, 1000);
+  SituationCards all = ChooseSituationCards(Snap(), abuse, Place(kSkutec), travel, {1000, 1000});
   ASSERT_GT(all.helping.size(), 2u);
-  SituationCards two = ChooseSituationCards(Snap(), abuse, Place(kSkutec), travel, 2);
+  SituationCards two = ChooseSituationCards(Snap(), abuse, Place(kSkutec), travel, {1000, 2});
   ASSERT_EQ(two.helping.size(), 2u);
   EXPECT_EQ(two.helping_total, all.helping.size());
   EXPECT_EQ(two.helping[0].entry, all.helping[0].entry);
   EXPECT_EQ(two.helping[1].entry, all.helping[1].entry);
+}
+
+TEST_F(Navigator, TheAnswerListsTheNearestFewResponsibleAndCountsTheRest) {
+  const ModelSituation& abuse = Situation("child_abuse");
+  CarMinutes travel(Snap().frame->territory, nullptr);
+  SituationCards all = ChooseSituationCards(Snap(), abuse, Place(kChrudim), travel, {1000, 1000});
+  size_t planted = 0;
+  for (const SituationCard& c : all.responsible)
+    planted += c.entry->card.name.starts_with("Zasazené pracoviště");
+  ASSERT_EQ(planted, kPlantedOffices);
+  ASSERT_GT(all.responsible.size(), kAnswerLimits.responsible);
+  // The page, the API and the leaflet take the answer of Navigate: the nearest few, and
+  // how many there are in all.
+  NavigatorAnswer answer = Navigate(Snap(), abuse, Place(kChrudim), travel);
+  ASSERT_EQ(answer.cards.responsible.size(), kAnswerLimits.responsible);
+  EXPECT_EQ(answer.cards.responsible_total, all.responsible.size());
+  for (size_t i = 0; i < kAnswerLimits.responsible; ++i)
+    EXPECT_EQ(answer.cards.responsible[i].entry, all.responsible[i].entry) << i;
+  EXPECT_LE(answer.cards.helping.size(), kAnswerLimits.helping);
+  EXPECT_EQ(answer.cards.helping_total, all.helping.size());
+  auto j = nlohmann::json::parse(NavigatorAnswerJson(Snap(), answer));
+  EXPECT_EQ(j["responsible"].size(), kAnswerLimits.responsible);
+  EXPECT_EQ(j["responsible_total"], all.responsible.size());
+  EXPECT_EQ(j["helping_total"], all.helping.size());
+  EXPECT_EQ(j["limits"]["responsible"], kAnswerLimits.responsible);
+  EXPECT_EQ(j["limits"]["helping"], kAnswerLimits.helping);
 }
 
 TEST_F(Navigator, EmergencyNumbersComeFirstOnlyWhereSafetyIsAtStake) {
@@ -339,17 +379,53 @@ TEST_F(Navigator, WhoDoesWhatNamesTheResponsibleFirstForEverySituation) {
   ASSERT_TRUE(answer.ok());
   ASSERT_EQ(answer->rows.size(), RealReference().situations.size());
   for (const WhoDoesWhat::Row& row : answer->rows) {
-    for (const CardEntry* e : row.responsible) {
-      EXPECT_TRUE(e->card.published);
-      EXPECT_TRUE(Has(row.situation->responsible_service_types, e->card.service_type));
+    for (auto [role, types] :
+         {std::pair{&row.responsible, &row.situation->responsible_service_types},
+          std::pair{&row.helping, &row.situation->service_types}}) {
+      EXPECT_LE(role->actors.size(), kWhoDoesWhatActors);
+      size_t cards = 0;
+      for (const WhoDoesWhat::ActorCards& a : role->actors) {
+        EXPECT_LE(a.cards.size(), kWhoDoesWhatCardsPerActor);
+        EXPECT_GE(a.cards_total, a.cards.size());
+        cards += a.cards_total;
+        for (const CardEntry* e : a.cards) {
+          EXPECT_TRUE(e->card.published);
+          EXPECT_EQ(e->card.actor_id, a.actor->actor.id);
+          EXPECT_TRUE(Has(*types, e->card.service_type));
+        }
+      }
+      // The actors with the most cards first.
+      EXPECT_TRUE(std::is_sorted(
+          role->actors.begin(), role->actors.end(),
+          [](const auto& a, const auto& b) { return a.cards_total > b.cards_total; }));
+      EXPECT_LE(cards, role->cards_total);
+      if (role->actors.size() == role->actors_total) EXPECT_EQ(cards, role->cards_total);
     }
-    for (const CardEntry* e : row.helping) {
-      EXPECT_TRUE(e->card.published);
-      EXPECT_TRUE(Has(row.situation->service_types, e->card.service_type));
-    }
+  }
+  // The planted offices' actors are more than the page shows: the rest is counted.
+  for (const WhoDoesWhat::Row& row : answer->rows) {
+    if (row.situation->id != "child_abuse") continue;
+    std::set<int64_t> actors;
+    size_t cards = 0;
+    for (const auto& [id, e] : Snap().cards)
+      if (e->card.published &&
+          Has(row.situation->responsible_service_types, e->card.service_type) &&
+          e->card.name.starts_with("Zasazené pracoviště")) {
+        actors.insert(e->card.actor_id);
+        ++cards;
+      }
+    ASSERT_EQ(cards, kPlantedOffices);
+    EXPECT_GT(row.responsible.actors_total, kWhoDoesWhatActors);
+    EXPECT_GE(row.responsible.actors_total, actors.size());
+    EXPECT_GE(row.responsible.cards_total, kPlantedOffices);
+    EXPECT_EQ(row.responsible.actors.size(), kWhoDoesWhatActors);
   }
   auto j = nlohmann::json::parse(WhoDoesWhatJson(Snap(), *answer));
   EXPECT_EQ(j["orp"]["name"], "Chrudim");
+  EXPECT_EQ(j["limits"]["actors"], kWhoDoesWhatActors);
+  for (const auto& row : j["situations"])
+    EXPECT_EQ(row["responsible"]["actors"].size(),
+              std::min(row["responsible"]["actors_total"].get<size_t>(), kWhoDoesWhatActors));
   EXPECT_FALSE(FindWhoDoesWhat(Snap(), "0000").ok());
   std::string text = j.dump();
   EXPECT_EQ(text.find("Zasazená interní"), std::string::npos);

@@ -68,7 +68,7 @@ std::vector<std::string> SituationServiceTypes(const ModelSituation& situation) 
 
 SituationCards ChooseSituationCards(const NetworkSnapshot& snap, const ModelSituation& situation,
                                     const Municipality& municipality, const CarMinutes& travel,
-                                    size_t helping_limit) {
+                                    SituationCardLimits limits) {
   const Territory& t = snap.frame->territory;
   SituationCards out;
   std::set<int64_t> taken;
@@ -103,8 +103,10 @@ SituationCards ChooseSituationCards(const NetworkSnapshot& snap, const ModelSitu
   }
   SortNearestFirst(out.responsible);
   SortNearestFirst(out.helping);
+  out.responsible_total = out.responsible.size();
   out.helping_total = out.helping.size();
-  if (out.helping.size() > helping_limit) out.helping.resize(helping_limit);
+  if (out.responsible.size() > limits.responsible) out.responsible.resize(limits.responsible);
+  if (out.helping.size() > limits.helping) out.helping.resize(limits.helping);
   return out;
 }
 

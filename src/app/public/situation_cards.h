@@ -33,9 +33,17 @@ struct SituationCard {
 };
 
 struct SituationCards {
-  std::vector<SituationCard> responsible;  // nearest first
+  std::vector<SituationCard> responsible;  // nearest first, at most the limit asked
   std::vector<SituationCard> helping;      // nearest first, at most the limit asked
+  size_t responsible_total = 0;            // how many fit before the limit
   size_t helping_total = 0;                // how many fit before the limit
+};
+
+// How many of each list an answer shows; the rest is counted (SituationCards::*_total)
+// and left to the catalog search of the municipality.
+struct SituationCardLimits {
+  size_t responsible = 0;
+  size_t helping = 0;
 };
 
 // Every service type the situation names, the responsible ones first, each once.
@@ -43,6 +51,6 @@ std::vector<std::string> SituationServiceTypes(const ModelSituation& situation);
 
 SituationCards ChooseSituationCards(const NetworkSnapshot& snap, const ModelSituation& situation,
                                     const Municipality& municipality, const CarMinutes& travel,
-                                    size_t helping_limit);
+                                    SituationCardLimits limits);
 
 }  // namespace prosit

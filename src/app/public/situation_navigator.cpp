@@ -90,6 +90,38 @@ json ServiceJson(const NetworkSnapshot& snap, const SituationCard& c) {
           {"serves_here", c.serves_here}};
 }
 
+// The cards of one role grouped by their actor: the actors with the most cards first
+// (then by name), at most kWhoDoesWhatActors, each with at most kWhoDoesWhatCardsPerActor
+// cards in Czech order of their names; the totals count them all.
+WhoDoesWhat::Role ByActor(const NetworkSnapshot& snap, std::vector<const CardEntry*> cards) {
+  std::stable_sort(cards.begin(), cards.end(), [](const CardEntry* a, const CardEntry* b) {
+    return a->searchable.sort_key < b->searchable.sort_key;
+  });
+  std::map<int64_t, WhoDoesWhat::ActorCards> by_actor;
+  for (const CardEntry* e : cards) {
+    WhoDoesWhat::ActorCards& a = by_actor[e->card.actor_id];
+    if (!a.actor)
+      if (auto it = snap.actors.find(e->card.actor_id); it != snap.actors.end())
+        a.actor = it->second.get();
+    if (a.cards.size() < kWhoDoesWhatCardsPerActor) a.cards.push_back(e);
+    ++a.cards_total;
+  }
+  WhoDoesWhat::Role role;
+  role.cards_total = cards.size();
+  role.actors_total = by_actor.size();
+  for (auto& [id, a] : by_actor) role.actors.push_back(std::move(a));
+  auto key = [](const WhoDoesWhat::ActorCards& a) {
+    return a.actor ? a.actor->sort_key : std::string();
+  };
+  std::stable_sort(role.actors.begin(), role.actors.end(),
+                   [&](const WhoDoesWhat::ActorCards& a, const WhoDoesWhat::ActorCards& b) {
+                     if (a.cards_total != b.cards_total) return a.cards_total > b.cards_total;
+                     return key(a) < key(b);
+                   });
+  if (role.actors.size() > kWhoDoesWhatActors) role.actors.resize(kWhoDoesWhatActors);
+  return role;
+}
+
 }  // namespace
 
 HomeMatch FindHome(const Territory& territory, const std::string& text) {
@@ -144,7 +176,7 @@ const char* ToString(EmergencyEmphasis emphasis) {
 
 NavigatorAnswer Navigate(const NetworkSnapshot& snap, const ModelSituation& situation,
                          const Municipality& municipality, const CarMinutes& travel,
-                         size_t helping_limit) {
+                         SituationCardLimits limits) {
   NavigatorAnswer a;
   a.situation = &situation;
   a.municipality = &municipality;
@@ -152,7 +184,7 @@ NavigatorAnswer Navigate(const NetworkSnapshot& snap, const ModelSituation& situ
   if (a.emergency != EmergencyEmphasis::kNone)
     for (const EmergencyContact& c : snap.frame->reference.emergency_contacts)
       a.emergency_contacts.push_back(&c);
-  a.cards = ChooseSituationCards(snap, situation, municipality, travel, helping_limit);
+  a.cards = ChooseSituationCards(snap, situation, municipality, travel, limits);
   a.travel_source = travel.Source();
   a.travel_estimated = travel.estimated_only();
   return a;
@@ -178,7 +210,9 @@ std::string NavigatorAnswerJson(const NetworkSnapshot& snap, const NavigatorAnsw
       {"emergency", {{"emphasis", ToString(a.emergency)}, {"contacts", contacts}}},
       {"responsible", responsible},
       {"helping", helping},
+      {"responsible_total", a.cards.responsible_total},
       {"helping_total", a.cards.helping_total},
+      {"limits", {{"responsible", kAnswerLimits.responsible}, {"helping", kAnswerLimits.helping}}},
       {"travel", {{"mode", "car"}, {"source", a.travel_source}, {"estimated", a.travel_estimated}}}}
       .dump();
 }
@@ -188,23 +222,19 @@ Result<WhoDoesWhat> FindWhoDoesWhat(const NetworkSnapshot& snap, const std::stri
   answer.orp = snap.frame->territory.FindOrp(orp_code);
   if (!answer.orp) return Status::NotFound("no ORP with code " + orp_code);
   for (const ModelSituation& s : snap.frame->reference.situations) {
-    WhoDoesWhat::Row row{&s, {}, {}};
+    std::vector<const CardEntry*> responsible, helping;
     for (const std::string& type : SituationServiceTypes(s)) {
       ServiceQuery q;
       q.orp = orp_code;
       q.service_type = type;
       q.published = true;
-      bool responsible =
+      bool is_responsible =
           std::find(s.responsible_service_types.begin(), s.responsible_service_types.end(), type) !=
           s.responsible_service_types.end();
-      auto& into = responsible ? row.responsible : row.helping;
+      auto& into = is_responsible ? responsible : helping;
       for (const CardEntry* e : SearchedCards(Caller::Public(), snap, q)) into.push_back(e);
     }
-    for (auto* list : {&row.responsible, &row.helping})
-      std::stable_sort(list->begin(), list->end(), [](const CardEntry* a, const CardEntry* b) {
-        return a->searchable.sort_key < b->searchable.sort_key;
-      });
-    answer.rows.push_back(std::move(row));
+    answer.rows.push_back({&s, ByActor(snap, responsible), ByActor(snap, helping)});
   }
   return answer;
 }
@@ -230,17 +260,28 @@ std::string WhoDoesWhatJson(const NetworkSnapshot& snap, const WhoDoesWhat& answ
     }
     return it->second;
   };
-  for (const WhoDoesWhat::Row& row : answer.rows) {
-    json responsible = json::array(), helping = json::array();
-    for (const CardEntry* e : row.responsible) responsible.push_back(entry(e));
-    for (const CardEntry* e : row.helping) helping.push_back(entry(e));
+  auto role = [&](const WhoDoesWhat::Role& r) {
+    json actors = json::array();
+    for (const WhoDoesWhat::ActorCards& a : r.actors) {
+      json cards = json::array();
+      for (const CardEntry* e : a.cards) cards.push_back(entry(e));
+      // The actor as the public card names it.
+      actors.push_back({{"actor", cards.empty() ? json::object() : cards[0]["actor"]},
+                        {"cards", cards},
+                        {"cards_total", a.cards_total}});
+    }
+    return json{
+        {"actors", actors}, {"actors_total", r.actors_total}, {"cards_total", r.cards_total}};
+  };
+  for (const WhoDoesWhat::Row& row : answer.rows)
     rows.push_back({{"situation", SituationJson(*row.situation)},
-                    {"responsible", responsible},
-                    {"helping", helping}});
-  }
+                    {"responsible", role(row.responsible)},
+                    {"helping", role(row.helping)}});
   json orp = {{"code", answer.orp->code}, {"name", answer.orp->name}};
   if (const Region* r = t.FindRegion(answer.orp->region_code)) orp["region_name"] = r->name;
-  return json{{"orp", orp}, {"situations", rows}}.dump();
+  orp["seat_municipality_code"] = answer.orp->seat_municipality_code;
+  json limits = {{"actors", kWhoDoesWhatActors}, {"cards_per_actor", kWhoDoesWhatCardsPerActor}};
+  return json{{"orp", orp}, {"situations", rows}, {"limits", limits}}.dump();
 }
 
 }  // namespace prosit

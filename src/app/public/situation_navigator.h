@@ -11,8 +11,16 @@
 
 namespace prosit {
 
-// The helping services an answer lists (the nearest); the answer says how many more fit.
-inline constexpr size_t kHelpingLimit = 10;
+// How many services an answer lists — the page, the API and the leaflet alike; each says
+// how many more fit and leaves them to the catalog search of the municipality. The
+// responsible actor is normally one (the OSPOD of the ORP); where several serve a
+// municipality (Prague's districts, every school's counselling team) a person needs the
+// nearest few to call, not hundreds to choose from. The helping services: the nearest ten.
+inline constexpr SituationCardLimits kAnswerLimits{.responsible = 3, .helping = 10};
+// "Kdo co dělá": per situation and role, the actors shown (most cards first) and the
+// cards shown of each; the rest is counted and left to the catalog search.
+inline constexpr size_t kWhoDoesWhatActors = 8;
+inline constexpr size_t kWhoDoesWhatCardsPerActor = 1;
 // The municipalities offered to choose from when a name fits several.
 inline constexpr size_t kMaxCandidates = 20;
 
@@ -47,7 +55,7 @@ struct NavigatorAnswer {
 
 NavigatorAnswer Navigate(const NetworkSnapshot& snap, const ModelSituation& situation,
                          const Municipality& municipality, const CarMinutes& travel,
-                         size_t helping_limit = kHelpingLimit);
+                         SituationCardLimits limits = kAnswerLimits);
 
 // The model situations as written for people, with the emergency numbers:
 // {"situations": [{id, cs, en, advice_cs, advice_en, safety_first, audience}],
@@ -57,18 +65,30 @@ std::string SituationsJson(const ReferenceData& reference);
 // The answer as GET /api/v1/situations/{id}/services gives it: the situation, the
 // municipality (with its ORP and region), the emergency numbers with their emphasis, the
 // responsible and the helping services — each the card as the public reads it with its
-// "travel" (minutes by car, whether estimated; null without a public place) — and where
-// the travel times come from.
+// "travel" (minutes by car, whether estimated; null without a public place), at most
+// kAnswerLimits of each with how many fit in all ("responsible_total", "helping_total",
+// "limits") — and where the travel times come from.
 std::string NavigatorAnswerJson(const NetworkSnapshot& snap, const NavigatorAnswer& answer);
 
 // "Kdo co dělá" in an ORP: for each situation, the published cards serving the ORP of a
-// type responsible in it and of the types that can help, each with what it does and
-// does not do (the card's competences).
+// type responsible in it and of the types that can help, by actor, each with what it
+// does and does not do (the card's competences). At most kWhoDoesWhatActors actors a
+// role (those with the most such cards first, then by name) and kWhoDoesWhatCardsPerActor
+// cards each (Czech order of names); the totals say how many there are in all.
 struct WhoDoesWhat {
   const Orp* orp = nullptr;
+  struct ActorCards {
+    const ActorEntry* actor = nullptr;
+    std::vector<const CardEntry*> cards;  // at most kWhoDoesWhatCardsPerActor
+    size_t cards_total = 0;
+  };
+  struct Role {
+    std::vector<ActorCards> actors;  // at most kWhoDoesWhatActors
+    size_t actors_total = 0, cards_total = 0;
+  };
   struct Row {
     const ModelSituation* situation = nullptr;
-    std::vector<const CardEntry*> responsible, helping;  // Czech order of their names
+    Role responsible, helping;
   };
   std::vector<Row> rows;  // in the order of the model situations
 };
