@@ -601,8 +601,9 @@ class PublicLeaksTest(PublicSweep):
         for i in sorted(self.secrets.unpublished):
             status, _, body = self.fetcher.get(f"/verejne/sluzba/{i}")
             self.assertEqual(status, 404, i)
-            self.assertEqual(body.replace(str(i).encode(), b"#"),
-                             unknown[2].replace(b"987654321", b"#"), i)
+            # The id only where a path names it (the stylesheet's hash may hold its digits).
+            self.assertEqual(re.sub(rb"/%d(?![0-9])" % i, b"/#", body),
+                             unknown[2].replace(b"/987654321", b"/#"), i)
         # Shelters are on navigator answers (and so in their leaflets): the check of those
         # pages had a shelter's place to miss. (An answer lists the nearest services first,
         # and a shelter, whose distance would hint at its place, after them, so not every
