@@ -3,7 +3,7 @@
 namespace prosit {
 
 Result<CooperationAnalysis> AnalyseCooperation(const CooperationGraph& g, int threads) {
-  auto network = ComputeNetworkMetrics(g, kLouvainSeed, threads);
+  auto network = ComputeNetworkMetrics(g, kCommunitySeed, threads);
   if (!network.ok()) return network.status();
   return CooperationAnalysis{std::move(*network), ComputeSectorMixing(g), ComputeBrokerage(g),
                              ComputeTieQuality(g)};

@@ -56,5 +56,13 @@ struct IgraphIntVector {
     if (ok) igraph_vector_int_destroy(&v);
   }
 };
+struct IgraphRealVector {
+  igraph_vector_t v;
+  bool ok;
+  IgraphRealVector() { ok = igraph_vector_init(&v, 0) == IGRAPH_SUCCESS; }
+  ~IgraphRealVector() {
+    if (ok) igraph_vector_destroy(&v);
+  }
+};
 
 }  // namespace prosit

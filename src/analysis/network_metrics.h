@@ -1,7 +1,7 @@
 #pragma once
 // NetworkMetrics: the structure of a cooperation graph — density, centrality of each
-// actor and centralization of the whole, components and isolates, k-cores, and Louvain
-// communities with their modularity. Computed with igraph (components, cores, Louvain,
+// actor and centralization of the whole, components and isolates, k-cores, and Leiden
+// communities with their modularity. Computed with igraph (components, cores, Leiden,
 // modularity, centralization maxima) and one shared breadth-first pass for the
 // shortest-path measures (analysis/path_centrality.h). Pure: the same graph and seed give
 // the same result. A measure that is undefined for the graph is empty (JSON null), and
@@ -17,9 +17,11 @@
 
 namespace prosit {
 
-// The seed of Louvain's random node order; fixed so that the same graph gives the same
-// communities.
-inline constexpr uint64_t kLouvainSeed = 20161;
+// The seed of the community search's random choices; fixed so that the same graph gives
+// the same communities.
+inline constexpr uint64_t kCommunitySeed = 20161;
+// Leiden's randomness in refining a community (igraph's suggested value).
+inline constexpr double kLeidenBeta = 0.01;
 
 struct ActorMetrics {
   int degree = 0;                           // partners
@@ -43,8 +45,8 @@ struct NetworkMetrics {
   // from degree, betweenness and closeness; n ≥ 3.
   std::optional<double> degree_centralization, betweenness_centralization, closeness_centralization;
   std::vector<int> community_sizes;  // largest first
-  std::optional<double> modularity;  // of the Louvain partition; needs a tie
-  uint64_t louvain_seed = kLouvainSeed;
+  std::optional<double> modularity;  // of the Leiden partition; needs a tie
+  uint64_t community_seed = kCommunitySeed;
   int max_coreness = 0;
   std::vector<int> actors_by_coreness;  // [k] = actors whose coreness is k
   std::vector<ActorMetrics> per_actor;  // by node index
@@ -54,6 +56,6 @@ struct NetworkMetrics {
 // `threads` caps the threads of the shortest-path searches (0: the machine's cores, at most
 // 8); the figures do not depend on it.
 Result<NetworkMetrics> ComputeNetworkMetrics(const CooperationGraph& g,
-                                             uint64_t seed = kLouvainSeed, int threads = 0);
+                                             uint64_t seed = kCommunitySeed, int threads = 0);
 
 }  // namespace prosit

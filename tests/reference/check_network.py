@@ -3,9 +3,10 @@
 
 Generates graphs (random with fixed seeds, clustered, disconnected, with isolates, a star, a
 path, tiny and empty ones), runs tests/tools/network_probe on each, and compares every
-metric with NetworkX or with an independent computation here. Louvain partitions differ
-between implementations, so the modularity of prosit's partition is checked with NetworkX
-and compared with python-igraph's multilevel partition of the same graph.
+metric with NetworkX or with an independent computation here. Community partitions differ
+between implementations, so the modularity of prosit's (Leiden) partition is checked with
+NetworkX and compared with python-igraph's multilevel (Louvain) partition of the same graph,
+and each of its communities must be connected (what Leiden guarantees and Louvain does not).
 
     /usr/bin/python3 tests/reference/check_network.py build/tests/network_probe
 """
@@ -206,6 +207,9 @@ def compare(name, graph, out):
             groups.setdefault(nodes[v]["community"], set()).add(v)
         check(f"{name} modularity", out["modularity"],
               nx.community.modularity(g, groups.values()), tol=1e-7)
+        for c, members in groups.items():
+            if not nx.is_connected(g.subgraph(members)):
+                failures.append(f"{name}: community {c} is not connected")
         # Louvain's result varies with its random order: compare with the median of
         # python-igraph's over seven seeds.
         ig = igraph.Graph.from_networkx(g)
@@ -215,7 +219,7 @@ def compare(name, graph, out):
             runs.append(ig.community_multilevel().modularity)
         theirs = statistics.median(runs)
         if out["modularity"] < 0.95 * theirs - 1e-9:
-            failures.append(f"{name}: Louvain modularity {out['modularity']:.4f} < 0.95 × "
+            failures.append(f"{name}: modularity {out['modularity']:.4f} < 0.95 × "
                             f"python-igraph's median {theirs:.4f}")
 
     # E-I and block densities, counted here from the pairs.

@@ -119,7 +119,7 @@ TEST(NetworkMetrics, TwoComponentsAndAnIsolate) {
   EXPECT_EQ(m.per_actor[3].coreness, 1);
   EXPECT_EQ(m.per_actor[5].coreness, 0);
   EXPECT_EQ(m.actors_by_coreness, (std::vector<int>{1, 2, 3}));
-  // Louvain finds the two groups; modularity by hand: Σ_c (l_c/m − (d_c/2m)²).
+  // Leiden finds the two groups; modularity by hand: Σ_c (l_c/m − (d_c/2m)²).
   EXPECT_EQ(m.per_actor[0].community, m.per_actor[2].community);
   EXPECT_NE(m.per_actor[0].community, m.per_actor[3].community);
   EXPECT_NEAR(*m.modularity, (3 / 4.0 - 0.75 * 0.75) + (1 / 4.0 - 0.25 * 0.25), 1e-12);
@@ -239,8 +239,8 @@ TEST(PathCentrality, ThreadsGiveTheFiguresOfOneThreadExactly) {
     EXPECT_EQ(many.closeness, one.closeness) << threads;
     EXPECT_EQ(many.harmonic, one.harmonic) << threads;
   }
-  auto m1 = ComputeNetworkMetrics(g, kLouvainSeed, 1),
-       m2 = ComputeNetworkMetrics(g, kLouvainSeed, 2);
+  auto m1 = ComputeNetworkMetrics(g, kCommunitySeed, 1),
+       m2 = ComputeNetworkMetrics(g, kCommunitySeed, 2);
   ASSERT_TRUE(m1.ok() && m2.ok());
   EXPECT_GT(m1->components, 3);
   for (size_t v = 0; v < g.nodes.size(); ++v) {
