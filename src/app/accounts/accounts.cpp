@@ -6,6 +6,7 @@
 #include "app/accounts/csrf.h"
 #include "app/accounts/permissions.h"
 #include "app/accounts/secret_tokens.h"
+#include "app/background_priority.h"
 #include "io/user_json.h"
 #include "model/record_bounds.h"
 #include "store/account_store.h"
@@ -58,7 +59,11 @@ Accounts::~Accounts() {
 }
 
 void Accounts::PrepareInBackground() {
-  if (!dummy_thread_.joinable()) dummy_thread_ = std::thread([this] { DummyHash(); });
+  if (!dummy_thread_.joinable())
+    dummy_thread_ = std::thread([this] {
+      RunBelowRequests();
+      DummyHash();
+    });
 }
 
 const std::string& Accounts::DummyHash() {

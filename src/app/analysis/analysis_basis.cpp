@@ -1,5 +1,7 @@
 #include "app/analysis/analysis_basis.h"
 
+#include "app/background_priority.h"
+
 namespace prosit {
 
 AnalysisBasisKeeper::AnalysisBasisKeeper(std::shared_ptr<const Frame> frame,
@@ -30,6 +32,7 @@ void AnalysisBasisKeeper::Prepare() {
     times_ = std::async(std::launch::async,
                         [frame = frame_, provider = provider_, request = request_,
                          state = state_]() -> Result<std::shared_ptr<const TravelTimes>> {
+                          RunBelowRequests();
                           auto times = provider->Compute(frame->territory, request);
                           if (!times.ok()) {
                             *state = TravelTimesState::kFailed;

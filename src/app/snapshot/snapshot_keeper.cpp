@@ -1,9 +1,8 @@
 #include "app/snapshot/snapshot_keeper.h"
 
-#include <sys/resource.h>
-
 #include <thread>
 
+#include "app/background_priority.h"
 #include "app/records/record_kinds.h"
 #include "io/json_writer.h"
 #include "io/meeting_json.h"
@@ -350,8 +349,7 @@ void SnapshotKeeper::DecodeInBackground() {
   auto base = Current()->meetings.base();
   if (!base || !base->encoded() || decoder_.joinable()) return;
   decoder_ = std::thread([this, base] {
-    // Below the threads answering requests (Linux: the calling thread only).
-    ::setpriority(PRIO_PROCESS, 0, 10);
+    RunBelowRequests();
     base->DecodeAll(stop_decoding_);
   });
 }
