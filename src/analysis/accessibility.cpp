@@ -333,7 +333,9 @@ AccessibilityResult ComputeAccessibility(const AccessibilityInput& input) {
 
   // Outreach reaches each place it serves once, with weight 1; an office beside it the
   // places it does not serve, by the decay. `seen` marks the served places while one
-  // supply is worked out, so a place listed twice counts once.
+  // supply is worked out, so a place listed twice counts once. The loops over the served
+  // places add 0 where a test would skip (a place seen before): the sums do not change, and
+  // no branch is mispredicted.
   std::fill(seen.begin(), seen.end(), 0);
   std::vector<double> row;
   for (size_t o = 0; o < input.outreach.size(); ++o) {
@@ -341,7 +343,7 @@ AccessibilityResult ComputeAccessibility(const AccessibilityInput& input) {
     double capacity = Sane(os.capacity), served = 0;
     out.supply_total += capacity;
     for (uint32_t p : os.places)
-      if (p < n && !seen[p]) seen[p] = 1, served += children[p];
+      if (p < n) served += seen[p] ? 0.0 : children[p], seen[p] = 1;
     std::span<const TravelLeg> office;
     size_t within = 0;
     if (os.office && *os.office < n && input.times && weigh.reaches()) {
@@ -355,7 +357,7 @@ AccessibilityResult ComputeAccessibility(const AccessibilityInput& input) {
       double ratio = capacity / served;
       out.outreach_ratio[o] = ratio;
       for (uint32_t p : os.places)
-        if (p < n && seen[p] == 1) seen[p] = 2, out.access[p] += ratio;
+        if (p < n) out.access[p] += seen[p] == 1 ? ratio : 0.0, seen[p] = 2;
       for (size_t l = 0; l < within; ++l)
         if (!seen[office[l].place]) out.access[office[l].place] += ratio * row[l];
     } else {
